@@ -1,0 +1,81 @@
+import { describeConnection, type ConnectionDisplay } from "./config";
+import { NotConfiguredError } from "./pool";
+
+/** A failure translated for a person: what happened, and on which field if one is to blame. */
+export interface UserError {
+  message: string;
+  field?: string;
+  code?: string;
+}
+
+interface PgLikeError {
+  code?: string;
+  message?: string;
+  detail?: string;
+  constraint?: string;
+  column?: string;
+  errno?: number;
+  hostname?: string;
+}
+
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN"]);
+
+/** Maps a thrown error to a sentence. Unknown errors are logged here, and reach the user without internals. */
+export function toUserError(error: unknown, connection?: ConnectionDisplay, fields: Record<string, string> = {}): UserError {
+  if (error instanceof NotConfiguredError) return { message: error.message, code: "not_configured" };
+  const e = (error ?? {}) as PgLikeError;
+  const where = connection ? ` (${describeConnection(connection)})` : "";
+  if (e.code && CONNECTION_CODES.has(e.code)) {
+    return { code: "unreachable", message: `The database is unreachable${where}: ${e.code === "ENOTFOUND" ? "host not found" : "connection refused or timed out"}. Check that the server runs and the host and port are right.` };
+  }
+  if (e.message && /timeout exceeded when trying to connect|Connection terminated/i.test(e.message)) {
+    return { code: "unreachable", message: `The database is unreachable${where}: the connection timed out or was closed.` };
+  }
+  switch (e.code) {
+    case "28P01":
+    case "28000":
+      return { code: "auth", message: `The database refused the login${where}: wrong user name or password.` };
+    case "3D000":
+      return { code: "no_database", message: `The database does not exist${where}. Create it first (createdb) or correct DB_NAME.` };
+    case "42501":
+      return { code: "privilege", message: `Permission denied: ${e.message}. The database user needs the privilege for this; ask its owner to grant it.` };
+    case "23505": {
+      const field = fieldFor(e, fields);
+      return { code: "duplicate", field, message: field ? "This value is already taken; choose another." : `Duplicate value: ${e.detail ?? e.message}` };
+    }
+    case "23503":
+      return { code: "foreign_key", message: `This refers to a row that does not exist or is still referenced: ${e.detail ?? e.message}` };
+    case "23502":
+      return { code: "not_null", field: e.column ? fields[e.column] ?? e.column : undefined, message: `A required value is missing${e.column ? ` (${e.column})` : ""}.` };
+    case "23514":
+      return { code: "check", message: `A check constraint refused the value${e.constraint ? ` (${e.constraint})` : ""}.` };
+    case "22P02":
+    case "22007":
+    case "22008":
+    case "22003":
+    case "22001":
+      return { code: "invalid_value", field: e.column, message: `Invalid value: ${e.message}` };
+    case "42P01":
+    case "42704":
+    case "3F000":
+      return { code: "missing_object", message: `The _metadata schema is missing or incomplete (${e.message}). Run the setup again.` };
+    case "40001":
+    case "40P01":
+      return { code: "retry", message: "The database aborted this change because of a concurrent one; try again." };
+    case "57P01":
+    case "57P03":
+      return { code: "unreachable", message: `The database is shutting down or starting up${where}; try again in a moment.` };
+  }
+  console.error("[db] unexpected error:", error);
+  return { code: "unknown", message: "Something went wrong on the server; the change was not saved. Details are in the server log." };
+}
+
+function fieldFor(e: PgLikeError, fields: Record<string, string>): string | undefined {
+  if (e.constraint && fields[e.constraint]) return fields[e.constraint];
+  const match = e.detail?.match(/^Key \(([^)]+)\)/);
+  if (match) {
+    const columns = match[1].split(",").map((c) => c.trim());
+    for (const c of columns.reverse()) if (fields[c]) return fields[c];
+  }
+  return undefined;
+}

@@ -1,0 +1,97 @@
+import pg from "pg";
+import { resolveConnection, type ResolvedConnection } from "./config";
+
+// BIGINT (int8) ids come back as strings by default; metadata ids stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export type Queryable = Pick<pg.Pool | pg.PoolClient | pg.Client, "query">;
+
+interface PoolState {
+  pool: pg.Pool;
+  connection: ResolvedConnection;
+}
+
+// One pool per process, kept on globalThis so `next dev` reloads don't leak connections.
+const globalKey = Symbol.for("metadata-editor.pool");
+type GlobalWithPool = typeof globalThis & { [globalKey]?: PoolState };
+
+export class NotConfiguredError extends Error {
+  constructor() {
+    super(
+      "No database is configured. Set DATABASE_URL or DB_HOST/DB_PORT/DB_USER/DB_PASSWORD/DB_NAME (in .env), " +
+        "or start the editor with `npm start`, which runs an embedded PostgreSQL when none is set.",
+    );
+    this.name = "NotConfiguredError";
+  }
+}
+
+export function getConnection(): ResolvedConnection {
+  return getState().connection;
+}
+
+function getState(): PoolState {
+  const g = globalThis as GlobalWithPool;
+  if (!g[globalKey]) {
+    const connection = resolveConnection();
+    if (connection.source === "none") throw new NotConfiguredError();
+    const pool = new pg.Pool({
+      ...connection.config,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      application_name: "metadata-editor",
+    });
+    // An idle client's error (server restart) must not crash the server; the next query reports it.
+    pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+    g[globalKey] = { pool, connection };
+  }
+  return g[globalKey];
+}
+
+export function getPool(): pg.Pool {
+  return getState().pool;
+}
+
+export async function query<R extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+  db: Queryable = getPool(),
+): Promise<R[]> {
+  const result = await db.query<R>(text, values);
+  return result.rows;
+}
+
+export async function maybeOne<R extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+  db: Queryable = getPool(),
+): Promise<R | null> {
+  const rows = await query<R>(text, values, db);
+  return rows[0] ?? null;
+}
+
+export async function one<R extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+  db: Queryable = getPool(),
+): Promise<R> {
+  const row = await maybeOne<R>(text, values, db);
+  if (!row) throw new Error("Expected one row, got none");
+  return row;
+}
+
+/** Runs `work` in one transaction on one client from `pool`: all of it commits, or none of it. */
+export async function tx<T>(work: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = getPool()): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

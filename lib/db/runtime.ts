@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DEFAULT_EMBEDDED_DIR, startEmbedded, type EmbeddedServer } from "./embedded";
+
+/**
+ * How the launcher and the CLI get a database when none is configured: a running editor's embedded
+ * server is reused (its cluster folder admits one server only); otherwise one is started here.
+ */
+export interface RunningInfo {
+  url: string;
+  pid: number;
+}
+
+export function embeddedDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.METADATA_EDITOR_DATA_DIR || DEFAULT_EMBEDDED_DIR);
+}
+
+const runningFile = (dir: string) => path.join(dir, "running.json");
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readRunning(dir: string): RunningInfo | null {
+  const file = runningFile(dir);
+  if (!existsSync(file)) return null;
+  try {
+    const info = JSON.parse(readFileSync(file, "utf8")) as RunningInfo;
+    return alive(info.pid) ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts (or reuses) the embedded server; `owned` tells the caller whether it must stop it. */
+export async function acquireEmbedded(
+  dir: string,
+  log?: (line: string) => void,
+): Promise<{ url: string; owned: EmbeddedServer | null }> {
+  const running = readRunning(dir);
+  if (running) return { url: running.url, owned: null };
+  const server = await startEmbedded({ dir, log });
+  writeFileSync(runningFile(dir), JSON.stringify({ url: server.url, pid: process.pid } satisfies RunningInfo), { mode: 0o600 });
+  const stop = server.stop;
+  server.stop = async () => {
+    rmSync(runningFile(dir), { force: true });
+    await stop();
+  };
+  return { url: server.url, owned: server };
+}

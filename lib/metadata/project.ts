@@ -1,0 +1,206 @@
+import type { ConnectionDisplay } from "../db/config";
+import { maybeOne, type Queryable } from "../db/pool";
+import { parseJsonText, toJsonText } from "../schemas/json-text";
+import {
+  PROJECT_JSON_COLUMNS,
+  type ProjectJsonColumn,
+  type ProjectValues,
+  type ProjectWizardValues,
+} from "../schemas/project";
+
+/** The project row as the database returns it (JSONB parsed, timestamps as Date). */
+export interface ProjectRow {
+  id: number;
+  project_id: string;
+  project_name: string;
+  description: string | null;
+  root_path: string;
+  backend_path: string | null;
+  frontend_path: string | null;
+  database_path: string | null;
+  template: string | null;
+  status: string | null;
+  version: string | null;
+  package_manager: string | null;
+  node_version: string | null;
+  default_schema: string | null;
+  auto_generation: boolean | null;
+  watch_mode: boolean | null;
+  git_repository: string | null;
+  git_branch: string | null;
+  owner_id: number | null;
+  readme_template: string | null;
+  created_by: number | null;
+  updated_by: number | null;
+  last_generation_at: Date | null;
+  last_sync_at: Date | null;
+  created_at: Date | null;
+  updated_at: Date | null;
+  /** updated_at as exact text (microseconds), the optimistic-concurrency token. */
+  version_token: string;
+  [json: string]: unknown;
+}
+
+export class ProjectConflictError extends Error {
+  constructor(readonly current: ProjectRow | null) {
+    super(
+      current
+        ? "Someone else changed the project since you opened it. Review their values, then save again."
+        : "The project row no longer exists; run the setup again.",
+    );
+    this.name = "ProjectConflictError";
+  }
+}
+
+export class ProjectExistsError extends Error {
+  constructor() {
+    super("This database already has its project row (there can be only one); edit it on the Project page.");
+    this.name = "ProjectExistsError";
+  }
+}
+
+export async function getProject(db?: Queryable): Promise<ProjectRow | null> {
+  return maybeOne<ProjectRow>("SELECT *, updated_at::text AS version_token FROM _metadata.project WHERE id = 1", [], db);
+}
+
+const nullIfEmpty = (v: string) => (v.trim() === "" ? null : v);
+
+/** The wizard's values plus database_config from the live connection (never the password). */
+export async function createProject(db: Queryable, values: ProjectWizardValues, connection: ConnectionDisplay): Promise<ProjectRow> {
+  const generationConfig = {
+    outputDir: values.generation_output_dir || "./src/generated",
+    includeComments: values.generation_include_comments,
+    prettier: values.generation_prettier,
+  };
+  const databaseConfig = {
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    ssl: connection.ssl,
+  };
+  const row = await maybeOne<ProjectRow>(
+    `INSERT INTO _metadata.project (
+       id, project_id, project_name, description, root_path, backend_path, frontend_path, database_path,
+       template, status, version, tech_stack, package_manager, node_version, database_config,
+       generation_config, auto_generation, watch_mode, git_repository, git_branch)
+     VALUES (1, $1, $2, $3, $4, COALESCE($5, './backend'), COALESCE($6, './frontend'), COALESCE($7, './database'),
+       $8, $9, COALESCE($10, '1.0.0'), $11, COALESCE($12, 'npm'), $13, $14, $15, $16, $17, $18, COALESCE($19, 'main'))
+     ON CONFLICT (id) DO NOTHING
+     RETURNING *, updated_at::text AS version_token`,
+    [
+      values.project_id,
+      values.project_name,
+      nullIfEmpty(values.description),
+      values.root_path,
+      nullIfEmpty(values.backend_path),
+      nullIfEmpty(values.frontend_path),
+      nullIfEmpty(values.database_path),
+      values.template,
+      values.status,
+      nullIfEmpty(values.version),
+      parseJsonText(values.tech_stack),
+      nullIfEmpty(values.package_manager),
+      nullIfEmpty(values.node_version),
+      databaseConfig,
+      generationConfig,
+      values.auto_generation,
+      values.watch_mode,
+      nullIfEmpty(values.git_repository),
+      nullIfEmpty(values.git_branch),
+    ],
+    db,
+  );
+  if (!row) throw new ProjectExistsError();
+  return row;
+}
+
+const TEXT_COLUMNS = [
+  "project_id",
+  "project_name",
+  "description",
+  "root_path",
+  "backend_path",
+  "frontend_path",
+  "database_path",
+  "template",
+  "status",
+  "version",
+  "package_manager",
+  "node_version",
+  "default_schema",
+  "git_repository",
+  "git_branch",
+  "readme_template",
+] as const;
+const INT_COLUMNS = ["owner_id", "created_by", "updated_by"] as const;
+const TIMESTAMP_COLUMNS = ["last_generation_at", "last_sync_at"] as const;
+const BOOL_COLUMNS = ["auto_generation", "watch_mode"] as const;
+const JSON_COLUMNS = Object.keys(PROJECT_JSON_COLUMNS) as ProjectJsonColumn[];
+
+/** Every editable column, in one UPDATE guarded by the version token the form was loaded with. */
+export async function updateProject(db: Queryable, values: ProjectValues): Promise<ProjectRow> {
+  const assignments: string[] = [];
+  const params: unknown[] = [];
+  const set = (column: string, value: unknown, cast = "") => {
+    params.push(value);
+    assignments.push(`${column} = $${params.length}${cast}`);
+  };
+  for (const c of TEXT_COLUMNS) {
+    const required = c === "project_id" || c === "project_name" || c === "root_path";
+    set(c, required ? values[c] : nullIfEmpty(values[c]));
+  }
+  for (const c of INT_COLUMNS) set(c, nullIfEmpty(values[c]), "::bigint");
+  // The form shows local time (localDateTime below); convert back in the same time zone.
+  for (const c of TIMESTAMP_COLUMNS) set(c, values[c] ? new Date(values[c]).toISOString() : null, "::timestamptz");
+  for (const c of BOOL_COLUMNS) set(c, values[c]);
+  for (const c of JSON_COLUMNS) set(c, parseJsonText(values[c]), "::jsonb");
+  params.push(values.expected_updated_at);
+  const row = await maybeOne<ProjectRow>(
+    `UPDATE _metadata.project SET ${assignments.join(", ")}
+      WHERE id = 1 AND updated_at = $${params.length}::timestamptz
+      RETURNING *, updated_at::text AS version_token`,
+    params,
+    db,
+  );
+  if (!row) throw new ProjectConflictError(await getProject(db));
+  return row;
+}
+
+function localDateTime(d: Date | null): string {
+  if (!d) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The row → the Project page's form values. */
+export function projectToValues(row: ProjectRow): ProjectValues {
+  const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  return {
+    project_id: row.project_id,
+    project_name: row.project_name,
+    description: str(row.description),
+    root_path: row.root_path,
+    backend_path: str(row.backend_path),
+    frontend_path: str(row.frontend_path),
+    database_path: str(row.database_path),
+    template: (row.template ?? "BASIC") as ProjectValues["template"],
+    status: (row.status ?? "PLANNING") as ProjectValues["status"],
+    version: str(row.version),
+    package_manager: str(row.package_manager),
+    node_version: str(row.node_version),
+    git_repository: str(row.git_repository),
+    git_branch: str(row.git_branch),
+    auto_generation: row.auto_generation ?? false,
+    watch_mode: row.watch_mode ?? false,
+    default_schema: str(row.default_schema),
+    owner_id: str(row.owner_id),
+    created_by: str(row.created_by),
+    updated_by: str(row.updated_by),
+    readme_template: str(row.readme_template),
+    last_generation_at: localDateTime(row.last_generation_at),
+    last_sync_at: localDateTime(row.last_sync_at),
+    ...(Object.fromEntries(JSON_COLUMNS.map((c) => [c, toJsonText(row[c])])) as Record<ProjectJsonColumn, string>),
+    expected_updated_at: row.version_token,
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { PROJECT_STATUSES, PROJECT_TEMPLATES } from "./enums";
+import { jsonText } from "./json-text";
+
+/**
+ * The project row as forms edit it: every value is text or boolean (what inputs hold); lib/metadata/project.ts
+ * turns text into NULL, numbers, timestamps and JSON for the database. One schema for form and server action.
+ */
+const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const required = (max: number, what: string) => text(max).min(1, `${what} is required.`);
+const optionalInt = z
+  .string()
+  .trim()
+  .regex(/^(\d{1,15})?$/, "A whole number, or empty.");
+const optionalTimestamp = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || !Number.isNaN(Date.parse(v)), "A date and time, or empty.");
+
+export const PROJECT_ID_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+export const projectIdentitySchema = z.object({
+  project_id: required(100, "Project id").regex(
+    PROJECT_ID_PATTERN,
+    "A slug: lower-case letters and digits, words joined by - or _ (e.g. my-ecommerce).",
+  ),
+  project_name: required(200, "Project name"),
+  description: z.string().max(10_000, "At most 10,000 characters."),
+});
+
+export const projectWizardSchema = projectIdentitySchema.extend({
+  root_path: required(500, "Root path"),
+  backend_path: text(200),
+  frontend_path: text(200),
+  database_path: text(200),
+  template: z.enum(PROJECT_TEMPLATES, { error: "Choose a template." }),
+  status: z.enum(PROJECT_STATUSES, { error: "Choose a status." }),
+  version: text(50).regex(/^(\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?)?$/, "A version like 1.0.0, or empty."),
+  tech_stack: jsonText("object"),
+  // VARCHAR(20) in the seed; PACKAGE_MANAGERS are suggestions, not a closed list.
+  package_manager: text(20).regex(/^[a-z0-9@._-]*$/, "A package manager name such as npm, pnpm or yarn."),
+  node_version: text(20).regex(/^(v?\d+(\.\d+){0,2})?$/, "A Node.js version like 20.11.0, or empty."),
+  git_repository: text(500).refine(
+    (v) => v === "" || /^(https?:\/\/|ssh:\/\/|git@|git:\/\/|file:\/\/|\/)\S+$/.test(v),
+    "A repository URL (https://…, git@host:owner/repo.git, ssh://…) or empty.",
+  ),
+  git_branch: text(100).regex(/^([^\s~^:?*[\\]+)?$/, "A branch name without spaces or ~ ^ : ? * [ \\."),
+  generation_output_dir: text(500),
+  generation_include_comments: z.boolean(),
+  generation_prettier: z.boolean(),
+  auto_generation: z.boolean(),
+  watch_mode: z.boolean(),
+});
+export type ProjectWizardValues = z.infer<typeof projectWizardSchema>;
+
+/** Every JSONB column of the project row, with the seed's examples as hints. */
+export const PROJECT_JSON_COLUMNS = {
+  tech_stack: '{"backend": "Node.js + TypeScript + GraphQL", "frontend": "Next.js + React 19", "database": "PostgreSQL 16"}',
+  database_config: '{"host": "localhost", "port": 5432, "database": "myapp_dev", "ssl": false}',
+  generation_config: '{"outputDir": "./src/generated", "includeComments": true, "prettier": true}',
+  team_members: '[{"id": 1, "name": "Kim", "role": "owner"}]',
+  deployment_config: '{"provider": "docker", "registry": "ghcr.io/acme"}',
+  environments: '{"dev": {"url": "http://localhost:3000"}, "prod": {"url": "https://app.example.com"}}',
+  api_config: '{"graphqlPath": "/graphql", "playground": true}',
+  external_services: '{"mail": "ses", "storage": "s3"}',
+  dev_tools_config: '{"editor": "vscode"}',
+  linting_config: '{"eslint": true, "prettier": true}',
+  testing_config: '{"unit": "vitest", "e2e": "playwright"}',
+  plugins: '["audit-log", "soft-delete"]',
+  custom_generators: '[{"name": "openapi", "template": "./templates/openapi.hbs"}]',
+  documentation_config: '{"outputDir": "./docs"}',
+  tags: '["internal", "b2b"]',
+  metadata: "{}",
+} as const;
+export type ProjectJsonColumn = keyof typeof PROJECT_JSON_COLUMNS;
+
+export const projectSchema = projectWizardSchema
+  .omit({
+    tech_stack: true,
+    generation_output_dir: true,
+    generation_include_comments: true,
+    generation_prettier: true,
+  })
+  .extend({
+    default_schema: text(100),
+    owner_id: optionalInt,
+    created_by: optionalInt,
+    updated_by: optionalInt,
+    readme_template: z.string().max(100_000, "At most 100,000 characters."),
+    last_generation_at: optionalTimestamp,
+    last_sync_at: optionalTimestamp,
+    ...(Object.fromEntries(Object.keys(PROJECT_JSON_COLUMNS).map((k) => [k, jsonText("any")])) as Record<
+      ProjectJsonColumn,
+      ReturnType<typeof jsonText>
+    >),
+    /** The row's updated_at when the form was loaded: a save over someone else's change is refused. */
+    expected_updated_at: z.string().min(1),
+  });
+export type ProjectValues = z.infer<typeof projectSchema>;

@@ -1,0 +1,171 @@
+/**
+ * The seed's CLI: `npm run metadata:<command>`.
+ *   init      create the _metadata schema (idempotent, atomic), fill the project row from env, verify
+ *   check     show the project row and the state of every expected object
+ *   verify    the seed's verification checks, in a rolled-back transaction
+ *   snapshot  (maintainers) rewrite sql/expected-catalog.json from a fresh init
+ * Connection: DATABASE_URL, or DB_HOST/DB_PORT/DB_USER/DB_PASSWORD/DB_NAME/DB_SSL, from env or .env;
+ * with none, the editor's embedded PostgreSQL (.data/postgres).
+ */
+import "dotenv/config";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { describeConnection, resolveConnection } from "../lib/db/config";
+import { toUserError } from "../lib/db/errors";
+import { acquireEmbedded, embeddedDir } from "../lib/db/runtime";
+import { readCatalog } from "../lib/metadata/catalog";
+import { compareCatalog } from "../lib/metadata/check";
+import { InitError, runInit } from "../lib/metadata/init";
+import { createProject, getProject, ProjectExistsError } from "../lib/metadata/project";
+import { projectDefaults } from "../lib/metadata/project-defaults";
+import { verifyMetadata } from "../lib/metadata/verify";
+import { projectWizardSchema } from "../lib/schemas/project";
+
+type Command = (client: pg.Client, display: ReturnType<typeof resolveConnection>["display"]) => Promise<number>;
+
+const out = (line = "") => process.stdout.write(line + "\n");
+
+const commands: Record<string, Command> = {
+  async init(client, display) {
+    out("📦 Metadata initialization starting...");
+    out("🔗 Connection:");
+    out(`   Host: ${display.host}`);
+    out(`   Port: ${display.port}`);
+    out(`   Database: ${display.database}`);
+    out(`   User: ${display.user}`);
+    try {
+      await runInit(client, {
+        onStep: (s) => {
+          if (s.key !== "lock") out(s.ok ? `📝 ${s.label} (${s.ms} ms)` : `❌ ${s.label}: ${s.error}`);
+        },
+      });
+    } catch (error) {
+      if (error instanceof InitError) {
+        out(`❌ ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+    const version = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+    const defaults = projectDefaults(process.env, display.database, version.rows[0].v.split(" ")[0]);
+    const parsed = projectWizardSchema.safeParse(defaults);
+    if (!parsed.success) {
+      out("❌ The project row could not be filled from the environment:");
+      for (const issue of parsed.error.issues) out(`   ${issue.path.join(".")}: ${issue.message}`);
+      return 1;
+    }
+    try {
+      await createProject(client, parsed.data, display);
+      out(`📝 Project row initialized (project_id: ${parsed.data.project_id})`);
+    } catch (error) {
+      if (!(error instanceof ProjectExistsError)) throw error;
+      const existing = await getProject(client);
+      out(`📝 Project row already present, kept as it is (project_id: ${existing?.project_id})`);
+    }
+    out("🔍 Verifying...");
+    const summary = compareCatalog(await readCatalog(client));
+    for (const item of summary.items.filter((i) => i.status === "missing" || i.status === "different")) {
+      out(`   ❌ ${item.kind} ${item.name}: ${item.status}`);
+    }
+    if (!summary.complete) {
+      out(`❌ The _metadata schema does not match the seed (${summary.missing} missing, ${summary.different} different).`);
+      return 1;
+    }
+    out(`   ✅ ${summary.items.filter((i) => i.status === "present").length} objects as expected`);
+    out("🎉 Metadata initialization complete!");
+    return 0;
+  },
+
+  async check(client, display) {
+    out(`🔗 ${describeConnection(display)}`);
+    const summary = compareCatalog(await readCatalog(client));
+    if (summary.empty) {
+      out("❌ The _metadata schema is not there. Run `npm run metadata:init` or open the editor's setup.");
+      return 1;
+    }
+    const project = summary.items.some((i) => i.kind === "table" && i.name === "project" && i.status !== "missing")
+      ? await getProject(client)
+      : null;
+    out("");
+    out("📋 Project");
+    if (project) {
+      for (const [key, value] of Object.entries(project)) {
+        if (key === "version_token") continue;
+        const shown = value instanceof Date ? value.toISOString() : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value ?? "—");
+        out(`   ${key.padEnd(22)} ${shown}`);
+      }
+    } else {
+      out("   ❌ no project row (id = 1): finish the setup wizard or run `npm run metadata:init`");
+    }
+    out("");
+    out("🔍 Objects");
+    const icon = { present: "✅", missing: "❌", different: "⚠️ ", extra: "➕" } as const;
+    for (const item of summary.items) {
+      out(`   ${icon[item.status]} ${item.kind.padEnd(10)} ${item.name} — ${item.status}`);
+      if (item.status === "different") {
+        out(`        expected: ${item.expected}`);
+        out(`        actual:   ${item.actual}`);
+      }
+    }
+    out("");
+    out(`${summary.complete ? "✅" : "❌"} ${summary.items.length} objects: ${summary.missing} missing, ${summary.different} different, ${summary.extra} extra`);
+    return summary.complete && project ? 0 : 1;
+  },
+
+  async verify(client) {
+    const results = await verifyMetadata(client);
+    for (const r of results) {
+      out(`${r.ok ? "✅" : "❌"} ${r.name}`);
+      if (!r.ok) out(`     expected: ${r.expected}\n     actual:   ${r.actual}`);
+    }
+    const failed = results.filter((r) => !r.ok).length;
+    out(failed ? `❌ ${failed} of ${results.length} checks failed` : `✅ all ${results.length} checks passed (nothing was kept)`);
+    return failed ? 1 : 0;
+  },
+
+  async snapshot(client) {
+    const catalog = await readCatalog(client);
+    if (!catalog.schema.exists) throw new Error("run init first");
+    const file = path.join(process.cwd(), "sql", "expected-catalog.json");
+    writeFileSync(file, JSON.stringify(catalog, null, 2) + "\n");
+    out(`wrote ${file}`);
+    return 0;
+  },
+};
+
+async function main(): Promise<number> {
+  const name = process.argv[2] ?? "";
+  const command = commands[name];
+  if (!command) {
+    out(`usage: tsx scripts/metadata.ts <${Object.keys(commands).join("|")}>`);
+    return 2;
+  }
+  let connection;
+  try {
+    connection = resolveConnection();
+  } catch (error) {
+    out(`❌ ${(error as Error).message}`);
+    return 2;
+  }
+  let owned = null;
+  if (connection.source === "none") {
+    const embedded = await acquireEmbedded(embeddedDir());
+    owned = embedded.owned;
+    connection = resolveConnection({ DATABASE_URL: embedded.url, METADATA_EDITOR_EMBEDDED: "1" });
+    out(`ℹ️  No DATABASE_URL or DB_* set: using the embedded PostgreSQL in ${path.relative(process.cwd(), embeddedDir()) || "."}`);
+  }
+  const client = new pg.Client({ ...connection.config, connectionTimeoutMillis: 10_000, application_name: "metadata-cli" });
+  try {
+    await client.connect();
+    return await command(client, connection.display);
+  } catch (error) {
+    out(`❌ ${toUserError(error, connection.display).message}`);
+    return 1;
+  } finally {
+    await client.end().catch(() => {});
+    await owned?.stop();
+  }
+}
+
+main().then((code) => process.exit(code));
