@@ -50,10 +50,14 @@ export function resolveConnection(env: Env = process.env): ResolvedConnection {
     if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
       throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got "${parsed.protocol}//"`);
     }
+    // libpq's modes: require encrypts without checking the certificate, verify-* check it; pg has no
+    // "prefer"/"allow" fallback, so those connect without SSL.
     const sslMode = parsed.searchParams.get("sslmode");
-    const ssl = truthy(env.DB_SSL) || (sslMode !== null && sslMode !== "disable");
+    const ssl = truthy(env.DB_SSL) || sslMode === "require" || sslMode === "verify-ca" || sslMode === "verify-full";
+    const verify = sslMode === "verify-ca" || sslMode === "verify-full" || (sslMode === null && !truthy(env.DB_SSL_ALLOW_SELF_SIGNED));
     const display: ConnectionDisplay = {
-      host: decodeURIComponent(parsed.hostname) || "localhost",
+      // WHATWG keeps IPv6 hosts in brackets; pg wants them bare.
+      host: decodeURIComponent(parsed.hostname).replace(/^\[(.+)\]$/, "$1") || "localhost",
       port: parsePort(parsed.port || undefined, 5432),
       database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || decodeURIComponent(parsed.username) || "postgres",
       user: decodeURIComponent(parsed.username) || "postgres",
@@ -67,7 +71,7 @@ export function resolveConnection(env: Env = process.env): ResolvedConnection {
         database: display.database,
         user: display.user,
         password: decodeURIComponent(parsed.password),
-        ssl: ssl ? { rejectUnauthorized: !truthy(env.DB_SSL_ALLOW_SELF_SIGNED) } : false,
+        ssl: ssl ? { rejectUnauthorized: verify } : false,
       },
       display,
     };

@@ -65,6 +65,9 @@ export async function getProject(db?: Queryable): Promise<ProjectRow | null> {
 
 const nullIfEmpty = (v: string) => (v.trim() === "" ? null : v);
 
+/** A JSONB parameter: pg would send a JS array as a PostgreSQL array literal, so JSON is sent as text. */
+const jsonb = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
 /** The wizard's values plus database_config from the live connection (never the password). */
 export async function createProject(db: Queryable, values: ProjectWizardValues, connection: ConnectionDisplay): Promise<ProjectRow> {
   const generationConfig = {
@@ -99,11 +102,11 @@ export async function createProject(db: Queryable, values: ProjectWizardValues, 
       values.template,
       values.status,
       nullIfEmpty(values.version),
-      parseJsonText(values.tech_stack),
+      jsonb(parseJsonText(values.tech_stack)),
       nullIfEmpty(values.package_manager),
       nullIfEmpty(values.node_version),
-      databaseConfig,
-      generationConfig,
+      jsonb(databaseConfig),
+      jsonb(generationConfig),
       values.auto_generation,
       values.watch_mode,
       nullIfEmpty(values.git_repository),
@@ -154,7 +157,7 @@ export async function updateProject(db: Queryable, values: ProjectValues): Promi
   // The form shows local time (localDateTime below); convert back in the same time zone.
   for (const c of TIMESTAMP_COLUMNS) set(c, values[c] ? new Date(values[c]).toISOString() : null, "::timestamptz");
   for (const c of BOOL_COLUMNS) set(c, values[c]);
-  for (const c of JSON_COLUMNS) set(c, parseJsonText(values[c]), "::jsonb");
+  for (const c of JSON_COLUMNS) set(c, jsonb(parseJsonText(values[c])), "::jsonb");
   params.push(values.expected_updated_at);
   const row = await maybeOne<ProjectRow>(
     `UPDATE _metadata.project SET ${assignments.join(", ")}

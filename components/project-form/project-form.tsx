@@ -1,0 +1,128 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm, type UseFormRegister } from "react-hook-form";
+import { toast } from "sonner";
+import { saveProjectAction } from "@/app/(editor)/project/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { PROJECT_JSON_COLUMNS, projectSchema, type ProjectJsonColumn, type ProjectValues } from "@/lib/schemas/project";
+import { ConflictPanel } from "./conflict-panel";
+import { ProjectCoreFields, Section, type CoreValues } from "./project-core-fields";
+
+const JSON_GROUPS: { title: string; columns: ProjectJsonColumn[] }[] = [
+  { title: "Stack and database", columns: ["tech_stack", "database_config"] },
+  { title: "Generation", columns: ["generation_config", "custom_generators", "plugins"] },
+  { title: "Team and deployment", columns: ["team_members", "deployment_config", "environments"] },
+  { title: "Services and tools", columns: ["api_config", "external_services", "dev_tools_config", "linting_config", "testing_config"] },
+  { title: "Documentation and tags", columns: ["documentation_config", "tags", "metadata"] },
+];
+
+const label = (column: string) => column.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+
+export function ProjectForm({
+  initial,
+  readOnly,
+}: {
+  initial: ProjectValues;
+  readOnly: { id: number; created_at: string; updated_at: string };
+}) {
+  const form = useForm<ProjectValues>({ resolver: zodResolver(projectSchema), defaultValues: initial, mode: "onTouched" });
+  const { register, formState, handleSubmit, reset, setError } = form;
+  const [pending, startTransition] = useTransition();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ProjectValues | null>(null);
+  const [meta, setMeta] = useState(readOnly);
+  const e = (name: keyof ProjectValues) => formState.errors[name]?.message as string | undefined;
+
+  const save = handleSubmit((values) => {
+    setFormError(null);
+    startTransition(async () => {
+      const result = await saveProjectAction(values);
+      if (result.ok) {
+        reset(result.data);
+        setConflict(null);
+        setMeta((m) => ({ ...m, updated_at: result.data.expected_updated_at }));
+        toast.success("Project saved.");
+        return;
+      }
+      setFormError(result.formError ?? "Not saved.");
+      if ("conflict" in result) setConflict(result.conflict);
+      if ("fieldErrors" in result && result.fieldErrors) {
+        for (const [name, message] of Object.entries(result.fieldErrors)) {
+          setError(name as keyof ProjectValues, { message });
+        }
+      }
+    });
+  });
+
+  return (
+    <form noValidate onSubmit={save} className="space-y-5" aria-label="Project">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      {conflict && (
+        <ConflictPanel
+          mine={form.getValues()}
+          theirs={conflict}
+          onTakeTheirs={() => {
+            reset(conflict);
+            setConflict(null);
+            setFormError(null);
+          }}
+          onKeepMine={() => {
+            // Keep the edits, adopt their version token: the next save overwrites knowingly.
+            form.setValue("expected_updated_at", conflict.expected_updated_at, { shouldDirty: true });
+            setConflict(null);
+            setFormError("Your values are kept; press Save to overwrite their version.");
+          }}
+        />
+      )}
+      <ProjectCoreFields register={register as unknown as UseFormRegister<CoreValues>} errors={formState.errors} />
+      <Section title="Database and ownership">
+        <Field label="Default schema" error={e("default_schema")}>
+          {(p) => <Input {...p} {...register("default_schema")} placeholder="public" />}
+        </Field>
+        <Field label="Owner id" error={e("owner_id")}>
+          {(p) => <Input {...p} inputMode="numeric" {...register("owner_id")} />}
+        </Field>
+        <Field label="Created by" error={e("created_by")}>
+          {(p) => <Input {...p} inputMode="numeric" {...register("created_by")} />}
+        </Field>
+        <Field label="Updated by" error={e("updated_by")}>
+          {(p) => <Input {...p} inputMode="numeric" {...register("updated_by")} />}
+        </Field>
+        <Field label="Last generation at" error={e("last_generation_at")}>
+          {(p) => <Input {...p} type="datetime-local" {...register("last_generation_at")} />}
+        </Field>
+        <Field label="Last sync at" error={e("last_sync_at")}>
+          {(p) => <Input {...p} type="datetime-local" {...register("last_sync_at")} />}
+        </Field>
+        <Field label="README template" error={e("readme_template")} className="sm:col-span-2">
+          {(p) => <Textarea {...p} rows={4} className="font-mono text-xs" {...register("readme_template")} />}
+        </Field>
+      </Section>
+      {JSON_GROUPS.map((group) => (
+        <Section key={group.title} title={group.title} description="JSON; leave empty for NULL.">
+          {group.columns.map((column) => (
+            <Field key={column} label={`${label(column)} (JSON)`} error={e(column)} hint={`e.g. ${PROJECT_JSON_COLUMNS[column]}`}>
+              {(p) => <Textarea {...p} rows={4} className="font-mono text-xs" spellCheck={false} {...register(column)} />}
+            </Field>
+          ))}
+        </Section>
+      ))}
+      <p className="text-xs text-zinc-500">
+        id {meta.id} · created {meta.created_at} · updated {meta.updated_at}
+      </p>
+      <div className="sticky bottom-0 flex items-center gap-3 border-t border-zinc-200 bg-zinc-50/95 py-3">
+        <Button type="submit" pending={pending} disabled={!formState.isDirty}>
+          Save
+        </Button>
+        <Button variant="secondary" disabled={!formState.isDirty || pending} onClick={() => reset()}>
+          Discard changes
+        </Button>
+        {formState.isDirty && <span className="text-xs text-amber-700">Unsaved changes</span>}
+      </div>
+    </form>
+  );
+}

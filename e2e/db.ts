@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+/** A direct connection to the e2e server's embedded database, to arrange state and check what the UI wrote. */
+export async function e2eClient(): Promise<pg.Client> {
+  const info = JSON.parse(readFileSync(path.join(".data", "e2e", "running.json"), "utf8")) as { url: string };
+  const client = new pg.Client({ connectionString: info.url });
+  await client.connect();
+  return client;
+}
+
+/** Back to a database the wizard has never seen. */
+export async function dropMetadata(client: pg.Client): Promise<void> {
+  await client.query("DROP SCHEMA IF EXISTS _metadata CASCADE");
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { identifierProblem, MAX_IDENTIFIER_BYTES } from "./identifier";
+
+const SNAKE = "Use lower-case letters, digits and underscores, starting with a letter or underscore (snake_case).";
+const TOO_LONG = "At most 63 bytes.";
+
+describe("identifierProblem", () => {
+  it.each(["users", "_tmp", "order_items", "a1_b2", "x", "_", "t2024"])("accepts %s", (name) => {
+    expect(identifierProblem(name)).toBeNull();
+  });
+
+  it.each([
+    ["Users", SNAKE],
+    ["userName", SNAKE],
+    ["1abc", SNAKE],
+    ["9", SNAKE],
+    ["order-items", SNAKE],
+    ["has space", SNAKE],
+    ['quo"te', SNAKE],
+    ["drop table x;", SNAKE],
+    ["café", SNAKE],
+    ["", "Enter a name."],
+  ])("refuses %j", (name, message) => {
+    expect(identifierProblem(name)).toBe(message);
+  });
+
+  it("counts bytes, not characters: 63 bytes pass, 64 fail", () => {
+    expect(MAX_IDENTIFIER_BYTES).toBe(63);
+    expect(identifierProblem("a".repeat(63))).toBeNull();
+    expect(identifierProblem("a".repeat(64))).toBe(TOO_LONG);
+    // Multibyte: 62 + 2 bytes = 64 → the length rule speaks first; 61 + 2 = 63 bytes → only the snake_case rule.
+    expect(identifierProblem("a".repeat(62) + "é")).toBe(TOO_LONG);
+    expect(identifierProblem("a".repeat(61) + "é")).toBe(SNAKE);
+    // 32 two-byte characters: 32 characters but 64 bytes.
+    expect(identifierProblem("é".repeat(32))).toBe(TOO_LONG);
+    expect(identifierProblem("한".repeat(21))).toBe(SNAKE); // 63 bytes
+    expect(identifierProblem("한".repeat(22))).toBe(TOO_LONG); // 66 bytes
+  });
+});

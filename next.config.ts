@@ -1,0 +1,18 @@
+import type { NextConfig } from "next";
+
+export const BASE_PATH = "/metadata-editor";
+
+const nextConfig: NextConfig = {
+  basePath: BASE_PATH,
+  poweredByHeader: false,
+  // `next build` checks the app's code only; tests and scripts are checked by `npm run typecheck`.
+  typescript: { tsconfigPath: "tsconfig.next.json" },
+  // The editor is used as a local tool; a typed-routes or image pipeline buys nothing here.
+  async redirects() {
+    return [{ source: "/", destination: BASE_PATH, basePath: false, permanent: false }];
+  },
+  // The Playwright and CLI folders are not part of the app bundle.
+  outputFileTracingExcludes: { "*": [".data/**", "e2e/**", "test/**"] },
+};
+
+export default nextConfig;

@@ -1,0 +1,107 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): serves the editor at http://HOST:PORT/metadata-editor.
+ * Reads .env; with no DATABASE_URL / DB_* set, starts the embedded PostgreSQL (data in .data/postgres,
+ * or METADATA_EDITOR_DATA_DIR) and hands its URL to Next. Builds first when the build is missing or older
+ * than the sources. Ctrl-C stops Next, then the embedded server, cleanly.
+ */
+import "dotenv/config";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { resolveConnection } from "../lib/db/config";
+import { acquireEmbedded, embeddedDir } from "../lib/db/runtime";
+import type { EmbeddedServer } from "../lib/db/embedded";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "20100";
+// Loopback unless HOST says otherwise: the editor can change a database's schema.
+const host = process.env.HOST || "127.0.0.1";
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+  return sources.some((s) => newestMtime(s) > built);
+}
+
+async function main() {
+  let embedded: EmbeddedServer | null = null;
+  let connection;
+  try {
+    connection = resolveConnection();
+  } catch (error) {
+    console.error(`❌ ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (connection.source === "none") {
+    const dir = embeddedDir();
+    console.log(`🐘 No DATABASE_URL or DB_* set: starting the embedded PostgreSQL (${path.relative(process.cwd(), dir)})…`);
+    const started = Date.now();
+    const acquired = await acquireEmbedded(dir, process.env.METADATA_EDITOR_PG_LOG ? (l) => console.log(l) : undefined);
+    embedded = acquired.owned;
+    console.log(
+      acquired.owned
+        ? `🐘 embedded PostgreSQL ready in ${Date.now() - started} ms`
+        : "🐘 reusing the embedded PostgreSQL of an editor already running",
+    );
+    env.DATABASE_URL = acquired.url;
+    env.METADATA_EDITOR_EMBEDDED = "1";
+  } else {
+    const d = connection.display;
+    console.log(`🔗 ${connection.source}: ${d.user}@${d.host}:${d.port}/${d.database}`);
+  }
+
+  let stopping = false;
+  const stopEmbedded = async () => {
+    if (embedded) {
+      const server = embedded;
+      embedded = null;
+      await server.stop();
+      console.log("🐘 embedded PostgreSQL stopped");
+    }
+  };
+
+  if (!dev && (buildIsStale() || process.argv.includes("--build"))) {
+    console.log("🔨 building the editor (next build)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+    if (build.status !== 0) {
+      await stopEmbedded();
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  const child: ChildProcess = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port, "-H", host], {
+    stdio: "inherit",
+    env,
+  });
+  console.log(`🚀 Metadata Editor: http://${host === "0.0.0.0" ? "localhost" : host}:${port}/metadata-editor`);
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  child.on("exit", async (code, signal) => {
+    await stopEmbedded();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+main().catch((error) => {
+  console.error(`❌ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    // Each test file gets its own databases, so files run in parallel; the work is mostly waiting on PostgreSQL.
+    pool: "forks",
+    maxWorkers: 4,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
