@@ -2,13 +2,32 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * e2e against the production build (`npm start` builds when needed) on its own embedded PostgreSQL in
- * .data/e2e, wiped before each run. Specs share that one server and database, so they run serially.
+ * e2e against the production build (`npm start` builds when needed). Three servers, started one after
+ * another (the first builds): "main" on its own embedded PostgreSQL in .data/e2e (wiped before each run,
+ * fixed port so the others can reach it), "unreachable" pointed at a closed port, and "limited" connected
+ * as a role without privileges. Specs share the databases, so they run serially.
  * Chromium: Debian's /usr/bin/chromium when present (no browser download needed), else Playwright's own.
  */
-const port = Number(process.env.E2E_PORT ?? 20199);
 export const E2E_DATA_DIR = ".data/e2e";
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54398);
+const ports = { main: 20199, unreachable: 20198, limited: 20197 };
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+
+const baseURL = (port: number) => `http://127.0.0.1:${port}/metadata-editor/`;
+// The e2e servers must use the databases named here, whatever .env says.
+const cleanDbEnv = { DATABASE_URL: "", DB_HOST: "", DB_NAME: "", DB_USER: "", DB_PASSWORD: "", HOST: "127.0.0.1" };
+
+function server(name: keyof typeof ports, env: Record<string, string>, command = "npx tsx scripts/start.ts") {
+  return {
+    command,
+    url: `${baseURL(ports[name])}setup`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { ...cleanDbEnv, PORT: String(ports[name]), ...env },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,7 +39,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}/metadata-editor/`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
@@ -38,25 +56,24 @@ export default defineConfig({
         }
       : {},
   },
-  webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && npx tsx scripts/start.ts`,
-    url: `http://127.0.0.1:${port}/metadata-editor/setup`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      METADATA_EDITOR_DATA_DIR: E2E_DATA_DIR,
-      // The e2e server must use its own embedded database, whatever .env says.
-      DATABASE_URL: "",
-      DB_HOST: "",
-      DB_NAME: "",
-      DB_USER: "",
-      PROJECT_ID: "e2e-shop",
-      PROJECT_NAME: "E2E Shop",
-      PROJECT_ROOT_PATH: "/workspace/e2e-shop",
-    },
-  },
+  projects: [
+    { name: "main", testIgnore: /(unreachable|limited)\.spec\.ts/, use: { baseURL: baseURL(ports.main) } },
+    { name: "unreachable", testMatch: /unreachable\.spec\.ts/, use: { baseURL: baseURL(ports.unreachable) } },
+    { name: "limited", testMatch: /limited\.spec\.ts/, use: { baseURL: baseURL(ports.limited) } },
+  ],
+  webServer: [
+    server(
+      "main",
+      {
+        METADATA_EDITOR_DATA_DIR: E2E_DATA_DIR,
+        METADATA_EDITOR_PG_PORT: String(E2E_PG_PORT),
+        PROJECT_ID: "e2e-shop",
+        PROJECT_NAME: "E2E Shop",
+        PROJECT_ROOT_PATH: "/workspace/e2e-shop",
+      },
+      `rm -rf ${E2E_DATA_DIR} && npx tsx scripts/start.ts`,
+    ),
+    server("unreachable", { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:9/nowhere" }),
+    server("limited", { DATABASE_URL: `postgres://e2e_limited:limited-pw@127.0.0.1:${E2E_PG_PORT}/e2e_limited` }),
+  ],
 });

@@ -37,24 +37,24 @@ test("a new user is sent to the wizard, completes it, and the project row holds 
 
   await expect(page.getByRole("heading", { name: "3. Project" })).toBeVisible();
   // Prefilled from PROJECT_ID / PROJECT_NAME / PROJECT_ROOT_PATH.
-  await expect(page.getByLabel("Project id", { exact: true })).toHaveValue("e2e-shop");
-  await expect(page.getByLabel("Project name", { exact: true })).toHaveValue("E2E Shop");
-  await expect(page.getByLabel("Root path", { exact: true })).toHaveValue("/workspace/e2e-shop");
+  await expect(page.getByRole("textbox", { name: "Project id", exact: true })).toHaveValue("e2e-shop");
+  await expect(page.getByRole("textbox", { name: "Project name", exact: true })).toHaveValue("E2E Shop");
+  await expect(page.getByRole("textbox", { name: "Root path", exact: true })).toHaveValue("/workspace/e2e-shop");
 
   // Invalid input: a clear message on the field, and no way forward.
-  await page.getByLabel("Project id", { exact: true }).fill("My Shop!");
+  await page.getByRole("textbox", { name: "Project id", exact: true }).fill("My Shop!");
   await page.getByLabel("Tech stack (JSON)").fill("{not json");
   await page.getByRole("button", { name: "Review" }).click();
   await expect(page.getByText(/A slug: lower-case letters/)).toBeVisible();
   await expect(page.getByText(/Not valid JSON/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "3. Project" })).toBeVisible();
 
-  await page.getByLabel("Project id", { exact: true }).fill("my-shop");
-  await page.getByLabel("Project name", { exact: true }).fill("마이 쇼핑몰");
-  await page.getByLabel("Description", { exact: true }).fill("Shop for the e2e test");
-  await page.getByLabel("Template", { exact: true }).selectOption("ECOMMERCE");
-  await page.getByLabel("Status", { exact: true }).selectOption("DEVELOPMENT");
-  await page.getByLabel("Version", { exact: true }).fill("0.2.0");
+  await page.getByRole("textbox", { name: "Project id", exact: true }).fill("my-shop");
+  await page.getByRole("textbox", { name: "Project name", exact: true }).fill("마이 쇼핑몰");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Shop for the e2e test");
+  await page.getByRole("combobox", { name: "Template", exact: true }).selectOption("ECOMMERCE");
+  await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("DEVELOPMENT");
+  await page.getByRole("textbox", { name: "Version", exact: true }).fill("0.2.0");
   await page.getByLabel("Tech stack (JSON)").fill('{"backend": "Node.js", "database": "PostgreSQL"}');
   await page.getByLabel("Package manager").fill("pnpm");
   await page.getByLabel("Git repository").fill("https://github.com/acme/shop.git");
@@ -99,7 +99,7 @@ test("a new user is sent to the wizard, completes it, and the project row holds 
 test("the Project page edits the row; bad JSON is refused with a field error and nothing is saved", async ({ page }) => {
   await page.goto("project");
   await expect(page.getByRole("heading", { name: "Project", exact: true })).toBeVisible();
-  await expect(page.getByLabel("Project id", { exact: true })).toHaveValue("my-shop");
+  await expect(page.getByRole("textbox", { name: "Project id", exact: true })).toHaveValue("my-shop");
 
   await page.getByLabel("Tags (JSON)").fill("[oops");
   await page.getByRole("button", { name: "Save" }).click();
@@ -108,7 +108,7 @@ test("the Project page edits the row; bad JSON is refused with a field error and
   expect(before.rows[0].tags).toBeNull();
 
   await page.getByLabel("Tags (JSON)").fill('["b2b", "internal"]');
-  await page.getByLabel("Status", { exact: true }).selectOption("TESTING");
+  await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("TESTING");
   await page.getByLabel("Owner id").fill("42");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Project saved.")).toBeVisible();
@@ -119,7 +119,7 @@ test("the Project page edits the row; bad JSON is refused with a field error and
 
 test("an edit made elsewhere meanwhile is shown as a conflict, not overwritten", async ({ page }) => {
   await page.goto("project");
-  await page.getByLabel("Description", { exact: true }).fill("my edit");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill("my edit");
   await db.query("UPDATE _metadata.project SET description = 'their edit' WHERE id = 1");
   await page.getByRole("button", { name: "Save" }).click();
   const conflict = page.getByRole("region", { name: "Conflicting changes" });

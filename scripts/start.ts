@@ -49,7 +49,10 @@ async function main() {
     const dir = embeddedDir();
     console.log(`🐘 No DATABASE_URL or DB_* set: starting the embedded PostgreSQL (${path.relative(process.cwd(), dir)})…`);
     const started = Date.now();
-    const acquired = await acquireEmbedded(dir, process.env.METADATA_EDITOR_PG_LOG ? (l) => console.log(l) : undefined);
+    const acquired = await acquireEmbedded(dir, {
+      port: process.env.METADATA_EDITOR_PG_PORT ? Number(process.env.METADATA_EDITOR_PG_PORT) : undefined,
+      log: process.env.METADATA_EDITOR_PG_LOG ? (l) => console.log(l) : undefined,
+    });
     embedded = acquired.owned;
     console.log(
       acquired.owned

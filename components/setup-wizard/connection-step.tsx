@@ -27,14 +27,26 @@ export function ConnectionStep({
   if (!("facts" in state)) {
     return (
       <div className="space-y-4">
-        <Alert tone="error" title={state.kind === "unreachable" ? "Cannot connect to the database" : "No database configured"}>
+        <Alert
+          tone="error"
+          title={
+            state.kind === "unreachable"
+              ? "Cannot connect to the database"
+              : state.kind === "error"
+                ? "Connected, but the _metadata schema cannot be read"
+                : "No database configured"
+          }
+        >
           <p>{state.message}</p>
           {state.label && <p className="mt-1 font-mono text-xs">{state.label}</p>}
-          <p className="mt-2">
-            The connection comes from <code>DATABASE_URL</code> or <code>DB_HOST</code>, <code>DB_PORT</code>,{" "}
-            <code>DB_USER</code>, <code>DB_PASSWORD</code>, <code>DB_NAME</code> (environment or <code>.env</code>); with
-            none set, <code>npm start</code> runs an embedded PostgreSQL. Fix the setting or start the server, then retry.
-          </p>
+          {state.kind !== "error" && (
+            <p className="mt-2">
+              The connection comes from <code>DATABASE_URL</code> or <code>DB_HOST</code>, <code>DB_PORT</code>,{" "}
+              <code>DB_USER</code>, <code>DB_PASSWORD</code>, <code>DB_NAME</code> (environment or <code>.env</code>);
+              with none set, <code>npm start</code> runs an embedded PostgreSQL. Fix the setting or start the server,
+              then retry.
+            </p>
+          )}
         </Alert>
         <Button onClick={onRetry} pending={checking}>
           Retry connection

@@ -40,11 +40,11 @@ export function readRunning(dir: string): RunningInfo | null {
 /** Starts (or reuses) the embedded server; `owned` tells the caller whether it must stop it. */
 export async function acquireEmbedded(
   dir: string,
-  log?: (line: string) => void,
+  options: { port?: number; log?: (line: string) => void } = {},
 ): Promise<{ url: string; owned: EmbeddedServer | null }> {
   const running = readRunning(dir);
   if (running) return { url: running.url, owned: null };
-  const server = await startEmbedded({ dir, log });
+  const server = await startEmbedded({ dir, ...options });
   writeFileSync(runningFile(dir), JSON.stringify({ url: server.url, pid: process.pid } satisfies RunningInfo), { mode: 0o600 });
   const stop = server.stop;
   server.stop = async () => {

@@ -19,6 +19,7 @@ export interface ConnectionFacts {
 export type SetupState =
   | { kind: "not_configured"; message: string }
   | { kind: "unreachable"; message: string; label?: string }
+  | { kind: "error"; message: string; label?: string }
   | { kind: "needs_init"; facts: ConnectionFacts; summary: CheckSummary }
   | { kind: "needs_project"; facts: ConnectionFacts; summary: CheckSummary }
   | { kind: "ready"; facts: ConnectionFacts; summary: CheckSummary; project: ProjectRow };
@@ -76,9 +77,14 @@ export async function getSetupState(): Promise<SetupState> {
     const display = label ? getConnection().display : undefined;
     return { kind: "unreachable", message: toUserError(error, display).message, label };
   }
-  const summary = compareCatalog(await readCatalog(getPool()));
-  if (!summary.complete) return { kind: "needs_init", facts, summary };
-  const project = await getProject();
-  if (!project) return { kind: "needs_project", facts, summary };
-  return { kind: "ready", facts, summary, project };
+  try {
+    const summary = compareCatalog(await readCatalog(getPool()));
+    if (!summary.complete) return { kind: "needs_init", facts, summary };
+    const project = await getProject();
+    if (!project) return { kind: "needs_project", facts, summary };
+    return { kind: "ready", facts, summary, project };
+  } catch (error) {
+    // Reachable, but the schema cannot be read (a revoked privilege, say): say so rather than crash.
+    return { kind: "error", message: toUserError(error, facts.display).message, label: facts.label };
+  }
 }
