@@ -1,6 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { toUserError } from "../db/errors";
 import { getConnection } from "../db/pool";
+import { ConflictError, FieldError } from "../metadata/conflict";
+import { toFormValue, type FieldKind } from "../schemas/fields";
 
 /** What every server action returns: data, or errors a form can show (formError on top, fieldErrors inline). */
 export type ActionResult<T> =
@@ -34,4 +36,38 @@ export function failed(error: unknown, fields: Record<string, string> = {}): Act
   return userError.field
     ? { ok: false, formError: userError.message, fieldErrors: { [userError.field]: userError.message } }
     : { ok: false, formError: userError.message };
+}
+
+/** A save that may meet someone else's change: `conflict` is their current row (null when it was deleted). */
+export type MutationResult<T> = ActionResult<T> | { ok: false; formError: string; conflict: T | null };
+
+/** Conflicts and field refusals from lib/metadata, then everything else through failed(). */
+export function mutationFailed<T>(error: unknown): MutationResult<T> {
+  if (error instanceof ConflictError) return { ok: false, formError: error.message, conflict: error.current as T | null };
+  if (error instanceof FieldError) return { ok: false, formError: error.message, fieldErrors: { [error.field]: error.message } };
+  return failed(error);
+}
+
+export const idVersionSchema = z.object({
+  id: z.coerce.number<string | number>().int().positive(),
+  version: z.string().min(1).max(100),
+});
+
+/**
+ * An inline grid edit: `field` must be a key of the entity's schema (the allow-list), `value` is validated by
+ * that field's schema after conversion to form representation. Returns the form value or the message.
+ */
+export function parseInlineEdit<F extends string>(
+  schema: z.ZodObject,
+  kinds: Record<F, FieldKind>,
+  input: unknown,
+): { ok: true; id: number; version: string; field: F; value: string | boolean } | { ok: false; formError: string } {
+  const base = idVersionSchema.extend({ field: z.string(), value: z.unknown() }).safeParse(input);
+  if (!base.success) return { ok: false, formError: "Malformed edit request." };
+  const field = base.data.field as F;
+  if (!Object.hasOwn(kinds, field)) return { ok: false, formError: `"${base.data.field}" cannot be edited here.` };
+  const formValue = toFormValue(kinds[field], base.data.value);
+  const parsed = (schema.shape[field] as z.ZodType<string | boolean>).safeParse(formValue);
+  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0].message };
+  return { ok: true, id: base.data.id, version: base.data.version, field, value: parsed.data };
 }

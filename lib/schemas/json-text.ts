@@ -33,3 +33,23 @@ export function parseJsonText(text: string): unknown {
 export function toJsonText(value: unknown): string {
   return value === null || value === undefined ? "" : JSON.stringify(value, null, 2);
 }
+
+/** JSON text whose parsed value must also satisfy `schema` (empty = NULL); the first problem names its path. */
+export function jsonTextOf(schema: z.ZodType) {
+  return z.string().superRefine((text, ctx) => {
+    if (text.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `Not valid JSON: ${(error as Error).message}` });
+      return;
+    }
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+      ctx.addIssue({ code: "custom", message: `${where}${issue.message}` });
+    }
+  });
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { idVersionSchema, invalid, mutationFailed, parseInlineEdit, type MutationResult } from "@/lib/actions/result";
+import { listColumns } from "@/lib/metadata/columns";
+import { createRelation, deleteRelation, updateRelation, type RelationRow } from "@/lib/metadata/relations";
+import { RELATION_FIELD_KINDS, relationInlineSchema, relationSchema, type RelationInlineField } from "@/lib/schemas/relation";
+import { failed, type ActionResult } from "@/lib/actions/result";
+import { z } from "zod";
+
+export async function createRelationAction(input: unknown): Promise<MutationResult<RelationRow>> {
+  const parsed = relationSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const row = await createRelation(parsed.data);
+    revalidatePath("/relations");
+    revalidatePath("/tables", "layout");
+    return { ok: true, data: row };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
+
+export async function updateRelationFieldAction(input: unknown): Promise<MutationResult<RelationRow>> {
+  const edit = parseInlineEdit<RelationInlineField>(relationInlineSchema, RELATION_FIELD_KINDS, input);
+  if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
+  try {
+    const row = await updateRelation(edit.id, edit.version, { [edit.field]: edit.value });
+    revalidatePath("/relations");
+    return { ok: true, data: row };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
+
+export async function deleteRelationAction(input: unknown): Promise<MutationResult<{ id: number }>> {
+  const parsed = idVersionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: "Malformed request." };
+  try {
+    await deleteRelation(parsed.data.id, parsed.data.version);
+    revalidatePath("/relations");
+    revalidatePath("/tables", "layout");
+    return { ok: true, data: { id: parsed.data.id } };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
+
+/** The column names of one table, for the relation form's pickers (loaded when a table is chosen). */
+export async function tableColumnsAction(input: unknown): Promise<ActionResult<{ pg_column: string; is_primary_key: boolean }[]>> {
+  const parsed = z.coerce.number<string | number>().int().positive().safeParse(input);
+  if (!parsed.success) return { ok: false, formError: "Malformed request." };
+  try {
+    const rows = await listColumns(parsed.data);
+    return { ok: true, data: rows.map((r) => ({ pg_column: String(r.pg_column), is_primary_key: r.is_primary_key === true })) };
+  } catch (error) {
+    return failed(error);
+  }
+}

@@ -1,0 +1,78 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import {
+  failed,
+  idVersionSchema,
+  invalid,
+  mutationFailed,
+  parseInlineEdit,
+  type ActionResult,
+  type MutationResult,
+} from "@/lib/actions/result";
+import { createTable, deleteTable, deletionImpact, updateTable, type TableRow } from "@/lib/metadata/tables";
+import { TABLE_FIELD_KINDS, tableSchema, type TableField } from "@/lib/schemas/table";
+
+export async function createTableAction(input: unknown): Promise<ActionResult<{ id: number }>> {
+  const parsed = tableSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const row = await createTable(parsed.data);
+    revalidatePath("/tables");
+    return { ok: true, data: { id: row.id } };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
+
+/** One cell of the tables grid (or one field of the table's page). */
+export async function updateTableFieldAction(input: unknown): Promise<MutationResult<TableRow>> {
+  const edit = parseInlineEdit<TableField>(tableSchema, TABLE_FIELD_KINDS, input);
+  if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
+  return saveTable(edit.id, edit.version, { [edit.field]: edit.value });
+}
+
+/** Several fields at once: the settings form and rename (table_name / schema_name). */
+export async function updateTableAction(input: unknown): Promise<MutationResult<TableRow>> {
+  const parsed = idVersionSchema.extend({ values: tableSchema.partial() }).safeParse(input);
+  if (!parsed.success) {
+    const values = tableSchema.partial().safeParse((input as { values?: unknown } | null)?.values);
+    return values.success ? { ok: false, formError: "Malformed request." } : invalid(values.error);
+  }
+  return saveTable(parsed.data.id, parsed.data.version, parsed.data.values);
+}
+
+async function saveTable(id: number, version: string, values: Record<string, string | boolean>): Promise<MutationResult<TableRow>> {
+  try {
+    const row = await updateTable(id, version, values);
+    revalidatePath("/tables", "layout");
+    revalidatePath("/relations");
+    return { ok: true, data: row };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
+
+export async function tableImpactAction(input: unknown): Promise<ActionResult<{ columns: number; relations: number }>> {
+  const parsed = z.coerce.number<string | number>().int().positive().safeParse(input);
+  if (!parsed.success) return { ok: false, formError: "Malformed request." };
+  try {
+    return { ok: true, data: await deletionImpact(parsed.data) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+export async function deleteTableAction(input: unknown): Promise<MutationResult<{ columns: number; relations: number }>> {
+  const parsed = idVersionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: "Malformed request." };
+  try {
+    const impact = await deleteTable(parsed.data.id, parsed.data.version);
+    revalidatePath("/tables", "layout");
+    revalidatePath("/relations");
+    return { ok: true, data: impact };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
