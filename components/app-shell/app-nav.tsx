@@ -9,8 +9,9 @@ export const NAV_ITEMS = [
   { href: "/project", label: "Project" },
   { href: "/tables", label: "Tables" },
   { href: "/relations", label: "Relations" },
-  { href: "/api-endpoints", label: "API endpoints" },
-  { href: "/history", label: "History" },
+  // Not built yet (see the open issue on history, endpoints, backup): shown, but not links to a 404.
+  { href: "/api-endpoints", label: "API endpoints", pending: true },
+  { href: "/history", label: "History", pending: true },
   { href: "/tools", label: "Tools" },
 ] as const;
 
@@ -19,6 +20,13 @@ export function AppNav() {
   return (
     <nav aria-label="Main" className="flex flex-wrap gap-1">
       {NAV_ITEMS.map((item) => {
+        if ("pending" in item) {
+          return (
+            <span key={item.href} aria-disabled="true" title="Not available yet" className="cursor-not-allowed rounded-md px-3 py-1.5 text-sm text-zinc-400">
+              {item.label}
+            </span>
+          );
+        }
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
           <Link

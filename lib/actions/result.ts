@@ -3,11 +3,9 @@ import { toUserError } from "../db/errors";
 import { getConnection } from "../db/pool";
 import { ConflictError, FieldError } from "../metadata/conflict";
 import { toFormValue, type FieldKind } from "../schemas/fields";
+import type { ActionResult, MutationResult } from "./types";
 
-/** What every server action returns: data, or errors a form can show (formError on top, fieldErrors inline). */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+export type { ActionResult, MutationResult } from "./types";
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
@@ -38,8 +36,6 @@ export function failed(error: unknown, fields: Record<string, string> = {}): Act
     : { ok: false, formError: userError.message };
 }
 
-/** A save that may meet someone else's change: `conflict` is their current row (null when it was deleted). */
-export type MutationResult<T> = ActionResult<T> | { ok: false; formError: string; conflict: T | null };
 
 /** Conflicts and field refusals from lib/metadata, then everything else through failed(). */
 export function mutationFailed<T>(error: unknown): MutationResult<T> {

@@ -57,14 +57,19 @@ export async function addColumns(tableId: number, rows: NewColumnValues[], pool?
     if (problem) throw new FieldError(rows.length > 1 ? `rows.${i}.pg_type` : "pg_type", problem);
   }
   return tx(async (client) => {
-    const table = await maybeOne<{ schema_name: string; table_name: string; next: number }>(
-      `SELECT t.schema_name, t.table_name,
-              COALESCE((SELECT max(sort_order) FROM _metadata.mappings_column WHERE table_id = t.id), 0) + 1 AS next
-         FROM _metadata.mappings_table t WHERE t.id = $1 FOR UPDATE`,
+    // Lock first, then read the last position in a new statement: its snapshot sees a concurrent paste
+    // that committed while this one waited for the lock.
+    const table = await maybeOne<{ schema_name: string; table_name: string }>(
+      "SELECT schema_name, table_name FROM _metadata.mappings_table WHERE id = $1 FOR UPDATE",
       [tableId],
       client,
     );
     if (!table) throw new ConflictError(null);
+    const { next } = (await maybeOne<{ next: number }>(
+      "SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM _metadata.mappings_column WHERE table_id = $1",
+      [tableId],
+      client,
+    ))!;
     const ids: number[] = [];
     for (const [i, row] of rows.entries()) {
       const derived = deriveColumnDefaults(row.pg_column, row.pg_type, row.label);
@@ -79,7 +84,7 @@ export async function addColumns(tableId: number, rows: NewColumnValues[], pool?
         is_required: row.is_required,
         is_unique: row.is_unique,
         is_primary_key: row.is_primary_key,
-        sort_order: String(table.next + i),
+        sort_order: String(next + i),
       };
       const inserted = await maybeOne<{ id: number }>(
         `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, ${FIELDS.map(quoteIdent).join(", ")})
@@ -133,9 +138,27 @@ export async function updateColumn(
         "UPDATE _metadata.mappings_relation SET to_column = $3 WHERE to_table_id = $1 AND to_column = $2",
         [before.table_id, before.pg_column, changes.pg_column],
       );
+      await renameInTable(client, before.table_id, before.pg_column, changes.pg_column);
     }
     return (await getColumn(id, client))!;
   }, pool);
+}
+
+/** The table's primary_key and its indexes[].columns follow a renamed column. */
+async function renameInTable(client: pg.PoolClient, tableId: number, from: string, to: string) {
+  await client.query(
+    `UPDATE _metadata.mappings_table t
+        SET primary_key = CASE WHEN t.primary_key = $2 THEN $3 ELSE t.primary_key END,
+            indexes = CASE WHEN jsonb_typeof(t.indexes) = 'array' THEN (
+              SELECT jsonb_agg(CASE WHEN jsonb_typeof(ix.value -> 'columns') = 'array' THEN jsonb_set(ix.value, '{columns}', (
+                       SELECT jsonb_agg(CASE WHEN c.value = to_jsonb($2::text) THEN to_jsonb($3::text) ELSE c.value END ORDER BY c.n)
+                         FROM jsonb_array_elements(ix.value -> 'columns') WITH ORDINALITY AS c(value, n)))
+                     ELSE ix.value END ORDER BY ix.n)
+                FROM jsonb_array_elements(t.indexes) WITH ORDINALITY AS ix(value, n)) ELSE t.indexes END
+      WHERE t.id = $1
+        AND (t.primary_key = $2 OR (jsonb_typeof(t.indexes) = 'array' AND t.indexes::text LIKE '%' || to_jsonb($2::text)::text || '%'))`,
+    [tableId, from, to],
+  );
 }
 
 /** Writes sort_order 1..n in the given order (only rows whose position changes are touched). */
@@ -151,7 +174,20 @@ export async function reorderColumns(tableId: number, orderedIds: number[], pool
   }, pool);
 }
 
-export async function deleteColumn(id: number, version: string, db: Queryable = getPool()): Promise<void> {
-  const deleted = await db.query("DELETE FROM _metadata.mappings_column WHERE id = $1 AND updated_at = $2::timestamptz", [id, version]);
-  if (deleted.rowCount === 0) throw new ConflictError(await getColumn(id, db));
+/** Deletes a column and the relations that name it (they would point at nothing), in one transaction. */
+export async function deleteColumn(id: number, version: string, pool?: pg.Pool): Promise<{ relations: number }> {
+  return tx(async (client) => {
+    const deleted = await maybeOne<{ table_id: number; pg_column: string }>(
+      "DELETE FROM _metadata.mappings_column WHERE id = $1 AND updated_at = $2::timestamptz RETURNING table_id, pg_column",
+      [id, version],
+      client,
+    );
+    if (!deleted) throw new ConflictError(await getColumn(id, client));
+    const relations = await client.query(
+      `DELETE FROM _metadata.mappings_relation
+        WHERE (from_table_id = $1 AND from_column = $2) OR (to_table_id = $1 AND to_column = $2)`,
+      [deleted.table_id, deleted.pg_column],
+    );
+    return { relations: relations.rowCount ?? 0 };
+  }, pool);
 }

@@ -44,8 +44,10 @@ export function labelFor(name: string): string {
 /** "VARCHAR(255)[]" → { base: "VARCHAR", array: true }; spellings normalized to upper case. */
 export function parsePgType(pgType: string): { base: string; array: boolean } {
   const trimmed = pgType.trim().toUpperCase();
-  const array = /\[\]\s*$/.test(trimmed) || /^_/.test(trimmed);
-  const base = trimmed
+  // "_int4" is how the catalog (udt_name) spells int4[].
+  const underscoreArray = /^_[A-Z]/.test(trimmed);
+  const array = /\[\]\s*$/.test(trimmed) || underscoreArray;
+  const base = (underscoreArray ? trimmed.slice(1) : trimmed)
     .replace(/(\[\])+\s*$/, "")
     .replace(/\(.*\)/, "")
     .replace(/\s+/g, " ")
@@ -95,10 +97,14 @@ export const FORM_TYPES = [
 export function formTypeFor(pgType: string, columnName = "", hasEnumOptions = false): string {
   const { base, array } = parsePgType(pgType);
   if (hasEnumOptions) return "select";
-  if (/(^|_)e?mail($|_)|email/.test(columnName)) return "email";
-  if (/password|passwd|secret/.test(columnName)) return "password";
-  if (/(^|_)(url|website|homepage|link)($|_)/.test(columnName)) return "url";
-  if (/(^|_)(phone|tel|mobile|fax)($|_)/.test(columnName)) return "tel";
+  // Name hints apply to text only: email_verified (BOOLEAN) is a checkbox, not an e-mail input.
+  const textual = base === "" || /^(VARCHAR|CHARACTER VARYING|CHARACTER|CHAR|BPCHAR|TEXT|CITEXT|NAME)$/.test(base);
+  if (textual && !array) {
+    if (/(^|_)e?mail($|_)|email/.test(columnName)) return "email";
+    if (/password|passwd|secret/.test(columnName)) return "password";
+    if (/(^|_)(url|website|homepage|link)($|_)/.test(columnName)) return "url";
+    if (/(^|_)(phone|tel|mobile|fax)($|_)/.test(columnName)) return "tel";
+  }
   if (array || base === "JSON" || base === "JSONB") return "json";
   if (/^(BOOLEAN|BOOL)$/.test(base)) return "checkbox";
   if (/^(SMALLINT|INT2|INTEGER|INT|INT4|BIGINT|INT8|REAL|FLOAT4|FLOAT8|FLOAT|DOUBLE PRECISION|NUMERIC|DECIMAL|MONEY)$/.test(base)) return "number";

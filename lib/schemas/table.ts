@@ -12,7 +12,7 @@ export const tableConstraintsValue = z.object({
     .array(
       z.object({
         name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "A check's name is a snake_case identifier."),
-        condition: z.string().trim().min(1, "A check needs a condition."),
+        condition: z.string({ error: "A check needs a condition." }).trim().min(1, "A check needs a condition."),
       }),
     )
     .default([]),

@@ -79,13 +79,14 @@ export async function reorderColumnsAction(input: unknown): Promise<MutationResu
   }
 }
 
-export async function deleteColumnAction(input: unknown): Promise<MutationResult<{ id: number }>> {
+export async function deleteColumnAction(input: unknown): Promise<MutationResult<{ id: number; relations: number }>> {
   const parsed = idVersionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
-    await deleteColumn(parsed.data.id, parsed.data.version);
+    const { relations } = await deleteColumn(parsed.data.id, parsed.data.version);
     revalidatePath("/tables", "layout");
-    return { ok: true, data: { id: parsed.data.id } };
+    revalidatePath("/relations");
+    return { ok: true, data: { id: parsed.data.id, relations } };
   } catch (error) {
     return mutationFailed(error);
   }

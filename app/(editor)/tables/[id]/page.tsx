@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TableView } from "@/components/tables/table-view";
+import { listColumns } from "@/lib/metadata/columns";
+import { listRelationsOfTable } from "@/lib/metadata/relations";
+import { getTable, listTableNames } from "@/lib/metadata/tables";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const table = /^\d+$/.test(id) ? await getTable(Number(id)) : null;
+  return { title: table ? table.table_name : "Table" };
+}
+
+export default async function TablePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{1,15}$/.test(id)) notFound();
+  const tableId = Number(id);
+  const [table, columns, relations, tables] = await Promise.all([
+    getTable(tableId),
+    listColumns(tableId),
+    listRelationsOfTable(tableId),
+    listTableNames(),
+  ]);
+  if (!table) notFound();
+  return <TableView key={table.id} table={table} columns={columns} relations={relations} tables={tables} />;
+}

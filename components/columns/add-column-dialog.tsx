@@ -1,0 +1,126 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { addColumnAction } from "@/app/(editor)/tables/[id]/actions";
+import { Alert } from "@/components/ui/alert";
+import { fieldErrorsFrom } from "@/lib/actions/types";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Checkbox, Field, Input, Select } from "@/components/ui/field";
+import type { ColumnRow } from "@/lib/metadata/columns";
+import { COMMON_PG_TYPES, FORM_TYPES, deriveColumnDefaults } from "@/lib/metadata/derive";
+import { newColumnSchema, type NewColumnValues } from "@/lib/schemas/column";
+
+const empty: NewColumnValues = {
+  pg_column: "",
+  pg_type: "",
+  label: "",
+  graphql_field: "",
+  graphql_type: "",
+  form_type: "text",
+  is_required: false,
+  is_unique: false,
+  is_primary_key: false,
+};
+
+/** Add one column; graphql field and type, form type and label follow the name and type until edited. */
+export function AddColumnDialog({
+  tableId,
+  open,
+  onClose,
+  onAdded,
+}: {
+  tableId: number;
+  open: boolean;
+  onClose: () => void;
+  onAdded: (rows: ColumnRow[]) => void;
+}) {
+  const [pending, start] = useTransition();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<NewColumnValues>({ resolver: zodResolver(newColumnSchema), defaultValues: empty, mode: "onTouched" });
+  const { register, formState, handleSubmit, setValue, getValues, getFieldState, setError, reset } = form;
+  const e = (f: keyof NewColumnValues) => formState.errors[f]?.message;
+
+  const derive = () => {
+    const { pg_column, pg_type } = getValues();
+    const d = deriveColumnDefaults(pg_column, pg_type);
+    for (const f of ["graphql_field", "graphql_type", "form_type", "label", "is_primary_key", "is_required"] as const) {
+      if (!getFieldState(f).isDirty) setValue(f, d[f] as never);
+    }
+  };
+
+  const submit = handleSubmit((values) => {
+    setFormError(null);
+    start(async () => {
+      const result = await addColumnAction(tableId, values);
+      if (result.ok) {
+        onAdded(result.data);
+        reset(empty);
+        onClose();
+        return;
+      }
+      setFormError(result.formError ?? "Not added.");
+      for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as keyof NewColumnValues, { message });
+    });
+  });
+
+  return (
+    <Dialog open={open} onClose={onClose} title="Add column" description="The other fields get the seed's defaults; edit them in the grid or the column's details.">
+      <form noValidate onSubmit={submit} className="space-y-4" aria-label="Add column">
+        {formError && <Alert tone="error">{formError}</Alert>}
+        <div className="grid grid-cols-2 gap-4">
+          <Field label="Column name" required error={e("pg_column")} hint="snake_case">
+            {(p) => <Input {...p} {...register("pg_column", { onChange: derive })} autoFocus autoComplete="off" spellCheck={false} />}
+          </Field>
+          <Field label="PostgreSQL type" required error={e("pg_type")} hint="Any type the server knows">
+            {(p) => (
+              <>
+                <Input {...p} {...register("pg_type", { onChange: derive })} list="pg-types" spellCheck={false} />
+                <datalist id="pg-types">
+                  {COMMON_PG_TYPES.map((t) => (
+                    <option key={t} value={t} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field label="Label" error={e("label")} hint="Derived from the name when empty">
+            {(p) => <Input {...p} {...register("label")} />}
+          </Field>
+          <Field label="Form type" error={e("form_type")}>
+            {(p) => (
+              <Select {...p} {...register("form_type")}>
+                {FORM_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="GraphQL field" error={e("graphql_field")}>
+            {(p) => <Input {...p} {...register("graphql_field")} spellCheck={false} />}
+          </Field>
+          <Field label="GraphQL type" error={e("graphql_type")}>
+            {(p) => <Input {...p} {...register("graphql_type")} spellCheck={false} />}
+          </Field>
+          <div className="col-span-2 flex flex-wrap gap-6">
+            <Checkbox label="Required" {...register("is_required")} />
+            <Checkbox label="Unique" {...register("is_unique")} />
+            <Checkbox label="Primary key" {...register("is_primary_key")} />
+          </div>
+        </div>
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={pending}>
+            Add
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

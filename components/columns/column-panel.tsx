@@ -1,0 +1,158 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { updateColumnAction } from "@/app/(editor)/tables/[id]/actions";
+import { useConflict } from "@/components/conflict/use-conflict";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { fieldErrorsFrom } from "@/lib/actions/types";
+import type { ColumnRow } from "@/lib/metadata/columns";
+import { COMMON_PG_TYPES, FORM_TYPES } from "@/lib/metadata/derive";
+import { COLUMN_FIELD_KINDS, COLUMN_GROUPS, COLUMN_JSON_HINTS, columnSchema, type ColumnField, type ColumnValues } from "@/lib/schemas/column";
+import { fromDbValue } from "@/lib/schemas/fields";
+import { EnumOptionsEditor, PgConstraintsEditor, ValidationRulesEditor } from "./json-editors";
+
+export const COLUMN_LABELS: Record<ColumnField, string> = Object.fromEntries(
+  (Object.keys(COLUMN_FIELD_KINDS) as ColumnField[]).map((f) => [f, f === "pg_column" ? "Column name" : f === "pg_type" ? "PostgreSQL type" : f.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase())]),
+) as Record<ColumnField, string>;
+
+const LONG_TEXT = new Set<ColumnField>(["graphql_resolver", "default_value", "help_text", "api_default_value", "comment", "remark"]);
+const STRUCTURED = { enum_options: EnumOptionsEditor, validation_rules: ValidationRulesEditor, pg_constraints: PgConstraintsEditor } as const;
+
+export function rowToColumnValues(row: ColumnRow): ColumnValues {
+  return Object.fromEntries(
+    (Object.keys(COLUMN_FIELD_KINDS) as ColumnField[]).map((f) => [f, fromDbValue(COLUMN_FIELD_KINDS[f], row[f])]),
+  ) as ColumnValues;
+}
+
+/** Every field of one column, grouped as in the seed's DDL, with structured editors for the JSON ones. */
+export function ColumnPanel({ row, onClose, onSaved }: { row: ColumnRow | null; onClose: () => void; onSaved: (row: ColumnRow) => void }) {
+  return (
+    <Dialog open={row !== null} onClose={onClose} wide title={`Column ${row ? String(row.pg_column) : ""}`} description={row ? `${row.schema_name}.${row.table_name}` : undefined}>
+      {row && <ColumnForm key={`${row.id}:${row.version}`} row={row} onClose={onClose} onSaved={onSaved} />}
+    </Dialog>
+  );
+}
+
+function ColumnForm({ row, onClose, onSaved }: { row: ColumnRow; onClose: () => void; onSaved: (row: ColumnRow) => void }) {
+  const form = useForm<ColumnValues>({ resolver: zodResolver(columnSchema), defaultValues: rowToColumnValues(row), mode: "onTouched" });
+  const { register, control, formState, handleSubmit, setError, reset } = form;
+  const [version, setVersion] = useState(row.version);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const { ask, dialog } = useConflict();
+
+  const submit = handleSubmit((values) =>
+    start(async () => {
+      setFormError(null);
+      let current = version;
+      for (;;) {
+        const result = await updateColumnAction({ id: row.id, version: current, values });
+        if (result.ok) {
+          onSaved(result.data);
+          toast.success(`Column ${values.pg_column} saved.`);
+          onClose();
+          return;
+        }
+        if ("conflict" in result) {
+          if (!result.conflict) {
+            await ask(`Column ${row.pg_column}`, [], true);
+            onClose();
+            return;
+          }
+          const theirs = rowToColumnValues(result.conflict);
+          const fields = (Object.keys(theirs) as ColumnField[])
+            .filter((f) => theirs[f] !== values[f])
+            .map((f) => ({ name: f, theirs: theirs[f], mine: values[f] }));
+          const choice = await ask(`Column ${row.pg_column}`, fields);
+          if (choice === "theirs") {
+            reset(theirs);
+            setVersion(result.conflict.version);
+            onSaved(result.conflict);
+            return;
+          }
+          current = result.conflict.version;
+          continue;
+        }
+        setFormError(result.formError ?? "Not saved.");
+        for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as ColumnField, { message });
+        return;
+      }
+    }),
+  );
+
+  const renderField = (f: ColumnField) => {
+    const kind = COLUMN_FIELD_KINDS[f];
+    const error = formState.errors[f]?.message;
+    if (kind === "bool") return <Checkbox key={f} label={COLUMN_LABELS[f]} {...register(f)} />;
+    if (kind === "json") {
+      const Structured = (STRUCTURED as Partial<Record<ColumnField, typeof EnumOptionsEditor>>)[f];
+      return (
+        <Field key={f} label={`${COLUMN_LABELS[f]} (JSON)`} error={error} hint={COLUMN_JSON_HINTS[f] ? `e.g. ${COLUMN_JSON_HINTS[f]}` : undefined} className="col-span-2">
+          {(p) => (
+            <Controller
+              control={control}
+              name={f}
+              render={({ field }) => (
+                <div className="space-y-2">
+                  {Structured && <Structured value={String(field.value)} onChange={field.onChange} label={COLUMN_LABELS[f]} />}
+                  <Textarea {...p} rows={Structured ? 2 : 3} className="font-mono text-xs" spellCheck={false} value={String(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
+                </div>
+              )}
+            />
+          )}
+        </Field>
+      );
+    }
+    return (
+      <Field key={f} label={COLUMN_LABELS[f]} error={error} required={kind === "required"} className={LONG_TEXT.has(f) ? "col-span-2" : undefined}>
+        {(p) =>
+          f === "form_type" ? (
+            <Select {...p} {...register(f)}>
+              {[...new Set([...FORM_TYPES, String(form.getValues("form_type"))])].filter(Boolean).map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </Select>
+          ) : LONG_TEXT.has(f) ? (
+            <Textarea {...p} rows={2} {...register(f)} />
+          ) : (
+            <Input {...p} {...register(f)} list={f === "pg_type" ? "pg-types-panel" : undefined} inputMode={kind === "int" ? "numeric" : undefined} spellCheck={false} />
+          )
+        }
+      </Field>
+    );
+  };
+
+  return (
+    <form noValidate onSubmit={submit} className="max-h-[70vh] space-y-4 overflow-y-auto pr-2" aria-label="Column details">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <datalist id="pg-types-panel">
+        {COMMON_PG_TYPES.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+      {COLUMN_GROUPS.map((group) => (
+        <fieldset key={group.id} className="rounded-lg border border-zinc-200 p-4">
+          <legend className="px-1 text-sm font-semibold">{group.title}</legend>
+          <div className="grid grid-cols-2 gap-3">{group.fields.map(renderField)}</div>
+        </fieldset>
+      ))}
+      <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={pending}>
+          Save
+        </Button>
+      </div>
+      {dialog}
+    </form>
+  );
+}

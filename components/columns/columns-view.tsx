@@ -1,0 +1,177 @@
+"use client";
+
+import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
+import { useMemo, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { deleteColumnAction, reorderColumnsAction, updateColumnFieldAction } from "@/app/(editor)/tables/[id]/actions";
+import { commitCell } from "@/components/conflict/commit-cell";
+import { useConflict } from "@/components/conflict/use-conflict";
+import { DataGrid } from "@/components/data-grid/data-grid";
+import type { CellEditor } from "@/components/data-grid/types";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import type { ColumnRow } from "@/lib/metadata/columns";
+import { FORM_TYPES } from "@/lib/metadata/derive";
+import { COLUMN_FIELD_KINDS, COLUMN_GROUPS, type ColumnField } from "@/lib/schemas/column";
+import { AddColumnDialog } from "./add-column-dialog";
+import { COLUMN_LABELS, ColumnPanel } from "./column-panel";
+import { PasteColumnsDialog } from "./paste-columns-dialog";
+
+function editorFor(field: ColumnField): CellEditor {
+  if (field === "form_type") return { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) };
+  switch (COLUMN_FIELD_KINDS[field]) {
+    case "bool":
+      return { kind: "checkbox" };
+    case "json":
+      return { kind: "json" };
+    case "int":
+      return { kind: "number", integer: true };
+    default:
+      return { kind: "text" };
+  }
+}
+
+const GRID_COLUMNS: ColumnDef<ColumnRow, unknown>[] = COLUMN_GROUPS.flatMap((group) =>
+  group.fields.map((field) => ({
+    id: field,
+    accessorKey: field,
+    header: COLUMN_LABELS[field],
+    meta: {
+      editor: editorFor(field),
+      group: group.title,
+      width: COLUMN_FIELD_KINDS[field] === "bool" ? 90 : field === "pg_column" || field === "label" ? 180 : 150,
+      headerTitle: field,
+    },
+  })),
+);
+
+const DEFAULT_GROUPS = new Set(["database", "graphql", "ui"]);
+
+function visibilityFor(groups: Set<string>): VisibilityState {
+  return Object.fromEntries(COLUMN_GROUPS.flatMap((g) => g.fields.map((f) => [f, groups.has(g.id)])));
+}
+
+export function ColumnsView({ tableId, initial }: { tableId: number; initial: ColumnRow[] }) {
+  const [rows, setRows] = useState(initial);
+  const [filter, setFilter] = useState("");
+  const [groups, setGroups] = useState(DEFAULT_GROUPS);
+  const [adding, setAdding] = useState(false);
+  const [pasting, setPasting] = useState(false);
+  const [detail, setDetail] = useState<ColumnRow | null>(null);
+  const [, start] = useTransition();
+  const { ask, dialog } = useConflict();
+  const visibility = useMemo(() => visibilityFor(groups), [groups]);
+
+  const replace = (row: ColumnRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));
+  const remove = (id: number) => setRows((all) => all.filter((r) => r.id !== id));
+
+  const move = (row: ColumnRow, delta: -1 | 1) => {
+    const index = rows.findIndex((r) => r.id === row.id);
+    const target = index + delta;
+    if (target < 0 || target >= rows.length) return;
+    const next = [...rows];
+    [next[index], next[target]] = [next[target], next[index]];
+    setRows(next);
+    start(async () => {
+      const result = await reorderColumnsAction({ tableId, ids: next.map((r) => r.id) });
+      if (result.ok) setRows(result.data);
+      else {
+        setRows(rows);
+        toast.error(result.formError ?? "The new order was not saved.");
+      }
+    });
+  };
+
+  const del = (row: ColumnRow) =>
+    start(async () => {
+      if (!window.confirm(`Delete column ${row.pg_column}? Relations that use it are deleted with it.`)) return;
+      const result = await deleteColumnAction({ id: row.id, version: row.version });
+      if (result.ok) {
+        remove(row.id);
+        const n = result.data.relations;
+        toast.success(`Column ${row.pg_column} deleted${n ? ` with ${n} ${n === 1 ? "relation" : "relations"}` : ""}.`);
+      } else toast.error("conflict" in result ? "Someone changed this column meanwhile; it was not deleted. Review it first." : (result.formError ?? "Not deleted."));
+    });
+
+  const rowActions = (row: ColumnRow) => (
+    <div className="flex gap-0.5">
+      <Button variant="ghost" className="px-1.5 py-1 text-xs" onClick={() => setDetail(row)} aria-label={`Details of ${row.pg_column}`}>
+        Details
+      </Button>
+      <Button variant="ghost" className="px-1.5 py-1 text-xs" onClick={() => move(row, -1)} aria-label={`Move ${row.pg_column} up`}>
+        ↑
+      </Button>
+      <Button variant="ghost" className="px-1.5 py-1 text-xs" onClick={() => move(row, 1)} aria-label={`Move ${row.pg_column} down`}>
+        ↓
+      </Button>
+      <Button variant="ghost" className="px-1.5 py-1 text-xs text-red-700" onClick={() => del(row)} aria-label={`Delete ${row.pg_column}`}>
+        Delete
+      </Button>
+    </div>
+  );
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <Input type="search" aria-label="Filter columns" placeholder="Filter columns…" value={filter} onChange={(e) => setFilter(e.target.value)} className="max-w-xs" />
+        <span className="text-xs text-zinc-500">{rows.length} columns</span>
+        <div className="ml-auto flex gap-2">
+          <Button variant="secondary" onClick={() => setPasting(true)}>
+            Paste rows
+          </Button>
+          <Button onClick={() => setAdding(true)}>Add column</Button>
+        </div>
+      </div>
+      <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
+        <legend className="sr-only">Column groups shown</legend>
+        {COLUMN_GROUPS.map((g) => (
+          <label key={g.id} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              className="accent-blue-600"
+              checked={groups.has(g.id)}
+              onChange={(e) => {
+                const next = new Set(groups);
+                if (e.target.checked) next.add(g.id);
+                else next.delete(g.id);
+                setGroups(next);
+              }}
+            />
+            {g.title}
+          </label>
+        ))}
+      </fieldset>
+      <DataGrid
+        data={rows}
+        columns={GRID_COLUMNS}
+        getRowId={(r) => String(r.id)}
+        ariaLabel="Columns"
+        globalFilter={filter}
+        columnVisibility={visibility}
+        onRowOpen={setDetail}
+        rowActions={rowActions}
+        onCellCommit={(row, field, value) =>
+          commitCell({ row, field, value, what: `Column ${row.pg_column}`, save: updateColumnFieldAction, replace, remove, ask })
+        }
+        emptyState={
+          <div className="space-y-2 py-10 text-center text-sm text-zinc-600">
+            <p>No columns yet.</p>
+            <Button onClick={() => setAdding(true)}>Add column</Button>
+          </div>
+        }
+      />
+      <AddColumnDialog tableId={tableId} open={adding} onClose={() => setAdding(false)} onAdded={(added) => setRows((all) => [...all, ...added])} />
+      <PasteColumnsDialog
+        tableId={tableId}
+        open={pasting}
+        onClose={() => setPasting(false)}
+        onAdded={(added) => {
+          setRows((all) => [...all, ...added]);
+          toast.success(`${added.length} columns added.`);
+        }}
+      />
+      <ColumnPanel row={detail} onClose={() => setDetail(null)} onSaved={replace} />
+      {dialog}
+    </div>
+  );
+}

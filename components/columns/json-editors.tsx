@@ -1,0 +1,135 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Checkbox, Input } from "@/components/ui/field";
+import { regexProblem } from "@/lib/schemas/column";
+
+/** Structured editors for JSONB fields: they read and write the field's JSON text (empty = NULL). */
+interface JsonEditorProps {
+  value: string;
+  onChange: (text: string) => void;
+  label: string;
+}
+
+function parse<T>(text: string, fallback: T): T | null {
+  if (text.trim() === "") return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+const emit = (value: unknown, empty: boolean) => (empty ? "" : JSON.stringify(value));
+
+export function EnumOptionsEditor({ value, onChange, label }: JsonEditorProps) {
+  const options = parse<{ value: string; label: string }[]>(value, []);
+  if (!Array.isArray(options)) return <p className="text-xs text-amber-700">Not a list of options; edit it as JSON below.</p>;
+  const set = (next: { value: string; label: string }[]) => onChange(emit(next, next.length === 0));
+  return (
+    <div className="space-y-2" role="group" aria-label={label}>
+      {options.map((o, i) => (
+        <div key={i} className="flex gap-2">
+          <Input aria-label={`Option ${i + 1} value`} value={o.value} placeholder="ACTIVE" onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
+          <Input aria-label={`Option ${i + 1} label`} value={o.label} placeholder="활성" onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+          <Button variant="ghost" aria-label={`Remove option ${i + 1}`} onClick={() => set(options.filter((_, j) => j !== i))}>
+            ✕
+          </Button>
+        </div>
+      ))}
+      <Button variant="secondary" onClick={() => set([...options, { value: "", label: "" }])}>
+        Add option
+      </Button>
+    </div>
+  );
+}
+
+type Rules = { minLength?: number; maxLength?: number; pattern?: string; email?: boolean; min?: number; max?: number; [k: string]: unknown };
+
+export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProps) {
+  const rules = parse<Rules>(value, {});
+  if (rules === null || typeof rules !== "object" || Array.isArray(rules)) {
+    return <p className="text-xs text-amber-700">Not a rules object; edit it as JSON below.</p>;
+  }
+  const set = (key: keyof Rules, v: unknown) => {
+    const next: Rules = { ...rules };
+    if (v === undefined || v === "" || v === false) delete next[key];
+    else next[key] = v;
+    onChange(emit(next, Object.keys(next).length === 0));
+  };
+  const num = (key: keyof Rules) => (
+    <Input
+      type="number"
+      aria-label={`${label}: ${String(key)}`}
+      value={typeof rules[key] === "number" ? String(rules[key]) : ""}
+      onChange={(e) => set(key, e.target.value === "" ? undefined : Number(e.target.value))}
+    />
+  );
+  const problem = typeof rules.pattern === "string" ? regexProblem(rules.pattern) : null;
+  return (
+    <div className="grid grid-cols-2 gap-3 text-xs" role="group" aria-label={label}>
+      <label className="space-y-1">
+        <span>Min length</span>
+        {num("minLength")}
+      </label>
+      <label className="space-y-1">
+        <span>Max length</span>
+        {num("maxLength")}
+      </label>
+      <label className="space-y-1">
+        <span>Min</span>
+        {num("min")}
+      </label>
+      <label className="space-y-1">
+        <span>Max</span>
+        {num("max")}
+      </label>
+      <label className="col-span-2 space-y-1">
+        <span>Pattern (regular expression)</span>
+        <Input
+          aria-label="Pattern"
+          className="font-mono"
+          value={typeof rules.pattern === "string" ? rules.pattern : ""}
+          onChange={(e) => set("pattern", e.target.value)}
+          aria-invalid={problem ? true : undefined}
+        />
+        {typeof rules.pattern === "string" && rules.pattern !== "" && (
+          <span role="status" className={problem ? "text-red-600" : "text-emerald-700"}>
+            {problem ? `Does not compile: ${problem}` : "✓ compiles"}
+          </span>
+        )}
+      </label>
+      <div className="col-span-2">
+        <Checkbox label="Must be an e-mail address" checked={rules.email === true} onChange={(e) => set("email", e.target.checked)} />
+      </div>
+    </div>
+  );
+}
+
+type Constraints = { notNull?: boolean; default?: unknown; check?: string; [k: string]: unknown };
+
+export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps) {
+  const c = parse<Constraints>(value, {});
+  if (c === null || typeof c !== "object" || Array.isArray(c)) return <p className="text-xs text-amber-700">Not a constraints object; edit it as JSON below.</p>;
+  const set = (key: keyof Constraints, v: unknown) => {
+    const next: Constraints = { ...c };
+    if (v === undefined || v === "" || v === false) delete next[key];
+    else next[key] = v;
+    onChange(emit(next, Object.keys(next).length === 0));
+  };
+  return (
+    <div className="grid grid-cols-2 gap-3 text-xs" role="group" aria-label={label}>
+      <div className="col-span-2">
+        <Checkbox label="NOT NULL" checked={c.notNull === true} onChange={(e) => set("notNull", e.target.checked)} />
+      </div>
+      <label className="space-y-1">
+        <span>Default</span>
+        <Input aria-label="Default (constraint)" value={c.default === undefined || c.default === null ? "" : String(c.default)} onChange={(e) => set("default", e.target.value)} />
+      </label>
+      <label className="space-y-1">
+        <span>Check</span>
+        <Input aria-label="Check (constraint)" className="font-mono" value={c.check ?? ""} onChange={(e) => set("check", e.target.value)} />
+      </label>
+    </div>
+  );
+}

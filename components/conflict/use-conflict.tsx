@@ -1,0 +1,87 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+
+export type ConflictChoice = "mine" | "theirs";
+
+interface Pending {
+  what: string;
+  fields: { name: string; theirs: unknown; mine: unknown }[];
+  deleted: boolean;
+  resolve: (choice: ConflictChoice) => void;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * Asks the user to settle a conflicting edit: their saved value beside mine, per field. `ask` resolves with
+ * the choice; a deleted row can only be acknowledged ("theirs").
+ */
+export function useConflict() {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const ref = useRef(pending);
+  ref.current = pending;
+
+  const ask = useCallback(
+    (what: string, fields: Pending["fields"], deleted = false) =>
+      new Promise<ConflictChoice>((resolve) => setPending({ what, fields, deleted, resolve })),
+    [],
+  );
+
+  const choose = (choice: ConflictChoice) => {
+    ref.current?.resolve(choice);
+    setPending(null);
+  };
+
+  const dialog = (
+    <Dialog
+      open={pending !== null}
+      onClose={() => choose("theirs")}
+      title={pending?.deleted ? "Deleted by someone else" : "Changed by someone else"}
+      description={
+        pending?.deleted
+          ? `${pending.what} was deleted while you edited it; your change cannot be saved.`
+          : `${pending?.what} was changed while you edited it. Nothing has been overwritten; choose which value to keep.`
+      }
+    >
+      {pending && !pending.deleted && (
+        <table className="w-full table-fixed text-left text-sm" aria-label="Conflicting values">
+          <thead className="text-xs text-zinc-500">
+            <tr>
+              <th className="w-1/4 py-1">Field</th>
+              <th className="py-1">Their value (saved)</th>
+              <th className="py-1">Your value</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pending.fields.map((f) => (
+              <tr key={f.name} className="border-t border-zinc-200 align-top">
+                <th scope="row" className="py-1 font-mono text-xs font-normal">{f.name}</th>
+                <td className="break-words py-1 font-mono text-xs">{show(f.theirs)}</td>
+                <td className="break-words py-1 font-mono text-xs">{show(f.mine)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="mt-4 flex justify-end gap-2">
+        {pending?.deleted ? (
+          <Button onClick={() => choose("theirs")}>OK</Button>
+        ) : (
+          <>
+            <Button variant="secondary" onClick={() => choose("theirs")}>
+              Keep their value
+            </Button>
+            <Button onClick={() => choose("mine")}>Overwrite with mine</Button>
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+  return { ask, dialog };
+}

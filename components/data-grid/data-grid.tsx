@@ -1,0 +1,229 @@
+"use client";
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type ReactNode } from "react";
+import {
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type FilterFn,
+  type SortingState,
+  type VisibilityState,
+} from "@tanstack/react-table";
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { canGlobalFilter, globalFilterValue, matchesGlobalFilter } from "./filter";
+import { GridHeader, headerHeight } from "./grid-header";
+import { GridRow } from "./grid-row";
+import { ROW_HEIGHT, columnWidth } from "./types";
+import { useActiveCell, useFocusActiveCell } from "./use-active-cell";
+import { useCellEditing } from "./use-cell-editing";
+import { useGridEvents } from "./use-grid-events";
+import { plainCell } from "./values";
+
+export interface DataGridProps<T> {
+  data: T[];
+  /** accessorKey columns (id = accessorKey); keep the array stable (module constant or useMemo). */
+  // `any`: columns of different value types in one array, as TanStack itself types them.
+  columns: ColumnDef<T, any>[];
+  getRowId: (row: T) => string;
+  /** Accessible name of the grid (role="grid"). */
+  ariaLabel: string;
+  /**
+   * Commit an edit. Resolve null on success (the parent updates `data`), or an error message: the grid then shows
+   * it on the cell (role="alert") and keeps the cell in edit mode with the user's input, so nothing typed is lost.
+   */
+  onCellCommit?: (row: T, columnId: string, value: unknown) => Promise<string | null>;
+  /** Controlled quick search: case-insensitive substring over the string/number cells of visible columns. */
+  globalFilter?: string;
+  initialSorting?: SortingState;
+  /** Controlled; the parent toggles groups of columns. */
+  columnVisibility?: VisibilityState;
+  /** Enter on a read-only cell, double click on the row's first cell, or the row's "Open" button. */
+  onRowOpen?: (row: T) => void;
+  /** Optional trailing sticky cell with buttons (e.g. Delete). */
+  rowActions?: (row: T) => ReactNode;
+  /** Shown when there are no rows at all; with a filter and no match the grid says "No rows match …". */
+  emptyState?: ReactNode;
+  /** CSS height of the scroll viewport, default "70vh". */
+  height?: string;
+  onFilteredCountChange?: (n: number) => void;
+  /** Width in px of the trailing actions cell; by default it fits the buttons of the first rendered row. */
+  actionsWidth?: number;
+}
+
+const DEFAULT_COLUMN = { cell: plainCell };
+const NO_VISIBILITY: VisibilityState = {};
+const ACTIONS_ID = "__actions";
+const OVERSCAN = 10;
+const MIN_ACTIONS_WIDTH = 48;
+const ACTIONS_PADDING = 17; // px-2 on both sides and the left border
+const estimateRowSize = () => ROW_HEIGHT;
+
+/** A virtualized, keyboard-driven, editable grid; cells are edited with the editor named by each column's meta. */
+export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
+  const {
+    data,
+    columns,
+    getRowId,
+    ariaLabel,
+    onCellCommit,
+    globalFilter = "",
+    columnVisibility,
+    onRowOpen,
+    rowActions,
+  } = props;
+  const [measuredActions, setMeasuredActions] = useState(MIN_ACTIONS_WIDTH);
+  const actionsWidth = props.actionsWidth ?? measuredActions;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  const [sorting, setSorting] = useState<SortingState>(() => props.initialSorting ?? []);
+  const filter = useMemo(() => globalFilterValue(globalFilter, columnVisibility), [globalFilter, columnVisibility]);
+  const table = useReactTable<T>({
+    data,
+    columns,
+    getRowId: (row) => getRowId(row),
+    state: { sorting, globalFilter: filter, columnVisibility: columnVisibility ?? NO_VISIBILITY },
+    onSortingChange: setSorting,
+    defaultColumn: DEFAULT_COLUMN,
+    globalFilterFn: matchesGlobalFilter as FilterFn<T>,
+    getColumnCanGlobalFilter: canGlobalFilter,
+    sortDescFirst: false,
+    getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+
+  const rows = table.getRowModel().rows;
+  const visibleColumns = table.getVisibleLeafColumns();
+  const headers = table.getHeaderGroups().at(-1)?.headers ?? [];
+  const hasActions = Boolean(rowActions || onRowOpen);
+  const colIds = useMemo(
+    () => [...visibleColumns.map((c) => c.id), ...(hasActions ? [ACTIONS_ID] : [])],
+    [visibleColumns, hasActions],
+  );
+  const showGroups = visibleColumns.some((c) => c.columnDef.meta?.group);
+  const headH = headerHeight(showGroups);
+  const width = visibleColumns.reduce((sum, c) => sum + columnWidth(c), hasActions ? actionsWidth : 0);
+
+  const active = useActiveCell(rows, colIds, visibleColumns.length);
+  const { pos } = active;
+  const { editing, api } = useCellEditing<T>({
+    onCellCommit,
+    onRowOpen,
+    moveAfterCommit: active.moveAfterCommit,
+    returnToEditor: (rowId, colId) => active.moveToIds(rowId, colId, { target: "editor", scroll: true }),
+    focusInGrid: () => Boolean(gridRef.current?.contains(document.activeElement)),
+  });
+  const editRow = editing ? (active.indexById.get(editing.rowId) ?? -1) : -1;
+
+  // The active and the edited rows stay mounted while scrolled away, so focus and a typed draft are never lost.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      for (const pinned of [pos.row, editRow]) if (pinned >= 0 && !indexes.includes(pinned)) indexes.push(pinned);
+      return indexes.sort((a, b) => a - b);
+    },
+    [pos.row, editRow],
+  );
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: estimateRowSize,
+    overscan: OVERSCAN,
+    scrollMargin: headH,
+    scrollPaddingStart: headH,
+    rangeExtractor,
+    initialRect: { width: 0, height: 720 },
+  });
+  const scrollToRow = useCallback((index: number) => virtualizer.scrollToIndex(index), [virtualizer]);
+  useFocusActiveCell(active.focusRequest, pos, gridRef, scrollRef, scrollToRow);
+
+  // Without a fixed actionsWidth the actions column grows to fit the first rendered row's buttons.
+  useLayoutEffect(() => {
+    if (props.actionsWidth !== undefined) return;
+    const content = gridRef.current?.querySelector<HTMLElement>("[data-actions-content]");
+    const needed = content ? Math.ceil(content.scrollWidth) + ACTIONS_PADDING : 0;
+    if (needed > measuredActions) setMeasuredActions(needed);
+  });
+
+  const latestOpen = useRef(onRowOpen);
+  const latestCount = useRef(props.onFilteredCountChange);
+  useLayoutEffect(() => {
+    latestOpen.current = onRowOpen;
+    latestCount.current = props.onFilteredCountChange;
+  });
+  const openRow = useCallback((row: T) => latestOpen.current?.(row), []);
+  useEffect(() => latestCount.current?.(rows.length), [rows.length]);
+
+  const events = useGridEvents({
+    gridRef,
+    scrollRef,
+    rows,
+    visibleColumns,
+    colIds,
+    headerHeight: headH,
+    readOnly: !onCellCommit,
+    active,
+    api,
+    openRow: onRowOpen ? openRow : undefined,
+  });
+
+  return (
+    <div className="overflow-hidden rounded-md border border-zinc-200 bg-white">
+      <div
+        ref={scrollRef}
+        className="relative overflow-auto overscroll-contain"
+        style={{ height: props.height ?? "70vh" }}
+      >
+        <div
+          ref={gridRef}
+          role="grid"
+          aria-label={ariaLabel}
+          aria-rowcount={rows.length + 1}
+          aria-colcount={colIds.length}
+          className="group/grid relative text-sm text-zinc-900"
+          style={{ width, minWidth: "100%" }}
+          {...events}
+        >
+          <GridHeader
+            headers={headers}
+            activeCol={pos.row < 0 ? pos.col : -1}
+            actionsWidth={hasActions ? actionsWidth : null}
+            showGroups={showGroups}
+            sortingKey={sorting}
+          />
+          <div role="rowgroup" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              return (
+                <GridRow
+                  key={row.id}
+                  row={row}
+                  index={item.index}
+                  ariaRowIndex={item.index + 2}
+                  top={item.start - headH}
+                  columns={visibleColumns}
+                  activeCol={item.index === pos.row ? pos.col : -1}
+                  edit={editing && editing.rowId === row.id ? editing : null}
+                  api={api}
+                  readOnly={!onCellCommit}
+                  actions={rowActions}
+                  openRow={onRowOpen ? openRow : undefined}
+                  actionsWidth={actionsWidth}
+                />
+              );
+            })}
+          </div>
+        </div>
+        {rows.length === 0 && (
+          <div role="status" className="sticky left-0 w-full px-4 py-12 text-center text-sm text-zinc-500">
+            {data.length === 0 ? (props.emptyState ?? "No rows yet.") : `No rows match “${globalFilter.trim()}”.`}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

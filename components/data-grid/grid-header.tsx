@@ -1,0 +1,135 @@
+"use client";
+
+import { memo } from "react";
+import { flexRender, type Column, type Header } from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { cn } from "@/components/ui/cn";
+import { INSET_RING, ROW_HEIGHT, columnAlign, columnLabel, columnWidth } from "./types";
+
+export const GROUP_BAND_HEIGHT = 24;
+
+interface GridHeaderProps<T> {
+  headers: Header<T, unknown>[];
+  /** Index of the active header cell, or -1 when the active cell is in the body. */
+  activeCol: number;
+  actionsWidth: number | null;
+  showGroups: boolean;
+  /** Changes whenever the sorting does, so the memoized header re-renders. */
+  sortingKey: unknown;
+}
+
+/** Runs of adjacent columns sharing `meta.group`, for the band above the headers. */
+function groupRuns<T>(columns: Column<T, unknown>[]) {
+  const runs: { group: string; width: number; start: number }[] = [];
+  columns.forEach((column, i) => {
+    const group = column.columnDef.meta?.group ?? "";
+    const last = runs[runs.length - 1];
+    if (last && last.group === group) last.width += columnWidth(column);
+    else runs.push({ group, width: columnWidth(column), start: i });
+  });
+  return runs;
+}
+
+export function headerHeight(showGroups: boolean) {
+  return ROW_HEIGHT + (showGroups ? GROUP_BAND_HEIGHT : 0);
+}
+
+function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups }: GridHeaderProps<T>) {
+  return (
+    <div role="rowgroup" className="sticky top-0 z-10 w-full">
+      {showGroups && (
+        // Decorative: each header also carries its group in its description.
+        <div aria-hidden className="flex border-b border-zinc-200 bg-zinc-50" style={{ height: GROUP_BAND_HEIGHT }}>
+          {groupRuns(headers.map((h) => h.column)).map((run) => (
+            <div
+              key={`${run.start}-${run.group}`}
+              className={cn(
+                "shrink-0 truncate border-r border-zinc-200 px-2 text-[11px] leading-6 font-semibold tracking-wide text-zinc-500 uppercase",
+                run.start === 0 && "sticky left-0 z-[2] bg-zinc-50",
+              )}
+              style={{ width: run.width }}
+            >
+              {run.group}
+            </div>
+          ))}
+          {actionsWidth !== null && (
+            <div className="sticky right-0 ml-auto shrink-0 bg-zinc-50" style={{ width: actionsWidth }} />
+          )}
+        </div>
+      )}
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="flex border-b border-zinc-300 bg-zinc-100"
+        style={{ height: ROW_HEIGHT }}
+      >
+        {headers.map((header, c) => (
+          <HeaderCell key={header.id} header={header} c={c} active={c === activeCol} />
+        ))}
+        {actionsWidth !== null && (
+          <div
+            role="columnheader"
+            aria-colindex={headers.length + 1}
+            className="sticky right-0 z-[2] ml-auto shrink-0 border-l border-zinc-200 bg-zinc-100"
+            style={{ width: actionsWidth }}
+          >
+            <span className="sr-only">Actions</span>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function HeaderCell<T>({ header, c, active }: { header: Header<T, unknown>; c: number; active: boolean }) {
+  const column = header.column;
+  const meta = column.columnDef.meta;
+  const width = columnWidth(column);
+  const sorted = column.getIsSorted();
+  const canSort = column.getCanSort();
+  const label =
+    typeof column.columnDef.header === "string"
+      ? columnLabel(column)
+      : flexRender(column.columnDef.header, header.getContext());
+  const description = [meta?.group, meta?.headerTitle].filter(Boolean).join(": ") || undefined;
+  const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
+  return (
+    <div
+      role="columnheader"
+      aria-colindex={c + 1}
+      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
+      aria-description={description}
+      data-r={-1}
+      data-c={c}
+      data-sticky={c === 0 ? "left" : undefined}
+      tabIndex={!canSort ? (active ? 0 : -1) : undefined}
+      title={meta?.headerTitle}
+      className={cn(
+        "flex h-full shrink-0 items-center border-r border-zinc-200 bg-zinc-100 text-xs font-semibold text-zinc-700",
+        c === 0 && "sticky left-0 z-[2]",
+        !canSort && "px-2",
+      )}
+      style={{ width, minWidth: width, ...INSET_RING }}
+    >
+      {canSort ? (
+        <button
+          type="button"
+          tabIndex={active ? 0 : -1}
+          onClick={column.getToggleSortingHandler()}
+          style={INSET_RING}
+          className={cn(
+            "flex h-full w-full min-w-0 items-center gap-1 px-2 text-left hover:bg-zinc-200",
+            columnAlign(column) === "right" && "flex-row-reverse text-right",
+          )}
+        >
+          <span className="truncate">{label}</span>
+          <Icon aria-hidden className={cn("size-3.5 shrink-0", sorted ? "text-blue-600" : "text-zinc-400")} />
+        </button>
+      ) : (
+        <span className="truncate">{label}</span>
+      )}
+    </div>
+  );
+}
+
+export const GridHeader = memo(GridHeaderView) as typeof GridHeaderView;

@@ -1,0 +1,190 @@
+"use client";
+
+import { memo, useLayoutEffect, useRef, type ReactNode } from "react";
+import { flexRender, type Cell, type Column, type Row } from "@tanstack/react-table";
+import { PanelRightOpen } from "lucide-react";
+import { cn } from "@/components/ui/cn";
+import { CellEditor } from "./cell-editor";
+import { focusablesIn } from "./grid-keyboard";
+import { INSET_RING, ROW_HEIGHT, columnAlign, columnEditor, columnWidth, type EditState } from "./types";
+import type { EditingApi } from "./use-cell-editing";
+import { displayText, plainCell } from "./values";
+
+export interface GridRowProps<T> {
+  row: Row<T>;
+  /** Position among the rendered (sorted, filtered) rows. */
+  index: number;
+  ariaRowIndex: number;
+  top: number;
+  /** Passed so the row re-renders when the visible columns change. */
+  columns: Column<T, unknown>[];
+  /** The column index of the active cell when it is in this row, else -1: only two rows re-render per move. */
+  activeCol: number;
+  /** The edit in this row, if any. */
+  edit: EditState | null;
+  api: EditingApi<T>;
+  readOnly: boolean;
+  actions: ((row: T) => ReactNode) | undefined;
+  openRow: ((row: T) => void) | undefined;
+  actionsWidth: number;
+}
+
+const activeClass =
+  "bg-blue-50 outline-1 outline-zinc-300 group-focus-within/grid:outline-2 group-focus-within/grid:outline-blue-600";
+
+function GridRowView<T>(props: GridRowProps<T>) {
+  const { row, index, ariaRowIndex, top, activeCol, edit, actions, openRow, actionsWidth } = props;
+  const cells = row.getVisibleCells();
+  return (
+    <div
+      role="row"
+      aria-rowindex={ariaRowIndex}
+      className="group/row absolute top-0 left-0 flex w-full border-b border-zinc-100 bg-white select-none hover:bg-zinc-50"
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, zIndex: edit ? 1 : undefined }}
+    >
+      {cells.map((cell, c) =>
+        renderCell(props, cell, c, c === activeCol, edit?.colId === cell.column.id ? edit : null),
+      )}
+      {(actions || openRow) && (
+        <ActionsCell
+          rowId={row.id}
+          index={index}
+          col={cells.length}
+          active={activeCol === cells.length}
+          width={actionsWidth}
+        >
+          <div data-actions-content="" className="flex w-max items-center gap-1">
+            {openRow && (
+              <button
+                type="button"
+                aria-label={`Open ${row.id}`}
+                title="Open"
+                onClick={() => openRow(row.original)}
+                className="rounded p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900"
+              >
+                <PanelRightOpen aria-hidden className="size-4" />
+              </button>
+            )}
+            {actions?.(row.original)}
+          </div>
+        </ActionsCell>
+      )}
+    </div>
+  );
+}
+
+function renderCell<T>(
+  props: GridRowProps<T>,
+  cell: Cell<T, unknown>,
+  c: number,
+  active: boolean,
+  edit: EditState | null,
+) {
+  const { row, index, api, readOnly } = props;
+  const column = cell.column;
+  const editor = columnEditor(column);
+  const width = columnWidth(column);
+  const right = columnAlign(column) === "right";
+  const errorId = `grid-error-${row.id}-${column.id}`;
+  const editing = edit?.mode === "editor";
+  const value = cell.getValue();
+  let content: ReactNode;
+  if (editing) {
+    content = <CellEditor key={edit.session} row={row} column={column} edit={edit} api={api} errorId={errorId} />;
+  } else if (editor.kind === "checkbox") {
+    content = (
+      <span className={cn("w-full text-center", value === true ? "font-semibold text-blue-600" : "text-zinc-400")}>
+        <span role="img" aria-label={value === true ? "Yes" : "No"}>
+          {value === true ? "✓" : "–"}
+        </span>
+      </span>
+    );
+  } else if (column.columnDef.cell === plainCell) {
+    content = <span className="truncate">{displayText(value, editor)}</span>;
+  } else {
+    content = flexRender(column.columnDef.cell, cell.getContext());
+  }
+  const showError = edit?.error && !(editing && editor.kind === "json");
+  return (
+    <div
+      key={column.id}
+      role="gridcell"
+      data-testid={`cell-${row.id}-${column.id}`}
+      data-r={index}
+      data-c={c}
+      data-sticky={c === 0 ? "left" : undefined}
+      aria-colindex={c + 1}
+      aria-selected={active}
+      aria-readonly={readOnly || editor.kind === "readonly" || undefined}
+      aria-busy={edit?.pending || undefined}
+      aria-invalid={edit?.error ? true : undefined}
+      aria-describedby={showError ? errorId : undefined}
+      tabIndex={active ? 0 : -1}
+      className={cn(
+        "relative flex h-full shrink-0 items-center border-r border-zinc-100 px-2 text-sm",
+        c === 0 && "sticky left-0 z-[1]",
+        c === 0 && !active && "bg-white group-hover/row:bg-zinc-50",
+        right && "justify-end text-right tabular-nums",
+        active && activeClass,
+        edit?.pending && "text-zinc-400",
+      )}
+      style={active ? { width, minWidth: width, ...INSET_RING } : { width, minWidth: width }}
+    >
+      {content}
+      {edit?.pending && (
+        <span
+          aria-hidden
+          className="absolute top-1/2 right-1 size-3 -translate-y-1/2 animate-spin rounded-full border-2 border-blue-600 border-t-transparent"
+        />
+      )}
+      {showError && (
+        <p
+          id={errorId}
+          role="alert"
+          className="absolute top-full left-0 z-30 mt-px w-max max-w-72 rounded bg-red-600 px-2 py-1 text-xs font-medium whitespace-normal text-white shadow-md"
+        >
+          {edit.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Trailing sticky cell; its buttons are reached with Enter and arrows, so they are not Tab stops of their own. */
+function ActionsCell(props: {
+  rowId: string;
+  index: number;
+  col: number;
+  active: boolean;
+  width: number;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (ref.current) for (const el of focusablesIn(ref.current)) el.tabIndex = -1;
+  });
+  return (
+    <div
+      ref={ref}
+      role="gridcell"
+      data-testid={`cell-${props.rowId}-actions`}
+      data-r={props.index}
+      data-c={props.col}
+      data-sticky="right"
+      data-actions=""
+      aria-colindex={props.col + 1}
+      aria-selected={props.active}
+      tabIndex={props.active ? 0 : -1}
+      className={cn(
+        "sticky right-0 z-[1] ml-auto flex h-full shrink-0 items-center justify-end gap-1 border-l border-zinc-200 px-2",
+        props.active ? activeClass : "bg-white group-hover/row:bg-zinc-50",
+      )}
+      style={{ width: props.width, minWidth: props.width, ...(props.active ? INSET_RING : undefined) }}
+    >
+      {props.children}
+    </div>
+  );
+}
+
+/** Rows re-render only when their own props change: the row object, its position, its active cell or its edit. */
+export const GridRow = memo(GridRowView) as typeof GridRowView;

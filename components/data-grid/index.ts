@@ -1,0 +1,2 @@
+export { DataGrid, type DataGridProps } from "./data-grid";
+export type { CellEditor } from "./types";

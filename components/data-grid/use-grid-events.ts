@@ -1,0 +1,112 @@
+import type { FocusEvent, KeyboardEvent, MouseEvent, RefObject } from "react";
+import type { Column, Row } from "@tanstack/react-table";
+import { cellCommand, focusablesIn, handleActionsKey, nextCellPosition, type CellPos } from "./grid-keyboard";
+import { ROW_HEIGHT, columnEditor } from "./types";
+import type { useActiveCell } from "./use-active-cell";
+import type { EditingApi } from "./use-cell-editing";
+
+interface GridEventsOptions<T> {
+  gridRef: RefObject<HTMLElement | null>;
+  scrollRef: RefObject<HTMLElement | null>;
+  rows: Row<T>[];
+  visibleColumns: Column<T, unknown>[];
+  colIds: string[];
+  headerHeight: number;
+  readOnly: boolean;
+  active: ReturnType<typeof useActiveCell<T>>;
+  api: EditingApi<T>;
+  openRow: ((row: T) => void) | undefined;
+}
+
+/** The navigable element (body cell or header cell) an event belongs to, with its position. */
+function cellOf(target: EventTarget, grid: HTMLElement | null): { cell: HTMLElement; pos: CellPos } | null {
+  const cell = (target as HTMLElement).closest?.<HTMLElement>("[data-c]");
+  if (!cell || !grid?.contains(cell)) return null;
+  return { cell, pos: { row: Number(cell.dataset.r), col: Number(cell.dataset.c) } };
+}
+
+/**
+ * One delegated handler per event type on the grid element, instead of handlers on every cell: the rows stay
+ * cheap to render and the handlers can always see the current rows and columns.
+ */
+export function useGridEvents<T>(o: GridEventsOptions<T>) {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const hit = cellOf(event.target, o.gridRef.current);
+    if (!hit) return;
+    const { cell, pos } = hit;
+    const target = event.target as HTMLElement;
+    if (cell.dataset.actions !== undefined && target !== cell) {
+      if (handleActionsKey(event, cell)) event.preventDefault();
+      else if (event.key === "ArrowUp" || event.key === "ArrowDown") moveFrom(event, pos);
+      return;
+    }
+    // Editors handle their own keys; in the header the focus sits on the sort button inside the cell.
+    const onCell = target === cell || (pos.row < 0 && target.parentElement === cell);
+    if (!onCell) return;
+    o.api.dismiss();
+    const column = pos.row >= 0 ? o.visibleColumns[pos.col] : undefined;
+    const kind = column && !o.readOnly ? columnEditor(column).kind : "readonly";
+    const command = cellCommand(event, pos, shape(), { kind, isActions: pos.row >= 0 && !column });
+    if (!command) {
+      if (event.key === " " && pos.row >= 0) event.preventDefault(); // no page scroll from a cell
+      return;
+    }
+    event.preventDefault();
+    const row = o.rows[pos.row];
+    switch (command.type) {
+      case "move":
+        o.active.moveTo(command.to, { target: "cell", scroll: true });
+        break;
+      case "edit":
+        if (row && column) o.api.start(row, column, command.draft);
+        break;
+      case "activate":
+      case "toggle":
+        if (row && column) o.api.start(row, column);
+        break;
+      case "enter-actions":
+        focusablesIn(cell)[0]?.focus();
+        break;
+      case "dismiss":
+        break;
+    }
+  };
+
+  const shape = () => ({
+    rowCount: o.rows.length,
+    colCount: o.colIds.length,
+    headerColCount: o.visibleColumns.length,
+    pageRows: Math.max(1, Math.floor(((o.scrollRef.current?.clientHeight ?? 0) - o.headerHeight) / ROW_HEIGHT) - 1),
+  });
+
+  const moveFrom = (event: KeyboardEvent<HTMLElement>, pos: CellPos) => {
+    const to = nextCellPosition(event.key, false, pos, shape());
+    if (!to) return;
+    event.preventDefault();
+    o.active.moveTo(to, { target: "cell", scroll: true });
+  };
+
+  // Focus (by click, Tab or script) makes a cell active; the roving tabindex follows.
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const hit = cellOf(event.target, o.gridRef.current);
+    if (!hit) return;
+    const current = o.active.getPos();
+    if (current.row === hit.pos.row && current.col === hit.pos.col) return;
+    o.api.dismiss();
+    o.active.moveTo(hit.pos, null);
+  };
+
+  const onDoubleClick = (event: MouseEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest("[data-editor], button, a, input, select, textarea")) return;
+    const hit = cellOf(target, o.gridRef.current);
+    if (!hit || hit.pos.row < 0 || hit.cell.dataset.actions !== undefined) return;
+    const row = o.rows[hit.pos.row];
+    const column = o.visibleColumns[hit.pos.col];
+    if (!row || !column) return;
+    if (hit.pos.col === 0 && o.openRow) o.openRow(row.original);
+    else o.api.start(row, column);
+  };
+
+  return { onKeyDown, onFocus, onDoubleClick };
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/field";
+import { INDEX_TYPES } from "@/lib/schemas/table";
+
+/** Structured editors for mappings_table's JSONB fields; they read and write the field's JSON text. */
+interface Props {
+  value: string;
+  onChange: (text: string) => void;
+}
+
+function parse<T>(text: string, fallback: T): T | null {
+  if (text.trim() === "") return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+const unreadable = <p className="text-xs text-amber-700">Not in the expected shape; edit it as JSON below.</p>;
+
+export function ApiPermissionsEditor({ value, onChange }: Props) {
+  const perms = parse<Record<string, string>>(value, {});
+  if (!perms || typeof perms !== "object" || Array.isArray(perms)) return unreadable;
+  const set = (key: string, v: string) => {
+    const next = { ...perms };
+    if (v.trim() === "") delete next[key];
+    else next[key] = v;
+    onChange(Object.keys(next).length ? JSON.stringify(next) : "");
+  };
+  return (
+    <div className="grid grid-cols-3 gap-3" role="group" aria-label="API permissions">
+      {(["read", "write", "delete"] as const).map((k) => (
+        <label key={k} className="space-y-1 text-xs">
+          <span className="capitalize">{k}</span>
+          <Input aria-label={`Permission: ${k}`} list="permission-roles" value={perms[k] ?? ""} placeholder={k === "read" ? "public" : k === "write" ? "authenticated" : "admin"} onChange={(e) => set(k, e.target.value)} />
+        </label>
+      ))}
+      <datalist id="permission-roles">
+        <option value="public" />
+        <option value="authenticated" />
+        <option value="admin" />
+        <option value="owner" />
+      </datalist>
+    </div>
+  );
+}
+
+type Checks = { checks?: { name: string; condition: string }[] };
+
+export function ChecksEditor({ value, onChange }: Props) {
+  const c = parse<Checks>(value, { checks: [] });
+  if (!c || !Array.isArray(c.checks ?? [])) return unreadable;
+  const checks = c.checks ?? [];
+  const set = (next: Checks["checks"] & object) => onChange(next.length ? JSON.stringify({ ...c, checks: next }) : "");
+  return (
+    <div className="space-y-2" role="group" aria-label="Check constraints">
+      {checks.map((k, i) => (
+        <div key={i} className="flex gap-2">
+          <Input aria-label={`Check ${i + 1} name`} className="w-56 font-mono text-xs" placeholder="check_status" value={k.name} onChange={(e) => set(checks.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+          <Input aria-label={`Check ${i + 1} condition`} className="font-mono text-xs" placeholder="status IN ('ACTIVE', 'INACTIVE')" value={k.condition} onChange={(e) => set(checks.map((x, j) => (j === i ? { ...x, condition: e.target.value } : x)))} />
+          <Button variant="ghost" aria-label={`Remove check ${i + 1}`} onClick={() => set(checks.filter((_, j) => j !== i))}>
+            ✕
+          </Button>
+        </div>
+      ))}
+      <Button variant="secondary" onClick={() => set([...checks, { name: "", condition: "" }])}>
+        Add check
+      </Button>
+    </div>
+  );
+}
+
+type Index = { columns: string[]; type: string };
+
+export function IndexesEditor({ value, onChange, columnNames }: Props & { columnNames: string[] }) {
+  const indexes = parse<Index[]>(value, []);
+  if (!Array.isArray(indexes)) return unreadable;
+  const set = (next: Index[]) => onChange(next.length ? JSON.stringify(next) : "");
+  return (
+    <div className="space-y-2" role="group" aria-label="Indexes">
+      {indexes.map((ix, i) => (
+        <div key={i} className="flex gap-2">
+          <Input
+            aria-label={`Index ${i + 1} columns`}
+            className="font-mono text-xs"
+            list="table-column-names"
+            placeholder="email, created_at"
+            value={(ix.columns ?? []).join(", ")}
+            onChange={(e) => set(indexes.map((x, j) => (j === i ? { ...x, columns: e.target.value.split(",").map((s) => s.trim()).filter(Boolean) } : x)))}
+          />
+          <Select aria-label={`Index ${i + 1} type`} className="w-36" value={ix.type} onChange={(e) => set(indexes.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}>
+            {INDEX_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </Select>
+          <Button variant="ghost" aria-label={`Remove index ${i + 1}`} onClick={() => set(indexes.filter((_, j) => j !== i))}>
+            ✕
+          </Button>
+        </div>
+      ))}
+      <datalist id="table-column-names">
+        {columnNames.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <Button variant="secondary" onClick={() => set([...indexes, { columns: [], type: "BTREE" }])}>
+        Add index
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { updateTableAction } from "@/app/(editor)/tables/actions";
+import { useConflict } from "@/components/conflict/use-conflict";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
+import { fieldErrorsFrom } from "@/lib/actions/types";
+import type { TableRow } from "@/lib/metadata/tables";
+import { fromDbValue } from "@/lib/schemas/fields";
+import { JSON_HINTS, TABLE_FIELD_KINDS, tableSchema, type TableField, type TableValues } from "@/lib/schemas/table";
+import { ApiPermissionsEditor, ChecksEditor, IndexesEditor } from "./table-json-editors";
+
+export function tableToValues(row: TableRow): TableValues {
+  return Object.fromEntries(
+    (Object.keys(TABLE_FIELD_KINDS) as TableField[]).map((f) => [f, fromDbValue(TABLE_FIELD_KINDS[f], row[f as keyof TableRow])]),
+  ) as TableValues;
+}
+
+/** Every field of the table; a new name or schema is carried to its columns and relations on save. */
+export function TableSettingsForm({ table, columnNames }: { table: TableRow; columnNames: string[] }) {
+  const router = useRouter();
+  const form = useForm<TableValues>({ resolver: zodResolver(tableSchema), defaultValues: tableToValues(table), mode: "onTouched" });
+  const { register, control, formState, handleSubmit, setError, reset } = form;
+  const [version, setVersion] = useState(table.version);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const { ask, dialog } = useConflict();
+  const e = (f: TableField) => formState.errors[f]?.message;
+
+  const submit = handleSubmit((values) =>
+    start(async () => {
+      setFormError(null);
+      let current = version;
+      for (;;) {
+        const result = await updateTableAction({ id: table.id, version: current, values });
+        if (result.ok) {
+          reset(tableToValues(result.data));
+          setVersion(result.data.version);
+          toast.success(`Table ${result.data.table_name} saved.`);
+          router.refresh();
+          return;
+        }
+        if ("conflict" in result) {
+          if (!result.conflict) {
+            await ask(`Table ${table.table_name}`, [], true);
+            router.push("/tables");
+            return;
+          }
+          const theirs = tableToValues(result.conflict);
+          const fields = (Object.keys(theirs) as TableField[]).filter((f) => theirs[f] !== values[f]).map((f) => ({ name: f, theirs: theirs[f], mine: values[f] }));
+          if ((await ask(`Table ${table.table_name}`, fields)) === "theirs") {
+            reset(theirs);
+            setVersion(result.conflict.version);
+            return;
+          }
+          current = result.conflict.version;
+          continue;
+        }
+        setFormError(result.formError ?? "Not saved.");
+        for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as TableField, { message });
+        return;
+      }
+    }),
+  );
+
+  const json = (name: "api_permissions" | "table_constraints" | "indexes", label: string, Editor: (p: { value: string; onChange: (v: string) => void }) => React.ReactNode) => (
+    <Field label={`${label} (JSON)`} error={e(name)} hint={`e.g. ${JSON_HINTS[name]}`} className="col-span-2">
+      {(p) => (
+        <Controller
+          control={control}
+          name={name}
+          render={({ field }) => (
+            <div className="space-y-2">
+              {Editor({ value: String(field.value), onChange: field.onChange })}
+              <Textarea {...p} rows={2} className="font-mono text-xs" spellCheck={false} value={String(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
+            </div>
+          )}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form noValidate onSubmit={submit} className="space-y-4" aria-label="Table settings">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <div className="grid gap-4 rounded-lg border border-zinc-200 bg-white p-5 sm:grid-cols-2">
+        <Field label="Table name" required error={e("table_name")} hint="Renaming carries the new name to its columns and relations">
+          {(p) => <Input {...p} {...register("table_name")} spellCheck={false} />}
+        </Field>
+        <Field label="Schema" required error={e("schema_name")}>
+          {(p) => <Input {...p} {...register("schema_name")} spellCheck={false} />}
+        </Field>
+        <Field label="Label" required error={e("label")}>
+          {(p) => <Input {...p} {...register("label")} />}
+        </Field>
+        <Field label="GraphQL type" error={e("graphql_type")}>
+          {(p) => <Input {...p} {...register("graphql_type")} spellCheck={false} />}
+        </Field>
+        <Field label="Primary key" error={e("primary_key")}>
+          {(p) => <Input {...p} {...register("primary_key")} list="table-column-names" spellCheck={false} />}
+        </Field>
+        <div className="pt-7">
+          <Checkbox label="API enabled" {...register("is_api_enabled")} />
+        </div>
+        <Field label="Description" error={e("description")} className="col-span-2">
+          {(p) => <Textarea {...p} rows={2} {...register("description")} />}
+        </Field>
+        {json("api_permissions", "API permissions", (p) => <ApiPermissionsEditor {...p} />)}
+        {json("table_constraints", "Table constraints", (p) => <ChecksEditor {...p} />)}
+        {json("indexes", "Indexes", (p) => <IndexesEditor {...p} columnNames={columnNames} />)}
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" pending={pending} disabled={!formState.isDirty}>
+          Save
+        </Button>
+        <Button variant="secondary" disabled={!formState.isDirty} onClick={() => reset()}>
+          Discard changes
+        </Button>
+      </div>
+      {dialog}
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { ColumnsView } from "@/components/columns/columns-view";
+import { NewRelationDialog, type TableOption } from "@/components/relations/new-relation-dialog";
+import { RelationsGrid } from "@/components/relations/relations-grid";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { ColumnRow } from "@/lib/metadata/columns";
+import type { RelationRow } from "@/lib/metadata/relations";
+import type { TableRow } from "@/lib/metadata/tables";
+import { DeleteTableDialog } from "./delete-table-dialog";
+import { TableSettingsForm } from "./table-settings-form";
+
+const TABS = ["Columns", "Relations", "Settings"] as const;
+
+export function TableView({
+  table,
+  columns,
+  relations,
+  tables,
+}: {
+  table: TableRow;
+  columns: ColumnRow[];
+  relations: { outgoing: RelationRow[]; incoming: RelationRow[] };
+  tables: TableOption[];
+}) {
+  const router = useRouter();
+  const [tab, setTab] = useState<(typeof TABS)[number]>("Columns");
+  const [deleting, setDeleting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [outgoing, setOutgoing] = useState(relations.outgoing);
+  const [incoming, setIncoming] = useState(relations.incoming);
+
+  return (
+    <div className="space-y-5">
+      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+        <Link href="/tables" className="hover:underline">
+          Tables
+        </Link>{" "}
+        / <span className="font-mono text-zinc-800">{table.table_name}</span>
+      </nav>
+      <div className="flex flex-wrap items-start gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">
+            {table.label} <span className="font-mono text-lg text-zinc-500">{table.schema_name}.{table.table_name}</span>
+          </h1>
+          <p className="text-sm text-zinc-600">
+            GraphQL type <span className="font-mono">{table.graphql_type || "—"}</span> · primary key <span className="font-mono">{table.primary_key || "—"}</span> ·{" "}
+            {table.is_api_enabled ? "API enabled" : "API disabled"}
+          </p>
+          {table.description && <p className="mt-1 max-w-3xl text-sm text-zinc-700">{table.description}</p>}
+        </div>
+        <Button variant="danger" className="ml-auto" onClick={() => setDeleting(true)}>
+          Delete
+        </Button>
+      </div>
+      <div role="tablist" aria-label="Table sections" className="flex gap-1 border-b border-zinc-200">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+            className={cn("-mb-px border-b-2 px-4 py-2 text-sm", tab === t ? "border-blue-600 font-medium text-blue-700" : "border-transparent text-zinc-600 hover:text-zinc-900")}
+          >
+            {t}
+            {t === "Columns" ? ` (${columns.length})` : t === "Relations" ? ` (${outgoing.length + incoming.length})` : ""}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={tab}>
+        {tab === "Columns" && <ColumnsView tableId={table.id} initial={columns} />}
+        {tab === "Relations" && (
+          <div className="space-y-6">
+            <section className="space-y-2" aria-labelledby="outgoing">
+              <div className="flex items-center">
+                <h2 id="outgoing" className="text-lg font-semibold">
+                  Outgoing <span className="text-sm font-normal text-zinc-500">(from {table.table_name})</span>
+                </h2>
+                <Button className="ml-auto" onClick={() => setCreating(true)}>
+                  New relation
+                </Button>
+              </div>
+              <RelationsGrid rows={outgoing} setRows={setOutgoing} ariaLabel="Outgoing relations" height="30vh" />
+            </section>
+            <section className="space-y-2" aria-labelledby="incoming">
+              <h2 id="incoming" className="text-lg font-semibold">
+                Incoming <span className="text-sm font-normal text-zinc-500">(to {table.table_name})</span>
+              </h2>
+              <RelationsGrid rows={incoming} setRows={setIncoming} ariaLabel="Incoming relations" height="30vh" />
+            </section>
+          </div>
+        )}
+        {tab === "Settings" && <TableSettingsForm table={table} columnNames={columns.map((c) => String(c.pg_column))} />}
+      </div>
+      <NewRelationDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        tables={tables}
+        fixedFromTableId={table.id}
+        onCreated={(row) => {
+          setOutgoing((all) => [...all, row]);
+          if (row.to_table_id === table.id) setIncoming((all) => [...all, row]);
+          toast.success("Relation created.");
+        }}
+      />
+      <DeleteTableDialog
+        table={deleting ? table : null}
+        onClose={() => setDeleting(false)}
+        onDeleted={() => {
+          toast.success(`Table ${table.table_name} deleted.`);
+          router.push("/tables");
+          router.refresh();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { toast } from "sonner";
+import { updateTableFieldAction } from "@/app/(editor)/tables/actions";
+import { commitCell } from "@/components/conflict/commit-cell";
+import { useConflict } from "@/components/conflict/use-conflict";
+import { DataGrid } from "@/components/data-grid/data-grid";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import type { TableListRow } from "@/lib/metadata/tables";
+import { DeleteTableDialog } from "./delete-table-dialog";
+import { NewTableDialog } from "./new-table-dialog";
+
+const columns: ColumnDef<TableListRow, unknown>[] = [
+  { accessorKey: "table_name", header: "Table name", meta: { editor: { kind: "text", maxLength: 63 }, width: 200 } },
+  { accessorKey: "schema_name", header: "Schema", meta: { editor: { kind: "text", maxLength: 63 }, width: 110 } },
+  { accessorKey: "label", header: "Label", meta: { editor: { kind: "text", maxLength: 200 }, width: 180 } },
+  { accessorKey: "graphql_type", header: "GraphQL type", meta: { editor: { kind: "text", maxLength: 100 }, width: 160 } },
+  { accessorKey: "description", header: "Description", meta: { editor: { kind: "text" }, width: 260 } },
+  { accessorKey: "primary_key", header: "Primary key", meta: { editor: { kind: "text", maxLength: 63 }, width: 120 } },
+  { accessorKey: "is_api_enabled", header: "API", meta: { editor: { kind: "checkbox" }, width: 70, headerTitle: "is_api_enabled" } },
+  { accessorKey: "column_count", header: "Columns", meta: { editor: { kind: "readonly" }, width: 90, align: "right" } },
+  {
+    accessorKey: "updated_at",
+    header: "Updated",
+    cell: (c) => String(c.getValue() ?? "").slice(0, 19),
+    meta: { editor: { kind: "readonly" }, width: 170 },
+  },
+];
+
+export function TablesView({ initial }: { initial: TableListRow[] }) {
+  const router = useRouter();
+  const [rows, setRows] = useState(initial);
+  const [filter, setFilter] = useState("");
+  const [shown, setShown] = useState(initial.length);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<TableListRow | null>(null);
+  const { ask, dialog } = useConflict();
+
+  const replace = (row: { id: number }) =>
+    setRows((all) => all.map((r) => (r.id === row.id ? { ...r, ...(row as Partial<TableListRow>) } : r)));
+  const remove = (id: number) => setRows((all) => all.filter((r) => r.id !== id));
+
+  const rowActions = useMemo(
+    () => (row: TableListRow) => (
+      <div className="flex gap-1">
+        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => router.push(`/tables/${row.id}`)} aria-label={`Open ${row.table_name}`}>
+          Open
+        </Button>
+        <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => setDeleting(row)} aria-label={`Delete ${row.table_name}`}>
+          Delete
+        </Button>
+      </div>
+    ),
+    [router],
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <Input
+          type="search"
+          aria-label="Filter tables"
+          placeholder="Filter tables…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="max-w-xs"
+        />
+        <span className="text-xs text-zinc-500" aria-live="polite">
+          {filter ? `${shown} of ${rows.length} tables` : `${rows.length} tables`}
+        </span>
+        <Button className="ml-auto" onClick={() => setCreating(true)}>
+          New table
+        </Button>
+      </div>
+      <DataGrid
+        data={rows}
+        columns={columns}
+        getRowId={(r) => String(r.id)}
+        ariaLabel="Tables"
+        globalFilter={filter}
+        onFilteredCountChange={setShown}
+        onRowOpen={(r) => router.push(`/tables/${r.id}`)}
+        rowActions={rowActions}
+        onCellCommit={(row, field, value) =>
+          commitCell({
+            row,
+            field,
+            value,
+            what: `Table ${row.table_name}`,
+            save: updateTableFieldAction,
+            replace,
+            remove,
+            ask,
+          })
+        }
+        emptyState={
+          <div className="space-y-2 py-10 text-center text-sm text-zinc-600">
+            <p>No tables yet. A table here describes a business table of the project (users, orders…).</p>
+            <Button onClick={() => setCreating(true)}>New table</Button>
+          </div>
+        }
+      />
+      <NewTableDialog open={creating} onClose={() => setCreating(false)} />
+      <DeleteTableDialog
+        table={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(id) => {
+          const name = deleting?.table_name;
+          remove(id);
+          setDeleting(null);
+          toast.success(`Table ${name} deleted.`);
+          router.refresh();
+        }}
+      />
+      {dialog}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+/** Result shapes of server actions; client-safe (no server imports). Built by lib/actions/result.ts. */
+
+/** What every server action returns: data, or errors a form can show (formError on top, fieldErrors inline). */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+
+/** A save that may meet someone else's change: `conflict` is their current row (null when it was deleted). */
+export type MutationResult<T> = ActionResult<T> | { ok: false; formError: string; conflict: T | null };
+
+/** The field errors of a failed result, whichever kind of failure it is. */
+export function fieldErrorsFrom(result: { ok: false }): Record<string, string> {
+  return "fieldErrors" in result && result.fieldErrors ? (result.fieldErrors as Record<string, string>) : {};
+}

@@ -1,0 +1,179 @@
+/**
+ * Code that runs inside the page. Kept as plain-JavaScript strings: functions compiled by tsx would carry
+ * esbuild helpers (`__name`) that do not exist in the browser.
+ *
+ * "Painted" below means: the requestAnimationFrame after the change, then a MessageChannel message, which
+ * runs once that frame's style, layout and paint are done.
+ */
+
+/**
+ * Installed before any page script (addInitScript). Each frame from navigation start it checks whether the
+ * page is interactive: the grid shows data rows and both the filter input and the first grid cell are
+ * hydrated, i.e. their React fiber belongs to the committed tree (its HostRoot is the root's current
+ * fiber), so typing into the filter reaches React. Records window.__bench.interactiveAt (performance.now(),
+ * which counts from navigation start).
+ */
+export const INTERACTIVE_PROBE = `(() => {
+  const B = (window.__bench = { interactiveAt: null, rowsAt: null, hydratedAt: null });
+  const path = location.pathname;
+  const target = /\\/tables\\/\\d+\\/?$/.test(path)
+    ? { grid: "Columns", filter: "Filter columns" }
+    : /\\/tables\\/?$/.test(path)
+      ? { grid: "Tables", filter: "Filter tables" }
+      : null;
+  if (!target) return;
+  const committed = (el) => {
+    if (!el) return false;
+    const key = Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
+    if (!key) return false;
+    let f = el[key];
+    while (f.return) f = f.return;
+    return f.tag === 3 && !!f.stateNode && f.stateNode.current === f;
+  };
+  const tick = () => {
+    const grid = document.querySelector('[role="grid"][aria-label="' + target.grid + '"]');
+    const cell = grid && grid.querySelector('[role="row"] [role="gridcell"]');
+    const input = document.querySelector('input[aria-label="' + target.filter + '"]');
+    const now = performance.now();
+    if (cell && B.rowsAt === null) B.rowsAt = now;
+    if (cell && input && !input.disabled && committed(input) && committed(cell)) {
+      B.hydratedAt = now;
+      B.interactiveAt = now;
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+/**
+ * Filter latency: keydown (its event timestamp) in the filter input → the grid painted with the result.
+ * Each finished measurement is pushed to window.__benchFilter.results.
+ */
+export const installFilterProbe = (filterLabel: string, gridLabel: string) => `(() => {
+  const input = document.querySelector('input[aria-label=${JSON.stringify(filterLabel)}]');
+  const grid = document.querySelector('[role="grid"][aria-label=${JSON.stringify(gridLabel)}]');
+  if (!input || !grid) throw new Error("filter input or grid not found");
+  const state = (window.__benchFilter = { results: [], pending: null });
+  document.addEventListener("keydown", (e) => {
+    if (e.target === input) state.pending = { key: e.key, t0: e.timeStamp };
+  }, true);
+  input.addEventListener("input", () => {
+    const p = state.pending;
+    if (!p) return;
+    state.pending = null;
+    p.tInput = performance.now();
+    requestAnimationFrame(() => {
+      p.tFrame = performance.now();
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        p.tPaint = performance.now();
+        p.ms = p.tPaint - p.t0;
+        p.value = input.value;
+        p.rowCount = Number(grid.getAttribute("aria-rowcount")) - 1;
+        p.rendered = grid.querySelectorAll('[role="rowgroup"] > [role="row"]').length;
+        state.results.push(p);
+      };
+      ch.port2.postMessage(null);
+    });
+  });
+  return true;
+})()`;
+
+/**
+ * Scrolls the grid's scroll container from top to bottom, one step per frame; measures the frames, the longest
+ * frame, the most row elements in the DOM, and frames whose viewport centre showed no row (blank).
+ */
+export const scrollProbe = (gridLabel: string) => `(async () => {
+  const grid = document.querySelector('[role="grid"][aria-label=${JSON.stringify(gridLabel)}]');
+  if (!grid) throw new Error("grid not found");
+  const sc = grid.parentElement;
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  sc.scrollTop = 0;
+  await frame();
+  await frame();
+  const rect = sc.getBoundingClientRect();
+  const step = Math.round(sc.clientHeight * 0.75);
+  const rowsNow = () => grid.querySelectorAll('[role="rowgroup"] > [role="row"]').length;
+  let maxRows = rowsNow();
+  let frames = 0, longest = 0, blank = 0;
+  const durations = [];
+  const start = performance.now();
+  let last = start;
+  for (;;) {
+    const bottom = sc.scrollTop + sc.clientHeight >= sc.scrollHeight - 1;
+    if (!bottom) sc.scrollTop = Math.min(sc.scrollTop + step, sc.scrollHeight);
+    const t = await frame();
+    const now = performance.now();
+    const d = now - last;
+    last = now;
+    frames++;
+    durations.push(d);
+    if (d > longest) longest = d;
+    const rows = rowsNow();
+    if (rows > maxRows) maxRows = rows;
+    const hit = document.elementFromPoint(rect.left + 40, rect.top + rect.height / 2);
+    if (!hit || !hit.closest('[role="row"]')) blank++;
+    if (bottom) break;
+  }
+  const total = performance.now() - start;
+  const lastRow = grid.querySelector('[role="rowgroup"] > [role="row"]:last-child');
+  durations.sort((a, b) => a - b);
+  return {
+    totalMs: total,
+    frames,
+    longestFrameMs: longest,
+    p95FrameMs: durations[Math.min(durations.length - 1, Math.floor(durations.length * 0.95))],
+    framesOver50Ms: durations.filter((d) => d > 50).length,
+    maxRowsInDom: maxRows,
+    blankFrames: blank,
+    stepPx: step,
+    scrollHeight: sc.scrollHeight,
+    rowCount: Number(grid.getAttribute("aria-rowcount")) - 1,
+    reachedBottom: sc.scrollTop + sc.clientHeight >= sc.scrollHeight - 1,
+    lastRenderedAriaRowIndex: lastRow ? Number(lastRow.getAttribute("aria-rowindex")) : null,
+  };
+})()`;
+
+/**
+ * Arms the cell-edit probe: on the committing Enter in the cell's editor it records the keydown timestamp,
+ * then watches the grid until the cell shows `expected`, has no editor and is no longer busy (pending).
+ */
+export const armEditProbe = (testId: string, expected: string, gridLabel: string) => `(() => {
+  const grid = document.querySelector('[role="grid"][aria-label=${JSON.stringify(gridLabel)}]');
+  const testId = ${JSON.stringify(testId)};
+  const expected = ${JSON.stringify(expected)};
+  const state = (window.__benchEdit = { done: false, t0: null, sawBusy: false, error: null });
+  const cellNow = () => grid.querySelector('[data-testid="' + testId + '"]');
+  let observer = null;
+  const check = () => {
+    const cell = cellNow();
+    if (!cell) return;
+    if (cell.getAttribute("aria-busy") === "true") state.sawBusy = true;
+    const alert = cell.querySelector('[role="alert"]');
+    if (alert) state.error = alert.textContent;
+    if (!cell.querySelector("[data-editor]") && !cell.hasAttribute("aria-busy") && cell.textContent.trim() === expected) {
+      observer.disconnect();
+      state.tDom = performance.now();
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          state.tPaint = performance.now();
+          state.ms = state.tPaint - state.t0;
+          state.domMs = state.tDom - state.t0;
+          state.done = true;
+        };
+        ch.port2.postMessage(null);
+      });
+    }
+  };
+  const onKey = (e) => {
+    if (e.key !== "Enter" || !(e.target instanceof Element) || !e.target.matches("[data-editor]")) return;
+    document.removeEventListener("keydown", onKey, true);
+    state.t0 = e.timeStamp;
+    observer = new MutationObserver(check);
+    observer.observe(grid, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+  document.addEventListener("keydown", onKey, true);
+  return true;
+})()`;
