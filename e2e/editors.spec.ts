@@ -2,6 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import type pg from "pg";
 import { e2eClient, freshEditor } from "./db";
 
+// One journey: each test builds on the previous one's rows, so a failure skips the rest.
+test.describe.configure({ mode: "serial" });
+
 let db: pg.Client;
 test.beforeAll(async () => {
   db = await e2eClient();

@@ -15,9 +15,21 @@ export function RelationsView({ initial, tables }: { initial: RelationRow[]; tab
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Input type="search" aria-label="Filter relations" placeholder="Filter relations…" value={filter} onChange={(e) => setFilter(e.target.value)} className="max-w-xs" />
+        <Input
+          type="search"
+          aria-label="Filter relations"
+          placeholder="Filter relations…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="max-w-xs"
+        />
         <span className="text-xs text-zinc-500">{rows.length} relations</span>
-        <Button className="ml-auto" onClick={() => setCreating(true)} disabled={tables.length === 0} title={tables.length === 0 ? "Create tables first" : undefined}>
+        <Button
+          className="ml-auto"
+          onClick={() => setCreating(true)}
+          disabled={tables.length === 0}
+          title={tables.length === 0 ? "Create tables first" : undefined}
+        >
           New relation
         </Button>
       </div>
@@ -26,17 +38,23 @@ export function RelationsView({ initial, tables }: { initial: RelationRow[]; tab
         setRows={setRows}
         ariaLabel="Relations"
         filter={filter}
-        emptyState={<p className="py-10 text-center text-sm text-zinc-600">No relations yet. A relation links a column to another table&apos;s key.</p>}
+        emptyState={
+          <p className="py-10 text-center text-sm text-zinc-600">
+            No relations yet. A relation links a column to another table&apos;s key.
+          </p>
+        }
       />
-      <NewRelationDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        tables={tables}
-        onCreated={(row) => {
-          setRows((all) => [...all, row]);
-          toast.success(`Relation ${row.from_table}.${row.from_column} → ${row.to_table}.${row.to_column} created.`);
-        }}
-      />
+      {creating && (
+        <NewRelationDialog
+          open={creating}
+          onClose={() => setCreating(false)}
+          tables={tables}
+          onCreated={(row) => {
+            setRows((all) => [...all, row]);
+            toast.success(`Relation ${row.from_table}.${row.from_column} → ${row.to_table}.${row.to_column} created.`);
+          }}
+        />
+      )}
     </div>
   );
 }

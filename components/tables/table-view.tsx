@@ -46,10 +46,14 @@ export function TableView({
       <div className="flex flex-wrap items-start gap-4">
         <div>
           <h1 className="text-2xl font-semibold">
-            {table.label} <span className="font-mono text-lg text-zinc-500">{table.schema_name}.{table.table_name}</span>
+            {table.label}{" "}
+            <span className="font-mono text-lg text-zinc-500">
+              {table.schema_name}.{table.table_name}
+            </span>
           </h1>
           <p className="text-sm text-zinc-600">
-            GraphQL type <span className="font-mono">{table.graphql_type || "—"}</span> · primary key <span className="font-mono">{table.primary_key || "—"}</span> ·{" "}
+            GraphQL type <span className="font-mono">{table.graphql_type || "—"}</span> · primary key{" "}
+            <span className="font-mono">{table.primary_key || "—"}</span> ·{" "}
             {table.is_api_enabled ? "API enabled" : "API disabled"}
           </p>
           {table.description && <p className="mt-1 max-w-3xl text-sm text-zinc-700">{table.description}</p>}
@@ -66,10 +70,19 @@ export function TableView({
             type="button"
             aria-selected={tab === t}
             onClick={() => setTab(t)}
-            className={cn("-mb-px border-b-2 px-4 py-2 text-sm", tab === t ? "border-blue-600 font-medium text-blue-700" : "border-transparent text-zinc-600 hover:text-zinc-900")}
+            className={cn(
+              "-mb-px border-b-2 px-4 py-2 text-sm",
+              tab === t
+                ? "border-blue-600 font-medium text-blue-700"
+                : "border-transparent text-zinc-600 hover:text-zinc-900",
+            )}
           >
             {t}
-            {t === "Columns" ? ` (${columns.length})` : t === "Relations" ? ` (${outgoing.length + incoming.length})` : ""}
+            {t === "Columns"
+              ? ` (${columns.length})`
+              : t === "Relations"
+                ? ` (${outgoing.length + incoming.length})`
+                : ""}
           </button>
         ))}
       </div>
@@ -96,19 +109,24 @@ export function TableView({
             </section>
           </div>
         )}
-        {tab === "Settings" && <TableSettingsForm table={table} columnNames={columns.map((c) => String(c.pg_column))} />}
+        {tab === "Settings" && (
+          <TableSettingsForm table={table} columnNames={columns.map((c) => String(c.pg_column))} />
+        )}
       </div>
-      <NewRelationDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        tables={tables}
-        fixedFromTableId={table.id}
-        onCreated={(row) => {
-          setOutgoing((all) => [...all, row]);
-          if (row.to_table_id === table.id) setIncoming((all) => [...all, row]);
-          toast.success("Relation created.");
-        }}
-      />
+      {/* Mounted only while open: its column pickers load the columns as they are now. */}
+      {creating && (
+        <NewRelationDialog
+          open={creating}
+          onClose={() => setCreating(false)}
+          tables={tables}
+          fixedFromTableId={table.id}
+          onCreated={(row) => {
+            setOutgoing((all) => [...all, row]);
+            if (row.to_table_id === table.id) setIncoming((all) => [...all, row]);
+            toast.success("Relation created.");
+          }}
+        />
+      )}
       <DeleteTableDialog
         table={deleting ? table : null}
         onClose={() => setDeleting(false)}
