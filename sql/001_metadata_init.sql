@@ -344,4 +344,52 @@ CREATE OR REPLACE TRIGGER trigger_mappings_api_endpoint_updated_at
     FOR EACH ROW
     EXECUTE FUNCTION _metadata.update_updated_at_column();
 
+-- @step history: change history triggers created
+-- Addition (allowed by SPEC): metadata_sync_log is filled by the database itself, so changes made with
+-- psql are recorded too. changed_by: the editor sets metadata_editor.changed_by; otherwise the OID of
+-- the database role that made the change. An UPDATE that changes nothing but updated_at is not logged.
+CREATE OR REPLACE FUNCTION _metadata.log_metadata_change()
+RETURNS TRIGGER AS $$
+DECLARE
+    actor BIGINT := COALESCE(
+        NULLIF(current_setting('metadata_editor.changed_by', true), '')::bigint,
+        (SELECT oid::bigint FROM pg_roles WHERE rolname = session_user));
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO _metadata.metadata_sync_log (table_name, operation, record_id, new_data, changed_by)
+        VALUES (TG_TABLE_NAME, TG_OP, NEW.id, to_jsonb(NEW), actor);
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF to_jsonb(OLD) - 'updated_at' = to_jsonb(NEW) - 'updated_at' THEN
+            RETURN NULL;
+        END IF;
+        INSERT INTO _metadata.metadata_sync_log (table_name, operation, record_id, old_data, new_data, changed_by)
+        VALUES (TG_TABLE_NAME, TG_OP, NEW.id, to_jsonb(OLD), to_jsonb(NEW), actor);
+    ELSE
+        INSERT INTO _metadata.metadata_sync_log (table_name, operation, record_id, old_data, changed_by)
+        VALUES (TG_TABLE_NAME, TG_OP, OLD.id, to_jsonb(OLD), actor);
+    END IF;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE TRIGGER trigger_project_sync_log
+    AFTER INSERT OR UPDATE OR DELETE ON _metadata.project
+    FOR EACH ROW EXECUTE FUNCTION _metadata.log_metadata_change();
+
+CREATE OR REPLACE TRIGGER trigger_mappings_table_sync_log
+    AFTER INSERT OR UPDATE OR DELETE ON _metadata.mappings_table
+    FOR EACH ROW EXECUTE FUNCTION _metadata.log_metadata_change();
+
+CREATE OR REPLACE TRIGGER trigger_mappings_column_sync_log
+    AFTER INSERT OR UPDATE OR DELETE ON _metadata.mappings_column
+    FOR EACH ROW EXECUTE FUNCTION _metadata.log_metadata_change();
+
+CREATE OR REPLACE TRIGGER trigger_mappings_relation_sync_log
+    AFTER INSERT OR UPDATE OR DELETE ON _metadata.mappings_relation
+    FOR EACH ROW EXECUTE FUNCTION _metadata.log_metadata_change();
+
+CREATE OR REPLACE TRIGGER trigger_mappings_api_endpoint_sync_log
+    AFTER INSERT OR UPDATE OR DELETE ON _metadata.mappings_api_endpoint
+    FOR EACH ROW EXECUTE FUNCTION _metadata.log_metadata_change();
+
 COMMIT;

@@ -48,6 +48,7 @@ describe("runInit is atomic", () => {
       ["tables", true],
       ["indexes", true],
       ["triggers", true],
+      ["history", true],
       ["boom", false],
     ]);
     expect(seen.at(-1)).toBe("boom:false");

@@ -20,7 +20,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("init on %s (%
     expect((await readCatalog(db.client)).schema.exists).toBe(false);
 
     const first = await runInit(db.client);
-    expect(first.map((s) => s.key)).toEqual(["lock", "schema", "enums", "tables", "indexes", "triggers"]);
+    expect(first.map((s) => s.key)).toEqual(["lock", "schema", "enums", "tables", "indexes", "triggers", "history"]);
     expect(first.every((s) => s.ok)).toBe(true);
     const afterFirst = await readCatalog(db.client);
 

@@ -7,8 +7,8 @@ describe("parseInitSteps on sql/001_metadata_init.sql", () => {
   const sql = readInitSql();
   const steps = parseInitSteps(sql);
 
-  it("yields the steps in order: lock, schema, enums, tables, indexes, triggers", () => {
-    expect(steps.map((s) => s.key)).toEqual(["lock", "schema", "enums", "tables", "indexes", "triggers"]);
+  it("yields the steps in order: lock, schema, enums, tables, indexes, triggers, history", () => {
+    expect(steps.map((s) => s.key)).toEqual(["lock", "schema", "enums", "tables", "indexes", "triggers", "history"]);
     expect(steps.map((s) => s.label)).toEqual([
       "Lock taken",
       "_metadata schema created",
@@ -16,6 +16,7 @@ describe("parseInitSteps on sql/001_metadata_init.sql", () => {
       "metadata tables created",
       "indexes created",
       "triggers created",
+      "change history triggers created",
     ]);
   });
 
@@ -41,6 +42,7 @@ describe("parseInitSteps on sql/001_metadata_init.sql", () => {
     expect(of("tables").match(/CREATE TABLE IF NOT EXISTS/g)).toHaveLength(6);
     expect(of("indexes").match(/CREATE INDEX IF NOT EXISTS/g)).toHaveLength(9);
     expect(of("triggers").match(/CREATE OR REPLACE TRIGGER/g)).toHaveLength(4);
+    expect(of("history").match(/CREATE OR REPLACE TRIGGER \w+_sync_log/g)).toHaveLength(5);
   });
 
   it("loses no line of SQL (besides markers and BEGIN/COMMIT)", () => {
