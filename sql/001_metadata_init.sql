@@ -348,6 +348,8 @@ CREATE OR REPLACE TRIGGER trigger_mappings_api_endpoint_updated_at
 -- Addition (allowed by SPEC): metadata_sync_log is filled by the database itself, so changes made with
 -- psql are recorded too. changed_by: the editor sets metadata_editor.changed_by; otherwise the OID of
 -- the database role that made the change. An UPDATE that changes nothing but updated_at is not logged.
+-- A backup restore sets metadata_editor.suppress_log = 'on' (transaction-local): it puts the backup's own
+-- log back, so the restored metadata equals the backup exactly.
 CREATE OR REPLACE FUNCTION _metadata.log_metadata_change()
 RETURNS TRIGGER AS $$
 DECLARE
@@ -355,6 +357,9 @@ DECLARE
         NULLIF(current_setting('metadata_editor.changed_by', true), '')::bigint,
         (SELECT oid::bigint FROM pg_roles WHERE rolname = session_user));
 BEGIN
+    IF current_setting('metadata_editor.suppress_log', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
         INSERT INTO _metadata.metadata_sync_log (table_name, operation, record_id, new_data, changed_by)
         VALUES (TG_TABLE_NAME, TG_OP, NEW.id, to_jsonb(NEW), actor);
