@@ -69,7 +69,7 @@ test("keyboard: Enter edits, Escape cancels without saving, Enter commits", asyn
 
 test("details panel: enum options, a live regex check, and malformed JSON refused with nothing saved", async ({ page }) => {
   await page.goto(`tables/${tableId}`);
-  await page.getByRole("button", { name: "Details of status" }).click();
+  await page.getByRole("button", { name: "Open details of status" }).click();
   const panel = page.getByRole("dialog", { name: "Column status" });
   await panel.getByRole("button", { name: "Add option" }).click();
   await panel.getByRole("textbox", { name: "Option 1 value" }).fill("PAID");

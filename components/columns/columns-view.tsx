@@ -95,9 +95,6 @@ export function ColumnsView({ tableId, initial }: { tableId: number; initial: Co
 
   const rowActions = (row: ColumnRow) => (
     <div className="flex gap-0.5">
-      <Button variant="ghost" className="px-1.5 py-1 text-xs" onClick={() => setDetail(row)} aria-label={`Details of ${row.pg_column}`}>
-        Details
-      </Button>
       <Button variant="ghost" className="px-1.5 py-1 text-xs" onClick={() => move(row, -1)} aria-label={`Move ${row.pg_column} up`}>
         ↑
       </Button>
@@ -150,6 +147,7 @@ export function ColumnsView({ tableId, initial }: { tableId: number; initial: Co
         columnVisibility={visibility}
         onRowOpen={setDetail}
         rowActions={rowActions}
+        rowLabel={(r) => `details of ${r.pg_column}`}
         onCellCommit={(row, field, value) =>
           commitCell({ row, field, value, what: `Column ${row.pg_column}`, save: updateColumnFieldAction, replace, remove, ask })
         }

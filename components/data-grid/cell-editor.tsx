@@ -15,8 +15,7 @@ export interface CellEditorProps<T> {
   errorId: string;
 }
 
-const fieldClass =
-  "absolute inset-0 h-full w-full rounded-none border-0 bg-white px-2 text-sm text-zinc-900 outline-2";
+const fieldClass = "absolute inset-0 h-full w-full rounded-none border-0 bg-white px-2 text-sm text-zinc-900 outline-2";
 
 /** The one live editor in the grid, rendered inside the cell being edited. Its draft survives a failed commit. */
 export function CellEditor<T>({ row, column, edit, api, errorId }: CellEditorProps<T>) {

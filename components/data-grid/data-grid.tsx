@@ -43,6 +43,8 @@ export interface DataGridProps<T> {
   onRowOpen?: (row: T) => void;
   /** Optional trailing sticky cell with buttons (e.g. Delete). */
   rowActions?: (row: T) => ReactNode;
+  /** Names a row for people (the Open button is "Open <label>"); defaults to the row id. */
+  rowLabel?: (row: T) => string;
   /** Shown when there are no rows at all; with a filter and no match the grid says "No rows match …". */
   emptyState?: ReactNode;
   /** CSS height of the scroll viewport, default "70vh". */
@@ -72,6 +74,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     columnVisibility,
     onRowOpen,
     rowActions,
+    rowLabel,
   } = props;
   const [measuredActions, setMeasuredActions] = useState(MIN_ACTIONS_WIDTH);
   const actionsWidth = props.actionsWidth ?? measuredActions;
@@ -140,13 +143,14 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   const scrollToRow = useCallback((index: number) => virtualizer.scrollToIndex(index), [virtualizer]);
   useFocusActiveCell(active.focusRequest, pos, gridRef, scrollRef, scrollToRow);
 
-  // Without a fixed actionsWidth the actions column grows to fit the first rendered row's buttons.
+  // Without a fixed actionsWidth the actions column grows to fit the first rendered row's buttons. Measured
+  // when the data changes only: reading scrollWidth forces a layout, which a filter keystroke should not pay.
   useLayoutEffect(() => {
-    if (props.actionsWidth !== undefined) return;
+    if (props.actionsWidth !== undefined || !hasActions) return;
     const content = gridRef.current?.querySelector<HTMLElement>("[data-actions-content]");
     const needed = content ? Math.ceil(content.scrollWidth) + ACTIONS_PADDING : 0;
-    if (needed > measuredActions) setMeasuredActions(needed);
-  });
+    setMeasuredActions((current) => Math.max(current, needed));
+  }, [data, hasActions, props.actionsWidth]);
 
   const latestOpen = useRef(onRowOpen);
   const latestCount = useRef(props.onFilteredCountChange);
@@ -211,6 +215,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
                   api={api}
                   readOnly={!onCellCommit}
                   actions={rowActions}
+                  rowLabel={rowLabel}
                   openRow={onRowOpen ? openRow : undefined}
                   actionsWidth={actionsWidth}
                 />
@@ -219,8 +224,14 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
           </div>
         </div>
         {rows.length === 0 && (
-          <div role="status" className="sticky left-0 w-full px-4 py-12 text-center text-sm text-zinc-500">
-            {data.length === 0 ? (props.emptyState ?? "No rows yet.") : `No rows match “${globalFilter.trim()}”.`}
+          <div role="status" className="sticky left-0 w-full">
+            {data.length === 0 && props.emptyState ? (
+              props.emptyState
+            ) : (
+              <p className="px-4 py-12 text-center text-sm text-zinc-500">
+                {data.length === 0 ? "No rows yet." : `No rows match “${globalFilter.trim()}”.`}
+              </p>
+            )}
           </div>
         )}
       </div>

@@ -30,6 +30,40 @@ function groupRuns<T>(columns: Column<T, unknown>[]) {
   return runs;
 }
 
+const bandClass =
+  "shrink-0 border-r border-zinc-200 text-[11px] leading-6 font-semibold tracking-wide text-zinc-500 uppercase";
+
+/**
+ * Decorative band of group names (each header also carries its group in its description). The first column is
+ * frozen, so its cell is too; every other group's name sticks beside it while the group is in view.
+ */
+function GroupBand<T>({ columns, actionsWidth }: { columns: Column<T, unknown>[]; actionsWidth: number | null }) {
+  const [first, ...rest] = columns;
+  const firstGroup = first?.columnDef.meta?.group ?? "";
+  const firstWidth = first ? columnWidth(first) : 0;
+  return (
+    <div aria-hidden className="flex border-b border-zinc-200 bg-zinc-50" style={{ height: GROUP_BAND_HEIGHT }}>
+      {first && (
+        <div className={cn(bandClass, "sticky left-0 z-[2] truncate bg-zinc-50 px-2")} style={{ width: firstWidth }}>
+          {firstGroup}
+        </div>
+      )}
+      {groupRuns(rest).map((run, i) => (
+        <div key={`${run.start}-${run.group}`} className={bandClass} style={{ width: run.width }}>
+          {!(i === 0 && run.group === firstGroup) && (
+            <span className="sticky inline-block max-w-full truncate px-2 align-top" style={{ left: firstWidth }}>
+              {run.group}
+            </span>
+          )}
+        </div>
+      ))}
+      {actionsWidth !== null && (
+        <div className="sticky right-0 ml-auto shrink-0 bg-zinc-50" style={{ width: actionsWidth }} />
+      )}
+    </div>
+  );
+}
+
 export function headerHeight(showGroups: boolean) {
   return ROW_HEIGHT + (showGroups ? GROUP_BAND_HEIGHT : 0);
 }
@@ -37,29 +71,11 @@ export function headerHeight(showGroups: boolean) {
 function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups }: GridHeaderProps<T>) {
   return (
     <div role="rowgroup" className="sticky top-0 z-10 w-full">
-      {showGroups && (
-        // Decorative: each header also carries its group in its description.
-        <div aria-hidden className="flex border-b border-zinc-200 bg-zinc-50" style={{ height: GROUP_BAND_HEIGHT }}>
-          {groupRuns(headers.map((h) => h.column)).map((run) => (
-            <div
-              key={`${run.start}-${run.group}`}
-              className={cn(
-                "shrink-0 truncate border-r border-zinc-200 px-2 text-[11px] leading-6 font-semibold tracking-wide text-zinc-500 uppercase",
-                run.start === 0 && "sticky left-0 z-[2] bg-zinc-50",
-              )}
-              style={{ width: run.width }}
-            >
-              {run.group}
-            </div>
-          ))}
-          {actionsWidth !== null && (
-            <div className="sticky right-0 ml-auto shrink-0 bg-zinc-50" style={{ width: actionsWidth }} />
-          )}
-        </div>
-      )}
+      {showGroups && <GroupBand columns={headers.map((h) => h.column)} actionsWidth={actionsWidth} />}
       <div
         role="row"
         aria-rowindex={1}
+        data-r={-1}
         className="flex border-b border-zinc-300 bg-zinc-100"
         style={{ height: ROW_HEIGHT }}
       >
@@ -69,7 +85,6 @@ function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups }: Gri
         {actionsWidth !== null && (
           <div
             role="columnheader"
-            aria-colindex={headers.length + 1}
             className="sticky right-0 z-[2] ml-auto shrink-0 border-l border-zinc-200 bg-zinc-100"
             style={{ width: actionsWidth }}
           >
@@ -96,10 +111,8 @@ function HeaderCell<T>({ header, c, active }: { header: Header<T, unknown>; c: n
   return (
     <div
       role="columnheader"
-      aria-colindex={c + 1}
       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
       aria-description={description}
-      data-r={-1}
       data-c={c}
       data-sticky={c === 0 ? "left" : undefined}
       tabIndex={!canSort ? (active ? 0 : -1) : undefined}

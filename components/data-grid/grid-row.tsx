@@ -25,6 +25,7 @@ export interface GridRowProps<T> {
   api: EditingApi<T>;
   readOnly: boolean;
   actions: ((row: T) => ReactNode) | undefined;
+  rowLabel?: (row: T) => string;
   openRow: ((row: T) => void) | undefined;
   actionsWidth: number;
 }
@@ -33,12 +34,13 @@ const activeClass =
   "bg-blue-50 outline-1 outline-zinc-300 group-focus-within/grid:outline-2 group-focus-within/grid:outline-blue-600";
 
 function GridRowView<T>(props: GridRowProps<T>) {
-  const { row, index, ariaRowIndex, top, activeCol, edit, actions, openRow, actionsWidth } = props;
+  const { row, index, ariaRowIndex, top, activeCol, edit, actions, openRow, actionsWidth, rowLabel } = props;
   const cells = row.getVisibleCells();
   return (
     <div
       role="row"
       aria-rowindex={ariaRowIndex}
+      data-r={index}
       className="group/row absolute top-0 left-0 flex w-full border-b border-zinc-100 bg-white select-none hover:bg-zinc-50"
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, zIndex: edit ? 1 : undefined }}
     >
@@ -46,18 +48,12 @@ function GridRowView<T>(props: GridRowProps<T>) {
         renderCell(props, cell, c, c === activeCol, edit?.colId === cell.column.id ? edit : null),
       )}
       {(actions || openRow) && (
-        <ActionsCell
-          rowId={row.id}
-          index={index}
-          col={cells.length}
-          active={activeCol === cells.length}
-          width={actionsWidth}
-        >
+        <ActionsCell rowId={row.id} col={cells.length} active={activeCol === cells.length} width={actionsWidth}>
           <div data-actions-content="" className="flex w-max items-center gap-1">
             {openRow && (
               <button
                 type="button"
-                aria-label={`Open ${row.id}`}
+                aria-label={`Open ${rowLabel ? rowLabel(row.original) : row.id}`}
                 title="Open"
                 onClick={() => openRow(row.original)}
                 className="rounded p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900"
@@ -80,7 +76,7 @@ function renderCell<T>(
   active: boolean,
   edit: EditState | null,
 ) {
-  const { row, index, api, readOnly } = props;
+  const { row, api, readOnly } = props;
   const column = cell.column;
   const editor = columnEditor(column);
   const width = columnWidth(column);
@@ -100,7 +96,13 @@ function renderCell<T>(
       </span>
     );
   } else if (column.columnDef.cell === plainCell) {
-    content = <span className="truncate">{displayText(value, editor)}</span>;
+    const text = displayText(value, editor);
+    // A tooltip only for text that may not fit (about 7px a character), to keep the common cell light.
+    content = (
+      <span className="truncate" title={text.length * 7 > width - 16 ? text : undefined}>
+        {text}
+      </span>
+    );
   } else {
     content = flexRender(column.columnDef.cell, cell.getContext());
   }
@@ -110,25 +112,23 @@ function renderCell<T>(
       key={column.id}
       role="gridcell"
       data-testid={`cell-${row.id}-${column.id}`}
-      data-r={index}
       data-c={c}
       data-sticky={c === 0 ? "left" : undefined}
-      aria-colindex={c + 1}
-      aria-selected={active}
+      aria-selected={active || undefined}
       aria-readonly={readOnly || editor.kind === "readonly" || undefined}
       aria-busy={edit?.pending || undefined}
       aria-invalid={edit?.error ? true : undefined}
       aria-describedby={showError ? errorId : undefined}
       tabIndex={active ? 0 : -1}
       className={cn(
-        "relative flex h-full shrink-0 items-center border-r border-zinc-100 px-2 text-sm",
-        c === 0 && "sticky left-0 z-[1]",
+        "relative flex h-full shrink-0 items-center border-r px-2",
+        c === 0 ? "sticky left-0 z-[1] border-zinc-200" : "border-zinc-100",
         c === 0 && !active && "bg-white group-hover/row:bg-zinc-50",
         right && "justify-end text-right tabular-nums",
         active && activeClass,
         edit?.pending && "text-zinc-400",
       )}
-      style={active ? { width, minWidth: width, ...INSET_RING } : { width, minWidth: width }}
+      style={active ? { width, ...INSET_RING } : { width }}
     >
       {content}
       {edit?.pending && (
@@ -151,14 +151,7 @@ function renderCell<T>(
 }
 
 /** Trailing sticky cell; its buttons are reached with Enter and arrows, so they are not Tab stops of their own. */
-function ActionsCell(props: {
-  rowId: string;
-  index: number;
-  col: number;
-  active: boolean;
-  width: number;
-  children: ReactNode;
-}) {
+function ActionsCell(props: { rowId: string; col: number; active: boolean; width: number; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (ref.current) for (const el of focusablesIn(ref.current)) el.tabIndex = -1;
@@ -168,18 +161,16 @@ function ActionsCell(props: {
       ref={ref}
       role="gridcell"
       data-testid={`cell-${props.rowId}-actions`}
-      data-r={props.index}
       data-c={props.col}
       data-sticky="right"
       data-actions=""
-      aria-colindex={props.col + 1}
-      aria-selected={props.active}
+      aria-selected={props.active || undefined}
       tabIndex={props.active ? 0 : -1}
       className={cn(
         "sticky right-0 z-[1] ml-auto flex h-full shrink-0 items-center justify-end gap-1 border-l border-zinc-200 px-2",
         props.active ? activeClass : "bg-white group-hover/row:bg-zinc-50",
       )}
-      style={{ width: props.width, minWidth: props.width, ...(props.active ? INSET_RING : undefined) }}
+      style={props.active ? { width: props.width, ...INSET_RING } : { width: props.width }}
     >
       {props.children}
     </div>

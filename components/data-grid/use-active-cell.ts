@@ -100,7 +100,7 @@ export function useFocusActiveCell(
     const request = focusRequest.current;
     const grid = gridRef.current;
     if (!request || !grid) return;
-    const cell = grid.querySelector<HTMLElement>(`[data-r="${pos.row}"][data-c="${pos.col}"]`);
+    const cell = grid.querySelector<HTMLElement>(`[data-r="${pos.row}"] > [data-c="${pos.col}"]`);
     if (!cell) return;
     if (request.scroll) {
       if (pos.row >= 0) scrollToRow(pos.row);

@@ -73,8 +73,10 @@ export function useCellEditing<T>(options: EditingOptions<T>) {
 
   const api = useMemo<EditingApi<T>>(() => {
     const finish = (move: CommitMove) => {
+      // If the user went on to another cell while the commit was pending, they keep their place.
+      const movedOn = latest.current.focusInGrid() && !document.activeElement?.closest("[data-editor]");
       update(null);
-      latest.current.moveAfterCommit(move);
+      if (!movedOn) latest.current.moveAfterCommit(move);
     };
 
     const fail = (edit: EditState, error: string, move: CommitMove) => {

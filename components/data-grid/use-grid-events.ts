@@ -22,7 +22,8 @@ interface GridEventsOptions<T> {
 function cellOf(target: EventTarget, grid: HTMLElement | null): { cell: HTMLElement; pos: CellPos } | null {
   const cell = (target as HTMLElement).closest?.<HTMLElement>("[data-c]");
   if (!cell || !grid?.contains(cell)) return null;
-  return { cell, pos: { row: Number(cell.dataset.r), col: Number(cell.dataset.c) } };
+  // Cells carry their column; their row element carries the row.
+  return { cell, pos: { row: Number(cell.parentElement?.dataset.r), col: Number(cell.dataset.c) } };
 }
 
 /**

@@ -46,16 +46,11 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
 
   const rowActions = useMemo(
     () => (row: TableListRow) => (
-      <div className="flex gap-1">
-        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => router.push(`/tables/${row.id}`)} aria-label={`Open ${row.table_name}`}>
-          Open
-        </Button>
-        <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => setDeleting(row)} aria-label={`Delete ${row.table_name}`}>
-          Delete
-        </Button>
-      </div>
+      <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => setDeleting(row)} aria-label={`Delete ${row.table_name}`}>
+        Delete
+      </Button>
     ),
-    [router],
+    [],
   );
 
   return (
@@ -85,6 +80,7 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
         onFilteredCountChange={setShown}
         onRowOpen={(r) => router.push(`/tables/${r.id}`)}
         rowActions={rowActions}
+        rowLabel={(r) => r.table_name}
         onCellCommit={(row, field, value) =>
           commitCell({
             row,

@@ -86,6 +86,8 @@ export interface FillResult {
   /** A row of wide_table's columns near the top of its grid, whose label the edit benchmark changes. */
   editColumnId: number;
   editColumnName: string;
+  /** The first row of the Tables grid (sorted by schema and name), whose label the Tables-grid edit changes. */
+  editTableId: number;
   counts: { tables: number; columns: number; relations: number; wideColumns: number };
 }
 
@@ -221,6 +223,9 @@ export async function fill(client: pg.Client): Promise<FillResult> {
       "SELECT id, pg_column FROM _metadata.mappings_column WHERE table_id = $1 AND sort_order = 3",
       [wideTableId],
     );
+    const firstTable = await client.query<{ id: string }>(
+      "SELECT id FROM _metadata.mappings_table ORDER BY schema_name, table_name LIMIT 1",
+    );
     const counts = await client.query<{ tables: number; columns: number; relations: number; wide: number }>(
       `SELECT (SELECT count(*) FROM _metadata.mappings_table)::int AS tables,
               (SELECT count(*) FROM _metadata.mappings_column)::int AS columns,
@@ -236,6 +241,7 @@ export async function fill(client: pg.Client): Promise<FillResult> {
       wideTableId,
       editColumnId: Number(edit.rows[0].id),
       editColumnName: edit.rows[0].pg_column,
+      editTableId: Number(firstTable.rows[0].id),
       counts: { tables: c.tables, columns: c.columns, relations: c.relations, wideColumns: c.wide },
     };
   } catch (error) {

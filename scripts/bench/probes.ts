@@ -71,7 +71,7 @@ export const installFilterProbe = (filterLabel: string, gridLabel: string) => `(
         p.ms = p.tPaint - p.t0;
         p.value = input.value;
         p.rowCount = Number(grid.getAttribute("aria-rowcount")) - 1;
-        p.rendered = grid.querySelectorAll('[role="rowgroup"] > [role="row"]').length;
+        p.rendered = [...grid.querySelectorAll('[role="row"][aria-rowindex]')].filter((r) => r.getAttribute("aria-rowindex") !== "1").length;
         state.results.push(p);
       };
       ch.port2.postMessage(null);
@@ -94,7 +94,9 @@ export const scrollProbe = (gridLabel: string) => `(async () => {
   await frame();
   const rect = sc.getBoundingClientRect();
   const step = Math.round(sc.clientHeight * 0.75);
-  const rowsNow = () => grid.querySelectorAll('[role="rowgroup"] > [role="row"]').length;
+  // Data rows only (aria-rowindex 1 is the header row).
+  const dataRows = () => [...grid.querySelectorAll('[role="row"][aria-rowindex]')].filter((r) => Number(r.getAttribute("aria-rowindex")) > 1);
+  const rowsNow = () => dataRows().length;
   let maxRows = rowsNow();
   let frames = 0, longest = 0, blank = 0;
   const durations = [];
@@ -117,7 +119,7 @@ export const scrollProbe = (gridLabel: string) => `(async () => {
     if (bottom) break;
   }
   const total = performance.now() - start;
-  const lastRow = grid.querySelector('[role="rowgroup"] > [role="row"]:last-child');
+  const lastIndex = Math.max(...dataRows().map((r) => Number(r.getAttribute("aria-rowindex"))));
   durations.sort((a, b) => a - b);
   return {
     totalMs: total,
@@ -131,7 +133,8 @@ export const scrollProbe = (gridLabel: string) => `(async () => {
     scrollHeight: sc.scrollHeight,
     rowCount: Number(grid.getAttribute("aria-rowcount")) - 1,
     reachedBottom: sc.scrollTop + sc.clientHeight >= sc.scrollHeight - 1,
-    lastRenderedAriaRowIndex: lastRow ? Number(lastRow.getAttribute("aria-rowindex")) : null,
+    // aria-rowindex of the last rendered row: rowCount + 1 once the bottom was reached.
+    lastRenderedAriaRowIndex: lastIndex,
   };
 })()`;
 

@@ -24,11 +24,15 @@ function read(path: string): string | null {
   }
 }
 
-/** pgrp is field 5 of /proc/<pid>/stat; comm (field 2) may hold spaces and parentheses, so parse after the last ")". */
-function processGroup(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[2]);
+/** Fields of /proc/<pid>/stat after comm (which may hold spaces and parentheses): [0] = state (field 3), … */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
 }
+const PPID = 1; // field 4
+const PGRP = 2; // field 5
+const UTIME = 11; // field 14, clock ticks
+const STIME = 12; // field 15
+const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 export class RssSampler {
   readonly peaks = new Map<number, ProcessPeak>();
@@ -38,6 +42,13 @@ export class RssSampler {
   private timer: NodeJS.Timeout | null = null;
   private readonly started = performance.now();
   private readonly excluded = new Set<number>();
+  /**
+   * CPU time used by processes that are not the benchmark's (not descendants of this process: another build,
+   * test run or browser on the machine), per phase: on 2 cores it shows when the figures are disturbed.
+   */
+  readonly foreignCpu = new Map<string, { cpuSeconds: number; wallSeconds: number }>();
+  private readonly lastTicks = new Map<number, number>();
+  private lastSampleAt = performance.now();
 
   constructor(private readonly pgid: number) {}
 
@@ -67,12 +78,16 @@ export class RssSampler {
       return;
     }
     let serverMb = 0;
+    const stats = new Map<number, string[]>();
     for (const entry of entries) {
       if (!/^\d+$/.test(entry)) continue;
-      const pid = Number(entry);
+      const stat = read(`/proc/${entry}/stat`);
+      if (stat) stats.set(Number(entry), statFields(stat));
+    }
+    this.accountForeignCpu(stats);
+    for (const [pid, fields] of stats) {
       if (this.excluded.has(pid)) continue;
-      const stat = read(`/proc/${pid}/stat`);
-      if (!stat || processGroup(stat) !== this.pgid) continue;
+      if (Number(fields[PGRP]) !== this.pgid) continue;
       const comm = (read(`/proc/${pid}/comm`) ?? "").trim();
       const cmdline = (read(`/proc/${pid}/cmdline`) ?? "").replace(/\0/g, " ").trim();
       // PostgreSQL's own processes (postmaster and backends) are the database's memory, not the server's.
@@ -103,9 +118,50 @@ export class RssSampler {
     if (serverMb > 0) this.serverTimeline.push({ t: Math.round(performance.now() - this.started), mb: Math.round(serverMb), phase: this.phase });
   }
 
+  private accountForeignCpu(stats: Map<number, string[]>): void {
+    const now = performance.now();
+    const wall = (now - this.lastSampleAt) / 1000;
+    this.lastSampleAt = now;
+    const own = (pid: number): boolean => {
+      for (let p = pid, hops = 0; p > 1 && hops < 64; hops++) {
+        if (p === process.pid) return true;
+        const fields = stats.get(p);
+        if (!fields) return false;
+        p = Number(fields[PPID]);
+      }
+      return false;
+    };
+    let foreignTicks = 0;
+    for (const [pid, fields] of stats) {
+      const ticks = Number(fields[UTIME]) + Number(fields[STIME]);
+      const last = this.lastTicks.get(pid);
+      this.lastTicks.set(pid, ticks);
+      // The benchmark's own ancestors (npm, the shell) are idle; everything else not below us is foreign.
+      if (last !== undefined && pid !== process.pid && !own(pid) && ticks > last) foreignTicks += ticks - last;
+    }
+    const bucket = this.foreignCpu.get(this.phase) ?? { cpuSeconds: 0, wallSeconds: 0 };
+    bucket.cpuSeconds += foreignTicks / CLOCK_TICKS;
+    bucket.wallSeconds += wall;
+    this.foreignCpu.set(this.phase, bucket);
+  }
+
+  /** Average number of cores other processes kept busy during each phase. */
+  foreignCoresByPhase(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [phase, b] of this.foreignCpu) out[phase] = b.wallSeconds > 0 ? Math.round((b.cpuSeconds / b.wallSeconds) * 100) / 100 : 0;
+    return out;
+  }
+
   /** Peak of the Next server process(es) (summed per sample when Next runs more than one). */
   serverPeakMb(): number {
     return this.serverTimeline.reduce((max, s) => Math.max(max, s.mb), 0);
+  }
+
+  /** The Next server's peak RSS (MB) in each phase of the benchmark. */
+  serverPeakByPhase(): Record<string, number> {
+    const peaks: Record<string, number> = {};
+    for (const s of this.serverTimeline) peaks[s.phase] = Math.max(peaks[s.phase] ?? 0, s.mb);
+    return peaks;
   }
 
   serverPeakPhase(): string {
