@@ -11,7 +11,7 @@ export const NAV_ITEMS = [
   { href: "/relations", label: "Relations" },
   // Not built yet (see the open issue on history, endpoints, backup): shown, but not links to a 404.
   { href: "/api-endpoints", label: "API endpoints", pending: true },
-  { href: "/history", label: "History", pending: true },
+  { href: "/history", label: "History" },
   { href: "/tools", label: "Tools" },
 ] as const;
 

@@ -12,10 +12,11 @@ import { cn } from "@/components/ui/cn";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import type { RelationRow } from "@/lib/metadata/relations";
 import type { TableRow } from "@/lib/metadata/tables";
+import { TableHistory } from "@/components/history/table-history";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { TableSettingsForm } from "./table-settings-form";
 
-const TABS = ["Columns", "Relations", "Settings"] as const;
+const TABS = ["Columns", "Relations", "Settings", "History"] as const;
 
 export function TableView({
   table,

@@ -114,7 +114,8 @@ export async function updateTable(
   }, pool);
 }
 
-async function renameReferences(client: pg.PoolClient, id: number, to: { schema_name: string; table_name: string }) {
+/** Carries a table's (new) schema and name to its columns and to the relations naming it. */
+export async function renameReferences(client: pg.PoolClient, id: number, to: { schema_name: string; table_name: string }) {
   await client.query(
     "UPDATE _metadata.mappings_column SET schema_name = $2, table_name = $3 WHERE table_id = $1",
     [id, to.schema_name, to.table_name],

@@ -1,0 +1,102 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { restoreAction } from "@/app/(editor)/history/actions";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { describeRow, diffRows } from "@/lib/metadata/diff";
+import type { HistoryEntry } from "@/lib/metadata/history";
+
+const OP_TONE: Record<string, string> = {
+  INSERT: "bg-emerald-100 text-emerald-800",
+  UPDATE: "bg-blue-100 text-blue-800",
+  DELETE: "bg-red-100 text-red-800",
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+function Entry({ entry, onRestored }: { entry: HistoryEntry; onRestored: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [pending, start] = useTransition();
+  const changes = diffRows(entry.old_data, entry.new_data);
+  const name = describeRow(entry.table_name, entry.new_data ?? entry.old_data);
+
+  const restore = (which: "before" | "after") =>
+    start(async () => {
+      const what = which === "before" ? "the version before this change" : "the version after this change";
+      if (!window.confirm(`Restore ${entry.table_name} #${entry.record_id} (${name}) to ${what}? The restore is recorded in the history too.`)) return;
+      const result = await restoreAction({ entryId: entry.id, which });
+      if (result.ok) {
+        toast.success(`${name || "Row"} ${result.data.action}.`);
+        onRestored();
+      } else toast.error(result.formError ?? "Not restored.");
+    });
+
+  return (
+    <li className="rounded-lg border border-zinc-200 bg-white" aria-label={`${entry.operation} ${entry.table_name} ${name}`}>
+      <button type="button" className="flex w-full flex-wrap items-center gap-3 px-4 py-2 text-left text-sm" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <span className={cn("rounded px-1.5 py-0.5 text-xs font-semibold", OP_TONE[entry.operation] ?? "bg-zinc-100")}>{entry.operation}</span>
+        <span className="font-mono text-xs text-zinc-500">{entry.table_name}</span>
+        <span className="font-medium">{name || `#${entry.record_id}`}</span>
+        <span className="text-xs text-zinc-500">
+          {changes.length} {changes.length === 1 ? "field" : "fields"}
+          {entry.operation === "UPDATE" && changes.length > 0 && `: ${changes.slice(0, 3).map((c) => c.field).join(", ")}${changes.length > 3 ? "…" : ""}`}
+        </span>
+        <span className="ml-auto text-xs text-zinc-500">
+          {entry.changed_at.slice(0, 19)} · {entry.changed_by_role ?? (entry.changed_by !== null ? `#${entry.changed_by}` : "unknown")}
+        </span>
+      </button>
+      {open && (
+        <div className="border-t border-zinc-100 px-4 py-3">
+          <table className="w-full table-fixed text-left text-xs" aria-label="Changes">
+            <thead className="text-zinc-500">
+              <tr>
+                <th className="w-48 py-1">Field</th>
+                <th className="py-1">Before</th>
+                <th className="py-1">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={c.field} className="border-t border-zinc-100 align-top">
+                  <th scope="row" className="py-1 font-mono font-normal">{c.field}</th>
+                  <td className="break-words py-1 font-mono text-red-800">{entry.old_data ? show(c.before) : ""}</td>
+                  <td className="break-words py-1 font-mono text-emerald-800">{entry.new_data ? show(c.after) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="mt-3 flex gap-2">
+            {entry.old_data && (
+              <Button variant="secondary" pending={pending} onClick={() => restore("before")}>
+                {entry.operation === "DELETE" ? "Restore the deleted row" : "Restore the previous version"}
+              </Button>
+            )}
+            {entry.new_data && entry.operation === "UPDATE" && (
+              <Button variant="ghost" pending={pending} onClick={() => restore("after")}>
+                Restore this version
+              </Button>
+            )}
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function HistoryList({ entries, onRestored }: { entries: HistoryEntry[]; onRestored?: () => void }) {
+  const router = useRouter();
+  if (entries.length === 0) return <p className="py-8 text-center text-sm text-zinc-600">No changes recorded for this selection.</p>;
+  return (
+    <ol className="space-y-2" aria-label="History entries">
+      {entries.map((e) => (
+        <Entry key={e.id} entry={e} onRestored={onRestored ?? (() => router.refresh())} />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,119 @@
+import type pg from "pg";
+import { quoteIdent } from "../db/identifiers";
+import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
+import { expectedCatalog } from "./check";
+import { FieldError } from "./conflict";
+import { renameReferences } from "./tables";
+
+export const LOGGED_TABLES = ["project", "mappings_table", "mappings_column", "mappings_relation", "mappings_api_endpoint"] as const;
+export type LoggedTable = (typeof LOGGED_TABLES)[number];
+export const OPERATIONS = ["INSERT", "UPDATE", "DELETE"] as const;
+
+export interface HistoryEntry {
+  id: number;
+  table_name: string;
+  operation: string;
+  record_id: number | null;
+  old_data: Record<string, unknown> | null;
+  new_data: Record<string, unknown> | null;
+  changed_by: number | null;
+  /** The database role whose OID changed_by holds, when it is one. */
+  changed_by_role: string | null;
+  changed_at: string;
+}
+
+export interface HistoryFilter {
+  table?: LoggedTable;
+  operation?: (typeof OPERATIONS)[number];
+  from?: string;
+  to?: string;
+  /** Entries about one mappings_table row, its columns and its relations. */
+  tableId?: number;
+  /** Keyset cursor: entries with a smaller id (older). */
+  before?: number;
+  limit?: number;
+}
+
+/** Newest first, a page at a time (keyset on id, which the primary key index serves). */
+export async function listHistory(filter: HistoryFilter = {}, db?: Queryable) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.table) where.push(`l.table_name = ${param(filter.table)}`);
+  if (filter.operation) where.push(`l.operation = ${param(filter.operation)}`);
+  if (filter.from) where.push(`l.changed_at >= ${param(filter.from)}::timestamptz`);
+  if (filter.to) where.push(`l.changed_at <= ${param(filter.to)}::timestamptz`);
+  if (filter.before) where.push(`l.id < ${param(filter.before)}`);
+  if (filter.tableId) {
+    const id = param(String(filter.tableId));
+    where.push(`((l.table_name = 'mappings_table' AND l.record_id = ${id}::bigint)
+      OR (l.table_name = 'mappings_column' AND COALESCE(l.new_data, l.old_data) ->> 'table_id' = ${id})
+      OR (l.table_name = 'mappings_relation' AND ${id} IN (COALESCE(l.new_data, l.old_data) ->> 'from_table_id', COALESCE(l.new_data, l.old_data) ->> 'to_table_id')))`);
+  }
+  const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
+  const rows = await query<HistoryEntry>(
+    `SELECT l.id, l.table_name, l.operation, l.record_id, l.old_data, l.new_data, l.changed_by,
+            r.rolname AS changed_by_role, l.changed_at::text AS changed_at
+       FROM _metadata.metadata_sync_log l
+       LEFT JOIN pg_roles r ON l.changed_by BETWEEN 0 AND 4294967295 AND r.oid = l.changed_by::oid
+      ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+      ORDER BY l.id DESC LIMIT ${limit + 1}`,
+    params,
+    db,
+  );
+  const more = rows.length > limit;
+  const entries = more ? rows.slice(0, limit) : rows;
+  return { entries, nextBefore: more ? entries[entries.length - 1].id : null };
+}
+
+export async function getHistoryEntry(id: number, db?: Queryable): Promise<HistoryEntry | null> {
+  return maybeOne<HistoryEntry>(
+    `SELECT l.id, l.table_name, l.operation, l.record_id, l.old_data, l.new_data, l.changed_by, NULL::text AS changed_by_role,
+            l.changed_at::text AS changed_at FROM _metadata.metadata_sync_log l WHERE l.id = $1`,
+    [id],
+    db,
+  );
+}
+
+/**
+ * Puts a row back as an entry recorded it: "before" (old_data: undo an update, bring back a deleted row)
+ * or "after" (new_data). The restore is an ordinary UPDATE or INSERT, so the history trigger logs it in turn.
+ * A restored table name or schema is carried to its columns and relations, as a rename is.
+ */
+export async function restoreFromHistory(entryId: number, which: "before" | "after", pool: pg.Pool = getPool()) {
+  return tx(async (client) => {
+    const entry = await getHistoryEntry(entryId, client);
+    if (!entry) throw new FieldError("entry", "This history entry no longer exists.");
+    const table = LOGGED_TABLES.find((t) => t === entry.table_name);
+    if (!table) throw new FieldError("entry", `Rows of ${entry.table_name} cannot be restored.`);
+    const data = which === "before" ? entry.old_data : entry.new_data;
+    if (!data || typeof data.id !== "number") {
+      throw new FieldError("entry", which === "before" ? "There is no earlier version in this entry." : "There is no later version in this entry.");
+    }
+    const known = Object.keys(expectedCatalog().tables[table].columns);
+    const target = `_metadata.${quoteIdent(table)}`;
+    const exists = await maybeOne<{ schema_name?: string; table_name?: string }>(`SELECT * FROM ${target} WHERE id = $1 FOR UPDATE`, [data.id], client);
+    if (exists) {
+      const columns = known.filter((c) => c !== "id" && c !== "created_at" && c !== "updated_at" && c in data).map(quoteIdent);
+      await client.query(
+        `UPDATE ${target} t SET (${columns.join(", ")}) = (SELECT ${columns.map((c) => `r.${c}`).join(", ")}
+           FROM jsonb_populate_record(NULL::${target}, $2::jsonb) r) WHERE t.id = $1`,
+        [data.id, JSON.stringify(data)],
+      );
+      if (table === "mappings_table" && (exists.schema_name !== data.schema_name || exists.table_name !== data.table_name)) {
+        await renameReferences(client, data.id, { schema_name: String(data.schema_name), table_name: String(data.table_name) });
+      }
+    } else {
+      const columns = known.filter((c) => c !== "updated_at" && c in data).map(quoteIdent);
+      await client.query(
+        `INSERT INTO ${target} (${columns.join(", ")}) SELECT ${columns.map((c) => `r.${c}`).join(", ")}
+           FROM jsonb_populate_record(NULL::${target}, $1::jsonb) r`,
+        [JSON.stringify(data)],
+      );
+    }
+    return { table, id: data.id as number, action: exists ? ("updated" as const) : ("re-created" as const) };
+  }, pool);
+}
