@@ -9,8 +9,7 @@ export const NAV_ITEMS = [
   { href: "/project", label: "Project" },
   { href: "/tables", label: "Tables" },
   { href: "/relations", label: "Relations" },
-  // Not built yet (see the open issue on history, endpoints, backup): shown, but not links to a 404.
-  { href: "/api-endpoints", label: "API endpoints", pending: true },
+  { href: "/api-endpoints", label: "API endpoints" },
   { href: "/history", label: "History" },
   { href: "/tools", label: "Tools" },
 ] as const;

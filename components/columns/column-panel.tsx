@@ -6,6 +6,7 @@ import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateColumnAction } from "@/app/(editor)/tables/[id]/actions";
 import { useConflict } from "@/components/conflict/use-conflict";
+import { AddEndpointSelect, ENDPOINT_NAMES_LIST_ID, EndpointNamesDatalist } from "@/components/endpoints/endpoint-pickers";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -51,15 +52,15 @@ export function rowToColumnValues(row: ColumnRow): ColumnValues {
 }
 
 /** Every field of one column, grouped as in the seed's DDL, with structured editors for the JSON ones. */
-export function ColumnPanel({ row, onClose, onSaved }: { row: ColumnRow | null; onClose: () => void; onSaved: (row: ColumnRow) => void }) {
+export function ColumnPanel({ row, onClose, onSaved, endpointNames = [] }: { row: ColumnRow | null; onClose: () => void; onSaved: (row: ColumnRow) => void; endpointNames?: string[] }) {
   return (
     <Dialog open={row !== null} onClose={onClose} wide title={`Column ${row ? String(row.pg_column) : ""}`} description={row ? `${row.schema_name}.${row.table_name}` : undefined}>
-      {row && <ColumnForm key={`${row.id}:${row.version}`} row={row} onClose={onClose} onSaved={onSaved} />}
+      {row && <ColumnForm key={`${row.id}:${row.version}`} row={row} onClose={onClose} onSaved={onSaved} endpointNames={endpointNames} />}
     </Dialog>
   );
 }
 
-function ColumnForm({ row, onClose, onSaved }: { row: ColumnRow; onClose: () => void; onSaved: (row: ColumnRow) => void }) {
+function ColumnForm({ row, onClose, onSaved, endpointNames }: { row: ColumnRow; onClose: () => void; onSaved: (row: ColumnRow) => void; endpointNames: string[] }) {
   const form = useForm<ColumnValues>({ resolver: zodResolver(columnSchema), defaultValues: rowToColumnValues(row), mode: "onTouched" });
   const { register, control, formState, handleSubmit, setError, reset } = form;
   const [version, setVersion] = useState(row.version);
@@ -121,6 +122,7 @@ function ColumnForm({ row, onClose, onSaved }: { row: ColumnRow; onClose: () => 
               render={({ field }) => (
                 <div className="space-y-2">
                   {Structured && <Structured value={String(field.value)} onChange={field.onChange} label={COLUMN_LABELS[f]} />}
+                  {f === "api_endpoints" && <AddEndpointSelect value={String(field.value)} onChange={field.onChange} names={endpointNames} />}
                   <Textarea {...p} rows={Structured ? 2 : 3} className="font-mono text-xs" spellCheck={false} value={String(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
                 </div>
               )}
@@ -143,7 +145,7 @@ function ColumnForm({ row, onClose, onSaved }: { row: ColumnRow; onClose: () => 
           ) : LONG_TEXT.has(f) ? (
             <Textarea {...p} rows={2} {...register(f)} />
           ) : (
-            <Input {...p} {...register(f)} list={f === "pg_type" ? "pg-types-panel" : undefined} inputMode={kind === "int" ? "numeric" : undefined} spellCheck={false} />
+            <Input {...p} {...register(f)} list={f === "pg_type" ? "pg-types-panel" : f === "api_source_path" ? ENDPOINT_NAMES_LIST_ID : undefined} inputMode={kind === "int" ? "numeric" : undefined} spellCheck={false} />
           )
         }
       </Field>
@@ -153,6 +155,7 @@ function ColumnForm({ row, onClose, onSaved }: { row: ColumnRow; onClose: () => 
   return (
     <form noValidate onSubmit={submit} className="max-h-[70vh] space-y-4 overflow-y-auto pr-2" aria-label="Column details">
       {formError && <Alert tone="error">{formError}</Alert>}
+      <EndpointNamesDatalist names={endpointNames} />
       <datalist id="pg-types-panel">
         {COMMON_PG_TYPES.map((t) => (
           <option key={t} value={t} />

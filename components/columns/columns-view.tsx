@@ -51,7 +51,7 @@ function visibilityFor(groups: Set<string>): VisibilityState {
   return Object.fromEntries(COLUMN_GROUPS.flatMap((g) => g.fields.map((f) => [f, groups.has(g.id)])));
 }
 
-export function ColumnsView({ tableId, initial }: { tableId: number; initial: ColumnRow[] }) {
+export function ColumnsView({ tableId, initial, endpointNames }: { tableId: number; initial: ColumnRow[]; endpointNames?: string[] }) {
   const [rows, setRows] = useState(initial);
   const [filter, setFilter] = useState("");
   const [groups, setGroups] = useState(DEFAULT_GROUPS);
@@ -168,7 +168,7 @@ export function ColumnsView({ tableId, initial }: { tableId: number; initial: Co
           toast.success(`${added.length} columns added.`);
         }}
       />
-      <ColumnPanel row={detail} onClose={() => setDetail(null)} onSaved={replace} />
+      <ColumnPanel row={detail} onClose={() => setDetail(null)} onSaved={replace} endpointNames={endpointNames} />
       {dialog}
     </div>
   );

@@ -23,11 +23,13 @@ export function TableView({
   columns,
   relations,
   tables,
+  endpointNames,
 }: {
   table: TableRow;
   columns: ColumnRow[];
   relations: { outgoing: RelationRow[]; incoming: RelationRow[] };
   tables: TableOption[];
+  endpointNames: string[];
 }) {
   const router = useRouter();
   const [tab, setTab] = useState<(typeof TABS)[number]>("Columns");
@@ -88,7 +90,7 @@ export function TableView({
         ))}
       </div>
       <div role="tabpanel" aria-label={tab}>
-        {tab === "Columns" && <ColumnsView tableId={table.id} initial={columns} />}
+        {tab === "Columns" && <ColumnsView tableId={table.id} initial={columns} endpointNames={endpointNames} />}
         {tab === "Relations" && (
           <div className="space-y-6">
             <section className="space-y-2" aria-labelledby="outgoing">

@@ -130,21 +130,25 @@ export async function updateColumn(
       ])
       .catch((error) => duplicateColumn(error, String(changes.pg_column), before.table_name));
     if (changes.pg_column !== undefined && changes.pg_column !== before.pg_column) {
-      await client.query(
-        "UPDATE _metadata.mappings_relation SET from_column = $3 WHERE from_table_id = $1 AND from_column = $2",
-        [before.table_id, before.pg_column, changes.pg_column],
-      );
-      await client.query(
-        "UPDATE _metadata.mappings_relation SET to_column = $3 WHERE to_table_id = $1 AND to_column = $2",
-        [before.table_id, before.pg_column, changes.pg_column],
-      );
-      await renameInTable(client, before.table_id, before.pg_column, changes.pg_column);
+      await carryColumnRename(client, before.table_id, before.pg_column, changes.pg_column);
     }
     return (await getColumn(id, client))!;
   }, pool);
 }
 
-/** The table's primary_key and its indexes[].columns follow a renamed column. */
+/** A renamed column: the relations naming it, its table's primary_key and indexes[].columns follow. */
+export async function carryColumnRename(client: pg.PoolClient, tableId: number, from: string, to: string) {
+  await client.query(
+    "UPDATE _metadata.mappings_relation SET from_column = $3 WHERE from_table_id = $1 AND from_column = $2",
+    [tableId, from, to],
+  );
+  await client.query(
+    "UPDATE _metadata.mappings_relation SET to_column = $3 WHERE to_table_id = $1 AND to_column = $2",
+    [tableId, from, to],
+  );
+  await renameInTable(client, tableId, from, to);
+}
+
 async function renameInTable(client: pg.PoolClient, tableId: number, from: string, to: string) {
   await client.query(
     `UPDATE _metadata.mappings_table t

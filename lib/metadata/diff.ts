@@ -7,8 +7,17 @@ export interface FieldChange {
 
 const IGNORED = new Set(["updated_at"]);
 
+/** JSON text with object keys sorted: {"a":1,"b":2} and {"b":2,"a":1} are the same value. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonical(a) === canonical(b);
 }
 
 /**

@@ -3,6 +3,7 @@ import { quoteIdent } from "../db/identifiers";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { expectedCatalog } from "./check";
 import { FieldError } from "./conflict";
+import { carryColumnRename } from "./columns";
 import { renameReferences } from "./tables";
 
 export const LOGGED_TABLES = ["project", "mappings_table", "mappings_column", "mappings_relation", "mappings_api_endpoint"] as const;
@@ -48,17 +49,19 @@ export async function listHistory(filter: HistoryFilter = {}, db?: Queryable) {
   if (filter.to) where.push(`l.changed_at <= ${param(filter.to)}::timestamptz`);
   if (filter.before) where.push(`l.id < ${param(filter.before)}`);
   if (filter.tableId) {
-    const id = param(String(filter.tableId));
+    // Two parameters: one is typed bigint (record_id), the other text (values read out of the JSON).
+    const id = param(filter.tableId);
+    const text = param(String(filter.tableId));
     where.push(`((l.table_name = 'mappings_table' AND l.record_id = ${id}::bigint)
-      OR (l.table_name = 'mappings_column' AND COALESCE(l.new_data, l.old_data) ->> 'table_id' = ${id})
-      OR (l.table_name = 'mappings_relation' AND ${id} IN (COALESCE(l.new_data, l.old_data) ->> 'from_table_id', COALESCE(l.new_data, l.old_data) ->> 'to_table_id')))`);
+      OR (l.table_name = 'mappings_column' AND COALESCE(l.new_data, l.old_data) ->> 'table_id' = ${text}::text)
+      OR (l.table_name = 'mappings_relation' AND ${text}::text IN (COALESCE(l.new_data, l.old_data) ->> 'from_table_id', COALESCE(l.new_data, l.old_data) ->> 'to_table_id')))`);
   }
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
   const rows = await query<HistoryEntry>(
     `SELECT l.id, l.table_name, l.operation, l.record_id, l.old_data, l.new_data, l.changed_by,
             r.rolname AS changed_by_role, l.changed_at::text AS changed_at
        FROM _metadata.metadata_sync_log l
-       LEFT JOIN pg_roles r ON l.changed_by BETWEEN 0 AND 4294967295 AND r.oid = l.changed_by::oid
+       LEFT JOIN pg_roles r ON r.oid::bigint = l.changed_by
       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
       ORDER BY l.id DESC LIMIT ${limit + 1}`,
     params,
@@ -93,9 +96,14 @@ export async function restoreFromHistory(entryId: number, which: "before" | "aft
     if (!data || typeof data.id !== "number") {
       throw new FieldError("entry", which === "before" ? "There is no earlier version in this entry." : "There is no later version in this entry.");
     }
+    await currentNames(client, table, data);
     const known = Object.keys(expectedCatalog().tables[table].columns);
     const target = `_metadata.${quoteIdent(table)}`;
-    const exists = await maybeOne<{ schema_name?: string; table_name?: string }>(`SELECT * FROM ${target} WHERE id = $1 FOR UPDATE`, [data.id], client);
+    const exists = await maybeOne<{ schema_name?: string; table_name?: string; pg_column?: string; table_id?: number }>(
+      `SELECT * FROM ${target} WHERE id = $1 FOR UPDATE`,
+      [data.id],
+      client,
+    );
     if (exists) {
       const columns = known.filter((c) => c !== "id" && c !== "created_at" && c !== "updated_at" && c in data).map(quoteIdent);
       await client.query(
@@ -103,6 +111,9 @@ export async function restoreFromHistory(entryId: number, which: "before" | "aft
            FROM jsonb_populate_record(NULL::${target}, $2::jsonb) r) WHERE t.id = $1`,
         [data.id, JSON.stringify(data)],
       );
+      if (table === "mappings_column" && exists.pg_column !== data.pg_column && exists.table_id) {
+        await carryColumnRename(client, exists.table_id, String(exists.pg_column), String(data.pg_column));
+      }
       if (table === "mappings_table" && (exists.schema_name !== data.schema_name || exists.table_name !== data.table_name)) {
         await renameReferences(client, data.id, { schema_name: String(data.schema_name), table_name: String(data.table_name) });
       }
@@ -116,4 +127,23 @@ export async function restoreFromHistory(entryId: number, which: "before" | "aft
     }
     return { table, id: data.id as number, action: exists ? ("updated" as const) : ("re-created" as const) };
   }, pool);
+}
+
+/**
+ * A column or relation restored from an old entry keeps the names its tables have now (they may have been
+ * renamed since): the denormalized schema/table names are taken from mappings_table by id.
+ */
+async function currentNames(client: pg.PoolClient, table: LoggedTable, data: Record<string, unknown>) {
+  const name = async (id: unknown) =>
+    typeof id === "number"
+      ? maybeOne<{ schema_name: string; table_name: string }>("SELECT schema_name, table_name FROM _metadata.mappings_table WHERE id = $1", [id], client)
+      : null;
+  if (table === "mappings_column") {
+    const t = await name(data.table_id);
+    if (t) Object.assign(data, { schema_name: t.schema_name, table_name: t.table_name });
+  } else if (table === "mappings_relation") {
+    const [from, to] = [await name(data.from_table_id), await name(data.to_table_id)];
+    if (from) Object.assign(data, { from_schema: from.schema_name, from_table: from.table_name });
+    if (to) Object.assign(data, { to_schema: to.schema_name, to_table: to.table_name });
+  }
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TableView } from "@/components/tables/table-view";
 import { listColumns } from "@/lib/metadata/columns";
+import { listEndpointNames } from "@/lib/metadata/endpoints";
 import { listRelationsOfTable } from "@/lib/metadata/relations";
 import { getTable, listTableNames } from "@/lib/metadata/tables";
 
@@ -15,12 +16,13 @@ export default async function TablePage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   if (!/^\d{1,15}$/.test(id)) notFound();
   const tableId = Number(id);
-  const [table, columns, relations, tables] = await Promise.all([
+  const [table, columns, relations, tables, endpointNames] = await Promise.all([
     getTable(tableId),
     listColumns(tableId),
     listRelationsOfTable(tableId),
     listTableNames(),
+    listEndpointNames(),
   ]);
   if (!table) notFound();
-  return <TableView key={table.id} table={table} columns={columns} relations={relations} tables={tables} />;
+  return <TableView key={table.id} table={table} columns={columns} relations={relations} tables={tables} endpointNames={endpointNames} />;
 }

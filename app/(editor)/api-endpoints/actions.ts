@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { idVersionSchema, invalid, mutationFailed, parseInlineEdit, type MutationResult } from "@/lib/actions/result";
+import { createEndpoint, deleteEndpoint, updateEndpoint, type EndpointRow } from "@/lib/metadata/endpoints";
+import { ENDPOINT_FIELD_KINDS, endpointSchema, type EndpointField } from "@/lib/schemas/endpoint";
+
+// Column panels offer the endpoint names, so the tables' pages are stale after any change too.
+function revalidate() {
+  revalidatePath("/api-endpoints");
+  revalidatePath("/tables", "layout");
+}
+
+export async function createEndpointAction(input: unknown): Promise<MutationResult<EndpointRow>> {
+  const parsed = endpointSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const row = await createEndpoint(parsed.data);
+    revalidate();
+    return { ok: true, data: row };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
+
+/** One cell of the endpoints grid. */
+export async function updateEndpointFieldAction(input: unknown): Promise<MutationResult<EndpointRow>> {
+  const edit = parseInlineEdit<EndpointField>(endpointSchema, ENDPOINT_FIELD_KINDS, input);
+  if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
+  return saveEndpoint(edit.id, edit.version, { [edit.field]: edit.value });
+}
+
+/** Several fields at once: the details form. */
+export async function updateEndpointAction(input: unknown): Promise<MutationResult<EndpointRow>> {
+  const parsed = idVersionSchema.extend({ values: endpointSchema.partial() }).safeParse(input);
+  if (!parsed.success) {
+    const values = endpointSchema.partial().safeParse((input as { values?: unknown } | null)?.values);
+    return values.success ? { ok: false, formError: "Malformed request." } : invalid(values.error);
+  }
+  return saveEndpoint(parsed.data.id, parsed.data.version, parsed.data.values);
+}
+
+async function saveEndpoint(id: number, version: string, values: Record<string, string | boolean>): Promise<MutationResult<EndpointRow>> {
+  try {
+    const row = await updateEndpoint(id, version, values);
+    revalidate();
+    return { ok: true, data: row };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
+
+export async function deleteEndpointAction(input: unknown): Promise<MutationResult<{ id: number }>> {
+  const parsed = idVersionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: "Malformed request." };
+  try {
+    await deleteEndpoint(parsed.data.id, parsed.data.version);
+    revalidate();
+    return { ok: true, data: { id: parsed.data.id } };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}

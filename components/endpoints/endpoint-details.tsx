@@ -1,0 +1,109 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { updateEndpointAction } from "@/app/(editor)/api-endpoints/actions";
+import { useConflict } from "@/components/conflict/use-conflict";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { fieldErrorsFrom } from "@/lib/actions/types";
+import type { EndpointRow } from "@/lib/metadata/endpoints";
+import { endpointSchema, type EndpointField, type EndpointValues } from "@/lib/schemas/endpoint";
+import { EndpointFields, endpointToValues } from "./endpoint-fields";
+
+/** Every field of one endpoint; a save that meets someone else's change shows both values (use-conflict). */
+export function EndpointDetails({
+  row,
+  onClose,
+  onSaved,
+  onGone,
+}: {
+  row: EndpointRow | null;
+  onClose: () => void;
+  onSaved: (row: EndpointRow) => void;
+  onGone: (id: number) => void;
+}) {
+  return (
+    <Dialog open={row !== null} onClose={onClose} wide title={`Endpoint ${row?.endpoint_name ?? ""}`} description={row ? `${row.method ?? ""} ${row.base_url}` : undefined}>
+      {row && <EndpointForm key={`${row.id}:${row.version}`} row={row} onClose={onClose} onSaved={onSaved} onGone={onGone} />}
+    </Dialog>
+  );
+}
+
+function EndpointForm({
+  row,
+  onClose,
+  onSaved,
+  onGone,
+}: {
+  row: EndpointRow;
+  onClose: () => void;
+  onSaved: (row: EndpointRow) => void;
+  onGone: (id: number) => void;
+}) {
+  const form = useForm<EndpointValues>({ resolver: zodResolver(endpointSchema), defaultValues: endpointToValues(row), mode: "onTouched" });
+  const { formState, handleSubmit, setError, reset } = form;
+  const [version, setVersion] = useState(row.version);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const { ask, dialog } = useConflict();
+  const what = `Endpoint ${row.endpoint_name}`;
+
+  const submit = handleSubmit((values) =>
+    start(async () => {
+      setFormError(null);
+      let current = version;
+      for (;;) {
+        const result = await updateEndpointAction({ id: row.id, version: current, values });
+        if (result.ok) {
+          toast.success(`Endpoint ${result.data.endpoint_name} saved.`);
+          onSaved(result.data);
+          onClose();
+          return;
+        }
+        if ("conflict" in result) {
+          if (!result.conflict) {
+            await ask(what, [], true);
+            onGone(row.id);
+            onClose();
+            return;
+          }
+          const theirs = endpointToValues(result.conflict);
+          const fields = (Object.keys(theirs) as EndpointField[])
+            .filter((f) => theirs[f] !== values[f])
+            .map((f) => ({ name: f, theirs: theirs[f], mine: values[f] }));
+          if ((await ask(what, fields)) === "theirs") {
+            reset(theirs);
+            setVersion(result.conflict.version);
+            onSaved(result.conflict);
+            return;
+          }
+          current = result.conflict.version;
+          continue;
+        }
+        setFormError(result.formError ?? "Not saved.");
+        for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as EndpointField, { message });
+        return;
+      }
+    }),
+  );
+
+  return (
+    <form noValidate onSubmit={submit} className="max-h-[70vh] space-y-4 overflow-y-auto pr-2" aria-label="Endpoint details">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <EndpointFields form={form} />
+      <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={pending} disabled={!formState.isDirty}>
+          Save
+        </Button>
+      </div>
+      {dialog}
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { toast } from "sonner";
+import { updateEndpointFieldAction } from "@/app/(editor)/api-endpoints/actions";
+import { commitCell } from "@/components/conflict/commit-cell";
+import { useConflict } from "@/components/conflict/use-conflict";
+import { DataGrid } from "@/components/data-grid/data-grid";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import type { EndpointRow } from "@/lib/metadata/endpoints";
+import { MAX_TIMEOUT_MS } from "@/lib/schemas/endpoint";
+import { HTTP_METHODS } from "@/lib/schemas/enums";
+import { DeleteEndpointDialog } from "./delete-endpoint-dialog";
+import { EndpointDetails } from "./endpoint-details";
+import { NewEndpointDialog } from "./new-endpoint-dialog";
+
+const columns: ColumnDef<EndpointRow, unknown>[] = [
+  { accessorKey: "endpoint_name", header: "Endpoint name", meta: { editor: { kind: "text", maxLength: 100 }, width: 210 } },
+  {
+    accessorKey: "method",
+    header: "Method",
+    meta: { editor: { kind: "select", options: HTTP_METHODS.map((m) => ({ value: m })) }, width: 100 },
+  },
+  { accessorKey: "base_url", header: "Base URL", meta: { editor: { kind: "text", maxLength: 500 }, width: 280 } },
+  {
+    accessorKey: "timeout_ms",
+    header: "Timeout (ms)",
+    meta: { editor: { kind: "number", integer: true, min: 1, max: MAX_TIMEOUT_MS }, width: 130 },
+  },
+  { accessorKey: "is_active", header: "Active", meta: { editor: { kind: "checkbox" }, width: 80, headerTitle: "is_active" } },
+  { accessorKey: "description", header: "Description", meta: { editor: { kind: "text" }, width: 260 } },
+  {
+    accessorKey: "updated_at",
+    header: "Updated",
+    cell: (c) => String(c.getValue() ?? "").slice(0, 19),
+    meta: { editor: { kind: "readonly" }, width: 170 },
+  },
+];
+
+const byName = (a: EndpointRow, b: EndpointRow) => a.endpoint_name.localeCompare(b.endpoint_name);
+
+export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
+  const [rows, setRows] = useState(initial);
+  const [filter, setFilter] = useState("");
+  const [shown, setShown] = useState(initial.length);
+  const [creating, setCreating] = useState(false);
+  const [detail, setDetail] = useState<EndpointRow | null>(null);
+  const [deleting, setDeleting] = useState<EndpointRow | null>(null);
+  const { ask, dialog } = useConflict();
+
+  const replace = (row: EndpointRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));
+  const remove = (id: number) => setRows((all) => all.filter((r) => r.id !== id));
+
+  const rowActions = useMemo(
+    () => (row: EndpointRow) => (
+      <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => setDeleting(row)} aria-label={`Delete ${row.endpoint_name}`}>
+        Delete
+      </Button>
+    ),
+    [],
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <Input
+          type="search"
+          aria-label="Filter endpoints"
+          placeholder="Filter endpoints…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="max-w-xs"
+        />
+        <span className="text-xs text-zinc-500" aria-live="polite">
+          {filter ? `${shown} of ${rows.length} endpoints` : `${rows.length} endpoints`}
+        </span>
+        <Button className="ml-auto" onClick={() => setCreating(true)}>
+          New endpoint
+        </Button>
+      </div>
+      <DataGrid
+        data={rows}
+        columns={columns}
+        getRowId={(r) => String(r.id)}
+        ariaLabel="API endpoints"
+        globalFilter={filter}
+        onFilteredCountChange={setShown}
+        onRowOpen={setDetail}
+        rowActions={rowActions}
+        rowLabel={(r) => r.endpoint_name}
+        onCellCommit={(row, field, value) =>
+          commitCell({ row, field, value, what: `Endpoint ${row.endpoint_name}`, save: updateEndpointFieldAction, replace, remove, ask })
+        }
+        emptyState={
+          <div className="space-y-2 py-10 text-center text-sm text-zinc-600">
+            <p>No endpoints yet. An endpoint describes an external API (base URL, method, auth, limits) that columns can read from.</p>
+            <Button onClick={() => setCreating(true)}>New endpoint</Button>
+          </div>
+        }
+      />
+      <NewEndpointDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(row) => {
+          setRows((all) => [...all, row].sort(byName));
+          toast.success(`Endpoint ${row.endpoint_name} created.`);
+        }}
+      />
+      <EndpointDetails row={detail} onClose={() => setDetail(null)} onSaved={replace} onGone={remove} />
+      <DeleteEndpointDialog
+        endpoint={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(id) => {
+          const name = deleting?.endpoint_name;
+          remove(id);
+          setDeleting(null);
+          toast.success(`Endpoint ${name} deleted.`);
+        }}
+      />
+      {dialog}
+    </div>
+  );
+}
