@@ -112,6 +112,7 @@ export function TableView({
             </section>
           </div>
         )}
+        {tab === "History" && <TableHistory tableId={table.id} />}
         {tab === "Settings" && (
           <TableSettingsForm table={table} columnNames={columns.map((c) => String(c.pg_column))} />
         )}
