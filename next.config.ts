@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `next build` checks the app's code only; tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.next.json" },
+  // A backup uploaded for restore goes through a server action; with its history it easily passes Next's 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "64mb" } },
   // The editor is used as a local tool; a typed-routes or image pipeline buys nothing here.
   async redirects() {
     return [{ source: "/", destination: BASE_PATH, basePath: false, permanent: false }];

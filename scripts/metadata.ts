@@ -4,27 +4,61 @@
  *   check     show the project row and the state of every expected object
  *   verify    the seed's verification checks, in a rolled-back transaction
  *   snapshot  (maintainers) rewrite sql/expected-catalog.json from a fresh init
+ *   backup    every _metadata row as one JSON document, to stdout or `--out FILE`
+ *   restore   FILE: show what would be added, changed and removed, then restore (`--dry-run`: only show)
+ *   reset     drop the whole _metadata schema (the seed's appendix C); refuses without `--yes`
  * Connection: DATABASE_URL, or DB_HOST/DB_PORT/DB_USER/DB_PASSWORD/DB_NAME/DB_SSL, from env or .env;
  * with none, the editor's embedded PostgreSQL (.data/postgres).
  */
 import "dotenv/config";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describeConnection, resolveConnection } from "../lib/db/config";
 import { toUserError } from "../lib/db/errors";
 import { acquireEmbedded, embeddedDir } from "../lib/db/runtime";
+import {
+  BackupRefusedError,
+  exportMetadata,
+  parseBackup,
+  previewRestore,
+  restoreMetadata,
+  serializeBackup,
+  type RestorePreview,
+} from "../lib/metadata/backup";
 import { readCatalog } from "../lib/metadata/catalog";
 import { compareCatalog } from "../lib/metadata/check";
 import { InitError, runInit } from "../lib/metadata/init";
 import { createProject, getProject, ProjectExistsError } from "../lib/metadata/project";
 import { projectDefaults } from "../lib/metadata/project-defaults";
+import { describeReset, resetMetadata } from "../lib/metadata/reset";
 import { verifyMetadata } from "../lib/metadata/verify";
 import { projectWizardSchema } from "../lib/schemas/project";
 
 type Command = (client: pg.Client, display: ReturnType<typeof resolveConnection>["display"]) => Promise<number>;
 
-const out = (line = "") => process.stdout.write(line + "\n");
+// Messages go to stdout, except while `backup` writes its document there: then they go to stderr.
+let out = (line = "") => process.stdout.write(line + "\n");
+const toStderr = (line = "") => process.stderr.write(line + "\n");
+const args = () => process.argv.slice(3);
+const option = (name: string) => {
+  const at = args().indexOf(name);
+  return at === -1 ? undefined : args()[at + 1];
+};
+
+function printPreview(preview: RestorePreview) {
+  const { source, exportedAt, rows } = preview.backup;
+  out(`📦 Backup of ${source.database} (PostgreSQL ${source.serverVersion}), exported ${exportedAt}: ${rows} rows`);
+  for (const t of preview.tables) {
+    out(`   ${t.table.padEnd(22)} +${t.added} added, ~${t.changed} changed, -${t.removed} removed, ${t.unchanged} unchanged`);
+    for (const kind of ["added", "changed", "removed"] as const) {
+      for (const r of t.samples[kind]) out(`      ${kind.padEnd(8)} #${r.id} ${r.label}${r.fields ? ` (${r.fields.join(", ")})` : ""}`);
+      if (t[kind] > t.samples[kind].length) out(`      ${kind.padEnd(8)} … and ${t[kind] - t.samples[kind].length} more`);
+    }
+  }
+  const { added, changed, removed, unchanged } = preview.totals;
+  out(`   total: ${added} added, ${changed} changed, ${removed} removed, ${unchanged} unchanged`);
+}
 
 const commands: Record<string, Command> = {
   async init(client, display) {
@@ -124,6 +158,75 @@ const commands: Record<string, Command> = {
     return failed ? 1 : 0;
   },
 
+  async backup(client) {
+    const file = option("--out");
+    const text = serializeBackup(await exportMetadata(client));
+    if (!file) {
+      process.stdout.write(text);
+      return 0;
+    }
+    writeFileSync(file, text);
+    out(`✅ Backup written to ${file} (${Buffer.byteLength(text)} bytes)`);
+    return 0;
+  },
+
+  async restore(client) {
+    const file = args().find((a) => !a.startsWith("--"));
+    if (!file) {
+      out("usage: npm run metadata:restore -- FILE [--dry-run]");
+      return 2;
+    }
+    let text;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      out(`❌ Cannot read ${file}: ${(error as Error).message}`);
+      return 1;
+    }
+    const parsed = parseBackup(text);
+    if (!parsed.ok) {
+      out(`❌ ${file} was refused: ${parsed.reason}`);
+      for (const problem of parsed.problems) out(`   - ${problem}`);
+      out("Nothing was changed.");
+      return 1;
+    }
+    const preview = await previewRestore(client, parsed.doc);
+    printPreview(preview);
+    if (args().includes("--dry-run")) {
+      out("🔍 Dry run: nothing was changed.");
+      return 0;
+    }
+    const result = await restoreMetadata(client, parsed.doc, { expectedDigest: preview.digest });
+    const total = Object.values(result.rows).reduce((n, c) => n + c, 0);
+    out(`✅ Restored ${total} rows; all previous metadata was replaced.`);
+    return 0;
+  },
+
+  async reset(client) {
+    const scope = await describeReset(client);
+    if (!scope.exists) {
+      out("Nothing to reset: there is no _metadata schema.");
+      return 0;
+    }
+    const tables = scope.tables.map((t) => `${t.name} (${t.rows} ${t.rows === 1 ? "row" : "rows"})`).join(", ");
+    const what = [
+      `the _metadata schema${scope.projectId ? ` of project ${scope.projectId}` : ""}`,
+      `   tables: ${tables || "none"}`,
+      `   types: ${scope.types.join(", ") || "none"}`,
+      `   functions: ${scope.functions.join(", ") || "none"}`,
+    ];
+    if (!args().includes("--yes")) {
+      out(`⚠️  This would drop ${what.join("\n")}`);
+      out("   (the extensions btree_gin and pg_trgm stay). Back up first: npm run metadata:backup -- --out FILE");
+      out("❌ Refused: run `npm run metadata:reset -- --yes` to drop it.");
+      return 1;
+    }
+    await resetMetadata(client);
+    out(`🗑️  Dropped ${what.join("\n")}`);
+    out("✅ Reset complete: run `npm run metadata:init` or open the editor's setup to start again.");
+    return 0;
+  },
+
   async snapshot(client) {
     const catalog = await readCatalog(client);
     if (!catalog.schema.exists) throw new Error("run init first");
@@ -141,6 +244,7 @@ async function main(): Promise<number> {
     out(`usage: tsx scripts/metadata.ts <${Object.keys(commands).join("|")}>`);
     return 2;
   }
+  if (name === "backup" && option("--out") === undefined) out = toStderr;
   let connection;
   try {
     connection = resolveConnection();
@@ -160,6 +264,12 @@ async function main(): Promise<number> {
     await client.connect();
     return await command(client, connection.display);
   } catch (error) {
+    if (error instanceof BackupRefusedError) {
+      out(`❌ ${error.message}`);
+      for (const problem of error.problems) out(`   - ${problem}`);
+      out("Nothing was changed.");
+      return 1;
+    }
     out(`❌ ${toUserError(error, connection.display).message}`);
     return 1;
   } finally {

@@ -9,10 +9,11 @@ export interface CliResult {
 }
 
 /**
- * `npx tsx scripts/metadata.ts <command>` from the repo root, with ONLY the given variables (plus what npx
- * needs to run): nothing leaks from the test process's env, and no .env file is read.
+ * `npx tsx scripts/metadata.ts <command> [args…]` (`command`: a string, or the command and its arguments) from
+ * the repo root, with ONLY the given variables (plus what npx needs to run): nothing leaks from the test
+ * process's env, and no .env file is read.
  */
-export function runCli(command: string, vars: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
+export function runCli(command: string | string[], vars: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
     HOME: process.env.HOME ?? os.homedir(),
@@ -24,7 +25,7 @@ export function runCli(command: string, vars: Record<string, string>, timeoutMs 
     ...vars,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "scripts/metadata.ts", command], { cwd: process.cwd(), env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["tsx", "scripts/metadata.ts", ...[command].flat()], { cwd: process.cwd(), env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -1,8 +1,20 @@
 "use server";
 
-import { failed, type ActionResult } from "@/lib/actions/result";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { failed, invalid, type ActionResult } from "@/lib/actions/result";
 import { getPool } from "@/lib/db/pool";
+import {
+  BackupRefusedError,
+  parseBackup,
+  previewRestore,
+  restoreMetadata,
+  type BackupDocument,
+  type RestorePreview,
+} from "@/lib/metadata/backup";
+import { resetMetadata, ResetRefusedError } from "@/lib/metadata/reset";
 import { verifyMetadata, type VerifyResult } from "@/lib/metadata/verify";
+import { resetSchema, restoreRequestSchema } from "@/lib/schemas/backup";
 
 export async function verifyAction(): Promise<ActionResult<VerifyResult[]>> {
   let client;
@@ -18,4 +30,56 @@ export async function verifyAction(): Promise<ActionResult<VerifyResult[]>> {
   } finally {
     client.release();
   }
+}
+
+/** A file the editor will not restore: why, and the rows or tables at fault. Not an error of the action. */
+export type PreviewOutcome = { kind: "preview"; preview: RestorePreview } | { kind: "refused"; reason: string; problems: string[] };
+export type RestoreOutcome = { kind: "restored"; rows: number } | { kind: "refused"; reason: string; problems: string[] };
+
+async function readBackupForm(input: unknown): Promise<{ doc: BackupDocument; digest?: string } | { reason: string; problems: string[] }> {
+  const form = input instanceof FormData ? { file: input.get("file"), digest: input.get("digest") ?? undefined } : input;
+  const parsed = restoreRequestSchema.safeParse(form);
+  if (!parsed.success) return { reason: parsed.error.issues[0].message, problems: [] };
+  const result = parseBackup(await parsed.data.file.text());
+  return result.ok ? { doc: result.doc, digest: parsed.data.digest } : result;
+}
+
+/** The backup file's preview (what a restore would add, change, remove), or why the file is refused. */
+export async function previewRestoreAction(input: unknown): Promise<ActionResult<PreviewOutcome>> {
+  try {
+    const read = await readBackupForm(input);
+    if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
+    return { ok: true, data: { kind: "preview", preview: await previewRestore(getPool(), read.doc) } };
+  } catch (error) {
+    if (error instanceof BackupRefusedError) return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
+    return failed(error);
+  }
+}
+
+/** Replaces all metadata with the backup's, in one transaction; refused if it changed since the preview. */
+export async function restoreAction(input: unknown): Promise<ActionResult<RestoreOutcome>> {
+  try {
+    const read = await readBackupForm(input);
+    if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
+    const result = await restoreMetadata(getPool(), read.doc, { expectedDigest: read.digest });
+    revalidatePath("/", "layout");
+    return { ok: true, data: { kind: "restored", rows: Object.values(result.rows).reduce((n, c) => n + c, 0) } };
+  } catch (error) {
+    if (error instanceof BackupRefusedError) return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
+    return failed(error);
+  }
+}
+
+/** The seed's appendix C: drops the _metadata schema once the typed project id matches; then the wizard. */
+export async function resetAction(input: unknown): Promise<ActionResult<never>> {
+  const parsed = resetSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await resetMetadata(getPool(), { confirmProjectId: parsed.data.projectId });
+  } catch (error) {
+    if (error instanceof ResetRefusedError) return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
+    return failed(error);
+  }
+  revalidatePath("/", "layout");
+  redirect("/setup");
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { BackupPanel } from "@/components/tools/backup-panel";
+import { ResetPanel } from "@/components/tools/reset-panel";
 import { VerifyPanel } from "@/components/tools/verify-panel";
 import { getPool } from "@/lib/db/pool";
 import { readCatalog } from "@/lib/metadata/catalog";
 import { compareCatalog } from "@/lib/metadata/check";
+import { getProject } from "@/lib/metadata/project";
 
 export const metadata: Metadata = { title: "Tools" };
 
@@ -10,6 +13,7 @@ const TONE = { present: "text-emerald-700", missing: "text-red-700", different: 
 
 export default async function ToolsPage() {
   const summary = compareCatalog(await readCatalog(getPool()));
+  const project = await getProject();
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Tools</h1>
@@ -21,6 +25,16 @@ export default async function ToolsPage() {
         </p>
         <VerifyPanel />
       </section>
+      <section aria-labelledby="backup" className="space-y-2">
+        <h2 id="backup" className="text-lg font-semibold">Backup and restore</h2>
+        <BackupPanel />
+      </section>
+      {project && (
+        <section aria-labelledby="reset" className="space-y-2">
+          <h2 id="reset" className="text-lg font-semibold text-red-800">Reset</h2>
+          <ResetPanel projectId={project.project_id} />
+        </section>
+      )}
       <section aria-labelledby="check" className="space-y-2">
         <h2 id="check" className="text-lg font-semibold">Check (metadata:check)</h2>
         <p className="text-sm text-zinc-600">

@@ -1,0 +1,205 @@
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import { quoteIdent } from "../db/identifiers";
+import { inTransaction } from "../db/transaction";
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  type BackupDocument,
+  type BackupRow,
+  type BackupTable,
+} from "./backup-format";
+import { compareTable, type RestorePreview } from "./backup-preview";
+import { readCatalog } from "./catalog";
+import { compareCatalog } from "./check";
+
+export * from "./backup-format";
+export * from "./backup-preview";
+
+/** A backup or restore the user must hear "no" about: the reason, and the details (rows, tables) if any. */
+export class BackupRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+    this.name = "BackupRefusedError";
+  }
+}
+
+/** Parents before children (the foreign keys); deletion runs the other way round. */
+const INSERT_ORDER: BackupTable[] = [
+  "project",
+  "mappings_table",
+  "mappings_api_endpoint",
+  "mappings_column",
+  "mappings_relation",
+  "metadata_sync_log",
+];
+const INSERT_CHUNK = 1000;
+
+type Db = pg.Pool | pg.ClientBase;
+const qualified = (table: BackupTable) => `_metadata.${quoteIdent(table)}`;
+
+type LiveData = Pick<BackupDocument, "tables" | "sequences">;
+
+/**
+ * Every row as row_to_json gives it (column order, PostgreSQL's text for each value), in UTC so the
+ * timestamps' text does not depend on the session's TimeZone. Runs inside the caller's transaction.
+ */
+async function readLive(client: pg.ClientBase): Promise<LiveData> {
+  await client.query("SET LOCAL TimeZone = 'UTC'");
+  const tables = {} as LiveData["tables"];
+  const sequences = {} as LiveData["sequences"];
+  for (const table of BACKUP_TABLES) {
+    const { rows } = await client.query<{ row: string }>(
+      `SELECT row_to_json(t)::text AS row FROM ${qualified(table)} t ORDER BY t.id`,
+    );
+    tables[table] = rows.map((r) => JSON.parse(r.row) as BackupRow);
+    const seq = await client.query<{ value: number | null }>(
+      "SELECT pg_sequence_last_value(pg_get_serial_sequence($1, 'id')::regclass) AS value",
+      [`_metadata.${table}`],
+    );
+    sequences[table] = seq.rows[0].value;
+  }
+  return { tables, sequences };
+}
+
+const digestOf = (tables: LiveData["tables"]) => createHash("sha256").update(JSON.stringify(tables)).digest("hex");
+
+async function requireTables(client: pg.ClientBase) {
+  const { rows } = await client.query<{ name: string }>(
+    "SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass('_metadata.' || quote_ident(name)) IS NULL",
+    [[...BACKUP_TABLES]],
+  );
+  if (rows.length) {
+    throw new BackupRefusedError(
+      `There is nothing to back up: the _metadata schema is missing (or its tables ${rows.map((r) => r.name).join(", ")}). Initialize the schema first.`,
+    );
+  }
+}
+
+async function requireCompleteSchema(client: pg.ClientBase) {
+  const summary = compareCatalog(await readCatalog(client));
+  if (!summary.complete) {
+    throw new BackupRefusedError(
+      `The _metadata schema is ${summary.empty ? "not there" : `incomplete (${summary.missing} missing, ${summary.different} different)`}. ` +
+        "Initialize the schema first (the setup wizard or `npm run metadata:init`), then restore.",
+    );
+  }
+}
+
+/** One consistent snapshot of every `_metadata` row, as the versioned backup document. */
+export async function exportMetadata(db: Db): Promise<BackupDocument> {
+  return inTransaction(db, async (client) => {
+    await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    await requireTables(client);
+    const { rows } = await client.query<{ database: string; version: string }>(
+      "SELECT current_database() AS database, current_setting('server_version') AS version",
+    );
+    const live = await readLive(client);
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date().toISOString(),
+      source: { database: rows[0].database, serverVersion: rows[0].version.split(" ")[0] },
+      ...live,
+    };
+  });
+}
+
+/** What restoring `doc` would do, table by table; changes nothing. */
+export async function previewRestore(db: Db, doc: BackupDocument): Promise<RestorePreview> {
+  return inTransaction(db, async (client) => {
+    await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    await requireCompleteSchema(client);
+    const live = await readLive(client);
+    const tables = BACKUP_TABLES.map((t) => compareTable(t, live.tables[t], doc.tables[t]));
+    const sum = (k: "added" | "changed" | "removed" | "unchanged") => tables.reduce((n, t) => n + t[k], 0);
+    return {
+      tables,
+      totals: { added: sum("added"), changed: sum("changed"), removed: sum("removed"), unchanged: sum("unchanged") },
+      backup: {
+        exportedAt: doc.exportedAt,
+        source: doc.source,
+        rows: BACKUP_TABLES.reduce((n, t) => n + doc.tables[t].length, 0),
+      },
+      digest: digestOf(live.tables),
+    };
+  });
+}
+
+interface PgError {
+  code?: string;
+  message?: string;
+  detail?: string;
+}
+
+/** A row PostgreSQL refused (class 22: bad value, 23: a constraint): the backup's fault, said as such. */
+function refusedRow(table: BackupTable, error: unknown): BackupRefusedError | null {
+  const e = error as PgError;
+  if (!e?.code || !/^2[23]/.test(e.code)) return null;
+  const what = e.code === "23503" ? "a row refers to a row that is not in the backup" : e.message;
+  return new BackupRefusedError(
+    `The backup could not be restored: PostgreSQL refused a ${table} row (${what}${e.detail ? `: ${e.detail.replace(/\.$/, "")}` : ""}).`,
+  );
+}
+
+export interface RestoreResult {
+  rows: Record<BackupTable, number>;
+}
+
+/**
+ * Replaces every `_metadata` row with the backup's, in one transaction (all or nothing), without history
+ * entries of its own (the backup's metadata_sync_log is restored as it was). The id sequences continue
+ * after the highest id. With `expectedDigest` (from previewRestore), refuses if the metadata changed since.
+ */
+export async function restoreMetadata(
+  db: Db,
+  doc: BackupDocument,
+  options: { expectedDigest?: string } = {},
+): Promise<RestoreResult> {
+  return inTransaction(db, async (client) => {
+    await client.query("SET LOCAL metadata_editor.suppress_log = 'on'");
+    await requireCompleteSchema(client);
+    // Writers wait until we are done (readers do not), so nothing slips in between the delete and the inserts.
+    await client.query(`LOCK TABLE ${INSERT_ORDER.map(qualified).join(", ")} IN EXCLUSIVE MODE`);
+    if (options.expectedDigest) {
+      const live = await readLive(client);
+      if (digestOf(live.tables) !== options.expectedDigest) {
+        throw new BackupRefusedError(
+          "The metadata changed since the preview (someone edited it meanwhile); preview again.",
+        );
+      }
+    }
+    for (const table of [...INSERT_ORDER].reverse()) await client.query(`DELETE FROM ${qualified(table)}`);
+    const rows = {} as RestoreResult["rows"];
+    for (const table of INSERT_ORDER) {
+      const all = doc.tables[table];
+      for (let start = 0; start < all.length; start += INSERT_CHUNK) {
+        try {
+          await client.query(
+            `INSERT INTO ${qualified(table)} SELECT * FROM jsonb_populate_recordset(NULL::${qualified(table)}, $1::jsonb)`,
+            [JSON.stringify(all.slice(start, start + INSERT_CHUNK))],
+          );
+        } catch (error) {
+          throw refusedRow(table, error) ?? error;
+        }
+      }
+      rows[table] = all.length;
+    }
+    // Last, once every row is in: setval is not undone by a rollback. A sequence that lags behind the
+    // rows (the project row is inserted with an explicit id 1) is moved up, so the next id is free.
+    for (const table of INSERT_ORDER) {
+      const highest = doc.tables[table].reduce((max, r) => Math.max(max, r.id), 0);
+      const last = Math.max(doc.sequences[table] ?? 0, highest);
+      await client.query("SELECT setval(pg_get_serial_sequence($1, 'id'), $2, $3)", [
+        `_metadata.${table}`,
+        Math.max(last, 1),
+        last >= 1,
+      ]);
+    }
+    return { rows };
+  });
+}
