@@ -375,7 +375,9 @@ BEGIN
     END IF;
     RETURN NULL;
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog;
+-- SECURITY DEFINER: a role allowed to edit the metadata need not be allowed to write the log itself;
+-- session_user (above) still names who made the change.
 
 CREATE OR REPLACE TRIGGER trigger_project_sync_log
     AFTER INSERT OR UPDATE OR DELETE ON _metadata.project

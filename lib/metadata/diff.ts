@@ -21,7 +21,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The field-by-field difference of two versions of a row, in the row's column order. For an INSERT
+ * The field-by-field difference of two versions of a row, in the stored JSON's key order. For an INSERT
  * (no old) every set field is listed; for a DELETE (no new) every field the row had.
  */
 export function diffRows(oldRow: Record<string, unknown> | null, newRow: Record<string, unknown> | null): FieldChange[] {
