@@ -64,6 +64,19 @@ describe("scripts/metadata.ts (the CLI, end to end)", { timeout: 120_000 }, () =
     expect(await projectRow(db)).toEqual(rows);
   });
 
+  it("verify and check on a damaged schema exit 1 and name the dropped index", async () => {
+    const db = await freshDatabase({ init: true });
+    dbs.push(db);
+    await db.client.query("DROP INDEX _metadata.idx_mappings_column_table_order");
+    const verify = await runCli("verify", { DATABASE_URL: db.url });
+    expect(verify.code, show(verify)).toBe(1);
+    expect(verify.stdout).toContain("❌ Indexes exist");
+    expect(verify.stdout).toContain("mappings_column.idx_mappings_column_table_order missing");
+    const check = await runCli("check", { DATABASE_URL: db.url });
+    expect(check.code, show(check)).toBe(1);
+    expect(check.stdout).toMatch(/❌ index\s+mappings_column\.idx_mappings_column_table_order — missing/);
+  });
+
   it("check on an empty database exits 1 and says the schema is not there", async () => {
     const db = await freshDatabase({ init: false });
     dbs.push(db);
