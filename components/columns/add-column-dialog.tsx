@@ -39,7 +39,11 @@ export function AddColumnDialog({
 }) {
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<NewColumnValues>({ resolver: zodResolver(newColumnSchema), defaultValues: empty, mode: "onTouched" });
+  const form = useForm<NewColumnValues>({
+    resolver: zodResolver(newColumnSchema),
+    defaultValues: empty,
+    mode: "onTouched",
+  });
   const { register, formState, handleSubmit, setValue, getValues, getFieldState, setError, reset } = form;
   const e = (f: keyof NewColumnValues) => formState.errors[f]?.message;
 
@@ -62,17 +66,31 @@ export function AddColumnDialog({
         return;
       }
       setFormError(result.formError ?? "Not added.");
-      for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as keyof NewColumnValues, { message });
+      for (const [name, message] of Object.entries(fieldErrorsFrom(result)))
+        setError(name as keyof NewColumnValues, { message });
     });
   });
 
   return (
-    <Dialog open={open} onClose={onClose} title="Add column" description="The other fields get the seed's defaults; edit them in the grid or the column's details.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Add column"
+      description="The other fields get the seed's defaults; edit them in the grid or the column's details."
+    >
       <form noValidate onSubmit={submit} className="space-y-4" aria-label="Add column">
         {formError && <Alert tone="error">{formError}</Alert>}
         <div className="grid grid-cols-2 gap-4">
           <Field label="Column name" required error={e("pg_column")} hint="snake_case">
-            {(p) => <Input {...p} {...register("pg_column", { onChange: derive })} autoFocus autoComplete="off" spellCheck={false} />}
+            {(p) => (
+              <Input
+                {...p}
+                {...register("pg_column", { onChange: derive })}
+                autoFocus
+                autoComplete="off"
+                spellCheck={false}
+              />
+            )}
           </Field>
           <Field label="PostgreSQL type" required error={e("pg_type")} hint="Any type the server knows">
             {(p) => (

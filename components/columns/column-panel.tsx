@@ -5,16 +5,27 @@ import { useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateColumnAction } from "@/app/(editor)/tables/[id]/actions";
+import { saveVersioned } from "@/components/conflict/save-versioned";
 import { useConflict } from "@/components/conflict/use-conflict";
-import { AddEndpointSelect, ENDPOINT_NAMES_LIST_ID, EndpointNamesDatalist } from "@/components/endpoints/endpoint-pickers";
+import {
+  AddEndpointSelect,
+  ENDPOINT_NAMES_LIST_ID,
+  EndpointNamesDatalist,
+} from "@/components/endpoints/endpoint-pickers";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { fieldErrorsFrom } from "@/lib/actions/types";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { COMMON_PG_TYPES, FORM_TYPES } from "@/lib/metadata/derive";
-import { COLUMN_FIELD_KINDS, COLUMN_GROUPS, COLUMN_JSON_HINTS, columnSchema, type ColumnField, type ColumnValues } from "@/lib/schemas/column";
+import {
+  COLUMN_FIELD_KINDS,
+  COLUMN_GROUPS,
+  COLUMN_JSON_HINTS,
+  columnSchema,
+  type ColumnField,
+  type ColumnValues,
+} from "@/lib/schemas/column";
 import { fromDbValue } from "@/lib/schemas/fields";
 import { EnumOptionsEditor, PgConstraintsEditor, ValidationRulesEditor } from "./json-editors";
 
@@ -38,12 +49,27 @@ const LABEL_OVERRIDES: Partial<Record<ColumnField, string>> = {
 export const COLUMN_LABELS: Record<ColumnField, string> = Object.fromEntries(
   (Object.keys(COLUMN_FIELD_KINDS) as ColumnField[]).map((f) => [
     f,
-    LABEL_OVERRIDES[f] ?? f.replace(/^is_/, "").replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()),
+    LABEL_OVERRIDES[f] ??
+      f
+        .replace(/^is_/, "")
+        .replace(/_/g, " ")
+        .replace(/^./, (c) => c.toUpperCase()),
   ]),
 ) as Record<ColumnField, string>;
 
-const LONG_TEXT = new Set<ColumnField>(["graphql_resolver", "default_value", "help_text", "api_default_value", "comment", "remark"]);
-const STRUCTURED = { enum_options: EnumOptionsEditor, validation_rules: ValidationRulesEditor, pg_constraints: PgConstraintsEditor } as const;
+const LONG_TEXT = new Set<ColumnField>([
+  "graphql_resolver",
+  "default_value",
+  "help_text",
+  "api_default_value",
+  "comment",
+  "remark",
+]);
+const STRUCTURED = {
+  enum_options: EnumOptionsEditor,
+  validation_rules: ValidationRulesEditor,
+  pg_constraints: PgConstraintsEditor,
+} as const;
 
 export function rowToColumnValues(row: ColumnRow): ColumnValues {
   return Object.fromEntries(
@@ -52,16 +78,54 @@ export function rowToColumnValues(row: ColumnRow): ColumnValues {
 }
 
 /** Every field of one column, grouped as in the seed's DDL, with structured editors for the JSON ones. */
-export function ColumnPanel({ row, onClose, onSaved, endpointNames = [] }: { row: ColumnRow | null; onClose: () => void; onSaved: (row: ColumnRow) => void; endpointNames?: string[] }) {
+export function ColumnPanel({
+  row,
+  onClose,
+  onSaved,
+  endpointNames = [],
+}: {
+  row: ColumnRow | null;
+  onClose: () => void;
+  onSaved: (row: ColumnRow) => void;
+  endpointNames?: string[];
+}) {
   return (
-    <Dialog open={row !== null} onClose={onClose} wide title={`Column ${row ? String(row.pg_column) : ""}`} description={row ? `${row.schema_name}.${row.table_name}` : undefined}>
-      {row && <ColumnForm key={`${row.id}:${row.version}`} row={row} onClose={onClose} onSaved={onSaved} endpointNames={endpointNames} />}
+    <Dialog
+      open={row !== null}
+      onClose={onClose}
+      wide
+      title={`Column ${row ? String(row.pg_column) : ""}`}
+      description={row ? `${row.schema_name}.${row.table_name}` : undefined}
+    >
+      {row && (
+        <ColumnForm
+          key={`${row.id}:${row.version}`}
+          row={row}
+          onClose={onClose}
+          onSaved={onSaved}
+          endpointNames={endpointNames}
+        />
+      )}
     </Dialog>
   );
 }
 
-function ColumnForm({ row, onClose, onSaved, endpointNames }: { row: ColumnRow; onClose: () => void; onSaved: (row: ColumnRow) => void; endpointNames: string[] }) {
-  const form = useForm<ColumnValues>({ resolver: zodResolver(columnSchema), defaultValues: rowToColumnValues(row), mode: "onTouched" });
+function ColumnForm({
+  row,
+  onClose,
+  onSaved,
+  endpointNames,
+}: {
+  row: ColumnRow;
+  onClose: () => void;
+  onSaved: (row: ColumnRow) => void;
+  endpointNames: string[];
+}) {
+  const form = useForm<ColumnValues>({
+    resolver: zodResolver(columnSchema),
+    defaultValues: rowToColumnValues(row),
+    mode: "onTouched",
+  });
   const { register, control, formState, handleSubmit, setError, reset } = form;
   const [version, setVersion] = useState(row.version);
   const [formError, setFormError] = useState<string | null>(null);
@@ -71,38 +135,27 @@ function ColumnForm({ row, onClose, onSaved, endpointNames }: { row: ColumnRow; 
   const submit = handleSubmit((values) =>
     start(async () => {
       setFormError(null);
-      let current = version;
-      for (;;) {
-        const result = await updateColumnAction({ id: row.id, version: current, values });
-        if (result.ok) {
-          onSaved(result.data);
-          toast.success(`Column ${values.pg_column} saved.`);
-          onClose();
-          return;
-        }
-        if ("conflict" in result) {
-          if (!result.conflict) {
-            await ask(`Column ${row.pg_column}`, [], true);
-            onClose();
-            return;
-          }
-          const theirs = rowToColumnValues(result.conflict);
-          const fields = (Object.keys(theirs) as ColumnField[])
-            .filter((f) => theirs[f] !== values[f])
-            .map((f) => ({ name: f, theirs: theirs[f], mine: values[f] }));
-          const choice = await ask(`Column ${row.pg_column}`, fields);
-          if (choice === "theirs") {
-            reset(theirs);
-            setVersion(result.conflict.version);
-            onSaved(result.conflict);
-            return;
-          }
-          current = result.conflict.version;
-          continue;
-        }
-        setFormError(result.formError ?? "Not saved.");
-        for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as ColumnField, { message });
-        return;
+      const outcome = await saveVersioned({
+        version,
+        values,
+        what: `Column ${row.pg_column}`,
+        save: (current) => updateColumnAction({ id: row.id, version: current, values }),
+        toValues: rowToColumnValues,
+        ask,
+      });
+      if (outcome.kind === "saved") {
+        onSaved(outcome.row);
+        toast.success(`Column ${values.pg_column} saved.`);
+        onClose();
+      } else if (outcome.kind === "gone") {
+        onClose();
+      } else if (outcome.kind === "theirs") {
+        reset(outcome.values);
+        setVersion(outcome.row.version);
+        onSaved(outcome.row);
+      } else {
+        setFormError(outcome.formError);
+        for (const [name, message] of Object.entries(outcome.fieldErrors)) setError(name as ColumnField, { message });
       }
     }),
   );
@@ -114,16 +167,34 @@ function ColumnForm({ row, onClose, onSaved, endpointNames }: { row: ColumnRow; 
     if (kind === "json") {
       const Structured = (STRUCTURED as Partial<Record<ColumnField, typeof EnumOptionsEditor>>)[f];
       return (
-        <Field key={f} label={`${COLUMN_LABELS[f]} (JSON)`} error={error} hint={COLUMN_JSON_HINTS[f] ? `e.g. ${COLUMN_JSON_HINTS[f]}` : undefined} className="col-span-2">
+        <Field
+          key={f}
+          label={`${COLUMN_LABELS[f]} (JSON)`}
+          error={error}
+          hint={COLUMN_JSON_HINTS[f] ? `e.g. ${COLUMN_JSON_HINTS[f]}` : undefined}
+          className="col-span-2"
+        >
           {(p) => (
             <Controller
               control={control}
               name={f}
               render={({ field }) => (
                 <div className="space-y-2">
-                  {Structured && <Structured value={String(field.value)} onChange={field.onChange} label={COLUMN_LABELS[f]} />}
-                  {f === "api_endpoints" && <AddEndpointSelect value={String(field.value)} onChange={field.onChange} names={endpointNames} />}
-                  <Textarea {...p} rows={Structured ? 2 : 3} className="font-mono text-xs" spellCheck={false} value={String(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
+                  {Structured && (
+                    <Structured value={String(field.value)} onChange={field.onChange} label={COLUMN_LABELS[f]} />
+                  )}
+                  {f === "api_endpoints" && (
+                    <AddEndpointSelect value={String(field.value)} onChange={field.onChange} names={endpointNames} />
+                  )}
+                  <Textarea
+                    {...p}
+                    rows={Structured ? 2 : 3}
+                    className="font-mono text-xs"
+                    spellCheck={false}
+                    value={String(field.value)}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                  />
                 </div>
               )}
             />
@@ -132,7 +203,13 @@ function ColumnForm({ row, onClose, onSaved, endpointNames }: { row: ColumnRow; 
       );
     }
     return (
-      <Field key={f} label={COLUMN_LABELS[f]} error={error} required={kind === "required"} className={LONG_TEXT.has(f) ? "col-span-2" : undefined}>
+      <Field
+        key={f}
+        label={COLUMN_LABELS[f]}
+        error={error}
+        required={kind === "required"}
+        className={LONG_TEXT.has(f) ? "col-span-2" : undefined}
+      >
         {(p) =>
           f === "form_type" ? (
             <Select {...p} {...register(f)}>
@@ -145,7 +222,13 @@ function ColumnForm({ row, onClose, onSaved, endpointNames }: { row: ColumnRow; 
           ) : LONG_TEXT.has(f) ? (
             <Textarea {...p} rows={2} {...register(f)} />
           ) : (
-            <Input {...p} {...register(f)} list={f === "pg_type" ? "pg-types-panel" : f === "api_source_path" ? ENDPOINT_NAMES_LIST_ID : undefined} inputMode={kind === "int" ? "numeric" : undefined} spellCheck={false} />
+            <Input
+              {...p}
+              {...register(f)}
+              list={f === "pg_type" ? "pg-types-panel" : f === "api_source_path" ? ENDPOINT_NAMES_LIST_ID : undefined}
+              inputMode={kind === "int" ? "numeric" : undefined}
+              spellCheck={false}
+            />
           )
         }
       </Field>
@@ -153,7 +236,12 @@ function ColumnForm({ row, onClose, onSaved, endpointNames }: { row: ColumnRow; 
   };
 
   return (
-    <form noValidate onSubmit={submit} className="max-h-[70vh] space-y-4 overflow-y-auto pr-2" aria-label="Column details">
+    <form
+      noValidate
+      onSubmit={submit}
+      className="max-h-[70vh] space-y-4 overflow-y-auto pr-2"
+      aria-label="Column details"
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
       <EndpointNamesDatalist names={endpointNames} />
       <datalist id="pg-types-panel">

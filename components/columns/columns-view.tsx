@@ -7,9 +7,9 @@ import { deleteColumnAction, reorderColumnsAction, updateColumnFieldAction } fro
 import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
+import { GridToolbar } from "@/components/data-grid/grid-toolbar";
 import type { CellEditor } from "@/components/data-grid/types";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { FORM_TYPES } from "@/lib/metadata/derive";
 import { COLUMN_FIELD_KINDS, COLUMN_GROUPS, type ColumnField } from "@/lib/schemas/column";
@@ -51,9 +51,18 @@ function visibilityFor(groups: Set<string>): VisibilityState {
   return Object.fromEntries(COLUMN_GROUPS.flatMap((g) => g.fields.map((f) => [f, groups.has(g.id)])));
 }
 
-export function ColumnsView({ tableId, initial, endpointNames }: { tableId: number; initial: ColumnRow[]; endpointNames?: string[] }) {
+export function ColumnsView({
+  tableId,
+  initial,
+  endpointNames,
+}: {
+  tableId: number;
+  initial: ColumnRow[];
+  endpointNames?: string[];
+}) {
   const [rows, setRows] = useState(initial);
   const [filter, setFilter] = useState("");
+  const [shown, setShown] = useState(initial.length);
   const [groups, setGroups] = useState(DEFAULT_GROUPS);
   const [adding, setAdding] = useState(false);
   const [pasting, setPasting] = useState(false);
@@ -90,18 +99,38 @@ export function ColumnsView({ tableId, initial, endpointNames }: { tableId: numb
         remove(row.id);
         const n = result.data.relations;
         toast.success(`Column ${row.pg_column} deleted${n ? ` with ${n} ${n === 1 ? "relation" : "relations"}` : ""}.`);
-      } else toast.error("conflict" in result ? "Someone changed this column meanwhile; it was not deleted. Review it first." : (result.formError ?? "Not deleted."));
+      } else
+        toast.error(
+          "conflict" in result
+            ? "Someone changed this column meanwhile; it was not deleted. Review it first."
+            : (result.formError ?? "Not deleted."),
+        );
     });
 
   const rowActions = (row: ColumnRow) => (
     <div className="flex gap-0.5">
-      <Button variant="ghost" className="px-1.5 py-1 text-xs" onClick={() => move(row, -1)} aria-label={`Move ${row.pg_column} up`}>
+      <Button
+        variant="ghost"
+        className="px-1.5 py-1 text-xs"
+        onClick={() => move(row, -1)}
+        aria-label={`Move ${row.pg_column} up`}
+      >
         ↑
       </Button>
-      <Button variant="ghost" className="px-1.5 py-1 text-xs" onClick={() => move(row, 1)} aria-label={`Move ${row.pg_column} down`}>
+      <Button
+        variant="ghost"
+        className="px-1.5 py-1 text-xs"
+        onClick={() => move(row, 1)}
+        aria-label={`Move ${row.pg_column} down`}
+      >
         ↓
       </Button>
-      <Button variant="ghost" className="px-1.5 py-1 text-xs text-red-700" onClick={() => del(row)} aria-label={`Delete ${row.pg_column}`}>
+      <Button
+        variant="ghost"
+        className="px-1.5 py-1 text-xs text-red-700"
+        onClick={() => del(row)}
+        aria-label={`Delete ${row.pg_column}`}
+      >
         Delete
       </Button>
     </div>
@@ -109,16 +138,12 @@ export function ColumnsView({ tableId, initial, endpointNames }: { tableId: numb
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3">
-        <Input type="search" aria-label="Filter columns" placeholder="Filter columns…" value={filter} onChange={(e) => setFilter(e.target.value)} className="max-w-xs" />
-        <span className="text-xs text-zinc-500">{rows.length} columns</span>
-        <div className="ml-auto flex gap-2">
-          <Button variant="secondary" onClick={() => setPasting(true)}>
-            Paste rows
-          </Button>
-          <Button onClick={() => setAdding(true)}>Add column</Button>
-        </div>
-      </div>
+      <GridToolbar noun="columns" filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+        <Button variant="secondary" onClick={() => setPasting(true)}>
+          Paste rows
+        </Button>
+        <Button onClick={() => setAdding(true)}>Add column</Button>
+      </GridToolbar>
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
         <legend className="sr-only">Column groups shown</legend>
         {COLUMN_GROUPS.map((g) => (
@@ -144,12 +169,22 @@ export function ColumnsView({ tableId, initial, endpointNames }: { tableId: numb
         getRowId={(r) => String(r.id)}
         ariaLabel="Columns"
         globalFilter={filter}
+        onFilteredCountChange={setShown}
         columnVisibility={visibility}
         onRowOpen={setDetail}
         rowActions={rowActions}
         rowLabel={(r) => `details of ${r.pg_column}`}
         onCellCommit={(row, field, value) =>
-          commitCell({ row, field, value, what: `Column ${row.pg_column}`, save: updateColumnFieldAction, replace, remove, ask })
+          commitCell({
+            row,
+            field,
+            value,
+            what: `Column ${row.pg_column}`,
+            save: updateColumnFieldAction,
+            replace,
+            remove,
+            ask,
+          })
         }
         emptyState={
           <div className="space-y-2 py-10 text-center text-sm text-zinc-600">
@@ -158,7 +193,12 @@ export function ColumnsView({ tableId, initial, endpointNames }: { tableId: numb
           </div>
         }
       />
-      <AddColumnDialog tableId={tableId} open={adding} onClose={() => setAdding(false)} onAdded={(added) => setRows((all) => [...all, ...added])} />
+      <AddColumnDialog
+        tableId={tableId}
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(added) => setRows((all) => [...all, ...added])}
+      />
       <PasteColumnsDialog
         tableId={tableId}
         open={pasting}

@@ -24,15 +24,30 @@ const emit = (value: unknown, empty: boolean) => (empty ? "" : JSON.stringify(va
 
 export function EnumOptionsEditor({ value, onChange, label }: JsonEditorProps) {
   const options = parse<{ value: string; label: string }[]>(value, []);
-  if (!Array.isArray(options)) return <p className="text-xs text-amber-700">Not a list of options; edit it as JSON below.</p>;
+  if (!Array.isArray(options))
+    return <p className="text-xs text-amber-700">Not a list of options; edit it as JSON below.</p>;
   const set = (next: { value: string; label: string }[]) => onChange(emit(next, next.length === 0));
   return (
     <div className="space-y-2" role="group" aria-label={label}>
       {options.map((o, i) => (
         <div key={i} className="flex gap-2">
-          <Input aria-label={`Option ${i + 1} value`} value={o.value} placeholder="ACTIVE" onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} />
-          <Input aria-label={`Option ${i + 1} label`} value={o.label} placeholder="활성" onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-          <Button variant="ghost" aria-label={`Remove option ${i + 1}`} onClick={() => set(options.filter((_, j) => j !== i))}>
+          <Input
+            aria-label={`Option ${i + 1} value`}
+            value={o.value}
+            placeholder="ACTIVE"
+            onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+          />
+          <Input
+            aria-label={`Option ${i + 1} label`}
+            value={o.label}
+            placeholder="활성"
+            onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
+          />
+          <Button
+            variant="ghost"
+            aria-label={`Remove option ${i + 1}`}
+            onClick={() => set(options.filter((_, j) => j !== i))}
+          >
             ✕
           </Button>
         </div>
@@ -44,7 +59,15 @@ export function EnumOptionsEditor({ value, onChange, label }: JsonEditorProps) {
   );
 }
 
-type Rules = { minLength?: number; maxLength?: number; pattern?: string; email?: boolean; min?: number; max?: number; [k: string]: unknown };
+type Rules = {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  email?: boolean;
+  min?: number;
+  max?: number;
+  [k: string]: unknown;
+};
 
 export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProps) {
   const rules = parse<Rules>(value, {});
@@ -100,7 +123,11 @@ export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProp
         )}
       </label>
       <div className="col-span-2">
-        <Checkbox label="Must be an e-mail address" checked={rules.email === true} onChange={(e) => set("email", e.target.checked)} />
+        <Checkbox
+          label="Must be an e-mail address"
+          checked={rules.email === true}
+          onChange={(e) => set("email", e.target.checked)}
+        />
       </div>
     </div>
   );
@@ -110,7 +137,8 @@ type Constraints = { notNull?: boolean; default?: unknown; check?: string; [k: s
 
 export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps) {
   const c = parse<Constraints>(value, {});
-  if (c === null || typeof c !== "object" || Array.isArray(c)) return <p className="text-xs text-amber-700">Not a constraints object; edit it as JSON below.</p>;
+  if (c === null || typeof c !== "object" || Array.isArray(c))
+    return <p className="text-xs text-amber-700">Not a constraints object; edit it as JSON below.</p>;
   const set = (key: keyof Constraints, v: unknown) => {
     const next: Constraints = { ...c };
     if (v === undefined || v === "" || v === false) delete next[key];
@@ -124,11 +152,20 @@ export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps)
       </div>
       <label className="space-y-1">
         <span>Default</span>
-        <Input aria-label="Default (constraint)" value={c.default === undefined || c.default === null ? "" : String(c.default)} onChange={(e) => set("default", e.target.value)} />
+        <Input
+          aria-label="Default (constraint)"
+          value={c.default === undefined || c.default === null ? "" : String(c.default)}
+          onChange={(e) => set("default", e.target.value)}
+        />
       </label>
       <label className="space-y-1">
         <span>Check</span>
-        <Input aria-label="Check (constraint)" className="font-mono" value={c.check ?? ""} onChange={(e) => set("check", e.target.value)} />
+        <Input
+          aria-label="Check (constraint)"
+          className="font-mono"
+          value={c.check ?? ""}
+          onChange={(e) => set("check", e.target.value)}
+        />
       </label>
     </div>
   );

@@ -23,7 +23,17 @@ export function parsePastedColumns(text: string): { rows: NewColumnValues[]; pro
       if (i === 0 && /^(name|column|pg_column)$/i.test(cells[0])) return;
       const [pg_column = "", pg_type = "", label = ""] = cells;
       const d = deriveColumnDefaults(pg_column, pg_type, label);
-      const candidate = { pg_column, pg_type, label: d.label, graphql_field: d.graphql_field, graphql_type: d.graphql_type, form_type: d.form_type, is_required: d.is_required, is_unique: false, is_primary_key: d.is_primary_key };
+      const candidate = {
+        pg_column,
+        pg_type,
+        label: d.label,
+        graphql_field: d.graphql_field,
+        graphql_type: d.graphql_type,
+        form_type: d.form_type,
+        is_required: d.is_required,
+        is_unique: false,
+        is_primary_key: d.is_primary_key,
+      };
       const parsed = newColumnSchema.safeParse(candidate);
       if (parsed.success) rows.push(parsed.data);
       else problems.push(`Line ${i + 1} (${pg_column || "?"}): ${parsed.error.issues[0].message}`);
@@ -59,10 +69,25 @@ export function PasteColumnsDialog({
     });
 
   return (
-    <Dialog open={open} onClose={onClose} wide title="Paste columns" description="Paste rows from a spreadsheet: name, PostgreSQL type and optionally a label, one column per line. All are added, or none.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      wide
+      title="Paste columns"
+      description="Paste rows from a spreadsheet: name, PostgreSQL type and optionally a label, one column per line. All are added, or none."
+    >
       <div className="space-y-3">
         <Field label="Rows to add" hint="e.g. email⇥VARCHAR(255)⇥이메일">
-          {(p) => <Textarea {...p} rows={8} className="font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />}
+          {(p) => (
+            <Textarea
+              {...p}
+              rows={8}
+              className="font-mono text-xs"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              spellCheck={false}
+            />
+          )}
         </Field>
         {rows.length > 0 && (
           <table className="w-full text-left text-xs" aria-label="Columns to add">

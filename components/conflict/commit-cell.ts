@@ -19,7 +19,11 @@ export async function commitCell<T extends Versioned, R extends Versioned = T>(o
   save: (input: { id: number; version: string; field: string; value: unknown }) => Promise<MutationResult<R>>;
   replace: (row: R) => void;
   remove: (id: number) => void;
-  ask: (what: string, fields: { name: string; theirs: unknown; mine: unknown }[], deleted?: boolean) => Promise<ConflictChoice>;
+  ask: (
+    what: string,
+    fields: { name: string; theirs: unknown; mine: unknown }[],
+    deleted?: boolean,
+  ) => Promise<ConflictChoice>;
 }): Promise<string | null> {
   const { row, field, value, save, replace, remove, ask, what } = options;
   let version = row.version;
@@ -41,7 +45,9 @@ export async function commitCell<T extends Versioned, R extends Versioned = T>(o
         return null;
       }
       const theirs = result.conflict;
-      const choice = await ask(what, [{ name: field, theirs: (theirs as Record<string, unknown>)[field], mine: value }]);
+      const choice = await ask(what, [
+        { name: field, theirs: (theirs as Record<string, unknown>)[field], mine: value },
+      ]);
       if (choice === "theirs") {
         replace(theirs);
         return null;

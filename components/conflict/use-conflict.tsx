@@ -61,7 +61,9 @@ export function useConflict() {
           <tbody>
             {pending.fields.map((f) => (
               <tr key={f.name} className="border-t border-zinc-200 align-top">
-                <th scope="row" className="py-1 font-mono text-xs font-normal">{f.name}</th>
+                <th scope="row" className="py-1 font-mono text-xs font-normal">
+                  {f.name}
+                </th>
                 <td className="break-words py-1 font-mono text-xs">{show(f.theirs)}</td>
                 <td className="break-words py-1 font-mono text-xs">{show(f.mine)}</td>
               </tr>

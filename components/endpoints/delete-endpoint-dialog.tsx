@@ -46,8 +46,8 @@ export function DeleteEndpointDialog({
     <Dialog open={endpoint !== null} onClose={close} title={`Delete endpoint ${endpoint?.endpoint_name ?? ""}?`}>
       <div className="space-y-4 text-sm">
         <p>
-          This deletes the endpoint <strong className="font-mono">{endpoint?.endpoint_name}</strong>. Columns that name it in their
-          API fields keep the name.
+          This deletes the endpoint <strong className="font-mono">{endpoint?.endpoint_name}</strong>. Columns that name
+          it in their API fields keep the name.
         </p>
         {error && <Alert tone="error">{error}</Alert>}
         <div className="flex justify-end gap-2">

@@ -5,11 +5,11 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateEndpointAction } from "@/app/(editor)/api-endpoints/actions";
+import { saveVersioned } from "@/components/conflict/save-versioned";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { fieldErrorsFrom } from "@/lib/actions/types";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { endpointSchema, type EndpointField, type EndpointValues } from "@/lib/schemas/endpoint";
 import { EndpointFields, endpointToValues } from "./endpoint-fields";
@@ -27,8 +27,16 @@ export function EndpointDetails({
   onGone: (id: number) => void;
 }) {
   return (
-    <Dialog open={row !== null} onClose={onClose} wide title={`Endpoint ${row?.endpoint_name ?? ""}`} description={row ? `${row.method ?? ""} ${row.base_url}` : undefined}>
-      {row && <EndpointForm key={`${row.id}:${row.version}`} row={row} onClose={onClose} onSaved={onSaved} onGone={onGone} />}
+    <Dialog
+      open={row !== null}
+      onClose={onClose}
+      wide
+      title={`Endpoint ${row?.endpoint_name ?? ""}`}
+      description={row ? `${row.method ?? ""} ${row.base_url}` : undefined}
+    >
+      {row && (
+        <EndpointForm key={`${row.id}:${row.version}`} row={row} onClose={onClose} onSaved={onSaved} onGone={onGone} />
+      )}
     </Dialog>
   );
 }
@@ -44,7 +52,11 @@ function EndpointForm({
   onSaved: (row: EndpointRow) => void;
   onGone: (id: number) => void;
 }) {
-  const form = useForm<EndpointValues>({ resolver: zodResolver(endpointSchema), defaultValues: endpointToValues(row), mode: "onTouched" });
+  const form = useForm<EndpointValues>({
+    resolver: zodResolver(endpointSchema),
+    defaultValues: endpointToValues(row),
+    mode: "onTouched",
+  });
   const { formState, handleSubmit, setError, reset } = form;
   const [version, setVersion] = useState(row.version);
   const [formError, setFormError] = useState<string | null>(null);
@@ -55,44 +67,39 @@ function EndpointForm({
   const submit = handleSubmit((values) =>
     start(async () => {
       setFormError(null);
-      let current = version;
-      for (;;) {
-        const result = await updateEndpointAction({ id: row.id, version: current, values });
-        if (result.ok) {
-          toast.success(`Endpoint ${result.data.endpoint_name} saved.`);
-          onSaved(result.data);
-          onClose();
-          return;
-        }
-        if ("conflict" in result) {
-          if (!result.conflict) {
-            await ask(what, [], true);
-            onGone(row.id);
-            onClose();
-            return;
-          }
-          const theirs = endpointToValues(result.conflict);
-          const fields = (Object.keys(theirs) as EndpointField[])
-            .filter((f) => theirs[f] !== values[f])
-            .map((f) => ({ name: f, theirs: theirs[f], mine: values[f] }));
-          if ((await ask(what, fields)) === "theirs") {
-            reset(theirs);
-            setVersion(result.conflict.version);
-            onSaved(result.conflict);
-            return;
-          }
-          current = result.conflict.version;
-          continue;
-        }
-        setFormError(result.formError ?? "Not saved.");
-        for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as EndpointField, { message });
-        return;
+      const outcome = await saveVersioned({
+        version,
+        values,
+        what,
+        save: (current) => updateEndpointAction({ id: row.id, version: current, values }),
+        toValues: endpointToValues,
+        ask,
+      });
+      if (outcome.kind === "saved") {
+        toast.success(`Endpoint ${outcome.row.endpoint_name} saved.`);
+        onSaved(outcome.row);
+        onClose();
+      } else if (outcome.kind === "gone") {
+        onGone(row.id);
+        onClose();
+      } else if (outcome.kind === "theirs") {
+        reset(outcome.values);
+        setVersion(outcome.row.version);
+        onSaved(outcome.row);
+      } else {
+        setFormError(outcome.formError);
+        for (const [name, message] of Object.entries(outcome.fieldErrors)) setError(name as EndpointField, { message });
       }
     }),
   );
 
   return (
-    <form noValidate onSubmit={submit} className="max-h-[70vh] space-y-4 overflow-y-auto pr-2" aria-label="Endpoint details">
+    <form
+      noValidate
+      onSubmit={submit}
+      className="max-h-[70vh] space-y-4 overflow-y-auto pr-2"
+      aria-label="Endpoint details"
+    >
       {formError && <Alert tone="error">{formError}</Alert>}
       <EndpointFields form={form} />
       <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">

@@ -4,12 +4,21 @@ import type { UseFormReturn } from "react-hook-form";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { HTTP_METHODS } from "@/lib/schemas/enums";
-import { ENDPOINT_FIELD_KINDS, ENDPOINT_JSON_HINTS, type EndpointField, type EndpointJsonField, type EndpointValues } from "@/lib/schemas/endpoint";
+import {
+  ENDPOINT_FIELD_KINDS,
+  ENDPOINT_JSON_HINTS,
+  type EndpointField,
+  type EndpointJsonField,
+  type EndpointValues,
+} from "@/lib/schemas/endpoint";
 import { fromDbValue } from "@/lib/schemas/fields";
 
 export function endpointToValues(row: EndpointRow): EndpointValues {
   return Object.fromEntries(
-    (Object.keys(ENDPOINT_FIELD_KINDS) as EndpointField[]).map((f) => [f, fromDbValue(ENDPOINT_FIELD_KINDS[f], row[f])]),
+    (Object.keys(ENDPOINT_FIELD_KINDS) as EndpointField[]).map((f) => [
+      f,
+      fromDbValue(ENDPOINT_FIELD_KINDS[f], row[f]),
+    ]),
   ) as EndpointValues;
 }
 
@@ -30,7 +39,9 @@ export function EndpointFields({ form, autoFocus }: { form: UseFormReturn<Endpoi
   return (
     <div className="grid grid-cols-2 gap-4">
       <Field label="Endpoint name" required error={e("endpoint_name")} hint="e.g. github_user_api">
-        {(p) => <Input {...p} {...register("endpoint_name")} autoFocus={autoFocus} autoComplete="off" spellCheck={false} />}
+        {(p) => (
+          <Input {...p} {...register("endpoint_name")} autoFocus={autoFocus} autoComplete="off" spellCheck={false} />
+        )}
       </Field>
       <Field label="Method" error={e("method")}>
         {(p) => (
@@ -44,7 +55,9 @@ export function EndpointFields({ form, autoFocus }: { form: UseFormReturn<Endpoi
         )}
       </Field>
       <Field label="Base URL" required error={e("base_url")} hint="e.g. https://api.github.com" className="col-span-2">
-        {(p) => <Input {...p} {...register("base_url")} type="url" inputMode="url" autoComplete="off" spellCheck={false} />}
+        {(p) => (
+          <Input {...p} {...register("base_url")} type="url" inputMode="url" autoComplete="off" spellCheck={false} />
+        )}
       </Field>
       <Field label="Timeout (ms)" error={e("timeout_ms")} hint="1 to 3,600,000; empty for none">
         {(p) => <Input {...p} {...register("timeout_ms")} inputMode="numeric" autoComplete="off" />}
@@ -56,7 +69,13 @@ export function EndpointFields({ form, autoFocus }: { form: UseFormReturn<Endpoi
         {(p) => <Textarea {...p} rows={2} {...register("description")} />}
       </Field>
       {JSON_FIELDS.map(({ name, label }) => (
-        <Field key={name} label={`${label} (JSON)`} error={e(name)} hint={`e.g. ${ENDPOINT_JSON_HINTS[name]}`} className="col-span-2">
+        <Field
+          key={name}
+          label={`${label} (JSON)`}
+          error={e(name)}
+          hint={`e.g. ${ENDPOINT_JSON_HINTS[name]}`}
+          className="col-span-2"
+        >
           {(p) => <Textarea {...p} rows={2} className="font-mono text-xs" spellCheck={false} {...register(name)} />}
         </Field>
       ))}

@@ -33,7 +33,15 @@ export function withEndpointName(text: string, name: string): string {
   return JSON.stringify([...list, name]);
 }
 
-export function AddEndpointSelect({ value, onChange, names }: { value: string; onChange: (text: string) => void; names: string[] }) {
+export function AddEndpointSelect({
+  value,
+  onChange,
+  names,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  names: string[];
+}) {
   const list = namesIn(value);
   return (
     <Select
@@ -41,7 +49,13 @@ export function AddEndpointSelect({ value, onChange, names }: { value: string; o
       className="w-64"
       value=""
       disabled={names.length === 0 || list === null}
-      title={names.length === 0 ? "No API endpoints are defined yet" : list === null ? "Not a JSON array; edit it below" : undefined}
+      title={
+        names.length === 0
+          ? "No API endpoints are defined yet"
+          : list === null
+            ? "Not a JSON array; edit it below"
+            : undefined
+      }
       onChange={(e) => e.target.value && onChange(withEndpointName(value, e.target.value))}
     >
       <option value="">{names.length === 0 ? "No endpoints defined" : "Add endpoint…"}</option>

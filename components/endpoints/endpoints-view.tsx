@@ -7,8 +7,8 @@ import { updateEndpointFieldAction } from "@/app/(editor)/api-endpoints/actions"
 import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
+import { GridToolbar } from "@/components/data-grid/grid-toolbar";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { MAX_TIMEOUT_MS } from "@/lib/schemas/endpoint";
 import { HTTP_METHODS } from "@/lib/schemas/enums";
@@ -17,7 +17,11 @@ import { EndpointDetails } from "./endpoint-details";
 import { NewEndpointDialog } from "./new-endpoint-dialog";
 
 const columns: ColumnDef<EndpointRow, unknown>[] = [
-  { accessorKey: "endpoint_name", header: "Endpoint name", meta: { editor: { kind: "text", maxLength: 100 }, width: 210 } },
+  {
+    accessorKey: "endpoint_name",
+    header: "Endpoint name",
+    meta: { editor: { kind: "text", maxLength: 100 }, width: 210 },
+  },
   {
     accessorKey: "method",
     header: "Method",
@@ -29,7 +33,11 @@ const columns: ColumnDef<EndpointRow, unknown>[] = [
     header: "Timeout (ms)",
     meta: { editor: { kind: "number", integer: true, min: 1, max: MAX_TIMEOUT_MS }, width: 130 },
   },
-  { accessorKey: "is_active", header: "Active", meta: { editor: { kind: "checkbox" }, width: 80, headerTitle: "is_active" } },
+  {
+    accessorKey: "is_active",
+    header: "Active",
+    meta: { editor: { kind: "checkbox" }, width: 80, headerTitle: "is_active" },
+  },
   { accessorKey: "description", header: "Description", meta: { editor: { kind: "text" }, width: 260 } },
   {
     accessorKey: "updated_at",
@@ -55,7 +63,12 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
 
   const rowActions = useMemo(
     () => (row: EndpointRow) => (
-      <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => setDeleting(row)} aria-label={`Delete ${row.endpoint_name}`}>
+      <Button
+        variant="ghost"
+        className="px-2 py-1 text-xs text-red-700"
+        onClick={() => setDeleting(row)}
+        aria-label={`Delete ${row.endpoint_name}`}
+      >
         Delete
       </Button>
     ),
@@ -64,22 +77,9 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <Input
-          type="search"
-          aria-label="Filter endpoints"
-          placeholder="Filter endpoints…"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          className="max-w-xs"
-        />
-        <span className="text-xs text-zinc-500" aria-live="polite">
-          {filter ? `${shown} of ${rows.length} endpoints` : `${rows.length} endpoints`}
-        </span>
-        <Button className="ml-auto" onClick={() => setCreating(true)}>
-          New endpoint
-        </Button>
-      </div>
+      <GridToolbar noun="endpoints" filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+        <Button onClick={() => setCreating(true)}>New endpoint</Button>
+      </GridToolbar>
       <DataGrid
         data={rows}
         columns={columns}
@@ -91,11 +91,23 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
         rowActions={rowActions}
         rowLabel={(r) => r.endpoint_name}
         onCellCommit={(row, field, value) =>
-          commitCell({ row, field, value, what: `Endpoint ${row.endpoint_name}`, save: updateEndpointFieldAction, replace, remove, ask })
+          commitCell({
+            row,
+            field,
+            value,
+            what: `Endpoint ${row.endpoint_name}`,
+            save: updateEndpointFieldAction,
+            replace,
+            remove,
+            ask,
+          })
         }
         emptyState={
           <div className="space-y-2 py-10 text-center text-sm text-zinc-600">
-            <p>No endpoints yet. An endpoint describes an external API (base URL, method, auth, limits) that columns can read from.</p>
+            <p>
+              No endpoints yet. An endpoint describes an external API (base URL, method, auth, limits) that columns can
+              read from.
+            </p>
             <Button onClick={() => setCreating(true)}>New endpoint</Button>
           </div>
         }

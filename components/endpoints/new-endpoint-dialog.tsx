@@ -12,10 +12,22 @@ import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { endpointDefaults, endpointSchema, type EndpointField, type EndpointValues } from "@/lib/schemas/endpoint";
 import { EndpointFields } from "./endpoint-fields";
 
-export function NewEndpointDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (row: EndpointRow) => void }) {
+export function NewEndpointDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (row: EndpointRow) => void;
+}) {
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<EndpointValues>({ resolver: zodResolver(endpointSchema), defaultValues: endpointDefaults, mode: "onTouched" });
+  const form = useForm<EndpointValues>({
+    resolver: zodResolver(endpointSchema),
+    defaultValues: endpointDefaults,
+    mode: "onTouched",
+  });
   const { handleSubmit, setError, reset } = form;
 
   const close = () => {
@@ -34,13 +46,25 @@ export function NewEndpointDialog({ open, onClose, onCreated }: { open: boolean;
         return;
       }
       setFormError(result.formError ?? "Not created.");
-      for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as EndpointField, { message });
+      for (const [name, message] of Object.entries(fieldErrorsFrom(result)))
+        setError(name as EndpointField, { message });
     }),
   );
 
   return (
-    <Dialog open={open} onClose={close} wide title="New endpoint" description="An external API that columns can take their values from.">
-      <form noValidate onSubmit={submit} className="max-h-[70vh] space-y-4 overflow-y-auto pr-2" aria-label="New endpoint">
+    <Dialog
+      open={open}
+      onClose={close}
+      wide
+      title="New endpoint"
+      description="An external API that columns can take their values from."
+    >
+      <form
+        noValidate
+        onSubmit={submit}
+        className="max-h-[70vh] space-y-4 overflow-y-auto pr-2"
+        aria-label="New endpoint"
+      >
         {formError && <Alert tone="error">{formError}</Alert>}
         <EndpointFields form={form} autoFocus />
         <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">

@@ -83,7 +83,9 @@ export function NewRelationDialog({
 
   useEffect(() => {
     if (!to.columns || !toTable) return;
-    const pk = to.columns.find((c) => c.is_primary_key)?.pg_column ?? to.columns.find((c) => c.pg_column === toTable.primary_key)?.pg_column;
+    const pk =
+      to.columns.find((c) => c.is_primary_key)?.pg_column ??
+      to.columns.find((c) => c.pg_column === toTable.primary_key)?.pg_column;
     if (pk && !getFieldState("to_column").isDirty) setValue("to_column", pk);
     if (!getFieldState("graphql_field").isDirty) setValue("graphql_field", camelCase(singular(toTable.table_name)));
   }, [to.columns, toTable, setValue, getFieldState]);
@@ -105,7 +107,8 @@ export function NewRelationDialog({
         return;
       }
       setFormError(result.formError ?? "Not created.");
-      for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as keyof RelationInput, { message });
+      for (const [name, message] of Object.entries(fieldErrorsFrom(result)))
+        setError(name as keyof RelationInput, { message });
     }),
   );
 
@@ -123,11 +126,21 @@ export function NewRelationDialog({
       )}
     </Field>
   );
-  const columnSelect = (name: "from_column" | "to_column", label: string, state: ReturnType<typeof useTableColumns>) => (
+  const columnSelect = (
+    name: "from_column" | "to_column",
+    label: string,
+    state: ReturnType<typeof useTableColumns>,
+  ) => (
     <Field label={label} required error={e(name) ?? state.error ?? undefined}>
       {(p) => (
         <Select {...p} {...register(name)} disabled={!state.columns}>
-          <option value="">{state.columns ? (state.columns.length ? "Choose a column…" : "This table has no columns") : "Choose a table first"}</option>
+          <option value="">
+            {state.columns
+              ? state.columns.length
+                ? "Choose a column…"
+                : "This table has no columns"
+              : "Choose a table first"}
+          </option>
           {state.columns?.map((c) => (
             <option key={c.pg_column} value={c.pg_column}>
               {c.pg_column}
@@ -140,7 +153,12 @@ export function NewRelationDialog({
   );
 
   return (
-    <Dialog open={open} onClose={onClose} title="New relation" description="A foreign key from one table's column to another's (usually its primary key).">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="New relation"
+      description="A foreign key from one table's column to another's (usually its primary key)."
+    >
       <form noValidate onSubmit={submit} className="space-y-4" aria-label="New relation">
         {formError && <Alert tone="error">{formError}</Alert>}
         <div className="grid grid-cols-2 gap-4">

@@ -29,9 +29,17 @@ const columns: ColumnDef<RelationRow, unknown>[] = [
     header: "Relation type",
     meta: { editor: { kind: "select", options: RELATION_TYPES.map((t) => ({ value: t })) }, width: 150 },
   },
-  { accessorKey: "graphql_field", header: "GraphQL field", meta: { editor: { kind: "text", maxLength: 100 }, width: 160 } },
+  {
+    accessorKey: "graphql_field",
+    header: "GraphQL field",
+    meta: { editor: { kind: "text", maxLength: 100 }, width: 160 },
+  },
   { accessorKey: "is_cascade_delete", header: "Cascade delete", meta: { editor: { kind: "checkbox" }, width: 120 } },
-  { accessorKey: "constraint_name", header: "Constraint name", meta: { editor: { kind: "text", maxLength: 200 }, width: 220 } },
+  {
+    accessorKey: "constraint_name",
+    header: "Constraint name",
+    meta: { editor: { kind: "text", maxLength: 200 }, width: 220 },
+  },
 ];
 
 export function RelationsGrid({
@@ -41,6 +49,7 @@ export function RelationsGrid({
   filter,
   height,
   emptyState,
+  onFilteredCountChange,
 }: {
   rows: RelationRow[];
   setRows: (update: (rows: RelationRow[]) => RelationRow[]) => void;
@@ -48,6 +57,7 @@ export function RelationsGrid({
   filter?: string;
   height?: string;
   emptyState?: React.ReactNode;
+  onFilteredCountChange?: (n: number) => void;
 }) {
   const { ask, dialog } = useConflict();
   const [, start] = useTransition();
@@ -57,12 +67,20 @@ export function RelationsGrid({
 
   const del = (row: RelationRow) =>
     start(async () => {
-      if (!window.confirm(`Delete the relation ${row.from_table}.${row.from_column} → ${row.to_table}.${row.to_column}?`)) return;
+      if (
+        !window.confirm(`Delete the relation ${row.from_table}.${row.from_column} → ${row.to_table}.${row.to_column}?`)
+      )
+        return;
       const result = await deleteRelationAction({ id: row.id, version: row.version });
       if (result.ok) {
         remove(row.id);
         toast.success("Relation deleted.");
-      } else toast.error("conflict" in result ? "Someone changed this relation meanwhile; it was not deleted." : (result.formError ?? "Not deleted."));
+      } else
+        toast.error(
+          "conflict" in result
+            ? "Someone changed this relation meanwhile; it was not deleted."
+            : (result.formError ?? "Not deleted."),
+        );
       setTick((t) => t + 1);
     });
 
@@ -74,14 +92,29 @@ export function RelationsGrid({
         getRowId={(r) => String(r.id)}
         ariaLabel={ariaLabel}
         globalFilter={filter}
+        onFilteredCountChange={onFilteredCountChange}
         height={height}
         rowActions={(row) => (
-          <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => del(row)} aria-label={`Delete relation ${row.from_table}.${row.from_column}`}>
+          <Button
+            variant="ghost"
+            className="px-2 py-1 text-xs text-red-700"
+            onClick={() => del(row)}
+            aria-label={`Delete relation ${row.from_table}.${row.from_column}`}
+          >
             Delete
           </Button>
         )}
         onCellCommit={(row, field, value) =>
-          commitCell({ row, field, value, what: `Relation ${row.from_table}.${row.from_column}`, save: updateRelationFieldAction, replace, remove, ask })
+          commitCell({
+            row,
+            field,
+            value,
+            what: `Relation ${row.from_table}.${row.from_column}`,
+            save: updateRelationFieldAction,
+            replace,
+            remove,
+            ask,
+          })
         }
         emptyState={emptyState ?? <p className="py-8 text-center text-sm text-zinc-600">No relations.</p>}
       />

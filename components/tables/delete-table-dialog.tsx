@@ -58,8 +58,14 @@ export function DeleteTableDialog({
         {impact ? (
           <p>
             This deletes the metadata of <strong>{table?.table_name}</strong> with its{" "}
-            <strong>{impact.columns} {impact.columns === 1 ? "column" : "columns"}</strong> and{" "}
-            <strong>{impact.relations} {impact.relations === 1 ? "relation" : "relations"}</strong>. The database table itself is not touched.
+            <strong>
+              {impact.columns} {impact.columns === 1 ? "column" : "columns"}
+            </strong>{" "}
+            and{" "}
+            <strong>
+              {impact.relations} {impact.relations === 1 ? "relation" : "relations"}
+            </strong>
+            . The database table itself is not touched.
           </p>
         ) : (
           !error && <p className="text-zinc-500">Counting its columns and relations…</p>

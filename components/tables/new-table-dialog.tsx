@@ -17,7 +17,11 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
   const router = useRouter();
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<TableValues>({ resolver: zodResolver(tableSchema), defaultValues: tableDefaults, mode: "onTouched" });
+  const form = useForm<TableValues>({
+    resolver: zodResolver(tableSchema),
+    defaultValues: tableDefaults,
+    mode: "onTouched",
+  });
   const { register, formState, handleSubmit, setValue, getFieldState, setError, reset } = form;
   const e = (f: keyof TableValues) => formState.errors[f]?.message;
 
@@ -33,7 +37,8 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
         return;
       }
       setFormError(result.formError ?? "Not created.");
-      for (const [name, message] of Object.entries(result.fieldErrors ?? {})) setError(name as keyof TableValues, { message });
+      for (const [name, message] of Object.entries(result.fieldErrors ?? {}))
+        setError(name as keyof TableValues, { message });
     });
   });
 
@@ -45,7 +50,12 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
   });
 
   return (
-    <Dialog open={open} onClose={onClose} title="New table" description="Describes a business table in the project's schema.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="New table"
+      description="Describes a business table in the project's schema."
+    >
       <form noValidate onSubmit={submit} className="space-y-4" aria-label="New table">
         {formError && <Alert tone="error">{formError}</Alert>}
         <div className="grid grid-cols-2 gap-4">

@@ -35,7 +35,13 @@ export function ApiPermissionsEditor({ value, onChange }: Props) {
       {(["read", "write", "delete"] as const).map((k) => (
         <label key={k} className="space-y-1 text-xs">
           <span className="capitalize">{k}</span>
-          <Input aria-label={`Permission: ${k}`} list="permission-roles" value={perms[k] ?? ""} placeholder={k === "read" ? "public" : k === "write" ? "authenticated" : "admin"} onChange={(e) => set(k, e.target.value)} />
+          <Input
+            aria-label={`Permission: ${k}`}
+            list="permission-roles"
+            value={perms[k] ?? ""}
+            placeholder={k === "read" ? "public" : k === "write" ? "authenticated" : "admin"}
+            onChange={(e) => set(k, e.target.value)}
+          />
         </label>
       ))}
       <datalist id="permission-roles">
@@ -59,9 +65,25 @@ export function ChecksEditor({ value, onChange }: Props) {
     <div className="space-y-2" role="group" aria-label="Check constraints">
       {checks.map((k, i) => (
         <div key={i} className="flex gap-2">
-          <Input aria-label={`Check ${i + 1} name`} className="w-56 font-mono text-xs" placeholder="check_status" value={k.name} onChange={(e) => set(checks.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-          <Input aria-label={`Check ${i + 1} condition`} className="font-mono text-xs" placeholder="status IN ('ACTIVE', 'INACTIVE')" value={k.condition} onChange={(e) => set(checks.map((x, j) => (j === i ? { ...x, condition: e.target.value } : x)))} />
-          <Button variant="ghost" aria-label={`Remove check ${i + 1}`} onClick={() => set(checks.filter((_, j) => j !== i))}>
+          <Input
+            aria-label={`Check ${i + 1} name`}
+            className="w-56 font-mono text-xs"
+            placeholder="check_status"
+            value={k.name}
+            onChange={(e) => set(checks.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+          />
+          <Input
+            aria-label={`Check ${i + 1} condition`}
+            className="font-mono text-xs"
+            placeholder="status IN ('ACTIVE', 'INACTIVE')"
+            value={k.condition}
+            onChange={(e) => set(checks.map((x, j) => (j === i ? { ...x, condition: e.target.value } : x)))}
+          />
+          <Button
+            variant="ghost"
+            aria-label={`Remove check ${i + 1}`}
+            onClick={() => set(checks.filter((_, j) => j !== i))}
+          >
             ✕
           </Button>
         </div>
@@ -89,16 +111,39 @@ export function IndexesEditor({ value, onChange, columnNames }: Props & { column
             list="table-column-names"
             placeholder="email, created_at"
             value={(ix.columns ?? []).join(", ")}
-            onChange={(e) => set(indexes.map((x, j) => (j === i ? { ...x, columns: e.target.value.split(",").map((s) => s.trim()).filter(Boolean) } : x)))}
+            onChange={(e) =>
+              set(
+                indexes.map((x, j) =>
+                  j === i
+                    ? {
+                        ...x,
+                        columns: e.target.value
+                          .split(",")
+                          .map((s) => s.trim())
+                          .filter(Boolean),
+                      }
+                    : x,
+                ),
+              )
+            }
           />
-          <Select aria-label={`Index ${i + 1} type`} className="w-36" value={ix.type} onChange={(e) => set(indexes.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}>
+          <Select
+            aria-label={`Index ${i + 1} type`}
+            className="w-36"
+            value={ix.type}
+            onChange={(e) => set(indexes.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}
+          >
             {INDEX_TYPES.map((t) => (
               <option key={t} value={t}>
                 {t}
               </option>
             ))}
           </Select>
-          <Button variant="ghost" aria-label={`Remove index ${i + 1}`} onClick={() => set(indexes.filter((_, j) => j !== i))}>
+          <Button
+            variant="ghost"
+            aria-label={`Remove index ${i + 1}`}
+            onClick={() => set(indexes.filter((_, j) => j !== i))}
+          >
             ✕
           </Button>
         </div>

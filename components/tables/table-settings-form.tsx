@@ -6,11 +6,11 @@ import { useState, useTransition } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateTableAction } from "@/app/(editor)/tables/actions";
+import { saveVersioned } from "@/components/conflict/save-versioned";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
-import { fieldErrorsFrom } from "@/lib/actions/types";
 import type { TableRow } from "@/lib/metadata/tables";
 import { fromDbValue } from "@/lib/schemas/fields";
 import { JSON_HINTS, TABLE_FIELD_KINDS, tableSchema, type TableField, type TableValues } from "@/lib/schemas/table";
@@ -18,14 +18,21 @@ import { ApiPermissionsEditor, ChecksEditor, IndexesEditor } from "./table-json-
 
 export function tableToValues(row: TableRow): TableValues {
   return Object.fromEntries(
-    (Object.keys(TABLE_FIELD_KINDS) as TableField[]).map((f) => [f, fromDbValue(TABLE_FIELD_KINDS[f], row[f as keyof TableRow])]),
+    (Object.keys(TABLE_FIELD_KINDS) as TableField[]).map((f) => [
+      f,
+      fromDbValue(TABLE_FIELD_KINDS[f], row[f as keyof TableRow]),
+    ]),
   ) as TableValues;
 }
 
 /** Every field of the table; a new name or schema is carried to its columns and relations on save. */
 export function TableSettingsForm({ table, columnNames }: { table: TableRow; columnNames: string[] }) {
   const router = useRouter();
-  const form = useForm<TableValues>({ resolver: zodResolver(tableSchema), defaultValues: tableToValues(table), mode: "onTouched" });
+  const form = useForm<TableValues>({
+    resolver: zodResolver(tableSchema),
+    defaultValues: tableToValues(table),
+    mode: "onTouched",
+  });
   const { register, control, formState, handleSubmit, setError, reset } = form;
   const [version, setVersion] = useState(table.version);
   const [formError, setFormError] = useState<string | null>(null);
@@ -36,40 +43,36 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
   const submit = handleSubmit((values) =>
     start(async () => {
       setFormError(null);
-      let current = version;
-      for (;;) {
-        const result = await updateTableAction({ id: table.id, version: current, values });
-        if (result.ok) {
-          reset(tableToValues(result.data));
-          setVersion(result.data.version);
-          toast.success(`Table ${result.data.table_name} saved.`);
-          router.refresh();
-          return;
-        }
-        if ("conflict" in result) {
-          if (!result.conflict) {
-            await ask(`Table ${table.table_name}`, [], true);
-            router.push("/tables");
-            return;
-          }
-          const theirs = tableToValues(result.conflict);
-          const fields = (Object.keys(theirs) as TableField[]).filter((f) => theirs[f] !== values[f]).map((f) => ({ name: f, theirs: theirs[f], mine: values[f] }));
-          if ((await ask(`Table ${table.table_name}`, fields)) === "theirs") {
-            reset(theirs);
-            setVersion(result.conflict.version);
-            return;
-          }
-          current = result.conflict.version;
-          continue;
-        }
-        setFormError(result.formError ?? "Not saved.");
-        for (const [name, message] of Object.entries(fieldErrorsFrom(result))) setError(name as TableField, { message });
-        return;
+      const outcome = await saveVersioned({
+        version,
+        values,
+        what: `Table ${table.table_name}`,
+        save: (current) => updateTableAction({ id: table.id, version: current, values }),
+        toValues: tableToValues,
+        ask,
+      });
+      if (outcome.kind === "saved") {
+        reset(tableToValues(outcome.row));
+        setVersion(outcome.row.version);
+        toast.success(`Table ${outcome.row.table_name} saved.`);
+        router.refresh();
+      } else if (outcome.kind === "gone") {
+        router.push("/tables");
+      } else if (outcome.kind === "theirs") {
+        reset(outcome.values);
+        setVersion(outcome.row.version);
+      } else {
+        setFormError(outcome.formError);
+        for (const [name, message] of Object.entries(outcome.fieldErrors)) setError(name as TableField, { message });
       }
     }),
   );
 
-  const json = (name: "api_permissions" | "table_constraints" | "indexes", label: string, Editor: (p: { value: string; onChange: (v: string) => void }) => React.ReactNode) => (
+  const json = (
+    name: "api_permissions" | "table_constraints" | "indexes",
+    label: string,
+    Editor: (p: { value: string; onChange: (v: string) => void }) => React.ReactNode,
+  ) => (
     <Field label={`${label} (JSON)`} error={e(name)} hint={`e.g. ${JSON_HINTS[name]}`} className="col-span-2">
       {(p) => (
         <Controller
@@ -78,7 +81,15 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
           render={({ field }) => (
             <div className="space-y-2">
               {Editor({ value: String(field.value), onChange: field.onChange })}
-              <Textarea {...p} rows={2} className="font-mono text-xs" spellCheck={false} value={String(field.value)} onChange={field.onChange} onBlur={field.onBlur} />
+              <Textarea
+                {...p}
+                rows={2}
+                className="font-mono text-xs"
+                spellCheck={false}
+                value={String(field.value)}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+              />
             </div>
           )}
         />
@@ -90,7 +101,12 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
     <form noValidate onSubmit={submit} className="space-y-4" aria-label="Table settings">
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="grid gap-4 rounded-lg border border-zinc-200 bg-white p-5 sm:grid-cols-2">
-        <Field label="Table name" required error={e("table_name")} hint="Renaming carries the new name to its columns and relations">
+        <Field
+          label="Table name"
+          required
+          error={e("table_name")}
+          hint="Renaming carries the new name to its columns and relations"
+        >
           {(p) => <Input {...p} {...register("table_name")} spellCheck={false} />}
         </Field>
         <Field label="Schema" required error={e("schema_name")}>
@@ -111,9 +127,15 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
         <Field label="Description" error={e("description")} className="col-span-2">
           {(p) => <Textarea {...p} rows={2} {...register("description")} />}
         </Field>
-        {json("api_permissions", "API permissions", (p) => <ApiPermissionsEditor {...p} />)}
-        {json("table_constraints", "Table constraints", (p) => <ChecksEditor {...p} />)}
-        {json("indexes", "Indexes", (p) => <IndexesEditor {...p} columnNames={columnNames} />)}
+        {json("api_permissions", "API permissions", (p) => (
+          <ApiPermissionsEditor {...p} />
+        ))}
+        {json("table_constraints", "Table constraints", (p) => (
+          <ChecksEditor {...p} />
+        ))}
+        {json("indexes", "Indexes", (p) => (
+          <IndexesEditor {...p} columnNames={columnNames} />
+        ))}
       </div>
       <div className="flex gap-2">
         <Button type="submit" pending={pending} disabled={!formState.isDirty}>

@@ -8,8 +8,8 @@ import { updateTableFieldAction } from "@/app/(editor)/tables/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
+import { GridToolbar } from "@/components/data-grid/grid-toolbar";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
 import type { TableListRow } from "@/lib/metadata/tables";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { NewTableDialog } from "./new-table-dialog";
@@ -18,10 +18,18 @@ const columns: ColumnDef<TableListRow, unknown>[] = [
   { accessorKey: "table_name", header: "Table name", meta: { editor: { kind: "text", maxLength: 63 }, width: 200 } },
   { accessorKey: "schema_name", header: "Schema", meta: { editor: { kind: "text", maxLength: 63 }, width: 110 } },
   { accessorKey: "label", header: "Label", meta: { editor: { kind: "text", maxLength: 200 }, width: 180 } },
-  { accessorKey: "graphql_type", header: "GraphQL type", meta: { editor: { kind: "text", maxLength: 100 }, width: 160 } },
+  {
+    accessorKey: "graphql_type",
+    header: "GraphQL type",
+    meta: { editor: { kind: "text", maxLength: 100 }, width: 160 },
+  },
   { accessorKey: "description", header: "Description", meta: { editor: { kind: "text" }, width: 260 } },
   { accessorKey: "primary_key", header: "Primary key", meta: { editor: { kind: "text", maxLength: 63 }, width: 120 } },
-  { accessorKey: "is_api_enabled", header: "API", meta: { editor: { kind: "checkbox" }, width: 70, headerTitle: "is_api_enabled" } },
+  {
+    accessorKey: "is_api_enabled",
+    header: "API",
+    meta: { editor: { kind: "checkbox" }, width: 70, headerTitle: "is_api_enabled" },
+  },
   { accessorKey: "column_count", header: "Columns", meta: { editor: { kind: "readonly" }, width: 90, align: "right" } },
   {
     accessorKey: "updated_at",
@@ -46,7 +54,12 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
 
   const rowActions = useMemo(
     () => (row: TableListRow) => (
-      <Button variant="ghost" className="px-2 py-1 text-xs text-red-700" onClick={() => setDeleting(row)} aria-label={`Delete ${row.table_name}`}>
+      <Button
+        variant="ghost"
+        className="px-2 py-1 text-xs text-red-700"
+        onClick={() => setDeleting(row)}
+        aria-label={`Delete ${row.table_name}`}
+      >
         Delete
       </Button>
     ),
@@ -55,22 +68,9 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <Input
-          type="search"
-          aria-label="Filter tables"
-          placeholder="Filter tables…"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          className="max-w-xs"
-        />
-        <span className="text-xs text-zinc-500" aria-live="polite">
-          {filter ? `${shown} of ${rows.length} tables` : `${rows.length} tables`}
-        </span>
-        <Button className="ml-auto" onClick={() => setCreating(true)}>
-          New table
-        </Button>
-      </div>
+      <GridToolbar noun="tables" filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+        <Button onClick={() => setCreating(true)}>New table</Button>
+      </GridToolbar>
       <DataGrid
         data={rows}
         columns={columns}
