@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { createRelationAction, tableColumnsAction } from "@/app/(editor)/relations/actions";
+import { createRelationAction, tableColumnsAction, tableNamesAction } from "@/app/(editor)/relations/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -43,20 +43,50 @@ function useTableColumns(tableId: string | number | undefined) {
   return { columns, error };
 }
 
-/** Pickers offer only existing tables and their columns; to_column defaults to the target's primary key. */
-export function NewRelationDialog({
-  open,
-  onClose,
-  tables,
-  fixedFromTableId,
-  onCreated,
-}: {
+function useTableOptions(given: TableOption[] | undefined): TableOption[] | null {
+  const [loaded, setLoaded] = useState<TableOption[] | null>(null);
+  useEffect(() => {
+    if (given) return;
+    let live = true;
+    tableNamesAction().then((r) => {
+      if (live && r.ok) setLoaded(r.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [given]);
+  return given ?? loaded;
+}
+
+interface NewRelationProps {
   open: boolean;
   onClose: () => void;
-  tables: TableOption[];
+  /** The tables to pick from; loaded when the dialog opens if not given. */
+  tables?: TableOption[];
   fixedFromTableId?: number;
   onCreated: (row: RelationRow) => void;
-}) {
+}
+
+/** Pickers offer only existing tables and their columns; to_column defaults to the target's primary key. */
+export function NewRelationDialog(props: NewRelationProps) {
+  const tables = useTableOptions(props.tables);
+  return (
+    <Dialog
+      open={props.open}
+      onClose={props.onClose}
+      title="New relation"
+      description="A foreign key from one table's column to another's (usually its primary key)."
+    >
+      {tables ? (
+        <RelationForm {...props} tables={tables} />
+      ) : (
+        <p className="text-sm text-zinc-500">Loading the tables…</p>
+      )}
+    </Dialog>
+  );
+}
+
+function RelationForm({ onClose, tables, fixedFromTableId, onCreated }: NewRelationProps & { tables: TableOption[] }) {
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<RelationInput, unknown, RelationValues>({
@@ -153,47 +183,40 @@ export function NewRelationDialog({
   );
 
   return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title="New relation"
-      description="A foreign key from one table's column to another's (usually its primary key)."
-    >
-      <form noValidate onSubmit={submit} className="space-y-4" aria-label="New relation">
-        {formError && <Alert tone="error">{formError}</Alert>}
-        <div className="grid grid-cols-2 gap-4">
-          {tableSelect("from_table_id", "From table", fixedFromTableId !== undefined)}
-          {columnSelect("from_column", "From column", from)}
-          {tableSelect("to_table_id", "To table")}
-          {columnSelect("to_column", "To column", to)}
-          <Field label="Relation type" required error={e("relation_type")}>
-            {(p) => (
-              <Select {...p} {...register("relation_type")}>
-                {RELATION_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field label="GraphQL field" error={e("graphql_field")} hint="e.g. author for post.author">
-            {(p) => <Input {...p} {...register("graphql_field")} spellCheck={false} />}
-          </Field>
-          <Field label="Constraint name" error={e("constraint_name")} className="col-span-2">
-            {(p) => <Input {...p} {...register("constraint_name")} spellCheck={false} />}
-          </Field>
-          <Checkbox label="Cascade delete" hint="ON DELETE CASCADE" {...register("is_cascade_delete")} />
-        </div>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" pending={pending}>
-            Create relation
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <form noValidate onSubmit={submit} className="space-y-4" aria-label="New relation">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <div className="grid grid-cols-2 gap-4">
+        {tableSelect("from_table_id", "From table", fixedFromTableId !== undefined)}
+        {columnSelect("from_column", "From column", from)}
+        {tableSelect("to_table_id", "To table")}
+        {columnSelect("to_column", "To column", to)}
+        <Field label="Relation type" required error={e("relation_type")}>
+          {(p) => (
+            <Select {...p} {...register("relation_type")}>
+              {RELATION_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="GraphQL field" error={e("graphql_field")} hint="e.g. author for post.author">
+          {(p) => <Input {...p} {...register("graphql_field")} spellCheck={false} />}
+        </Field>
+        <Field label="Constraint name" error={e("constraint_name")} className="col-span-2">
+          {(p) => <Input {...p} {...register("constraint_name")} spellCheck={false} />}
+        </Field>
+        <Checkbox label="Cascade delete" hint="ON DELETE CASCADE" {...register("is_cascade_delete")} />
+      </div>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={pending}>
+          Create relation
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ColumnsView } from "@/components/columns/columns-view";
-import { NewRelationDialog, type TableOption } from "@/components/relations/new-relation-dialog";
+import { NewRelationDialog } from "@/components/relations/new-relation-dialog";
 import { RelationsGrid } from "@/components/relations/relations-grid";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -22,13 +22,11 @@ export function TableView({
   table,
   columns,
   relations,
-  tables,
   endpointNames,
 }: {
   table: TableRow;
   columns: ColumnRow[];
   relations: { outgoing: RelationRow[]; incoming: RelationRow[] };
-  tables: TableOption[];
   endpointNames: string[];
 }) {
   const router = useRouter();
@@ -122,7 +120,6 @@ export function TableView({
         <NewRelationDialog
           open={creating}
           onClose={() => setCreating(false)}
-          tables={tables}
           fixedFromTableId={table.id}
           onCreated={(row) => {
             setOutgoing((all) => [...all, row]);

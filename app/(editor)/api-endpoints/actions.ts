@@ -1,22 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+// No revalidatePath here: the grids keep their own rows, and a revalidation would send the whole page
+// (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
+
 import { idVersionSchema, invalid, mutationFailed, parseInlineEdit, type MutationResult } from "@/lib/actions/result";
 import { createEndpoint, deleteEndpoint, updateEndpoint, type EndpointRow } from "@/lib/metadata/endpoints";
 import { ENDPOINT_FIELD_KINDS, endpointSchema, type EndpointField } from "@/lib/schemas/endpoint";
-
-// Column panels offer the endpoint names, so the tables' pages are stale after any change too.
-function revalidate() {
-  revalidatePath("/api-endpoints");
-  revalidatePath("/tables", "layout");
-}
 
 export async function createEndpointAction(input: unknown): Promise<MutationResult<EndpointRow>> {
   const parsed = endpointSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   try {
     const row = await createEndpoint(parsed.data);
-    revalidate();
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -43,7 +38,6 @@ export async function updateEndpointAction(input: unknown): Promise<MutationResu
 async function saveEndpoint(id: number, version: string, values: Record<string, string | boolean>): Promise<MutationResult<EndpointRow>> {
   try {
     const row = await updateEndpoint(id, version, values);
-    revalidate();
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -55,7 +49,6 @@ export async function deleteEndpointAction(input: unknown): Promise<MutationResu
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
     await deleteEndpoint(parsed.data.id, parsed.data.version);
-    revalidate();
     return { ok: true, data: { id: parsed.data.id } };
   } catch (error) {
     return mutationFailed(error);

@@ -1,8 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+// No revalidatePath here: the grids keep their own rows, and a revalidation would send the whole page
+// (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
+
 import { idVersionSchema, invalid, mutationFailed, parseInlineEdit, type MutationResult } from "@/lib/actions/result";
 import { listColumns } from "@/lib/metadata/columns";
+import { listTableNames } from "@/lib/metadata/tables";
 import { createRelation, deleteRelation, updateRelation, type RelationRow } from "@/lib/metadata/relations";
 import { RELATION_FIELD_KINDS, relationInlineSchema, relationSchema, type RelationInlineField } from "@/lib/schemas/relation";
 import { failed, type ActionResult } from "@/lib/actions/result";
@@ -13,8 +16,6 @@ export async function createRelationAction(input: unknown): Promise<MutationResu
   if (!parsed.success) return invalid(parsed.error);
   try {
     const row = await createRelation(parsed.data);
-    revalidatePath("/relations");
-    revalidatePath("/tables", "layout");
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -26,7 +27,6 @@ export async function updateRelationFieldAction(input: unknown): Promise<Mutatio
   if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
   try {
     const row = await updateRelation(edit.id, edit.version, { [edit.field]: edit.value });
-    revalidatePath("/relations");
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -38,8 +38,6 @@ export async function deleteRelationAction(input: unknown): Promise<MutationResu
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
     await deleteRelation(parsed.data.id, parsed.data.version);
-    revalidatePath("/relations");
-    revalidatePath("/tables", "layout");
     return { ok: true, data: { id: parsed.data.id } };
   } catch (error) {
     return mutationFailed(error);
@@ -53,6 +51,15 @@ export async function tableColumnsAction(input: unknown): Promise<ActionResult<{
   try {
     const rows = await listColumns(parsed.data);
     return { ok: true, data: rows.map((r) => ({ pg_column: String(r.pg_column), is_primary_key: r.is_primary_key === true })) };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** Table names for the relation form's pickers, loaded when the form opens (not with every table page). */
+export async function tableNamesAction(): Promise<ActionResult<{ id: number; schema_name: string; table_name: string; primary_key: string | null }[]>> {
+  try {
+    return { ok: true, data: await listTableNames() };
   } catch (error) {
     return failed(error);
   }

@@ -1,6 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+// No revalidatePath here: the grids keep their own rows, and a revalidation would send the whole page
+// (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
+
 import { z } from "zod";
 import {
   failed,
@@ -19,7 +21,6 @@ export async function createTableAction(input: unknown): Promise<ActionResult<{ 
   if (!parsed.success) return invalid(parsed.error);
   try {
     const row = await createTable(parsed.data);
-    revalidatePath("/tables");
     return { ok: true, data: { id: row.id } };
   } catch (error) {
     return mutationFailed(error);
@@ -46,8 +47,6 @@ export async function updateTableAction(input: unknown): Promise<MutationResult<
 async function saveTable(id: number, version: string, values: Record<string, string | boolean>): Promise<MutationResult<TableRow>> {
   try {
     const row = await updateTable(id, version, values);
-    revalidatePath("/tables", "layout");
-    revalidatePath("/relations");
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -69,8 +68,6 @@ export async function deleteTableAction(input: unknown): Promise<MutationResult<
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
     const impact = await deleteTable(parsed.data.id, parsed.data.version);
-    revalidatePath("/tables", "layout");
-    revalidatePath("/relations");
     return { ok: true, data: impact };
   } catch (error) {
     return mutationFailed(error);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TablesView } from "@/components/tables/tables-view";
+import { withoutNulls } from "@/lib/db/pool";
 import { listTables } from "@/lib/metadata/tables";
 
 export const metadata: Metadata = { title: "Tables" };
@@ -15,7 +16,7 @@ export default async function TablesPage() {
           columns and relations.
         </p>
       </div>
-      <TablesView initial={tables} />
+      <TablesView initial={tables.map(withoutNulls)} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+// No revalidatePath here: the grids keep their own rows, and a revalidation would send the whole page
+// (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
+
 import { z } from "zod";
 import { idVersionSchema, invalid, mutationFailed, parseInlineEdit, type MutationResult } from "@/lib/actions/result";
 import { addColumns, deleteColumn, reorderColumns, updateColumn, type ColumnRow } from "@/lib/metadata/columns";
@@ -32,8 +34,6 @@ export async function pasteColumnsAction(tableIdInput: unknown, input: unknown):
 async function add(id: number, rows: z.infer<typeof newColumnSchema>[]): Promise<MutationResult<ColumnRow[]>> {
   try {
     const added = await addColumns(id, rows);
-    revalidatePath(`/tables/${id}`);
-    revalidatePath("/tables");
     return { ok: true, data: added };
   } catch (error) {
     return mutationFailed(error);
@@ -60,7 +60,6 @@ export async function updateColumnAction(input: unknown): Promise<MutationResult
 async function save(id: number, version: string, values: Record<string, string | boolean>): Promise<MutationResult<ColumnRow>> {
   try {
     const row = await updateColumn(id, version, values);
-    revalidatePath(`/tables/${row.table_id}`);
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -72,7 +71,6 @@ export async function reorderColumnsAction(input: unknown): Promise<MutationResu
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
     const rows = await reorderColumns(parsed.data.tableId, parsed.data.ids);
-    revalidatePath(`/tables/${parsed.data.tableId}`);
     return { ok: true, data: rows };
   } catch (error) {
     return mutationFailed(error);
@@ -84,8 +82,6 @@ export async function deleteColumnAction(input: unknown): Promise<MutationResult
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
     const { relations } = await deleteColumn(parsed.data.id, parsed.data.version);
-    revalidatePath("/tables", "layout");
-    revalidatePath("/relations");
     return { ok: true, data: { id: parsed.data.id, relations } };
   } catch (error) {
     return mutationFailed(error);

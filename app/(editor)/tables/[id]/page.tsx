@@ -4,7 +4,8 @@ import { TableView } from "@/components/tables/table-view";
 import { listColumns } from "@/lib/metadata/columns";
 import { listEndpointNames } from "@/lib/metadata/endpoints";
 import { listRelationsOfTable } from "@/lib/metadata/relations";
-import { getTable, listTableNames } from "@/lib/metadata/tables";
+import { withoutNulls } from "@/lib/db/pool";
+import { getTable } from "@/lib/metadata/tables";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -16,13 +17,20 @@ export default async function TablePage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   if (!/^\d{1,15}$/.test(id)) notFound();
   const tableId = Number(id);
-  const [table, columns, relations, tables, endpointNames] = await Promise.all([
+  const [table, columns, relations, endpointNames] = await Promise.all([
     getTable(tableId),
     listColumns(tableId),
     listRelationsOfTable(tableId),
-    listTableNames(),
     listEndpointNames(),
   ]);
   if (!table) notFound();
-  return <TableView key={table.id} table={table} columns={columns} relations={relations} tables={tables} endpointNames={endpointNames} />;
+  return (
+    <TableView
+      key={table.id}
+      table={table}
+      columns={columns.map(withoutNulls)}
+      relations={relations}
+      endpointNames={endpointNames}
+    />
+  );
 }
