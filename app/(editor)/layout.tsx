@@ -1,14 +1,10 @@
-import { redirect } from "next/navigation";
-import { connection } from "next/server";
 import { AppNav } from "@/components/app-shell/app-nav";
 import { StatusLine } from "@/components/app-shell/status-line";
-import { getSetupState } from "@/lib/metadata/setup-state";
+import { requireReady } from "@/lib/metadata/require-ready";
 
 /** Every editor page: the wizard first while the schema or the project row is missing. */
 export default async function EditorLayout({ children }: { children: React.ReactNode }) {
-  await connection();
-  const state = await getSetupState();
-  if (state.kind !== "ready") redirect("/setup");
+  const state = await requireReady();
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 bg-white">

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getProject } from "@/lib/metadata/project";
 import { getStats } from "@/lib/metadata/stats";
+import { requireReady } from "@/lib/metadata/require-ready";
 
 export default async function HomePage() {
+  await requireReady();
   const [project, stats] = await Promise.all([getProject(), getStats()]);
   const cards = [
     { label: "Tables", value: stats.tables, href: "/tables" },
@@ -16,14 +18,18 @@ export default async function HomePage() {
       <div>
         <h1 className="text-2xl font-semibold">{project?.project_name}</h1>
         <p className="text-sm text-zinc-600">
-          <span className="font-mono">{project?.project_id}</span> · {project?.status} · {project?.template} · v{project?.version}
+          <span className="font-mono">{project?.project_id}</span> · {project?.status} · {project?.template} · v
+          {project?.version}
         </p>
         {project?.description && <p className="mt-2 max-w-3xl text-sm text-zinc-700">{project.description}</p>}
       </div>
       <ul className="grid gap-4 sm:grid-cols-3 lg:grid-cols-5" aria-label="Metadata counts">
         {cards.map((card) => (
           <li key={card.label}>
-            <Link href={card.href} className="block rounded-lg border border-zinc-200 bg-white p-4 hover:border-blue-300">
+            <Link
+              href={card.href}
+              className="block rounded-lg border border-zinc-200 bg-white p-4 hover:border-blue-300"
+            >
               <p className="text-xs text-zinc-500">{card.label}</p>
               <p className="text-2xl font-semibold tabular-nums">{card.value}</p>
             </Link>

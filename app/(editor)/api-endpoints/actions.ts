@@ -35,7 +35,11 @@ export async function updateEndpointAction(input: unknown): Promise<MutationResu
   return saveEndpoint(parsed.data.id, parsed.data.version, parsed.data.values);
 }
 
-async function saveEndpoint(id: number, version: string, values: Record<string, string | boolean>): Promise<MutationResult<EndpointRow>> {
+async function saveEndpoint(
+  id: number,
+  version: string,
+  values: Record<string, string | boolean>,
+): Promise<MutationResult<EndpointRow>> {
   try {
     const row = await updateEndpoint(id, version, values);
     return { ok: true, data: row };

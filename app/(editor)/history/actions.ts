@@ -6,7 +6,9 @@ import { listHistory, restoreFromHistory, type HistoryEntry } from "@/lib/metada
 import { historyFilterSchema, restoreSchema } from "@/lib/schemas/history";
 import { toHistoryFilter } from "./filter";
 
-export async function historyAction(input: unknown): Promise<ActionResult<{ entries: HistoryEntry[]; nextBefore: number | null }>> {
+export async function historyAction(
+  input: unknown,
+): Promise<ActionResult<{ entries: HistoryEntry[]; nextBefore: number | null }>> {
   const parsed = historyFilterSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: parsed.error.issues[0].message };
   try {
@@ -16,7 +18,9 @@ export async function historyAction(input: unknown): Promise<ActionResult<{ entr
   }
 }
 
-export async function restoreAction(input: unknown): Promise<ActionResult<{ table: string; id: number; action: string }>> {
+export async function restoreAction(
+  input: unknown,
+): Promise<ActionResult<{ table: string; id: number; action: string }>> {
   const parsed = restoreSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {

@@ -6,9 +6,7 @@ import { getPool } from "@/lib/db/pool";
 import { ProjectConflictError, projectToValues, updateProject } from "@/lib/metadata/project";
 import { projectSchema, type ProjectValues } from "@/lib/schemas/project";
 
-export type SaveProjectResult =
-  | ActionResult<ProjectValues>
-  | { ok: false; formError: string; conflict: ProjectValues };
+export type SaveProjectResult = ActionResult<ProjectValues> | { ok: false; formError: string; conflict: ProjectValues };
 
 export async function saveProjectAction(input: unknown): Promise<SaveProjectResult> {
   const parsed = projectSchema.safeParse(input);

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ProjectForm } from "@/components/project-form/project-form";
 import { getProject, projectToValues } from "@/lib/metadata/project";
+import { requireReady } from "@/lib/metadata/require-ready";
 
 export const metadata: Metadata = { title: "Project" };
 
 export default async function ProjectPage() {
+  await requireReady();
   const project = await getProject();
   if (!project) redirect("/setup");
   return (

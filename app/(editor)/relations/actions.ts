@@ -7,7 +7,12 @@ import { idVersionSchema, invalid, mutationFailed, parseInlineEdit, type Mutatio
 import { listColumns } from "@/lib/metadata/columns";
 import { listTableNames } from "@/lib/metadata/tables";
 import { createRelation, deleteRelation, updateRelation, type RelationRow } from "@/lib/metadata/relations";
-import { RELATION_FIELD_KINDS, relationInlineSchema, relationSchema, type RelationInlineField } from "@/lib/schemas/relation";
+import {
+  RELATION_FIELD_KINDS,
+  relationInlineSchema,
+  relationSchema,
+  type RelationInlineField,
+} from "@/lib/schemas/relation";
 import { failed, type ActionResult } from "@/lib/actions/result";
 import { z } from "zod";
 
@@ -45,19 +50,26 @@ export async function deleteRelationAction(input: unknown): Promise<MutationResu
 }
 
 /** The column names of one table, for the relation form's pickers (loaded when a table is chosen). */
-export async function tableColumnsAction(input: unknown): Promise<ActionResult<{ pg_column: string; is_primary_key: boolean }[]>> {
+export async function tableColumnsAction(
+  input: unknown,
+): Promise<ActionResult<{ pg_column: string; is_primary_key: boolean }[]>> {
   const parsed = z.coerce.number<string | number>().int().positive().safeParse(input);
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
     const rows = await listColumns(parsed.data);
-    return { ok: true, data: rows.map((r) => ({ pg_column: String(r.pg_column), is_primary_key: r.is_primary_key === true })) };
+    return {
+      ok: true,
+      data: rows.map((r) => ({ pg_column: String(r.pg_column), is_primary_key: r.is_primary_key === true })),
+    };
   } catch (error) {
     return failed(error);
   }
 }
 
 /** Table names for the relation form's pickers, loaded when the form opens (not with every table page). */
-export async function tableNamesAction(): Promise<ActionResult<{ id: number; schema_name: string; table_name: string; primary_key: string | null }[]>> {
+export async function tableNamesAction(): Promise<
+  ActionResult<{ id: number; schema_name: string; table_name: string; primary_key: string | null }[]>
+> {
   try {
     return { ok: true, data: await listTableNames() };
   } catch (error) {

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { RelationsView } from "@/components/relations/relations-view";
 import { listRelations } from "@/lib/metadata/relations";
 import { listTableNames } from "@/lib/metadata/tables";
+import { requireReady } from "@/lib/metadata/require-ready";
 
 export const metadata: Metadata = { title: "Relations" };
 
 export default async function RelationsPage() {
+  await requireReady();
   const [relations, tables] = await Promise.all([listRelations(), listTableNames()]);
   return (
     <div className="space-y-4">

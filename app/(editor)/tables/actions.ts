@@ -44,7 +44,11 @@ export async function updateTableAction(input: unknown): Promise<MutationResult<
   return saveTable(parsed.data.id, parsed.data.version, parsed.data.values);
 }
 
-async function saveTable(id: number, version: string, values: Record<string, string | boolean>): Promise<MutationResult<TableRow>> {
+async function saveTable(
+  id: number,
+  version: string,
+  values: Record<string, string | boolean>,
+): Promise<MutationResult<TableRow>> {
   try {
     const row = await updateTable(id, version, values);
     return { ok: true, data: row };
@@ -63,7 +67,9 @@ export async function tableImpactAction(input: unknown): Promise<ActionResult<{ 
   }
 }
 
-export async function deleteTableAction(input: unknown): Promise<MutationResult<{ columns: number; relations: number }>> {
+export async function deleteTableAction(
+  input: unknown,
+): Promise<MutationResult<{ columns: number; relations: number }>> {
   const parsed = idVersionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {

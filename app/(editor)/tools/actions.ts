@@ -33,11 +33,16 @@ export async function verifyAction(): Promise<ActionResult<VerifyResult[]>> {
 }
 
 /** A file the editor will not restore: why, and the rows or tables at fault. Not an error of the action. */
-export type PreviewOutcome = { kind: "preview"; preview: RestorePreview } | { kind: "refused"; reason: string; problems: string[] };
-export type RestoreOutcome = { kind: "restored"; rows: number } | { kind: "refused"; reason: string; problems: string[] };
+export type PreviewOutcome =
+  { kind: "preview"; preview: RestorePreview } | { kind: "refused"; reason: string; problems: string[] };
+export type RestoreOutcome =
+  { kind: "restored"; rows: number } | { kind: "refused"; reason: string; problems: string[] };
 
-async function readBackupForm(input: unknown): Promise<{ doc: BackupDocument; digest?: string } | { reason: string; problems: string[] }> {
-  const form = input instanceof FormData ? { file: input.get("file"), digest: input.get("digest") ?? undefined } : input;
+async function readBackupForm(
+  input: unknown,
+): Promise<{ doc: BackupDocument; digest?: string } | { reason: string; problems: string[] }> {
+  const form =
+    input instanceof FormData ? { file: input.get("file"), digest: input.get("digest") ?? undefined } : input;
   const parsed = restoreRequestSchema.safeParse(form);
   if (!parsed.success) return { reason: parsed.error.issues[0].message, problems: [] };
   const result = parseBackup(await parsed.data.file.text());
@@ -51,7 +56,8 @@ export async function previewRestoreAction(input: unknown): Promise<ActionResult
     if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
     return { ok: true, data: { kind: "preview", preview: await previewRestore(getPool(), read.doc) } };
   } catch (error) {
-    if (error instanceof BackupRefusedError) return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
+    if (error instanceof BackupRefusedError)
+      return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
     return failed(error);
   }
 }
@@ -65,7 +71,8 @@ export async function restoreAction(input: unknown): Promise<ActionResult<Restor
     revalidatePath("/", "layout");
     return { ok: true, data: { kind: "restored", rows: Object.values(result.rows).reduce((n, c) => n + c, 0) } };
   } catch (error) {
-    if (error instanceof BackupRefusedError) return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
+    if (error instanceof BackupRefusedError)
+      return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
     return failed(error);
   }
 }
@@ -77,7 +84,8 @@ export async function resetAction(input: unknown): Promise<ActionResult<never>> 
   try {
     await resetMetadata(getPool(), { confirmProjectId: parsed.data.projectId });
   } catch (error) {
-    if (error instanceof ResetRefusedError) return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
+    if (error instanceof ResetRefusedError)
+      return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
     return failed(error);
   }
   revalidatePath("/", "layout");

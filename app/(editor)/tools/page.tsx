@@ -6,19 +6,28 @@ import { getPool } from "@/lib/db/pool";
 import { readCatalog } from "@/lib/metadata/catalog";
 import { compareCatalog } from "@/lib/metadata/check";
 import { getProject } from "@/lib/metadata/project";
+import { requireReady } from "@/lib/metadata/require-ready";
 
 export const metadata: Metadata = { title: "Tools" };
 
-const TONE = { present: "text-emerald-700", missing: "text-red-700", different: "text-amber-700", extra: "text-blue-700" };
+const TONE = {
+  present: "text-emerald-700",
+  missing: "text-red-700",
+  different: "text-amber-700",
+  extra: "text-blue-700",
+};
 
 export default async function ToolsPage() {
+  await requireReady();
   const summary = compareCatalog(await readCatalog(getPool()));
   const project = await getProject();
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Tools</h1>
       <section aria-labelledby="verify" className="space-y-2">
-        <h2 id="verify" className="text-lg font-semibold">Verify</h2>
+        <h2 id="verify" className="text-lg font-semibold">
+          Verify
+        </h2>
         <p className="text-sm text-zinc-600">
           The seed&apos;s checks: tables, enums and indexes present; a sample project, table and column insert; cascade
           delete. They run in a transaction that is rolled back, so nothing is kept.
@@ -26,19 +35,26 @@ export default async function ToolsPage() {
         <VerifyPanel />
       </section>
       <section aria-labelledby="backup" className="space-y-2">
-        <h2 id="backup" className="text-lg font-semibold">Backup and restore</h2>
+        <h2 id="backup" className="text-lg font-semibold">
+          Backup and restore
+        </h2>
         <BackupPanel />
       </section>
       {project && (
         <section aria-labelledby="reset" className="space-y-2">
-          <h2 id="reset" className="text-lg font-semibold text-red-800">Reset</h2>
+          <h2 id="reset" className="text-lg font-semibold text-red-800">
+            Reset
+          </h2>
           <ResetPanel projectId={project.project_id} />
         </section>
       )}
       <section aria-labelledby="check" className="space-y-2">
-        <h2 id="check" className="text-lg font-semibold">Check (metadata:check)</h2>
+        <h2 id="check" className="text-lg font-semibold">
+          Check (metadata:check)
+        </h2>
         <p className="text-sm text-zinc-600">
-          {summary.items.length} objects: {summary.missing} missing, {summary.different} different, {summary.extra} extra.
+          {summary.items.length} objects: {summary.missing} missing, {summary.different} different, {summary.extra}{" "}
+          extra.
         </p>
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-zinc-500">

@@ -57,7 +57,11 @@ export async function updateColumnAction(input: unknown): Promise<MutationResult
   return save(parsed.data.id, parsed.data.version, parsed.data.values);
 }
 
-async function save(id: number, version: string, values: Record<string, string | boolean>): Promise<MutationResult<ColumnRow>> {
+async function save(
+  id: number,
+  version: string,
+  values: Record<string, string | boolean>,
+): Promise<MutationResult<ColumnRow>> {
   try {
     const row = await updateColumn(id, version, values);
     return { ok: true, data: row };

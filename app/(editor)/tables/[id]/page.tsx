@@ -6,14 +6,17 @@ import { listEndpointNames } from "@/lib/metadata/endpoints";
 import { listRelationsOfTable } from "@/lib/metadata/relations";
 import { withoutNulls } from "@/lib/db/pool";
 import { getTable } from "@/lib/metadata/tables";
+import { requireReady } from "@/lib/metadata/require-ready";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  await requireReady();
   const { id } = await params;
   const table = /^\d+$/.test(id) ? await getTable(Number(id)) : null;
   return { title: table ? table.table_name : "Table" };
 }
 
 export default async function TablePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireReady();
   const { id } = await params;
   if (!/^\d{1,15}$/.test(id)) notFound();
   const tableId = Number(id);
