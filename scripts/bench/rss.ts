@@ -65,7 +65,8 @@ export class RssSampler {
 
   private classify(pid: number, comm: string, cmdline: string): ProcessKind {
     if (pid === this.pgid) return "launcher";
-    if (/next-server/.test(comm) || /next-server/.test(cmdline) || /\bnext\b\S*\s+start\b/.test(cmdline)) return "next-server";
+    if (/next-server/.test(comm) || /next-server/.test(cmdline) || /\bnext\b\S*\s+start\b/.test(cmdline))
+      return "next-server";
     if (/\bnext\b\S*\s+build\b/.test(cmdline) || /next-build|next-router-worker/.test(cmdline)) return "next-build";
     return "other";
   }
@@ -101,7 +102,14 @@ export class RssSampler {
       const mb = Number(match[1]) / 1024;
       let peak = this.peaks.get(pid);
       if (!peak) {
-        peak = { pid, kind: this.classify(pid, comm, cmdline), command: cmdline.slice(0, 160) || comm, peakMb: 0, peakPhase: "", samples: 0 };
+        peak = {
+          pid,
+          kind: this.classify(pid, comm, cmdline),
+          command: cmdline.slice(0, 160) || comm,
+          peakMb: 0,
+          peakPhase: "",
+          samples: 0,
+        };
         this.peaks.set(pid, peak);
       } else if (peak.kind === "other") {
         // process.title is set a moment after start: look again.
@@ -115,7 +123,12 @@ export class RssSampler {
       }
       if (peak.kind === "next-server") serverMb += mb;
     }
-    if (serverMb > 0) this.serverTimeline.push({ t: Math.round(performance.now() - this.started), mb: Math.round(serverMb), phase: this.phase });
+    if (serverMb > 0)
+      this.serverTimeline.push({
+        t: Math.round(performance.now() - this.started),
+        mb: Math.round(serverMb),
+        phase: this.phase,
+      });
   }
 
   private accountForeignCpu(stats: Map<number, string[]>): void {
@@ -148,7 +161,8 @@ export class RssSampler {
   /** Average number of cores other processes kept busy during each phase. */
   foreignCoresByPhase(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [phase, b] of this.foreignCpu) out[phase] = b.wallSeconds > 0 ? Math.round((b.cpuSeconds / b.wallSeconds) * 100) / 100 : 0;
+    for (const [phase, b] of this.foreignCpu)
+      out[phase] = b.wallSeconds > 0 ? Math.round((b.cpuSeconds / b.wallSeconds) * 100) / 100 : 0;
     return out;
   }
 
