@@ -43,19 +43,22 @@ function useTableColumns(tableId: string | number | undefined) {
   return { columns, error };
 }
 
-function useTableOptions(given: TableOption[] | undefined): TableOption[] | null {
+function useTableOptions(given: TableOption[] | undefined): { tables: TableOption[] | null; error: string | null } {
   const [loaded, setLoaded] = useState<TableOption[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (given) return;
     let live = true;
     tableNamesAction().then((r) => {
-      if (live && r.ok) setLoaded(r.data);
+      if (!live) return;
+      if (r.ok) setLoaded(r.data);
+      else setError(r.formError ?? "The tables could not be loaded.");
     });
     return () => {
       live = false;
     };
   }, [given]);
-  return given ?? loaded;
+  return { tables: given ?? loaded, error };
 }
 
 interface NewRelationProps {
@@ -69,7 +72,7 @@ interface NewRelationProps {
 
 /** Pickers offer only existing tables and their columns; to_column defaults to the target's primary key. */
 export function NewRelationDialog(props: NewRelationProps) {
-  const tables = useTableOptions(props.tables);
+  const { tables, error } = useTableOptions(props.tables);
   return (
     <Dialog
       open={props.open}
@@ -77,7 +80,9 @@ export function NewRelationDialog(props: NewRelationProps) {
       title="New relation"
       description="A foreign key from one table's column to another's (usually its primary key)."
     >
-      {tables ? (
+      {error ? (
+        <Alert tone="error">{error}</Alert>
+      ) : tables ? (
         <RelationForm {...props} tables={tables} />
       ) : (
         <p className="text-sm text-zinc-500">Loading the tables…</p>
