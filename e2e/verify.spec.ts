@@ -37,6 +37,10 @@ test("a dropped index: the editor sends the user to setup, which names it and re
   await expect(page.getByRole("region", { name: "Initialization result" })).toContainText(/All \d+ objects verified/);
   const { rowCount } = await db.query("SELECT 1 FROM pg_indexes WHERE indexname = 'idx_mappings_column_table_order'");
   expect(rowCount).toBe(1);
+  // The project row exists already: continuing leads back into the editor.
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/metadata-editor\/?$/);
+  await expect(page.getByRole("list", { name: "Metadata counts" })).toBeVisible();
   await page.goto("tools");
   await expect(page).toHaveURL(/\/tools$/);
 });

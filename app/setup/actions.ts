@@ -26,8 +26,9 @@ export async function initializeAction(): Promise<ActionResult<InitOutcome>> {
   }
   try {
     const steps = await runInit(client);
+    // No revalidatePath: it would re-render /setup, which sends a repaired project straight to the editor
+    // before the user has seen the result. The wizard moves on when the user continues.
     const summary = compareCatalog(await readCatalog(client));
-    revalidatePath("/", "layout");
     return { ok: true, data: { steps, summary } };
   } catch (error) {
     if (error instanceof InitError) {

@@ -21,7 +21,12 @@ export function AppNav() {
       {NAV_ITEMS.map((item) => {
         if ("pending" in item) {
           return (
-            <span key={item.href} aria-disabled="true" title="Not available yet" className="cursor-not-allowed rounded-md px-3 py-1.5 text-sm text-zinc-400">
+            <span
+              key={item.href}
+              aria-disabled="true"
+              title="Not available yet"
+              className="cursor-not-allowed rounded-md px-3 py-1.5 text-sm text-zinc-400"
+            >
               {item.label}
             </span>
           );

@@ -17,7 +17,10 @@ export function StatusLine(props: {
 }) {
   return (
     <footer role="contentinfo" className="border-t border-zinc-200 bg-white">
-      <div aria-label="Connection status" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-6 py-2 text-xs text-zinc-600">
+      <div
+        aria-label="Connection status"
+        className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-6 py-2 text-xs text-zinc-600"
+      >
         <span className="flex items-center gap-1.5">
           <span aria-hidden className="size-2 rounded-full bg-emerald-500" />
           Connected to <span className="font-mono text-zinc-900">{props.label}</span>

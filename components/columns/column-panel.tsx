@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateColumnAction } from "@/app/(editor)/tables/[id]/actions";
 import { saveVersioned } from "@/components/conflict/save-versioned";
@@ -15,6 +15,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { JsonField } from "@/components/ui/json-field";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { COMMON_PG_TYPES, FORM_TYPES } from "@/lib/metadata/derive";
@@ -166,40 +167,25 @@ function ColumnForm({
     if (kind === "bool") return <Checkbox key={f} label={COLUMN_LABELS[f]} {...register(f)} />;
     if (kind === "json") {
       const Structured = (STRUCTURED as Partial<Record<ColumnField, typeof EnumOptionsEditor>>)[f];
+      const editor =
+        Structured || f === "api_endpoints"
+          ? (value: string, onChange: (text: string) => void) =>
+              Structured ? (
+                <Structured value={value} onChange={onChange} label={COLUMN_LABELS[f]} />
+              ) : (
+                <AddEndpointSelect value={value} onChange={onChange} names={endpointNames} />
+              )
+          : undefined;
       return (
-        <Field
+        <JsonField
           key={f}
-          label={`${COLUMN_LABELS[f]} (JSON)`}
+          control={control}
+          name={f}
+          label={COLUMN_LABELS[f]}
           error={error}
-          hint={COLUMN_JSON_HINTS[f] ? `e.g. ${COLUMN_JSON_HINTS[f]}` : undefined}
-          className="col-span-2"
-        >
-          {(p) => (
-            <Controller
-              control={control}
-              name={f}
-              render={({ field }) => (
-                <div className="space-y-2">
-                  {Structured && (
-                    <Structured value={String(field.value)} onChange={field.onChange} label={COLUMN_LABELS[f]} />
-                  )}
-                  {f === "api_endpoints" && (
-                    <AddEndpointSelect value={String(field.value)} onChange={field.onChange} names={endpointNames} />
-                  )}
-                  <Textarea
-                    {...p}
-                    rows={Structured ? 2 : 3}
-                    className="font-mono text-xs"
-                    spellCheck={false}
-                    value={String(field.value)}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                  />
-                </div>
-              )}
-            />
-          )}
-        </Field>
+          hint={COLUMN_JSON_HINTS[f]}
+          editor={editor}
+        />
       );
     }
     return (

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input } from "@/components/ui/field";
 import { regexProblem } from "@/lib/schemas/column";
+import { parseJsonOr } from "@/lib/schemas/json-text";
 
 /** Structured editors for JSONB fields: they read and write the field's JSON text (empty = NULL). */
 interface JsonEditorProps {
@@ -11,19 +12,10 @@ interface JsonEditorProps {
   label: string;
 }
 
-function parse<T>(text: string, fallback: T): T | null {
-  if (text.trim() === "") return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 const emit = (value: unknown, empty: boolean) => (empty ? "" : JSON.stringify(value));
 
 export function EnumOptionsEditor({ value, onChange, label }: JsonEditorProps) {
-  const options = parse<{ value: string; label: string }[]>(value, []);
+  const options = parseJsonOr<{ value: string; label: string }[]>(value, []);
   if (!Array.isArray(options))
     return <p className="text-xs text-amber-700">Not a list of options; edit it as JSON below.</p>;
   const set = (next: { value: string; label: string }[]) => onChange(emit(next, next.length === 0));
@@ -70,7 +62,7 @@ type Rules = {
 };
 
 export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProps) {
-  const rules = parse<Rules>(value, {});
+  const rules = parseJsonOr<Rules>(value, {});
   if (rules === null || typeof rules !== "object" || Array.isArray(rules)) {
     return <p className="text-xs text-amber-700">Not a rules object; edit it as JSON below.</p>;
   }
@@ -136,7 +128,7 @@ export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProp
 type Constraints = { notNull?: boolean; default?: unknown; check?: string; [k: string]: unknown };
 
 export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps) {
-  const c = parse<Constraints>(value, {});
+  const c = parseJsonOr<Constraints>(value, {});
   if (c === null || typeof c !== "object" || Array.isArray(c))
     return <p className="text-xs text-amber-700">Not a constraints object; edit it as JSON below.</p>;
   const set = (key: keyof Constraints, v: unknown) => {

@@ -29,7 +29,12 @@ function Entry({ entry, onRestored }: { entry: HistoryEntry; onRestored: () => v
   const restore = (which: "before" | "after") =>
     start(async () => {
       const what = which === "before" ? "the version before this change" : "the version after this change";
-      if (!window.confirm(`Restore ${entry.table_name} #${entry.record_id} (${name}) to ${what}? The restore is recorded in the history too.`)) return;
+      if (
+        !window.confirm(
+          `Restore ${entry.table_name} #${entry.record_id} (${name}) to ${what}? The restore is recorded in the history too.`,
+        )
+      )
+        return;
       const result = await restoreAction({ entryId: entry.id, which });
       if (result.ok) {
         toast.success(`${name || "Row"} ${result.data.action}.`);
@@ -38,17 +43,33 @@ function Entry({ entry, onRestored }: { entry: HistoryEntry; onRestored: () => v
     });
 
   return (
-    <li className="rounded-lg border border-zinc-200 bg-white" aria-label={`${entry.operation} ${entry.table_name} ${name}`}>
-      <button type="button" className="flex w-full flex-wrap items-center gap-3 px-4 py-2 text-left text-sm" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <span className={cn("rounded px-1.5 py-0.5 text-xs font-semibold", OP_TONE[entry.operation] ?? "bg-zinc-100")}>{entry.operation}</span>
+    <li
+      className="rounded-lg border border-zinc-200 bg-white"
+      aria-label={`${entry.operation} ${entry.table_name} ${name}`}
+    >
+      <button
+        type="button"
+        className="flex w-full flex-wrap items-center gap-3 px-4 py-2 text-left text-sm"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <span className={cn("rounded px-1.5 py-0.5 text-xs font-semibold", OP_TONE[entry.operation] ?? "bg-zinc-100")}>
+          {entry.operation}
+        </span>
         <span className="font-mono text-xs text-zinc-500">{entry.table_name}</span>
         <span className="font-medium">{name || `#${entry.record_id}`}</span>
         <span className="text-xs text-zinc-500">
           {changes.length} {changes.length === 1 ? "field" : "fields"}
-          {entry.operation === "UPDATE" && changes.length > 0 && `: ${changes.slice(0, 3).map((c) => c.field).join(", ")}${changes.length > 3 ? "…" : ""}`}
+          {entry.operation === "UPDATE" &&
+            changes.length > 0 &&
+            `: ${changes
+              .slice(0, 3)
+              .map((c) => c.field)
+              .join(", ")}${changes.length > 3 ? "…" : ""}`}
         </span>
         <span className="ml-auto text-xs text-zinc-500">
-          {entry.changed_at.slice(0, 19)} · {entry.changed_by_role ?? (entry.changed_by !== null ? `#${entry.changed_by}` : "unknown")}
+          {entry.changed_at.slice(0, 19)} ·{" "}
+          {entry.changed_by_role ?? (entry.changed_by !== null ? `#${entry.changed_by}` : "unknown")}
         </span>
       </button>
       {open && (
@@ -64,7 +85,9 @@ function Entry({ entry, onRestored }: { entry: HistoryEntry; onRestored: () => v
             <tbody>
               {changes.map((c) => (
                 <tr key={c.field} className="border-t border-zinc-100 align-top">
-                  <th scope="row" className="py-1 font-mono font-normal">{c.field}</th>
+                  <th scope="row" className="py-1 font-mono font-normal">
+                    {c.field}
+                  </th>
                   <td className="break-words py-1 font-mono text-red-800">{entry.old_data ? show(c.before) : ""}</td>
                   <td className="break-words py-1 font-mono text-emerald-800">{entry.new_data ? show(c.after) : ""}</td>
                 </tr>
@@ -91,7 +114,8 @@ function Entry({ entry, onRestored }: { entry: HistoryEntry; onRestored: () => v
 
 export function HistoryList({ entries, onRestored }: { entries: HistoryEntry[]; onRestored?: () => void }) {
   const router = useRouter();
-  if (entries.length === 0) return <p className="py-8 text-center text-sm text-zinc-600">No changes recorded for this selection.</p>;
+  if (entries.length === 0)
+    return <p className="py-8 text-center text-sm text-zinc-600">No changes recorded for this selection.</p>;
   return (
     <ol className="space-y-2" aria-label="History entries">
       {entries.map((e) => (

@@ -39,7 +39,9 @@ export function ConflictPanel({
           )}
           {keys.map((k) => (
             <tr key={k} className="border-t border-amber-200 align-top">
-              <th scope="row" className="py-1 font-mono font-normal">{k}</th>
+              <th scope="row" className="py-1 font-mono font-normal">
+                {k}
+              </th>
               <td className="whitespace-pre-wrap break-words py-1 font-mono">{String(theirs[k]) || "—"}</td>
               <td className="whitespace-pre-wrap break-words py-1 font-mono">{String(mine[k]) || "—"}</td>
             </tr>

@@ -11,7 +11,15 @@ export type CoreValues = Omit<
   "tech_stack" | "generation_output_dir" | "generation_include_comments" | "generation_prettier"
 >;
 
-export function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+export function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
   return (
     <fieldset className="rounded-lg border border-zinc-200 bg-white p-5">
       <legend className="px-1 text-sm font-semibold text-zinc-900">{title}</legend>
@@ -43,7 +51,13 @@ export function ProjectCoreFields({
         </Field>
       </Section>
       <Section title="Paths" description="The root is absolute; the others are relative to it.">
-        <Field label="Root path" required error={e("root_path")} hint="e.g. /workspace/my-ecommerce" className="sm:col-span-2">
+        <Field
+          label="Root path"
+          required
+          error={e("root_path")}
+          hint="e.g. /workspace/my-ecommerce"
+          className="sm:col-span-2"
+        >
           {(p) => <Input {...p} {...register("root_path")} spellCheck={false} />}
         </Field>
         <Field label="Backend path" error={e("backend_path")}>
@@ -99,7 +113,11 @@ export function ProjectCoreFields({
         </Field>
       </Section>
       <Section title="Git">
-        <Field label="Git repository" error={e("git_repository")} hint="https://github.com/acme/shop.git or git@github.com:acme/shop.git">
+        <Field
+          label="Git repository"
+          error={e("git_repository")}
+          hint="https://github.com/acme/shop.git or git@github.com:acme/shop.git"
+        >
           {(p) => <Input {...p} {...register("git_repository")} spellCheck={false} />}
         </Field>
         <Field label="Git branch" error={e("git_branch")}>
@@ -107,7 +125,11 @@ export function ProjectCoreFields({
         </Field>
       </Section>
       <Section title="Code generation">
-        <Checkbox label="Auto generation" hint="Regenerate code when metadata changes" {...register("auto_generation")} />
+        <Checkbox
+          label="Auto generation"
+          hint="Regenerate code when metadata changes"
+          {...register("auto_generation")}
+        />
         <Checkbox label="Watch mode" hint="Watch metadata for changes" {...register("watch_mode")} />
       </Section>
     </>

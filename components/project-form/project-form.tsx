@@ -16,7 +16,10 @@ const JSON_GROUPS: { title: string; columns: ProjectJsonColumn[] }[] = [
   { title: "Stack and database", columns: ["tech_stack", "database_config"] },
   { title: "Generation", columns: ["generation_config", "custom_generators", "plugins"] },
   { title: "Team and deployment", columns: ["team_members", "deployment_config", "environments"] },
-  { title: "Services and tools", columns: ["api_config", "external_services", "dev_tools_config", "linting_config", "testing_config"] },
+  {
+    title: "Services and tools",
+    columns: ["api_config", "external_services", "dev_tools_config", "linting_config", "testing_config"],
+  },
   { title: "Documentation and tags", columns: ["documentation_config", "tags", "metadata"] },
 ];
 
@@ -29,7 +32,11 @@ export function ProjectForm({
   initial: ProjectValues;
   readOnly: { id: number; created_at: string; updated_at: string };
 }) {
-  const form = useForm<ProjectValues>({ resolver: zodResolver(projectSchema), defaultValues: initial, mode: "onTouched" });
+  const form = useForm<ProjectValues>({
+    resolver: zodResolver(projectSchema),
+    defaultValues: initial,
+    mode: "onTouched",
+  });
   const { register, formState, handleSubmit, reset, setError } = form;
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
@@ -105,8 +112,15 @@ export function ProjectForm({
       {JSON_GROUPS.map((group) => (
         <Section key={group.title} title={group.title} description="JSON; leave empty for NULL.">
           {group.columns.map((column) => (
-            <Field key={column} label={`${label(column)} (JSON)`} error={e(column)} hint={`e.g. ${PROJECT_JSON_COLUMNS[column]}`}>
-              {(p) => <Textarea {...p} rows={4} className="font-mono text-xs" spellCheck={false} {...register(column)} />}
+            <Field
+              key={column}
+              label={`${label(column)} (JSON)`}
+              error={e(column)}
+              hint={`e.g. ${PROJECT_JSON_COLUMNS[column]}`}
+            >
+              {(p) => (
+                <Textarea {...p} rows={4} className="font-mono text-xs" spellCheck={false} {...register(column)} />
+              )}
             </Field>
           ))}
         </Section>

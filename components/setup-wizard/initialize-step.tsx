@@ -76,9 +76,16 @@ export function InitializeStep({
                 </li>
               ))}
           </ol>
-          {"error" in outcome && <Alert tone="error" title="Initialization failed">{outcome.error}</Alert>}
+          {"error" in outcome && (
+            <Alert tone="error" title="Initialization failed">
+              {outcome.error}
+            </Alert>
+          )}
           {"summary" in outcome && (
-            <Alert tone={outcome.summary.complete ? "success" : "warning"} title={outcome.summary.complete ? "Initialized" : "Initialized, with differences"}>
+            <Alert
+              tone={outcome.summary.complete ? "success" : "warning"}
+              title={outcome.summary.complete ? "Initialized" : "Initialized, with differences"}
+            >
               {outcome.summary.complete
                 ? `All ${outcome.summary.items.filter((i) => i.status === "present").length} objects verified.`
                 : `${outcome.summary.missing} missing and ${outcome.summary.different} different objects remain: the script does not alter existing tables. Use Tools → Check for details.`}
@@ -86,7 +93,11 @@ export function InitializeStep({
           )}
         </section>
       )}
-      {error && <Alert tone="error" title="Could not run the initialization">{error}</Alert>}
+      {error && (
+        <Alert tone="error" title="Could not run the initialization">
+          {error}
+        </Alert>
+      )}
       <div className="flex gap-2">
         <Button variant="secondary" onClick={onBack}>
           Back

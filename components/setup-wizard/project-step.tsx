@@ -30,14 +30,28 @@ export function ProjectStep({
           hint={`e.g. ${PROJECT_JSON_COLUMNS.tech_stack}`}
           className="sm:col-span-2"
         >
-          {(p) => <Textarea {...p} rows={5} className="font-mono text-xs" spellCheck={false} {...register("tech_stack")} />}
+          {(p) => (
+            <Textarea {...p} rows={5} className="font-mono text-xs" spellCheck={false} {...register("tech_stack")} />
+          )}
         </Field>
-        <Field label="Output directory" error={formState.errors.generation_output_dir?.message} hint="generation_config.outputDir">
+        <Field
+          label="Output directory"
+          error={formState.errors.generation_output_dir?.message}
+          hint="generation_config.outputDir"
+        >
           {(p) => <Input {...p} {...register("generation_output_dir")} placeholder="./src/generated" />}
         </Field>
         <div className="space-y-3 pt-6">
-          <Checkbox label="Include comments" hint="generation_config.includeComments" {...register("generation_include_comments")} />
-          <Checkbox label="Format with Prettier" hint="generation_config.prettier" {...register("generation_prettier")} />
+          <Checkbox
+            label="Include comments"
+            hint="generation_config.includeComments"
+            {...register("generation_include_comments")}
+          />
+          <Checkbox
+            label="Format with Prettier"
+            hint="generation_config.prettier"
+            {...register("generation_prettier")}
+          />
         </div>
       </Section>
       <div className="flex gap-2">

@@ -49,7 +49,13 @@ export function ReviewStep({
   onFinish: () => void;
   onBack: () => void;
 }) {
-  const databaseConfig = { host: connection.host, port: connection.port, database: connection.database, user: connection.user, ssl: connection.ssl };
+  const databaseConfig = {
+    host: connection.host,
+    port: connection.port,
+    database: connection.database,
+    user: connection.user,
+    ssl: connection.ssl,
+  };
   return (
     <div className="space-y-5">
       <p className="text-sm text-zinc-700">
@@ -63,7 +69,9 @@ export function ReviewStep({
           </div>
         ))}
         <dt className="text-zinc-500">Database config</dt>
-        <dd className="font-mono text-xs leading-5">{JSON.stringify(databaseConfig)} (from the connection; never the password)</dd>
+        <dd className="font-mono text-xs leading-5">
+          {JSON.stringify(databaseConfig)} (from the connection; never the password)
+        </dd>
       </dl>
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="flex gap-2">

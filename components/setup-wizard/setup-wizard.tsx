@@ -31,7 +31,11 @@ export function SetupWizard({
   const [checking, startCheck] = useTransition();
   const [finishing, startFinish] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<ProjectWizardValues>({ resolver: zodResolver(projectWizardSchema), defaultValues: defaults, mode: "onTouched" });
+  const form = useForm<ProjectWizardValues>({
+    resolver: zodResolver(projectWizardSchema),
+    defaultValues: defaults,
+    mode: "onTouched",
+  });
   const facts = "facts" in state ? state.facts : null;
 
   function retry() {
@@ -73,7 +77,11 @@ export function SetupWizard({
             aria-current={i === step ? "step" : undefined}
             className={cn(
               "rounded-full px-3 py-1 text-xs font-medium",
-              i === step ? "bg-blue-600 text-white" : i < step ? "bg-blue-100 text-blue-800" : "bg-zinc-200 text-zinc-600",
+              i === step
+                ? "bg-blue-600 text-white"
+                : i < step
+                  ? "bg-blue-100 text-blue-800"
+                  : "bg-zinc-200 text-zinc-600",
             )}
           >
             {i + 1}. {name}
@@ -90,10 +98,20 @@ export function SetupWizard({
             sql={initSql}
             summary={state.summary}
             onBack={() => setStep(0)}
-            onDone={(summary) => {
-              setState({ ...state, kind: "needs_project", summary });
-              setStep(2);
-            }}
+            onDone={(summary) =>
+              startCheck(async () => {
+                // A repair of an existing project's schema: nothing more to set up.
+                const fresh = await checkConnectionAction().catch(() => null);
+                if (fresh?.kind === "ready") {
+                  toast.success("The _metadata schema is complete again.");
+                  router.replace("/");
+                  router.refresh();
+                  return;
+                }
+                setState({ ...state, kind: "needs_project", summary });
+                setStep(2);
+              })
+            }
           />
         )}
         {step === 2 && (

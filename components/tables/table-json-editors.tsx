@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { INDEX_TYPES } from "@/lib/schemas/table";
+import { parseJsonOr } from "@/lib/schemas/json-text";
 
 /** Structured editors for mappings_table's JSONB fields; they read and write the field's JSON text. */
 interface Props {
@@ -10,19 +11,10 @@ interface Props {
   onChange: (text: string) => void;
 }
 
-function parse<T>(text: string, fallback: T): T | null {
-  if (text.trim() === "") return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 const unreadable = <p className="text-xs text-amber-700">Not in the expected shape; edit it as JSON below.</p>;
 
 export function ApiPermissionsEditor({ value, onChange }: Props) {
-  const perms = parse<Record<string, string>>(value, {});
+  const perms = parseJsonOr<Record<string, string>>(value, {});
   if (!perms || typeof perms !== "object" || Array.isArray(perms)) return unreadable;
   const set = (key: string, v: string) => {
     const next = { ...perms };
@@ -57,7 +49,7 @@ export function ApiPermissionsEditor({ value, onChange }: Props) {
 type Checks = { checks?: { name: string; condition: string }[] };
 
 export function ChecksEditor({ value, onChange }: Props) {
-  const c = parse<Checks>(value, { checks: [] });
+  const c = parseJsonOr<Checks>(value, { checks: [] });
   if (!c || !Array.isArray(c.checks ?? [])) return unreadable;
   const checks = c.checks ?? [];
   const set = (next: Checks["checks"] & object) => onChange(next.length ? JSON.stringify({ ...c, checks: next }) : "");
@@ -98,7 +90,7 @@ export function ChecksEditor({ value, onChange }: Props) {
 type Index = { columns: string[]; type: string };
 
 export function IndexesEditor({ value, onChange, columnNames }: Props & { columnNames: string[] }) {
-  const indexes = parse<Index[]>(value, []);
+  const indexes = parseJsonOr<Index[]>(value, []);
   if (!Array.isArray(indexes)) return unreadable;
   const set = (next: Index[]) => onChange(next.length ? JSON.stringify(next) : "");
   return (

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateTableAction } from "@/app/(editor)/tables/actions";
 import { saveVersioned } from "@/components/conflict/save-versioned";
@@ -11,6 +11,7 @@ import { useConflict } from "@/components/conflict/use-conflict";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
+import { JsonField } from "@/components/ui/json-field";
 import type { TableRow } from "@/lib/metadata/tables";
 import { fromDbValue } from "@/lib/schemas/fields";
 import { JSON_HINTS, TABLE_FIELD_KINDS, tableSchema, type TableField, type TableValues } from "@/lib/schemas/table";
@@ -71,30 +72,9 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
   const json = (
     name: "api_permissions" | "table_constraints" | "indexes",
     label: string,
-    Editor: (p: { value: string; onChange: (v: string) => void }) => React.ReactNode,
+    editor: (value: string, onChange: (text: string) => void) => React.ReactNode,
   ) => (
-    <Field label={`${label} (JSON)`} error={e(name)} hint={`e.g. ${JSON_HINTS[name]}`} className="col-span-2">
-      {(p) => (
-        <Controller
-          control={control}
-          name={name}
-          render={({ field }) => (
-            <div className="space-y-2">
-              {Editor({ value: String(field.value), onChange: field.onChange })}
-              <Textarea
-                {...p}
-                rows={2}
-                className="font-mono text-xs"
-                spellCheck={false}
-                value={String(field.value)}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-              />
-            </div>
-          )}
-        />
-      )}
-    </Field>
+    <JsonField control={control} name={name} label={label} error={e(name)} hint={JSON_HINTS[name]} editor={editor} />
   );
 
   return (
@@ -127,14 +107,14 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
         <Field label="Description" error={e("description")} className="col-span-2">
           {(p) => <Textarea {...p} rows={2} {...register("description")} />}
         </Field>
-        {json("api_permissions", "API permissions", (p) => (
-          <ApiPermissionsEditor {...p} />
+        {json("api_permissions", "API permissions", (value, onChange) => (
+          <ApiPermissionsEditor value={value} onChange={onChange} />
         ))}
-        {json("table_constraints", "Table constraints", (p) => (
-          <ChecksEditor {...p} />
+        {json("table_constraints", "Table constraints", (value, onChange) => (
+          <ChecksEditor value={value} onChange={onChange} />
         ))}
-        {json("indexes", "Indexes", (p) => (
-          <IndexesEditor {...p} columnNames={columnNames} />
+        {json("indexes", "Indexes", (value, onChange) => (
+          <IndexesEditor value={value} onChange={onChange} columnNames={columnNames} />
         ))}
       </div>
       <div className="flex gap-2">

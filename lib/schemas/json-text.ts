@@ -53,3 +53,13 @@ export function jsonTextOf(schema: z.ZodType) {
     }
   });
 }
+
+/** For structured JSON editors: `fallback` when empty, the parsed value, or null when the text is not JSON. */
+export function parseJsonOr<T>(text: string, fallback: T): T | null {
+  if (text.trim() === "") return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
