@@ -17,6 +17,8 @@ export function GridToolbar({
   shown: number;
   children?: ReactNode;
 }) {
+  // `noun` is a plural in -s (tables, columns, relations, endpoints).
+  const of = (n: number) => (n === 1 ? noun.replace(/s$/, "") : noun);
   return (
     <div className="flex flex-wrap items-center gap-3">
       <Input
@@ -28,7 +30,7 @@ export function GridToolbar({
         className="max-w-xs"
       />
       <span className="text-xs text-zinc-500" aria-live="polite">
-        {filter ? `${shown} of ${total} ${noun}` : `${total} ${noun}`}
+        {filter ? `${shown} of ${total} ${of(total)}` : `${total} ${of(total)}`}
       </span>
       <div className="ml-auto flex gap-2">{children}</div>
     </div>
