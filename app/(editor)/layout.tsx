@@ -1,4 +1,5 @@
 import { AppNav } from "@/components/app-shell/app-nav";
+import { RefreshOnBack } from "@/components/app-shell/refresh-on-back";
 import { StatusLine } from "@/components/app-shell/status-line";
 import { requireReady } from "@/lib/metadata/require-ready";
 
@@ -17,6 +18,7 @@ export default async function EditorLayout({ children }: { children: React.React
         </div>
       </header>
       <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">{children}</main>
+      <RefreshOnBack />
       <StatusLine
         label={state.facts.label}
         source={state.facts.source}

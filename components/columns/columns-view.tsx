@@ -16,6 +16,7 @@ import { COLUMN_FIELD_KINDS, COLUMN_GROUPS, type ColumnField } from "@/lib/schem
 import { AddColumnDialog } from "./add-column-dialog";
 import { COLUMN_LABELS, ColumnPanel } from "./column-panel";
 import { PasteColumnsDialog } from "./paste-columns-dialog";
+import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 function editorFor(field: ColumnField): CellEditor {
   if (field === "form_type") return { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) };
@@ -60,7 +61,7 @@ export function ColumnsView({
   initial: ColumnRow[];
   endpointNames?: string[];
 }) {
-  const [rows, setRows] = useState(initial);
+  const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(initial.length);
   const [groups, setGroups] = useState(DEFAULT_GROUPS);

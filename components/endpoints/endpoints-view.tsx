@@ -15,6 +15,7 @@ import { HTTP_METHODS } from "@/lib/schemas/enums";
 import { DeleteEndpointDialog } from "./delete-endpoint-dialog";
 import { EndpointDetails } from "./endpoint-details";
 import { NewEndpointDialog } from "./new-endpoint-dialog";
+import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 const columns: ColumnDef<EndpointRow, unknown>[] = [
   {
@@ -50,7 +51,7 @@ const columns: ColumnDef<EndpointRow, unknown>[] = [
 const byName = (a: EndpointRow, b: EndpointRow) => a.endpoint_name.localeCompare(b.endpoint_name);
 
 export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
-  const [rows, setRows] = useState(initial);
+  const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(initial.length);
   const [creating, setCreating] = useState(false);

@@ -7,9 +7,10 @@ import { Button } from "@/components/ui/button";
 import type { RelationRow } from "@/lib/metadata/relations";
 import { NewRelationDialog, type TableOption } from "./new-relation-dialog";
 import { RelationsGrid } from "./relations-grid";
+import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 export function RelationsView({ initial, tables }: { initial: RelationRow[]; tables: TableOption[] }) {
-  const [rows, setRows] = useState(initial);
+  const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(initial.length);
   const [creating, setCreating] = useState(false);

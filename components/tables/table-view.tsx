@@ -15,6 +15,7 @@ import type { TableRow } from "@/lib/metadata/tables";
 import { TableHistory } from "@/components/history/table-history";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { TableSettingsForm } from "./table-settings-form";
+import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 const TABS = ["Columns", "Relations", "Settings", "History"] as const;
 
@@ -33,8 +34,8 @@ export function TableView({
   const [tab, setTab] = useState<(typeof TABS)[number]>("Columns");
   const [deleting, setDeleting] = useState(false);
   const [creating, setCreating] = useState(false);
-  const [outgoing, setOutgoing] = useState(relations.outgoing);
-  const [incoming, setIncoming] = useState(relations.incoming);
+  const [outgoing, setOutgoing] = useServerRows(relations.outgoing);
+  const [incoming, setIncoming] = useServerRows(relations.incoming);
 
   return (
     <div className="space-y-5">

@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import type { TableListRow } from "@/lib/metadata/tables";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { NewTableDialog } from "./new-table-dialog";
+import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 const columns: ColumnDef<TableListRow, unknown>[] = [
   { accessorKey: "table_name", header: "Table name", meta: { editor: { kind: "text", maxLength: 63 }, width: 200 } },
@@ -41,7 +42,7 @@ const columns: ColumnDef<TableListRow, unknown>[] = [
 
 export function TablesView({ initial }: { initial: TableListRow[] }) {
   const router = useRouter();
-  const [rows, setRows] = useState(initial);
+  const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(initial.length);
   const [creating, setCreating] = useState(false);
