@@ -80,17 +80,27 @@ export async function one<R extends pg.QueryResultRow>(
   return row;
 }
 
-/** Runs `work` in one transaction on one client from `pool`: all of it commits, or none of it. */
-export async function tx<T>(work: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = getPool()): Promise<T> {
-  const client = await pool.connect();
+/** Runs `work` in one transaction on `client`: all of it commits, or (on any error) none of it. */
+export async function onClientInTransaction<C extends pg.ClientBase, T>(
+  client: C,
+  work: (client: C) => Promise<T>,
+): Promise<T> {
+  await client.query("BEGIN");
   try {
-    await client.query("BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
     return result;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
+  }
+}
+
+/** Runs `work` in one transaction on one client from `pool`: all of it commits, or none of it. */
+export async function tx<T>(work: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = getPool()): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await onClientInTransaction(client, work);
   } finally {
     client.release();
   }
