@@ -10,7 +10,9 @@ import { defineConfig, devices } from "@playwright/test";
  */
 export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54398);
-const ports = { main: 20199, unreachable: 20198, limited: 20197 };
+// E2E_PORT_BASE moves the three app servers (base, base-1, base-2) so two checkouts can run e2e at once.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 20199);
+const ports = { main: portBase, unreachable: portBase - 1, limited: portBase - 2 };
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 const baseURL = (port: number) => `http://127.0.0.1:${port}/metadata-editor/`;
