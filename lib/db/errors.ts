@@ -1,4 +1,5 @@
 import { describeConnection, type ConnectionDisplay } from "./config";
+import { DatabaseBusyError } from "./busy";
 import { NotConfiguredError } from "./pool";
 
 /** A failure translated for a person: what happened, and on which field if one is to blame. */
@@ -23,12 +24,17 @@ const CONNECTION_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "
 /** Maps a thrown error to a sentence. Unknown errors are logged here, and reach the user without internals. */
 export function toUserError(error: unknown, connection?: ConnectionDisplay, fields: Record<string, string> = {}): UserError {
   if (error instanceof NotConfiguredError) return { message: error.message, code: "not_configured" };
+  if (error instanceof DatabaseBusyError) return { message: error.message, code: "busy" };
   const e = (error ?? {}) as PgLikeError;
   const where = connection ? ` (${describeConnection(connection)})` : "";
   if (e.code && CONNECTION_CODES.has(e.code)) {
     return { code: "unreachable", message: `The database is unreachable${where}: ${e.code === "ENOTFOUND" ? "host not found" : "connection refused or timed out"}. Check that the server runs and the host and port are right.` };
   }
-  if (e.message && /timeout exceeded when trying to connect|Connection terminated/i.test(e.message)) {
+  // pg-pool's words for "every connection is in use and none came free in time": busy, not unreachable.
+  if (e.message === "timeout exceeded when trying to connect") {
+    return { code: "busy", message: "The database is busy: all of this editor's connections are in use; nothing was changed. Try again in a moment." };
+  }
+  if (e.message && /Connection terminated/i.test(e.message)) {
     return { code: "unreachable", message: `The database is unreachable${where}: the connection timed out or was closed.` };
   }
   switch (e.code) {
@@ -62,6 +68,10 @@ export function toUserError(error: unknown, connection?: ConnectionDisplay, fiel
     case "40001":
     case "40P01":
       return { code: "retry", message: "The database aborted this change because of a concurrent one; try again." };
+    case "55P03":
+      return { code: "busy", message: "The database is busy: a lock is held by another session; nothing was changed. Try again when it is released." };
+    case "57014":
+      return { code: "busy", message: "The database is busy: the request took longer than the statement timeout and was cancelled; nothing was changed." };
     case "57P01":
     case "57P03":
       return { code: "unreachable", message: `The database is shutting down or starting up${where}; try again in a moment.` };

@@ -1,5 +1,7 @@
 import pg from "pg";
+import { DatabaseBusyError, describeLockHolder, findLockHolder, WriteSlots } from "./busy";
 import { resolveConnection, type ResolvedConnection } from "./config";
+import { localTimeoutsSql, readDbLimits, type DbLimits } from "./limits";
 
 // BIGINT (int8) ids come back as strings by default; metadata ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -34,15 +36,19 @@ function getState(): PoolState {
   if (!g[globalKey]) {
     const connection = resolveConnection();
     if (connection.source === "none") throw new NotConfiguredError();
+    const limits = readDbLimits();
     const pool = new pg.Pool({
       ...connection.config,
-      max: 10,
-      connectionTimeoutMillis: 5_000,
+      max: limits.poolMax,
+      connectionTimeoutMillis: limits.poolTimeoutMs,
       idleTimeoutMillis: 30_000,
       application_name: "metadata-editor",
+      // Startup parameters cover every query, reads included; PgBouncer refuses them (then: per transaction only).
+      ...(limits.pgbouncer ? {} : { statement_timeout: limits.statementTimeoutMs, lock_timeout: limits.lockTimeoutMs }),
     });
     // An idle client's error (server restart) must not crash the server; the next query reports it.
     pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+    governPool(pool, limits);
     g[globalKey] = { pool, connection };
   }
   return g[globalKey];
@@ -84,8 +90,9 @@ export async function one<R extends pg.QueryResultRow>(
 export async function onClientInTransaction<C extends pg.ClientBase, T>(
   client: C,
   work: (client: C) => Promise<T>,
+  begin = "BEGIN",
 ): Promise<T> {
-  await client.query("BEGIN");
+  await client.query(begin);
   try {
     const result = await work(client);
     await client.query("COMMIT");
@@ -96,14 +103,45 @@ export async function onClientInTransaction<C extends pg.ClientBase, T>(
   }
 }
 
+interface Governance {
+  limits: DbLimits;
+  slots: WriteSlots;
+}
+const governed = new WeakMap<pg.Pool, Governance>();
+
+/**
+ * Puts `pool`'s transactions under `limits`: the timeouts are set in each transaction, and only `writeSlots`
+ * transactions run at once, so edits stuck behind a lock cannot take the connections pages read with.
+ */
+export function governPool(pool: pg.Pool, limits: DbLimits): void {
+  governed.set(pool, { limits, slots: new WriteSlots(limits.writeSlots, limits.poolTimeoutMs) });
+}
+
 /** Runs `work` in one transaction on one client from `pool`: all of it commits, or none of it. */
 export async function tx<T>(work: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = getPool()): Promise<T> {
-  const client = await pool.connect();
+  const governance = governed.get(pool);
+  const releaseSlot = governance ? await governance.slots.acquire() : null;
   try {
-    return await onClientInTransaction(client, work);
+    const client = await pool.connect();
+    try {
+      return await onClientInTransaction(client, work, governance ? `BEGIN; ${localTimeoutsSql(governance.limits)}` : "BEGIN");
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    throw await explainLockTimeout(error, pool);
   } finally {
-    client.release();
+    releaseSlot?.();
   }
+}
+
+/** A lock timeout becomes a DatabaseBusyError naming the session that holds the lock, when it can be found. */
+async function explainLockTimeout(error: unknown, pool: pg.Pool): Promise<unknown> {
+  if ((error as { code?: string } | null)?.code !== "55P03") return error;
+  const holder = await findLockHolder(pool);
+  const by = holder ? `held by ${describeLockHolder(holder)}` : "held by another session";
+  console.error("[db] lock timeout:", (error as Error).message, `(${by})`);
+  return new DatabaseBusyError(`The database is busy: a lock is ${by}; nothing was changed. Try again when it is released.`);
 }
 
 /**

@@ -67,9 +67,8 @@ export async function resetMetadata(
       if (rows.length === 0)
         throw new ResetRefusedError("There is no project row to confirm against; nothing was dropped.");
       if (rows[0].project_id !== options.confirmProjectId) {
-        throw new ResetRefusedError(
-          `That is not this project's id; nothing was dropped. Type "${rows[0].project_id}" exactly to confirm.`,
-        );
+        // The refusal must not tell a caller who cannot read the page which id would be accepted.
+        throw new ResetRefusedError("That is not this project's id; nothing was dropped. Type it exactly as shown.");
       }
     }
     await client.query(`DROP SCHEMA IF EXISTS ${METADATA_SCHEMA} CASCADE`);
