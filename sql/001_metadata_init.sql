@@ -349,7 +349,9 @@ CREATE OR REPLACE TRIGGER trigger_mappings_api_endpoint_updated_at
 -- psql are recorded too. changed_by: the editor sets metadata_editor.changed_by; otherwise the OID of
 -- the database role that made the change. An UPDATE that changes nothing but updated_at is not logged.
 -- A backup restore sets metadata_editor.suppress_log = 'on' (transaction-local): it puts the backup's own
--- log back, so the restored metadata equals the backup exactly.
+-- log back, so the restored metadata equals the backup exactly. Any session can set that variable, so it is
+-- obeyed only for a session whose role owns the _metadata schema (or is a member of its owner): the owner
+-- could drop the triggers anyway; a role that may only edit the metadata cannot switch its log off.
 CREATE OR REPLACE FUNCTION _metadata.log_metadata_change()
 RETURNS TRIGGER AS $$
 DECLARE
@@ -357,7 +359,8 @@ DECLARE
         NULLIF(current_setting('metadata_editor.changed_by', true), '')::bigint,
         (SELECT oid::bigint FROM pg_roles WHERE rolname = session_user));
 BEGIN
-    IF current_setting('metadata_editor.suppress_log', true) = 'on' THEN
+    IF current_setting('metadata_editor.suppress_log', true) = 'on'
+       AND pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = '_metadata'), 'MEMBER') THEN
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN

@@ -12,7 +12,7 @@ import {
 import { runInit } from "../lib/metadata/init";
 import { describeReset, resetMetadata, ResetRefusedError } from "../lib/metadata/reset";
 import { freshDatabase, servers, type FreshDatabase } from "./helpers/db";
-import { journey, rows, thrown } from "./helpers/metadata";
+import { editorRole, journey, rows, thrown } from "./helpers/metadata";
 
 interface Fresh {
   db: FreshDatabase;
@@ -85,11 +85,10 @@ describe("backup and restore", () => {
 
     const after = await exportMetadata(pool);
     expect(tablesText(after)).toBe(tablesText(before));
-    // The project row is inserted with an explicit id 1, so its sequence was never used; the restore moves
-    // it up to the highest id so that a new row could never collide. Every other sequence comes back as it was.
+    // The project row is inserted with an explicit id 1, so its sequence was never used: it stays unused.
     expect(before.sequences.project).toBeNull();
-    expect(after.sequences).toEqual({ ...before.sequences, project: 1 });
-    expect(serializeBackup({ ...after, exportedAt: before.exportedAt, sequences: before.sequences })).toBe(file);
+    expect(after.sequences).toEqual(before.sequences);
+    expect(serializeBackup({ ...after, exportedAt: before.exportedAt })).toBe(file);
   });
 
   it("restores into another server's empty database (PostgreSQL 18 → every server of the run)", async () => {
@@ -235,6 +234,21 @@ describe("backup and restore", () => {
     expect((error as Error).message).toMatch(
       /^The _metadata schema is incomplete \(1 missing, 0 different\)\. Initialize the schema first/,
     );
+  });
+
+  it("a role that may edit but does not own _metadata is refused a restore (it could not keep the log quiet)", async () => {
+    const { db, pool } = await fresh();
+    await populate(pool);
+    const before = await exportMetadata(pool);
+    const editor = await editorRole(pool, db.url);
+    try {
+      const error = await thrown(restoreMetadata(editor.client, before));
+      expect(error).toBeInstanceOf(BackupRefusedError);
+      expect((error as Error).message).toMatch(/^Only the owner of the _metadata schema \(\w+\) or a member of that role can restore/);
+    } finally {
+      await editor.end();
+    }
+    expect(tablesText(await exportMetadata(pool))).toBe(tablesText(before));
   });
 
   it("refuses a restore when the metadata changed since the preview", async () => {

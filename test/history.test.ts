@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addColumns, deleteColumn, getColumn, updateColumn } from "../lib/metadata/columns";
@@ -8,7 +7,7 @@ import { getHistoryEntry, listHistory, restoreFromHistory, type HistoryEntry, ty
 import { createRelation, getRelation } from "../lib/metadata/relations";
 import { createTable, deleteTable, getTable, updateTable } from "../lib/metadata/tables";
 import { connect, freshDatabase, servers, type FreshDatabase } from "./helpers/db";
-import { journey, newColumn, relationValues, rows, snapshot, tableValues, thrown } from "./helpers/metadata";
+import { editorRole, journey, newColumn, relationValues, rows, snapshot, tableValues, thrown } from "./helpers/metadata";
 
 /** All log entries, oldest first (straight from the table, not through listHistory). */
 async function log(pool: pg.Pool): Promise<HistoryEntry[]> {
@@ -189,35 +188,44 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
     });
 
     it("a second LOGIN role with the privileges it needs: its changes carry its OID and its name shows", async () => {
-      const role = `hist_editor_${process.pid}_${randomBytes(3).toString("hex")}`;
-      const password = randomBytes(12).toString("hex");
-      await pool.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
-      let other: pg.Client | null = null;
+      const editor = await editorRole(pool, db.url);
       try {
-        await pool.query(`GRANT USAGE ON SCHEMA _metadata TO ${role}`);
-        await pool.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA _metadata TO ${role}`);
-        await pool.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA _metadata TO ${role}`);
         const users = await createTable(tableValues("users", { label: "Users" }), pool);
-        const url = new URL(db.url);
-        url.username = role;
-        url.password = password;
-        other = new pg.Client({ connectionString: url.toString() });
-        await other.connect();
-        await other.query("UPDATE _metadata.mappings_table SET label = 'Members' WHERE id = $1", [users.id]);
-        await other.query("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('tags', 'Tags')");
-        const oid = (await rows<{ oid: number }>(pool, "SELECT oid::bigint::int AS oid FROM pg_roles WHERE rolname = $1", [role]))[0].oid;
-        expect(oid).not.toBe(admin.oid);
+        await editor.client.query("UPDATE _metadata.mappings_table SET label = 'Members' WHERE id = $1", [users.id]);
+        await editor.client.query("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('tags', 'Tags')");
+        expect(editor.oid).not.toBe(admin.oid);
         const { entries } = await listHistory({}, pool);
         expect(entries.map((e) => [e.operation, e.changed_by, e.changed_by_role])).toEqual([
-          ["INSERT", oid, role],
-          ["UPDATE", oid, role],
+          ["INSERT", editor.oid, editor.role],
+          ["UPDATE", editor.oid, editor.role],
           ["INSERT", admin.oid, admin.rolname],
         ]);
         expect(diffRows(entries[1].old_data, entries[1].new_data)).toEqual([{ field: "label", before: "Users", after: "Members" }]);
       } finally {
-        await other?.end();
-        await pool.query(`DROP OWNED BY ${role}`);
-        await pool.query(`DROP ROLE ${role}`);
+        await editor.end();
+      }
+    });
+
+    it("a role that may edit but does not own _metadata cannot switch the log off with suppress_log", async () => {
+      const editor = await editorRole(pool, db.url);
+      try {
+        const users = await createTable(tableValues("users", { label: "Users" }), pool);
+        const before = await logCount(pool);
+        await editor.client.query("BEGIN");
+        await editor.client.query("SET LOCAL metadata_editor.suppress_log = 'on'");
+        await editor.client.query("UPDATE _metadata.mappings_table SET label = 'Hidden?' WHERE id = $1", [users.id]);
+        await editor.client.query("DELETE FROM _metadata.mappings_table WHERE id = $1", [users.id]);
+        await editor.client.query("COMMIT");
+        await editor.client.query("SET metadata_editor.suppress_log = 'on'");
+        await editor.client.query("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('tags', 'Tags')");
+        const entries = (await log(pool)).slice(before);
+        expect(entries.map((e) => [e.operation, e.changed_by])).toEqual([
+          ["UPDATE", editor.oid],
+          ["DELETE", editor.oid],
+          ["INSERT", editor.oid],
+        ]);
+      } finally {
+        await editor.end();
       }
     });
 

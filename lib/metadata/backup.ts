@@ -151,9 +151,41 @@ export interface RestoreResult {
 }
 
 /**
+ * A sequence comes back exactly as backed up (null: never used), so backup → restore → backup is identical.
+ * Only a sequence behind its table's highest id (a hand-made backup, or rows inserted with explicit ids) is
+ * moved up to it, so the next id is free; not the project's: its CHECK (id = 1) lets no other id in, and the
+ * editor always inserts that row with id 1, so its sequence never hands out an id that is used.
+ */
+async function restoreSequence(client: pg.ClientBase, table: BackupTable, doc: BackupDocument) {
+  const saved = doc.sequences[table];
+  const highest = doc.tables[table].reduce((max, r) => Math.max(max, r.id), 0);
+  const last = table === "project" ? saved : Math.max(saved ?? 0, highest) || null;
+  // setval(…, 1, false): the state of a sequence never used (pg_sequence_last_value gives NULL).
+  await client.query("SELECT setval(pg_get_serial_sequence($1, 'id'), $2, $3)", [
+    `_metadata.${table}`,
+    last ?? 1,
+    last !== null,
+  ]);
+}
+
+/** Restoring puts the backup's own history back, with the log trigger told to stay quiet; the trigger obeys
+ * only the schema's owner (sql/001_metadata_init.sql), so anyone else would get a history of the restore itself. */
+async function requireOwner(client: pg.ClientBase) {
+  const { rows } = await client.query<{ owner: boolean; name: string }>(
+    `SELECT pg_has_role(session_user, n.nspowner, 'MEMBER') AS owner, pg_get_userbyid(n.nspowner)::text AS name
+       FROM pg_namespace n WHERE n.nspname = '_metadata'`,
+  );
+  if (!rows[0]?.owner) {
+    throw new BackupRefusedError(
+      `Only the owner of the _metadata schema (${rows[0]?.name ?? "unknown"}) or a member of that role can restore a backup; connect as that role.`,
+    );
+  }
+}
+
+/**
  * Replaces every `_metadata` row with the backup's, in one transaction (all or nothing), without history
- * entries of its own (the backup's metadata_sync_log is restored as it was). The id sequences continue
- * after the highest id. With `expectedDigest` (from previewRestore), refuses if the metadata changed since.
+ * entries of its own (the backup's metadata_sync_log is restored as it was), and its id sequences as they
+ * were (restoreSequence). With `expectedDigest` (from previewRestore), refuses if the metadata changed since.
  */
 export async function restoreMetadata(
   db: Db,
@@ -163,6 +195,7 @@ export async function restoreMetadata(
   return inTransaction(db, async (client) => {
     await client.query("SET LOCAL metadata_editor.suppress_log = 'on'");
     await requireCompleteSchema(client);
+    await requireOwner(client);
     // Writers wait until we are done (readers do not), so nothing slips in between the delete and the inserts.
     await client.query(`LOCK TABLE ${INSERT_ORDER.map(qualified).join(", ")} IN EXCLUSIVE MODE`);
     if (options.expectedDigest) {
@@ -189,17 +222,8 @@ export async function restoreMetadata(
       }
       rows[table] = all.length;
     }
-    // Last, once every row is in: setval is not undone by a rollback. A sequence that lags behind the
-    // rows (the project row is inserted with an explicit id 1) is moved up, so the next id is free.
-    for (const table of INSERT_ORDER) {
-      const highest = doc.tables[table].reduce((max, r) => Math.max(max, r.id), 0);
-      const last = Math.max(doc.sequences[table] ?? 0, highest);
-      await client.query("SELECT setval(pg_get_serial_sequence($1, 'id'), $2, $3)", [
-        `_metadata.${table}`,
-        Math.max(last, 1),
-        last >= 1,
-      ]);
-    }
+    // Last, once every row is in: setval is not undone by a rollback.
+    for (const table of INSERT_ORDER) await restoreSequence(client, table, doc);
     return { rows };
   });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { graphqlTypeForTable, labelFor } from "../../lib/metadata/derive";
@@ -146,4 +147,31 @@ export async function waitForLockWait(pool: pg.Pool) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error("the call never waited for the lock");
+}
+
+/** A LOGIN role that may edit the metadata but does not own it, connected to `url`'s database; end() drops it. */
+export async function editorRole(pool: pg.Pool, url: string) {
+  const role = `meta_editor_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const password = randomBytes(12).toString("hex");
+  await pool.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+  const end = async () => {
+    await client.end().catch(() => {});
+    await pool.query(`DROP OWNED BY ${role}`);
+    await pool.query(`DROP ROLE ${role}`);
+  };
+  const login = new URL(url);
+  login.username = role;
+  login.password = password;
+  const client = new pg.Client({ connectionString: login.toString() });
+  try {
+    await pool.query(`GRANT USAGE ON SCHEMA _metadata TO ${role}`);
+    await pool.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA _metadata TO ${role}`);
+    await pool.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA _metadata TO ${role}`);
+    await client.connect();
+  } catch (error) {
+    await end();
+    throw error;
+  }
+  const oid = (await rows<{ oid: number }>(pool, "SELECT oid::bigint::int AS oid FROM pg_roles WHERE rolname = $1", [role]))[0].oid;
+  return { role, oid, client, url: login.toString(), end };
 }
