@@ -16,7 +16,7 @@ import path from "node:path";
 import pg from "pg";
 import { describeConnection, resolveConnection } from "../lib/db/config";
 import { toUserError } from "../lib/db/errors";
-import { acquireEmbedded, embeddedDir } from "../lib/db/runtime";
+import { acquireEmbedded, embeddedDir, startFailureLines } from "../lib/db/runtime";
 import {
   BackupRefusedError,
   exportMetadata,
@@ -254,7 +254,13 @@ async function main(): Promise<number> {
   }
   let owned = null;
   if (connection.source === "none") {
-    const embedded = await acquireEmbedded(embeddedDir());
+    let embedded;
+    try {
+      embedded = await acquireEmbedded(embeddedDir());
+    } catch (error) {
+      for (const line of startFailureLines(error)) out(line);
+      return 1;
+    }
     owned = embedded.owned;
     connection = resolveConnection({ DATABASE_URL: embedded.url, METADATA_EDITOR_EMBEDDED: "1" });
     out(`ℹ️  No DATABASE_URL or DB_* set: using the embedded PostgreSQL in ${path.relative(process.cwd(), embeddedDir()) || "."}`);

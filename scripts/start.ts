@@ -9,7 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { resolveConnection } from "../lib/db/config";
-import { acquireEmbedded, embeddedDir } from "../lib/db/runtime";
+import { acquireEmbedded, embeddedDir, startFailureLines } from "../lib/db/runtime";
 import type { EmbeddedServer } from "../lib/db/embedded";
 
 const dev = process.argv.includes("--dev");
@@ -35,6 +35,12 @@ function buildIsStale(): boolean {
   return sources.some((s) => newestMtime(s) > built);
 }
 
+/** Inside the project: relative, as the README names it; elsewhere: absolute. */
+function shownPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative.startsWith("..") ? dir : relative;
+}
+
 async function main() {
   let embedded: EmbeddedServer | null = null;
   let connection;
@@ -47,18 +53,27 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (connection.source === "none") {
     const dir = embeddedDir();
-    console.log(`🐘 No DATABASE_URL or DB_* set: starting the embedded PostgreSQL (${path.relative(process.cwd(), dir)})…`);
+    console.log(`🐘 No DATABASE_URL or DB_* set: starting the embedded PostgreSQL (${shownPath(dir)})…`);
     const started = Date.now();
-    const acquired = await acquireEmbedded(dir, {
-      port: process.env.METADATA_EDITOR_PG_PORT ? Number(process.env.METADATA_EDITOR_PG_PORT) : undefined,
-      log: process.env.METADATA_EDITOR_PG_LOG ? (l) => console.log(l) : undefined,
-    });
+    let acquired;
+    try {
+      acquired = await acquireEmbedded(dir, {
+        port: process.env.METADATA_EDITOR_PG_PORT ? Number(process.env.METADATA_EDITOR_PG_PORT) : undefined,
+        log: process.env.METADATA_EDITOR_PG_LOG ? (l) => console.log(l) : undefined,
+      });
+    } catch (error) {
+      for (const line of startFailureLines(error)) console.error(line);
+      process.exit(1);
+    }
     embedded = acquired.owned;
     console.log(
       acquired.owned
         ? `🐘 embedded PostgreSQL ready in ${Date.now() - started} ms`
         : "🐘 reusing the embedded PostgreSQL of an editor already running",
     );
+    if (acquired.owned?.relocated) {
+      console.log(`🐘 running as root: its data lives in ${acquired.owned.dataDir} (the postgres user cannot enter ${dir})`);
+    }
     env.DATABASE_URL = acquired.url;
     env.METADATA_EDITOR_EMBEDDED = "1";
   } else {

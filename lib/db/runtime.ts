@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_EMBEDDED_DIR, startEmbedded, type EmbeddedServer } from "./embedded";
+import { DEFAULT_EMBEDDED_DIR, EmbeddedError, startEmbedded, type EmbeddedServer } from "./embedded";
 
 /**
  * How the launcher and the CLI get a database when none is configured: a running editor's embedded
@@ -35,6 +35,22 @@ export function readRunning(dir: string): RunningInfo | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * What the launcher and the CLI print when the embedded server cannot start: the cause and the fix, never a
+ * stack trace (unexpected errors show their message only; details are in METADATA_EDITOR_PG_LOG=1 output).
+ */
+export function startFailureLines(error: unknown): string[] {
+  const message = error instanceof Error ? error.message : String(error);
+  const [first, ...rest] = message.split("\n");
+  const lines = [`❌ The embedded PostgreSQL could not start: ${first}`, ...rest.map((l) => `   | ${l}`)];
+  lines.push(
+    error instanceof EmbeddedError
+      ? `   Fix: ${error.fix}`
+      : "   Fix: see METADATA_EDITOR_PG_LOG=1 npm start for PostgreSQL's own output, or use a PostgreSQL server of your own: DATABASE_URL=postgres://user:password@host:5432/database",
+  );
+  return lines;
 }
 
 /** Starts (or reuses) the embedded server; `owned` tells the caller whether it must stop it. */
