@@ -2,8 +2,11 @@ import { z } from "zod";
 import { type FieldKind, identifier, intText, longText, requiredText, text } from "./fields";
 import { jsonText, jsonTextOf } from "./json-text";
 
-/** A PostgreSQL type as written in DDL: name words, optional (n) or (p,s), optional []s. The server confirms it. */
-export const PG_TYPE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*( [A-Za-z_][A-Za-z0-9_]*)*(\(\s*\d+\s*(,\s*\d+\s*)?\))?( [A-Za-z ]+)?(\[\])*$/;
+/**
+ * A PostgreSQL type as written in DDL: an optional schema (an enum imported from another schema), name words,
+ * optional (n) or (p,s), optional []s. The server confirms it.
+ */
+export const PG_TYPE_PATTERN = /^([a-z_][a-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*( [A-Za-z_][A-Za-z0-9_]*)*(\(\s*\d+\s*(,\s*\d+\s*)?\))?( [A-Za-z ]+)?(\[\])*$/;
 
 export function regexProblem(pattern: string): string | null {
   try {

@@ -21,6 +21,10 @@ export const indexesValue = z.array(
   z.object({
     columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "Index columns are snake_case column names.")).min(1, "An index needs at least one column."),
     type: z.enum(INDEX_TYPES, { error: `Index type is one of ${INDEX_TYPES.join(", ")}.` }),
+    // Optional: the index's name (kept by an import) and a partial index's WHERE condition, an SQL expression
+    // the server parses before it reaches DDL (lib/sync/probe.ts).
+    name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "An index name is a snake_case identifier.").optional(),
+    where: z.string().trim().min(1, "A partial index's condition cannot be empty.").max(4000, "At most 4,000 characters.").optional(),
   }),
 );
 

@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import type { DriftItem } from "./drift";
+import type { PlanStatement } from "./plan";
+import type { Problem } from "./probe";
+import { loadSync, planFor, planScripts, type SyncOptions } from "./sync";
+
+export interface PlanPreview {
+  items: DriftItem[];
+  statements: (PlanStatement & { rows: number | null })[];
+  notes: string[];
+  problems: Problem[];
+  up: string;
+  down: string;
+  destructive: number;
+  /** Identifies this exact plan: apply refuses when the plan it would run is not the one reviewed. */
+  digest: string;
+}
+
+export const LOCK_TIMEOUT = "5s";
+
+const digestOf = (up: string) => createHash("sha256").update(up).digest("hex").slice(0, 16);
+
+/** The plan as the preview shows it, with the rows each destructive statement touches. */
+export async function previewPlan(meta: pg.ClientBase, options: SyncOptions & { itemIds?: string[] } = {}): Promise<PlanPreview> {
+  const state = await loadSync(meta, options);
+  const plan = planFor(state, options.itemIds);
+  const target = options.target ?? meta;
+  const statements = [];
+  for (const s of plan.statements) {
+    let rows: number | null = null;
+    if (s.countSql) rows = Number((await target.query<{ count: string }>(s.countSql)).rows[0].count);
+    statements.push({ ...s, rows });
+  }
+  const { up, down } = planScripts(plan);
+  return {
+    items: plan.items,
+    statements,
+    notes: plan.notes,
+    problems: state.canonical.problems,
+    up,
+    down,
+    destructive: plan.statements.filter((s) => s.destructive).length,
+    digest: digestOf(up),
+  };
+}
+
+/** A plan that was not run: nothing changed. `problems` lists what must be fixed in the metadata first. */
+export class ApplyRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = "ApplyRefusedError";
+  }
+}
+
+/** A statement failed: the transaction was rolled back, nothing changed. */
+export class ApplyFailedError extends Error {
+  constructor(
+    readonly index: number,
+    readonly statement: string,
+    reason: string,
+  ) {
+    super(`Statement ${index + 1} failed and nothing was changed: ${reason}\n${statement}`);
+    this.name = "ApplyFailedError";
+  }
+}
+
+function reasonFor(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  console.error("[sync] apply statement failed:", e.message);
+  const reasons: Record<string, string> = {
+    "23502": "the column holds NULL values",
+    "23505": "the values are not unique",
+    "23503": "rows refer to rows that do not exist",
+    "23514": "existing rows violate the check",
+    "55P03": `another session holds a lock on the table (waited ${LOCK_TIMEOUT})`,
+    "42P07": "an object of that name already exists",
+    "42710": "an object of that name already exists",
+    "2BP01": "other objects depend on it",
+    "42804": "the existing values cannot be converted to the new type",
+    "22P02": "the existing values cannot be converted to the new type",
+    "22001": "existing values are longer than the new type allows",
+    "42501": "the database user lacks the privilege",
+    "57014": "it took too long and was cancelled",
+  };
+  return reasons[e.code ?? ""] ?? "PostgreSQL refused it (details in the server log)";
+}
+
+export interface ApplyResult {
+  statements: number;
+  /** Drift left after the apply among the items it covered (empty when the plan did its job). */
+  remaining: DriftItem[];
+  up: string;
+  down: string;
+}
+
+/**
+ * Runs the plan in one transaction on the target, with a lock timeout, recomputing it inside the transaction
+ * from the metadata only. Destructive statements need `allowDestructive`; `digest` (from the preview) makes
+ * sure the plan run is the plan reviewed. Afterwards: project.last_sync_at and a metadata_sync_log entry.
+ */
+export async function applyPlan(
+  meta: pg.ClientBase,
+  options: SyncOptions & { itemIds?: string[]; allowDestructive?: boolean; digest?: string } = {},
+): Promise<ApplyResult> {
+  const target = options.target ?? meta;
+  const started = Date.now();
+  await target.query("BEGIN");
+  let result: ApplyResult;
+  let applied: DriftItem[] = [];
+  try {
+    await target.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+    const state = await loadSync(meta, { ...options, inTransaction: true });
+    const plan = planFor(state, options.itemIds);
+    applied = plan.items;
+    if (state.canonical.problems.length) {
+      throw new ApplyRefusedError("The metadata has values the server does not accept; fix them first. Nothing was changed.", state.canonical.problems);
+    }
+    const { up, down } = planScripts(plan);
+    if (options.digest && options.digest !== digestOf(up)) {
+      throw new ApplyRefusedError("The database or the metadata changed since this plan was shown; review the new plan. Nothing was changed.");
+    }
+    const destructive = plan.statements.filter((s) => s.destructive).length;
+    if (destructive && !options.allowDestructive) {
+      throw new ApplyRefusedError(`The plan has ${destructive} destructive statement${destructive === 1 ? "" : "s"}; confirm them to apply. Nothing was changed.`);
+    }
+    for (const [i, s] of plan.statements.entries()) {
+      try {
+        await target.query(s.sql);
+      } catch (error) {
+        throw new ApplyFailedError(i, s.sql, reasonFor(error));
+      }
+    }
+    const after = await loadSync(meta, { ...options, inTransaction: true });
+    const covered = new Set(plan.items.map((i) => i.id));
+    result = { statements: plan.statements.length, remaining: after.items.filter((i) => covered.has(i.id)), up, down };
+    if (target === meta) await record(meta, result, plan.items, Date.now() - started);
+    await target.query("COMMIT");
+  } catch (error) {
+    await target.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+  if (target !== meta) await record(meta, result, applied, Date.now() - started);
+  return result;
+}
+
+async function record(meta: pg.ClientBase, result: ApplyResult, items: DriftItem[], ms: number) {
+  await meta.query("UPDATE _metadata.project SET last_sync_at = now() WHERE id = 1");
+  await meta.query(
+    `INSERT INTO _metadata.metadata_sync_log (table_name, operation, new_data, generation_time_ms)
+     VALUES ('database', 'APPLY', $1::jsonb, $2)`,
+    [JSON.stringify({ statements: result.statements, items: items.map((i) => i.id), up: result.up, down: result.down }), ms],
+  );
+}

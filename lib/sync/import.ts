@@ -1,0 +1,158 @@
+import type pg from "pg";
+import { z } from "zod";
+import { onClientInTransaction } from "../db/pool";
+import { COLUMN_FIELD_KINDS, type ColumnValues } from "../schemas/column";
+import { relationSchema } from "../schemas/relation";
+import { TABLE_FIELD_KINDS, type TableValues } from "../schemas/table";
+import { introspect, type Introspection } from "./introspect";
+import { changedFields, insertColumns, insertTables, readExisting, updateColumns, updateTables } from "./metadata-rows";
+import { foreignKeyKey, tableKey, type ForeignKeyModel, type TableModel } from "./model";
+import { columnValuesFrom, DATABASE_COLUMN_FIELDS, DATABASE_TABLE_FIELDS, enumsByType, relationFieldsFrom, tableValuesFrom } from "./to-metadata";
+
+export type ImportAction = "add" | "update" | "unchanged";
+
+export interface ImportEntry {
+  kind: "table" | "column" | "relation";
+  name: string;
+  action: ImportAction;
+  /** For updates: the database-side fields that change. */
+  fields: string[];
+}
+
+export interface ImportPreview {
+  schemas: string[];
+  entries: ImportEntry[];
+  counts: Record<ImportEntry["kind"], Record<ImportAction, number>>;
+  skipped: Introspection["skipped"];
+  notes: string[];
+  /** Rows the import cannot write (their values fail the edit forms' validation), with the reason. */
+  problems: string[];
+}
+
+interface Work {
+  preview: ImportPreview;
+  tables: { model: TableModel; values: TableValues; id: number | null; fields: string[] }[];
+  columns: { table: TableModel; values: ColumnValues; id: number | null; fields: string[] }[];
+  relations: { fk: ForeignKeyModel; id: number | null; fields: string[] }[];
+}
+
+function problemText(where: string, error: unknown): string {
+  if (error instanceof z.ZodError) return `${where}: ${error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
+  throw error;
+}
+
+/** Everything an import of `schemas` would add and change; `only` limits it to some tables (drift resolution). */
+export async function planImport(db: pg.ClientBase, schemas: string[], only?: Set<string>): Promise<Work> {
+  const catalog = await introspect(db, schemas);
+  const existing = await readExisting(db, schemas);
+  const enums = enumsByType(catalog.model.enums);
+  const entries: ImportEntry[] = [];
+  const problems: string[] = [];
+  const work: Work = { preview: null!, tables: [], columns: [], relations: [] };
+  const tables = catalog.model.tables.filter((t) => !only || only.has(tableKey(t)));
+  for (const t of tables) {
+    const key = tableKey(t);
+    const before = existing.tables.get(key) ?? null;
+    let values: TableValues;
+    try {
+      values = tableValuesFrom(t, before?.values ?? null);
+    } catch (error) {
+      problems.push(problemText(`table ${key}`, error));
+      continue;
+    }
+    const fields = before ? changedFields(TABLE_FIELD_KINDS, DATABASE_TABLE_FIELDS, before.values, values) : [];
+    const action: ImportAction = !before ? "add" : fields.length ? "update" : "unchanged";
+    entries.push({ kind: "table", name: key, action, fields });
+    work.tables.push({ model: t, values, id: before?.id ?? null, fields });
+    t.columns.forEach((c, i) => {
+      const name = `${key}.${c.name}`;
+      const prior = existing.columns.get(name) ?? null;
+      try {
+        const next = columnValuesFrom(t, c, i + 1, enums, prior?.values ?? null);
+        const changed = prior ? changedFields(COLUMN_FIELD_KINDS, DATABASE_COLUMN_FIELDS, prior.values, next) : [];
+        entries.push({ kind: "column", name, action: !prior ? "add" : changed.length ? "update" : "unchanged", fields: changed });
+        work.columns.push({ table: t, values: next, id: prior?.id ?? null, fields: changed });
+      } catch (error) {
+        problems.push(problemText(`column ${name}`, error));
+      }
+    });
+  }
+  const imported = new Set(work.tables.map((t) => tableKey(t.model)));
+  const known = new Set([...imported, ...existing.tables.keys()]);
+  for (const fk of catalog.model.foreignKeys) {
+    if (!imported.has(`${fk.schema}.${fk.table}`) || !known.has(`${fk.toSchema}.${fk.toTable}`)) continue;
+    const prior = existing.relations.get(foreignKeyKey(fk));
+    const fields = prior
+      ? [...(prior.is_cascade_delete !== fk.cascade ? ["is_cascade_delete"] : []), ...(prior.constraint_name !== fk.name ? ["constraint_name"] : [])]
+      : [];
+    entries.push({ kind: "relation", name: `${fk.schema}.${fk.table}.${fk.column} → ${fk.toSchema}.${fk.toTable}.${fk.toColumn}`, action: !prior ? "add" : fields.length ? "update" : "unchanged", fields });
+    work.relations.push({ fk, id: prior?.id ?? null, fields });
+  }
+  const counts = { table: { add: 0, update: 0, unchanged: 0 }, column: { add: 0, update: 0, unchanged: 0 }, relation: { add: 0, update: 0, unchanged: 0 } };
+  for (const e of entries) counts[e.kind][e.action]++;
+  work.preview = { schemas, entries, counts, skipped: catalog.skipped, notes: catalog.notes, problems };
+  return work;
+}
+
+export async function previewImport(db: pg.ClientBase, schemas: string[]): Promise<ImportPreview> {
+  return (await planImport(db, schemas)).preview;
+}
+
+/**
+ * Imports in one transaction: adds what is new, refreshes only the database-side fields of what exists
+ * (DATABASE_TABLE_FIELDS / DATABASE_COLUMN_FIELDS), never touches what a person wrote.
+ */
+export async function runImport(client: pg.ClientBase, schemas: string[], options: { only?: Set<string>; inTransaction?: boolean } = {}): Promise<ImportPreview> {
+  const run = async () => {
+    const work = await planImport(client, schemas, options.only);
+    await writeImport(client, work);
+    return work.preview;
+  };
+  return options.inTransaction ? run() : onClientInTransaction(client, run);
+}
+
+async function writeImport(client: pg.ClientBase, work: Work) {
+  const added = await insertTables(client, work.tables.filter((t) => t.id === null).map((t) => t.values));
+  await updateTables(client, work.tables.filter((t) => t.id !== null && t.fields.length).map((t) => ({ id: t.id!, values: t.values })), DATABASE_TABLE_FIELDS);
+  const tableIds = new Map<string, number>(work.tables.map((t) => [tableKey(t.model), t.id ?? added.get(tableKey(t.model))!]));
+  await insertColumns(
+    client,
+    work.columns.filter((c) => c.id === null).map((c) => ({ tableId: tableIds.get(tableKey(c.table))!, schema: c.table.schema, table: c.table.name, values: c.values })),
+  );
+  await updateColumns(client, work.columns.filter((c) => c.id !== null && c.fields.length).map((c) => ({ id: c.id!, values: c.values })), DATABASE_COLUMN_FIELDS);
+  await writeRelations(client, work, tableIds);
+}
+
+async function writeRelations(client: pg.ClientBase, work: Work, tableIds: Map<string, number>) {
+  const idOf = async (schema: string, table: string) =>
+    tableIds.get(`${schema}.${table}`) ??
+    (await client.query<{ id: number }>("SELECT id FROM _metadata.mappings_table WHERE schema_name = $1 AND table_name = $2", [schema, table])).rows[0]?.id;
+  for (const r of work.relations) {
+    if (r.id !== null) {
+      if (r.fields.length) {
+        await client.query("UPDATE _metadata.mappings_relation SET is_cascade_delete = $2, constraint_name = $3 WHERE id = $1", [r.id, r.fk.cascade, r.fk.name]);
+      }
+      continue;
+    }
+    const from = work.tables.find((t) => tableKey(t.model) === `${r.fk.schema}.${r.fk.table}`)!.model;
+    const derived = relationFieldsFrom(r.fk, from);
+    // The relation form's schema: the same checks a person's new relation goes through.
+    const values = relationSchema.parse({
+      from_table_id: await idOf(r.fk.schema, r.fk.table),
+      from_column: r.fk.column,
+      to_table_id: await idOf(r.fk.toSchema, r.fk.toTable),
+      to_column: r.fk.toColumn,
+      relation_type: derived.relation_type,
+      graphql_field: derived.graphql_field,
+      is_cascade_delete: r.fk.cascade,
+      constraint_name: r.fk.name,
+    });
+    await client.query(
+      `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column,
+         relation_type, graphql_field, is_cascade_delete, constraint_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [values.from_table_id, values.to_table_id, r.fk.schema, r.fk.table, values.from_column, r.fk.toSchema, r.fk.toTable, values.to_column,
+        values.relation_type, values.graphql_field || null, values.is_cascade_delete, values.constraint_name || null],
+    );
+  }
+}

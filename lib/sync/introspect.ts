@@ -1,0 +1,273 @@
+import type { Queryable } from "../db/pool";
+import { PG_TYPE_PATTERN } from "../schemas/column";
+import { identifierProblem } from "../schemas/identifier";
+import type { ColumnModel, EnumModel, ForeignKeyModel, IndexMethod, SchemaModel, SkippedObject, TableModel } from "./model";
+
+/** Schemas the import never offers: the metadata itself, the system's, and those an extension created. */
+export async function listSchemas(db: Queryable): Promise<{ name: string; tables: number }[]> {
+  const { rows } = await db.query<{ name: string; tables: number }>(
+    `SELECT n.nspname AS name, count(c.oid) FILTER (WHERE c.relkind IN ('r', 'p'))::int AS tables
+       FROM pg_namespace n LEFT JOIN pg_class c ON c.relnamespace = n.oid
+      WHERE n.nspname <> '_metadata' AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+      GROUP BY n.nspname ORDER BY n.nspname`,
+  );
+  return rows;
+}
+
+export interface Introspection {
+  model: SchemaModel;
+  skipped: SkippedObject[];
+  /** Things imported with a loss the metadata cannot express (ON DELETE SET NULL, NOT VALID checks, …). */
+  notes: string[];
+}
+
+interface RelRow {
+  oid: number;
+  schema: string;
+  name: string;
+  relkind: string;
+  ispartition: boolean;
+  inherits: boolean;
+  extension: boolean;
+  comment: string | null;
+}
+interface ColRow {
+  relid: number;
+  name: string;
+  type: string;
+  typid: number;
+  notnull: boolean;
+  default: string | null;
+  identity: string;
+  generated: string;
+  serial: boolean;
+  comment: string | null;
+}
+interface ConRow {
+  relid: number;
+  name: string;
+  type: string;
+  columns: string[];
+  expr: string | null;
+  validated: boolean;
+  indexid: number;
+  ref_schema: string | null;
+  ref_table: string | null;
+  ref_columns: string[] | null;
+  on_delete: string;
+  on_update: string;
+  deferrable: boolean;
+}
+interface IdxRow {
+  relid: number;
+  indexid: number;
+  name: string;
+  method: string;
+  unique: boolean;
+  primary: boolean;
+  columns: (string | null)[];
+  where: string | null;
+  plain: boolean;
+}
+
+const SKIPPED_KINDS: Record<string, string> = {
+  v: "a view: the metadata describes tables only",
+  m: "a materialized view: the metadata describes tables only",
+  f: "a foreign table: its data lives on another server",
+  p: "a partitioned table: the metadata cannot express partitioning",
+};
+const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const METHODS = new Set<IndexMethod>(["btree", "gin", "gist", "hash", "brin"]);
+
+/** Reads the business tables of `schemas` from the catalog: five queries whatever the number of tables. */
+export async function introspect(db: Queryable, schemas: string[]): Promise<Introspection> {
+  const rels = await db.query<RelRow>(
+    `SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS relkind,
+            c.relispartition AS ispartition,
+            EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid) AS inherits,
+            EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e') AS extension,
+            obj_description(c.oid, 'pg_class') AS comment
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+      ORDER BY n.nspname, c.relname`,
+    [schemas],
+  );
+  const skipped: SkippedObject[] = [];
+  const notes: string[] = [];
+  const tables = new Map<number, TableModel>();
+  for (const r of rels.rows) {
+    const full = `${r.schema}.${r.name}`;
+    const kind = r.relkind === "r" ? "table" : r.relkind === "p" ? "partitioned table" : r.relkind === "v" ? "view" : r.relkind === "m" ? "materialized view" : "foreign table";
+    const reason = SKIPPED_KINDS[r.relkind]
+      ?? (r.ispartition ? "a partition: its rows belong to the partitioned table" : null)
+      ?? (r.inherits ? "inherits from another table: the metadata cannot express inheritance" : null)
+      ?? (r.extension ? "belongs to an extension" : null)
+      ?? (identifierProblem(r.name) ? `its name is not a snake_case identifier the metadata accepts` : null);
+    if (reason) {
+      skipped.push({ kind: r.ispartition ? "partition" : kind, name: full, reason });
+      continue;
+    }
+    tables.set(r.oid, { schema: r.schema, name: r.name, comment: r.comment, columns: [], primaryKey: [], primaryKeyName: null, uniques: [], indexes: [], checks: [] });
+  }
+  const relids = [...tables.keys()];
+
+  const cols = await db.query<ColRow>(
+    `SELECT a.attrelid::int AS relid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.atttypid::int AS typid,
+            a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity::text AS identity,
+            a.attgenerated::text AS generated, col_description(a.attrelid, a.attnum) AS comment,
+            EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                     WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+                       AND dep.deptype = 'a') AS serial
+       FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attrelid, a.attnum`,
+    [relids],
+  );
+  const badTables = new Map<number, string>();
+  for (const c of cols.rows) {
+    const table = tables.get(c.relid)!;
+    const problem = identifierProblem(c.name)
+      ? `column "${c.name}" is not a snake_case identifier`
+      : c.generated
+        ? `column ${c.name} is generated (GENERATED ALWAYS AS …), which the metadata cannot express`
+        : c.type.length > 100 || !PG_TYPE_PATTERN.test(c.type)
+          ? `column ${c.name} has type ${c.type}, which the metadata cannot spell`
+          : null;
+    if (problem) {
+      if (!badTables.has(c.relid)) badTables.set(c.relid, problem);
+      continue;
+    }
+    table.columns.push(toColumn(c, notes, `${table.schema}.${table.name}`));
+  }
+
+  const cons = await db.query<ConRow>(
+    `SELECT c.conrelid::int AS relid, c.conname AS name, c.contype::text AS type, c.convalidated AS validated,
+            c.conindid::int AS indexid, c.condeferrable AS deferrable,
+            ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.o) AS columns,
+            CASE WHEN c.contype = 'c' THEN pg_get_expr(c.conbin, c.conrelid) END AS expr,
+            rn.nspname AS ref_schema, r.relname AS ref_table,
+            CASE WHEN c.contype = 'f' THEN ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.o) END AS ref_columns,
+            c.confdeltype::text AS on_delete, c.confupdtype::text AS on_update
+       FROM pg_constraint c LEFT JOIN pg_class r ON r.oid = c.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
+      WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'c', 'f', 'x')
+      ORDER BY c.conrelid, c.conname`,
+    [relids],
+  );
+  const idx = await db.query<IdxRow>(
+    `SELECT i.indrelid::int AS relid, i.indexrelid::int AS indexid, ic.relname AS name, am.amname AS method,
+            i.indisunique AS unique, i.indisprimary AS primary, pg_get_expr(i.indpred, i.indrelid) AS where,
+            ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(n, o) LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n ORDER BY k.o) AS columns,
+            (i.indexprs IS NULL AND i.indnkeyatts = i.indnatts AND NOT EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0)
+              AND NOT EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) cl JOIN pg_opclass oc ON oc.oid = cl WHERE NOT oc.opcdefault)) AS plain
+       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
+      WHERE i.indrelid = ANY($1::oid[])
+      ORDER BY i.indrelid, ic.relname`,
+    [relids],
+  );
+  const constraintIndexes = new Map<number, ConRow>();
+  for (const c of cons.rows) {
+    const table = tables.get(c.relid)!;
+    const where = `${table.schema}.${table.name}`;
+    if (c.type === "p") {
+      table.primaryKey = c.columns;
+      table.primaryKeyName = c.name;
+      constraintIndexes.set(c.indexid, c);
+    } else if (c.type === "u") {
+      constraintIndexes.set(c.indexid, c);
+      if (c.columns.length === 1) table.uniques.push({ column: c.columns[0], name: c.name });
+      // A multi-column UNIQUE constraint is kept as its unique index (below).
+    } else if (c.type === "x") {
+      constraintIndexes.set(c.indexid, c);
+      skipped.push({ kind: "exclusion constraint", name: `${where}.${c.name}`, reason: "the metadata cannot express exclusion constraints" });
+    } else if (c.type === "c") {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(c.name)) {
+        skipped.push({ kind: "check", name: `${where}.${c.name}`, reason: "its name is not a snake_case identifier" });
+        continue;
+      }
+      if (!c.validated) notes.push(`${where}: check ${c.name} is NOT VALID in the database; the metadata keeps it as a plain check`);
+      table.checks.push({ name: c.name, condition: c.expr! });
+    }
+  }
+  for (const i of idx.rows) {
+    const table = tables.get(i.relid)!;
+    const con = constraintIndexes.get(i.indexid);
+    if (i.primary || (con && (con.type === "x" || con.columns.length === 1))) continue;
+    const where = `${table.schema}.${table.name}`;
+    const method = i.method as IndexMethod;
+    const reason = !METHODS.has(method)
+      ? `uses the ${i.method} method`
+      : !i.plain || i.columns.some((c) => c === null)
+        ? "has expressions, INCLUDE columns, a sort order or a non-default operator class, which the metadata cannot express"
+        : null;
+    if (reason) {
+      skipped.push({ kind: "index", name: `${i.name} on ${where}`, reason: `it ${reason}` });
+      continue;
+    }
+    table.indexes.push({ name: i.name, columns: i.columns as string[], method, unique: i.unique, where: i.where, constraint: con !== undefined });
+  }
+  for (const [relid, reason] of badTables) {
+    const table = tables.get(relid)!;
+    skipped.push({ kind: "table", name: `${table.schema}.${table.name}`, reason });
+    tables.delete(relid);
+  }
+  const foreignKeys = foreignKeysOf(cons.rows, tables, skipped, notes);
+  const enums = await db.query<EnumModel>(
+    `SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels,
+            format_type(t.oid, NULL) AS type
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+      WHERE n.nspname = ANY($1::text[]) GROUP BY n.nspname, t.typname, t.oid ORDER BY 1, 2`,
+    [schemas],
+  );
+  return { model: { tables: [...tables.values()], foreignKeys, enums: enums.rows }, skipped, notes };
+}
+
+function toColumn(c: ColRow, notes: string[], where: string): ColumnModel {
+  const serialType = c.serial && c.default?.startsWith("nextval(") ? ({ 21: "smallserial", 23: "serial", 20: "bigserial" } as const)[c.typid as 21 | 23 | 20] : undefined;
+  if (c.serial && !serialType && !c.identity) notes.push(`${where}.${c.name}: owns a sequence but is not a serial column; kept with its default`);
+  return {
+    name: c.name,
+    type: c.type,
+    serial: serialType ?? null,
+    identity: c.identity === "a" ? "always" : c.identity === "d" ? "by default" : null,
+    notNull: c.notnull,
+    default: serialType || c.identity ? null : c.default,
+    comment: c.comment,
+  };
+}
+
+function foreignKeysOf(cons: ConRow[], tables: Map<number, TableModel>, skipped: SkippedObject[], notes: string[]): ForeignKeyModel[] {
+  const known = new Set([...tables.values()].map((t) => `${t.schema}.${t.name}`));
+  const fks: ForeignKeyModel[] = [];
+  for (const c of cons.filter((x) => x.type === "f")) {
+    const table = tables.get(c.relid);
+    if (!table) continue;
+    const where = `${table.schema}.${table.name}`;
+    const target = `${c.ref_schema}.${c.ref_table}`;
+    const reason = c.columns.length !== 1
+      ? "it spans several columns; a relation joins one column to one column"
+      : !known.has(target)
+        ? `it refers to ${target}, which is not imported`
+        : !/^[a-z_][a-z0-9_]*$/.test(c.name) || c.name.length > 200
+          ? "its name is not a snake_case identifier"
+          : null;
+    if (reason) {
+      skipped.push({ kind: "foreign key", name: `${where}.${c.name}`, reason });
+      continue;
+    }
+    if (!["a", "c"].includes(c.on_delete)) notes.push(`${where}.${c.name}: ON DELETE ${DELETE_RULES[c.on_delete]} is kept in the database; the metadata records only whether deletes cascade`);
+    if (c.on_update !== "a") notes.push(`${where}.${c.name}: ON UPDATE ${DELETE_RULES[c.on_update]} is not expressible in the metadata`);
+    if (c.deferrable) notes.push(`${where}.${c.name}: DEFERRABLE is not expressible in the metadata`);
+    fks.push({
+      name: c.name,
+      schema: table.schema,
+      table: table.name,
+      column: c.columns[0],
+      toSchema: c.ref_schema!,
+      toTable: c.ref_table!,
+      toColumn: c.ref_columns![0],
+      cascade: c.on_delete === "c",
+    });
+  }
+  return fks;
+}

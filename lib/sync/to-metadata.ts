@@ -1,0 +1,113 @@
+import { camelCase, formTypeFor, graphqlTypeFor, graphqlTypeForTable, labelFor } from "../metadata/derive";
+import { columnDefaults, columnSchema, type ColumnField, type ColumnValues } from "../schemas/column";
+import { tableDefaults, tableSchema, type TableField, type TableValues } from "../schemas/table";
+import { enumTypeName, type ColumnModel, type EnumModel, type ForeignKeyModel, type TableModel } from "./model";
+
+/**
+ * Catalog → metadata rows (as the edit forms' values, parsed by the same zod schemas). Only the
+ * database-side fields below are ever refreshed on a row a person may have edited; everything else
+ * (labels, help, placeholders, validation, permissions, API and GraphQL names) is derived once, on add.
+ */
+export const DATABASE_TABLE_FIELDS: TableField[] = ["primary_key", "table_constraints", "indexes", "description"];
+export const DATABASE_COLUMN_FIELDS: ColumnField[] = ["pg_type", "pg_constraints", "is_primary_key", "is_unique", "is_indexed", "index_config", "enum_options", "comment"];
+
+/** JSON with keys sorted, so two spellings of one value compare equal. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
+
+/** Single-column, plain, non-unique indexes live on the column (is_indexed + index_config); the rest on the table. */
+export function isColumnIndex(t: TableModel, i: TableModel["indexes"][number]): boolean {
+  return i.columns.length === 1 && !i.unique && i.where === null && t.indexes.filter((x) => x.columns.length === 1 && x.columns[0] === i.columns[0] && !x.unique && x.where === null).length === 1;
+}
+
+export function tableValuesFrom(t: TableModel, existing: TableValues | null): TableValues {
+  const tableIndexes = t.indexes.filter((i) => !isColumnIndex(t, i));
+  const database: Partial<TableValues> = {
+    primary_key: t.primaryKey.length === 1 ? t.primaryKey[0] : "",
+    table_constraints: t.checks.length ? json({ checks: t.checks.map((c) => ({ name: c.name, condition: c.condition })) }) : "",
+    indexes: tableIndexes.length
+      ? json(
+          tableIndexes.map((i) => ({
+            columns: i.columns,
+            type: i.unique ? "UNIQUE" : i.method.toUpperCase(),
+            ...(i.name ? { name: i.name } : {}),
+            ...(i.where ? { where: i.where } : {}),
+          })),
+        )
+      : "",
+  };
+  // A comment in the database wins; without one, a description a person wrote stays (the plan writes it).
+  if (t.comment || !existing) database.description = t.comment ?? "";
+  const base: TableValues = existing ?? {
+    ...tableDefaults,
+    schema_name: t.schema,
+    table_name: t.name,
+    graphql_type: graphqlTypeForTable(t.name),
+    label: labelFor(t.name),
+  };
+  return tableSchema.parse({ ...base, ...database });
+}
+
+export function columnValuesFrom(
+  t: TableModel,
+  c: ColumnModel,
+  position: number,
+  enums: Map<string, EnumModel>,
+  existing: ColumnValues | null,
+): ColumnValues {
+  const columnIndex = t.indexes.find((i) => i.columns[0] === c.name && isColumnIndex(t, i));
+  const enumType = enums.get(c.type);
+  const previous = existing?.pg_constraints ? (JSON.parse(existing.pg_constraints) as Record<string, unknown>) : {};
+  const { notNull: _n, default: _d, identity: _i, check: _c, ...kept } = previous;
+  void [_n, _d, _i, _c];
+  const pgConstraints = { ...kept, notNull: c.notNull, ...(c.default !== null ? { default: c.default } : {}), ...(c.identity ? { identity: c.identity } : {}) };
+  const pgType = c.serial ? c.serial.toUpperCase() : c.type;
+  let enumOptions = existing?.enum_options ?? "";
+  if (enumType) {
+    const before = new Map<string, string>(
+      existing?.enum_options ? (JSON.parse(existing.enum_options) as { value: string; label: string }[]).map((o) => [o.value, o.label]) : [],
+    );
+    enumOptions = json(enumType.labels.map((value) => ({ value, label: before.get(value) ?? value })));
+  }
+  const database: Partial<ColumnValues> = {
+    pg_type: pgType,
+    pg_constraints: json(pgConstraints),
+    is_primary_key: t.primaryKey.includes(c.name),
+    is_unique: t.uniques.some((u) => u.column === c.name),
+    is_indexed: columnIndex !== undefined,
+    index_config: columnIndex ? json({ type: columnIndex.method.toUpperCase(), ...(columnIndex.name ? { name: columnIndex.name } : {}) }) : "",
+    enum_options: enumOptions,
+  };
+  if (c.comment || !existing) database.comment = c.comment ?? "";
+  const base: ColumnValues = existing ?? {
+    ...columnDefaults,
+    pg_column: c.name,
+    graphql_field: camelCase(c.name),
+    graphql_type: graphqlTypeFor(pgType, c.name),
+    form_type: formTypeFor(pgType, c.name, enumType !== undefined),
+    label: labelFor(c.name),
+    is_required: c.notNull && c.default === null && !c.serial && !c.identity,
+    sort_order: String(position),
+  };
+  return columnSchema.parse({ ...base, ...database });
+}
+
+/** A new relation's fields: ManyToOne (OneToOne when the column is unique), named after the column. */
+export function relationFieldsFrom(fk: ForeignKeyModel, from: TableModel) {
+  const unique = from.uniques.some((u) => u.column === fk.column) || (from.primaryKey.length === 1 && from.primaryKey[0] === fk.column);
+  const field = camelCase(fk.column.replace(/_id$/, "")) || camelCase(fk.toTable);
+  return { relation_type: unique ? ("OneToOne" as const) : ("ManyToOne" as const), graphql_field: field };
+}
+
+/** Enum types by the spelling format_type gives columns of that type. */
+export function enumsByType(enums: EnumModel[]): Map<string, EnumModel> {
+  return new Map(enums.map((e) => [enumTypeName(e), e]));
+}
