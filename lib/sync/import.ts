@@ -2,12 +2,11 @@ import type pg from "pg";
 import { z } from "zod";
 import { onClientInTransaction } from "../db/pool";
 import { COLUMN_FIELD_KINDS, type ColumnValues } from "../schemas/column";
-import { relationSchema } from "../schemas/relation";
 import { TABLE_FIELD_KINDS, type TableValues } from "../schemas/table";
 import { introspect, type Introspection } from "./introspect";
-import { changedFields, insertColumns, insertTables, readExisting, updateColumns, updateTables } from "./metadata-rows";
+import { changedFields, insertColumns, insertRelation, insertTables, readExisting, updateColumns, updateTables } from "./metadata-rows";
 import { foreignKeyKey, tableKey, type ForeignKeyModel, type TableModel } from "./model";
-import { columnValuesFrom, DATABASE_COLUMN_FIELDS, DATABASE_TABLE_FIELDS, enumsByType, relationFieldsFrom, tableValuesFrom } from "./to-metadata";
+import { columnValuesFrom, DATABASE_COLUMN_FIELDS, DATABASE_TABLE_FIELDS, enumsByType, tableValuesFrom } from "./to-metadata";
 
 export type ImportAction = "add" | "update" | "unchanged";
 
@@ -41,9 +40,19 @@ function problemText(where: string, error: unknown): string {
   throw error;
 }
 
-/** Everything an import of `schemas` would add and change; `only` limits it to some tables (drift resolution). */
-export async function planImport(db: pg.ClientBase, schemas: string[], only?: Set<string>): Promise<Work> {
-  const catalog = await introspect(db, schemas);
+export interface ImportScope {
+  /** Only these tables (schema.table) … */
+  only?: Set<string>;
+  /** … and of them only these columns (schema.table.column), leaving the table row as it is (drift resolution). */
+  onlyColumns?: Set<string>;
+  /** Where the tables are read; defaults to the metadata's own database. */
+  target?: pg.ClientBase;
+}
+
+/** Everything an import of `schemas` would add and change (all of it, or the scope's tables / columns). */
+export async function planImport(db: pg.ClientBase, schemas: string[], scope: ImportScope = {}): Promise<Work> {
+  const { only, onlyColumns } = scope;
+  const catalog = await introspect(scope.target ?? db, schemas);
   const existing = await readExisting(db, schemas);
   const enums = enumsByType(catalog.model.enums);
   const entries: ImportEntry[] = [];
@@ -60,12 +69,13 @@ export async function planImport(db: pg.ClientBase, schemas: string[], only?: Se
       problems.push(problemText(`table ${key}`, error));
       continue;
     }
-    const fields = before ? changedFields(TABLE_FIELD_KINDS, DATABASE_TABLE_FIELDS, before.values, values) : [];
+    const fields = before && !onlyColumns ? changedFields(TABLE_FIELD_KINDS, DATABASE_TABLE_FIELDS, before.values, values) : [];
     const action: ImportAction = !before ? "add" : fields.length ? "update" : "unchanged";
     entries.push({ kind: "table", name: key, action, fields });
     work.tables.push({ model: t, values, id: before?.id ?? null, fields });
     t.columns.forEach((c, i) => {
       const name = `${key}.${c.name}`;
+      if (onlyColumns && !onlyColumns.has(name)) return;
       const prior = existing.columns.get(name) ?? null;
       try {
         const next = columnValuesFrom(t, c, i + 1, enums, prior?.values ?? null);
@@ -79,7 +89,7 @@ export async function planImport(db: pg.ClientBase, schemas: string[], only?: Se
   }
   const imported = new Set(work.tables.map((t) => tableKey(t.model)));
   const known = new Set([...imported, ...existing.tables.keys()]);
-  for (const fk of catalog.model.foreignKeys) {
+  for (const fk of onlyColumns ? [] : catalog.model.foreignKeys) {
     if (!imported.has(`${fk.schema}.${fk.table}`) || !known.has(`${fk.toSchema}.${fk.toTable}`)) continue;
     const prior = existing.relations.get(foreignKeyKey(fk));
     const fields = prior
@@ -102,9 +112,9 @@ export async function previewImport(db: pg.ClientBase, schemas: string[]): Promi
  * Imports in one transaction: adds what is new, refreshes only the database-side fields of what exists
  * (DATABASE_TABLE_FIELDS / DATABASE_COLUMN_FIELDS), never touches what a person wrote.
  */
-export async function runImport(client: pg.ClientBase, schemas: string[], options: { only?: Set<string>; inTransaction?: boolean } = {}): Promise<ImportPreview> {
+export async function runImport(client: pg.ClientBase, schemas: string[], options: ImportScope & { inTransaction?: boolean } = {}): Promise<ImportPreview> {
   const run = async () => {
-    const work = await planImport(client, schemas, options.only);
+    const work = await planImport(client, schemas, options);
     await writeImport(client, work);
     return work.preview;
   };
@@ -135,24 +145,6 @@ async function writeRelations(client: pg.ClientBase, work: Work, tableIds: Map<s
       continue;
     }
     const from = work.tables.find((t) => tableKey(t.model) === `${r.fk.schema}.${r.fk.table}`)!.model;
-    const derived = relationFieldsFrom(r.fk, from);
-    // The relation form's schema: the same checks a person's new relation goes through.
-    const values = relationSchema.parse({
-      from_table_id: await idOf(r.fk.schema, r.fk.table),
-      from_column: r.fk.column,
-      to_table_id: await idOf(r.fk.toSchema, r.fk.toTable),
-      to_column: r.fk.toColumn,
-      relation_type: derived.relation_type,
-      graphql_field: derived.graphql_field,
-      is_cascade_delete: r.fk.cascade,
-      constraint_name: r.fk.name,
-    });
-    await client.query(
-      `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column,
-         relation_type, graphql_field, is_cascade_delete, constraint_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [values.from_table_id, values.to_table_id, r.fk.schema, r.fk.table, values.from_column, r.fk.toSchema, r.fk.toTable, values.to_column,
-        values.relation_type, values.graphql_field || null, values.is_cascade_delete, values.constraint_name || null],
-    );
+    await insertRelation(client, r.fk, from, { from: await idOf(r.fk.schema, r.fk.table), to: await idOf(r.fk.toSchema, r.fk.toTable) });
   }
 }

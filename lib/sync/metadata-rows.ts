@@ -1,6 +1,9 @@
 import type pg from "pg";
 import { quoteIdent } from "../db/identifiers";
 import type { Queryable } from "../db/pool";
+import { relationSchema } from "../schemas/relation";
+import type { ForeignKeyModel, TableModel } from "./model";
+import { relationFieldsFrom } from "./to-metadata";
 import { COLUMN_FIELD_KINDS, type ColumnField, type ColumnValues } from "../schemas/column";
 import { fromDbValue, toDbValue, type FieldKind } from "../schemas/fields";
 import { TABLE_FIELD_KINDS, type TableField, type TableValues } from "../schemas/table";
@@ -128,5 +131,27 @@ export async function updateColumns(client: pg.ClientBase, rows: { id: number; v
   if (rows.length === 0 || fields.length === 0) return;
   await bulk(client, COLUMN_FIELD_KINDS, fields, rows.map((r) => ({ extra: { id: r.id }, values: r.values })), (_cols, rs) =>
     `UPDATE _metadata.mappings_column c SET ${fields.map((f) => `${quoteIdent(f)} = x.${quoteIdent(f)}`).join(", ")} FROM ${rs} WHERE c.id = x.id RETURNING c.id`,
+  );
+}
+
+/** A relation for a foreign key, through the relation form's schema (the same checks a person's goes through). */
+export async function insertRelation(client: pg.ClientBase, fk: ForeignKeyModel, from: TableModel, ids: { from: number | undefined; to: number | undefined }) {
+  const derived = relationFieldsFrom(fk, from);
+  const values = relationSchema.parse({
+    from_table_id: ids.from,
+    from_column: fk.column,
+    to_table_id: ids.to,
+    to_column: fk.toColumn,
+    relation_type: derived.relation_type,
+    graphql_field: derived.graphql_field,
+    is_cascade_delete: fk.cascade,
+    constraint_name: fk.name,
+  });
+  await client.query(
+    `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column,
+       relation_type, graphql_field, is_cascade_delete, constraint_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [values.from_table_id, values.to_table_id, fk.schema, fk.table, values.from_column, fk.toSchema, fk.toTable, values.to_column,
+      values.relation_type, values.graphql_field || null, values.is_cascade_delete, values.constraint_name || null],
   );
 }
