@@ -4,6 +4,7 @@ import { onClientInTransaction } from "../db/pool";
 import { COLUMN_FIELD_KINDS, type ColumnValues } from "../schemas/column";
 import { TABLE_FIELD_KINDS, type TableValues } from "../schemas/table";
 import { introspect, type Introspection } from "./introspect";
+import { settleExpressions } from "./settle";
 import { changedFields, insertColumns, insertRelation, insertTables, readExisting, updateColumns, updateTables } from "./metadata-rows";
 import { foreignKeyKey, tableKey, type ForeignKeyModel, type TableModel } from "./model";
 import { columnValuesFrom, DATABASE_COLUMN_FIELDS, DATABASE_TABLE_FIELDS, enumsByType, tableValuesFrom } from "./to-metadata";
@@ -50,9 +51,11 @@ export interface ImportScope {
 }
 
 /** Everything an import of `schemas` would add and change (all of it, or the scope's tables / columns). */
-export async function planImport(db: pg.ClientBase, schemas: string[], scope: ImportScope = {}): Promise<Work> {
+export async function planImport(db: pg.ClientBase, schemas: string[], scope: ImportScope & { inTransaction?: boolean } = {}): Promise<Work> {
   const { only, onlyColumns } = scope;
-  const catalog = await introspect(scope.target ?? db, schemas);
+  const target = scope.target ?? db;
+  const catalog = await introspect(target, schemas);
+  catalog.model = await settleExpressions(target, catalog.model, scope.inTransaction === true && target === db);
   const existing = await readExisting(db, schemas);
   const enums = enumsByType(catalog.model.enums);
   const entries: ImportEntry[] = [];
@@ -114,7 +117,7 @@ export async function previewImport(db: pg.ClientBase, schemas: string[]): Promi
  */
 export async function runImport(client: pg.ClientBase, schemas: string[], options: ImportScope & { inTransaction?: boolean } = {}): Promise<ImportPreview> {
   const run = async () => {
-    const work = await planImport(client, schemas, options);
+    const work = await planImport(client, schemas, { ...options, inTransaction: true });
     await writeImport(client, work);
     return work.preview;
   };

@@ -3,7 +3,7 @@ import { quoteIdent, quoteLiteral } from "../db/identifiers";
 import { PG_TYPE_PATTERN } from "../schemas/column";
 import { expressionProblem } from "./expression";
 import type { MetadataModel } from "./from-metadata";
-import { tableKey, type ColumnModel, type EnumModel, type SchemaModel, type TableModel } from "./model";
+import { tableKey, type ColumnModel, type EnumModel, type IndexModel, type SchemaModel, type TableModel } from "./model";
 
 export interface Problem {
   /** schema.table[.column] the problem belongs to. */
@@ -159,7 +159,7 @@ async function canonicalTypes(db: Db, raw: MetadataModel, problems: Problem[]): 
 
 /** Defaults that differ from the database's: parsed as the default of a column of their type, printed back. */
 async function canonicalDefaults(db: Db, tables: TableModel[], actual: Map<string, TableModel>, types: Map<string, string>, problems: Problem[]) {
-  const pending: { column: ColumnModel; where: string }[] = [];
+  const pending: { column: ColumnModel; where: string; live?: string | null }[] = [];
   const typed = new Set(types.values());
   for (const t of tables) {
     const live = actual.get(tableKey(t));
@@ -170,7 +170,7 @@ async function canonicalDefaults(db: Db, tables: TableModel[], actual: Map<strin
       const where = `${tableKey(t)}.${c.name}`;
       const problem = expressionProblem(c.default);
       if (problem) problems.push({ where, message: `default: ${problem}` });
-      else if (typed.has(c.type)) pending.push({ column: c, where });
+      else if (typed.has(c.type)) pending.push({ column: c, where, live: liveColumn?.type === c.type ? liveColumn.default : null });
     }
   }
   const read = async (items: typeof pending) => {
@@ -196,6 +196,14 @@ async function canonicalDefaults(db: Db, tables: TableModel[], actual: Map<strin
       else problems.push({ where: p.where, message: `default ${p.column.default} ${describeProbeError(one.error)}` });
     }
   }
+  // pg_get_expr is not always a fixed point (e.g. IN lists on varchar): the database's text, parsed again,
+  // may print like the metadata's. Then they are the same default, and the database's spelling is kept.
+  const recheck = pending.filter((p) => p.live && p.live !== p.column.default);
+  for (let start = 0; start < recheck.length; start += 1000) {
+    const chunk = recheck.slice(start, start + 1000);
+    const again = await attempt(db, () => read(chunk.map((p) => ({ ...p, column: { ...p.column, default: p.live! } }))));
+    if (again.ok) chunk.forEach((p, i) => again.value[i] === p.column.default && (p.column.default = p.live!));
+  }
 }
 
 /** Checks and partial-index conditions need the table's columns: parsed on a temporary copy of the table. */
@@ -219,10 +227,9 @@ async function canonicalTableExpressions(db: Db, table: TableModel, live: TableM
   const temp = `sync_probe_table_${++probeCounter}`;
   const outer = await attempt(db, async () => {
     await db.query(`CREATE TEMP TABLE ${temp} (${table.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(", ")})`);
-    for (const c of checks) {
-      if (expressionProblem(c.condition)) continue;
-      const r = await attempt(db, async () => {
-        await db.query(`ALTER TABLE pg_temp.${temp} ADD CONSTRAINT ${quoteIdent(c.name)} CHECK (${c.condition})`);
+    const probeCheckResult = (condition: string) =>
+      attempt(db, async () => {
+        await db.query(`ALTER TABLE pg_temp.${temp} ADD CONSTRAINT sync_probe_check CHECK (${condition})`);
         const { rows } = await db.query<{ expr: string }>(
           "SELECT pg_get_expr(conbin, conrelid) AS expr FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'c'",
           [`pg_temp.${temp}`],
@@ -230,14 +237,27 @@ async function canonicalTableExpressions(db: Db, table: TableModel, live: TableM
         if (rows.length !== 1) throw Object.assign(new Error("not one check"), { code: "42601" });
         return rows[0].expr;
       });
-      if (r.ok) c.condition = r.value;
-      else problems.push({ where: at, message: `check ${c.name} ${describeProbeError(r.error)}` });
+    const probeCheck = async (condition: string) => {
+      if (expressionProblem(condition)) return null;
+      const r = await probeCheckResult(condition);
+      return r.ok ? r.value : null;
+    };
+    for (const c of checks) {
+      if (expressionProblem(c.condition)) continue;
+      const r = await probeCheckResult(c.condition);
+      if (!r.ok) {
+        problems.push({ where: at, message: `check ${c.name} ${describeProbeError(r.error)}` });
+        continue;
+      }
+      c.condition = r.value;
+      // Not a fixed point either: the database's condition, parsed again, may print the same (then keep it).
+      const liveCheck = live?.checks.find((x) => x.name === c.name);
+      if (liveCheck && liveCheck.condition !== c.condition && (await probeCheck(liveCheck.condition)) === c.condition) c.condition = liveCheck.condition;
     }
-    for (const i of partials) {
-      if (expressionProblem(i.where!)) continue;
-      const r = await attempt(db, async () => {
+    const probeWhere = (index: IndexModel, where: string) =>
+      attempt(db, async () => {
         await db.query(
-          `CREATE INDEX sync_probe_index ON pg_temp.${temp} USING ${i.method} (${i.columns.map(quoteIdent).join(", ")}) WHERE (${i.where})`,
+          `CREATE INDEX sync_probe_index ON pg_temp.${temp} USING ${index.method} (${index.columns.map(quoteIdent).join(", ")}) WHERE (${where})`,
         );
         const { rows } = await db.query<{ expr: string }>(
           "SELECT pg_get_expr(indpred, indrelid) AS expr FROM pg_index WHERE indrelid = $1::regclass",
@@ -245,8 +265,19 @@ async function canonicalTableExpressions(db: Db, table: TableModel, live: TableM
         );
         return rows[0].expr;
       });
-      if (r.ok) i.where = r.value;
-      else problems.push({ where: at, message: `partial index on (${i.columns.join(", ")}) ${describeProbeError(r.error)}` });
+    for (const i of partials) {
+      if (expressionProblem(i.where!)) continue;
+      const r = await probeWhere(i, i.where!);
+      if (!r.ok) {
+        problems.push({ where: at, message: `partial index on (${i.columns.join(", ")}) ${describeProbeError(r.error)}` });
+        continue;
+      }
+      i.where = r.value;
+      const twin = live?.indexes.find((x) => x.where && x.where !== i.where && x.method === i.method && x.unique === i.unique && x.columns.join() === i.columns.join());
+      if (twin && !expressionProblem(twin.where!)) {
+        const again = await probeWhere(i, twin.where!);
+        if (again.ok && again.value === i.where) i.where = twin.where;
+      }
     }
   });
   if (!outer.ok) problems.push({ where: at, message: `its columns could not be checked: ${describeProbeError(outer.error)}` });
