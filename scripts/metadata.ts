@@ -7,6 +7,7 @@
  *   backup    every _metadata row as one JSON document, to stdout or `--out FILE`
  *   restore   FILE: show what would be added, changed and removed, then restore (`--dry-run`: only show)
  *   reset     drop the whole _metadata schema (the seed's appendix C); refuses without `--yes`
+ *   import    business tables into the metadata (`--schema S`, `--dry-run`); diff, plan, apply: lib/sync/cli.ts
  * Connection: DATABASE_URL, or DB_HOST/DB_PORT/DB_USER/DB_PASSWORD/DB_NAME/DB_SSL, from env or .env;
  * with none, the editor's embedded PostgreSQL (.data/postgres).
  */
@@ -34,6 +35,7 @@ import { projectDefaults } from "../lib/metadata/project-defaults";
 import { describeReset, resetMetadata } from "../lib/metadata/reset";
 import { verifyMetadata } from "../lib/metadata/verify";
 import { projectWizardSchema } from "../lib/schemas/project";
+import { syncCommands } from "../lib/sync/cli";
 
 type Command = (client: pg.Client, display: ReturnType<typeof resolveConnection>["display"]) => Promise<number>;
 
@@ -227,6 +229,11 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
+  import: (client) => syncCommands.import(client, args(), out),
+  diff: (client) => syncCommands.diff(client, args(), out),
+  plan: (client) => syncCommands.plan(client, args(), out),
+  apply: (client) => syncCommands.apply(client, args(), out),
+
   async snapshot(client) {
     const catalog = await readCatalog(client);
     if (!catalog.schema.exists) throw new Error("run init first");
@@ -244,7 +251,7 @@ async function main(): Promise<number> {
     out(`usage: tsx scripts/metadata.ts <${Object.keys(commands).join("|")}>`);
     return 2;
   }
-  if (name === "backup" && option("--out") === undefined) out = toStderr;
+  if ((name === "backup" && option("--out") === undefined) || (name === "diff" && args().includes("--json"))) out = toStderr;
   let connection;
   try {
     connection = resolveConnection();
