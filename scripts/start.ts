@@ -41,8 +41,34 @@ function shownPath(dir: string): string {
   return relative.startsWith("..") ? dir : relative;
 }
 
+const PG_HINT =
+  "   Hint: something stopped it from outside (out of memory: see `dmesg`; a `kill`; a full disk). If it keeps " +
+  "happening, METADATA_EDITOR_PG_LOG=1 npm start shows its log; or use a PostgreSQL server of your own: " +
+  "DATABASE_URL=postgres://user:password@host:5432/database";
+
 async function main() {
   let embedded: EmbeddedServer | null = null;
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let exitCode: number | null = null;
+  const stopEmbedded = async () => {
+    if (embedded) {
+      const server = embedded;
+      embedded = null;
+      await server.stop();
+      console.log("🐘 embedded PostgreSQL stopped");
+    }
+  };
+  // Ctrl-C reaches Next, PostgreSQL and this process at once: stop Next, then the database, then exit.
+  const shutdown = (signal: NodeJS.Signals, code: number | null = null) => {
+    if (stopping) return;
+    stopping = true;
+    exitCode = code;
+    if (child) child.kill(signal);
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+
   let connection;
   try {
     connection = resolveConnection();
@@ -60,6 +86,20 @@ async function main() {
       acquired = await acquireEmbedded(dir, {
         port: process.env.METADATA_EDITOR_PG_PORT ? Number(process.env.METADATA_EDITOR_PG_PORT) : undefined,
         log: process.env.METADATA_EDITOR_PG_LOG ? (l) => console.log(l) : undefined,
+        supervise: {
+          keepRunning: () => !stopping,
+          onDied(how, lastLines) {
+            console.error(`🐘 The embedded PostgreSQL stopped unexpectedly (${how}); restarting it…`);
+            for (const line of lastLines.split("\n").filter(Boolean).slice(-5)) console.error(`   | ${line}`);
+            console.error(PG_HINT);
+          },
+          onRestarted: (ms) => console.log(`🐘 embedded PostgreSQL is back (restarted in ${ms} ms); pages work again on their next request`),
+          onGaveUp(reason) {
+            console.error(`❌ The embedded PostgreSQL could not be kept running (${reason}); stopping the editor.`);
+            console.error(PG_HINT);
+            shutdown("SIGTERM", 1);
+          },
+        },
       });
     } catch (error) {
       for (const line of startFailureLines(error)) console.error(line);
@@ -81,17 +121,7 @@ async function main() {
     console.log(`🔗 ${connection.source}: ${d.user}@${d.host}:${d.port}/${d.database}`);
   }
 
-  let stopping = false;
-  const stopEmbedded = async () => {
-    if (embedded) {
-      const server = embedded;
-      embedded = null;
-      await server.stop();
-      console.log("🐘 embedded PostgreSQL stopped");
-    }
-  };
-
-  if (!dev && (buildIsStale() || process.argv.includes("--build"))) {
+  if (!stopping && !dev && (buildIsStale() || process.argv.includes("--build"))) {
     console.log("🔨 building the editor (next build)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
     if (build.status !== 0) {
@@ -99,23 +129,18 @@ async function main() {
       process.exit(build.status ?? 1);
     }
   }
-
-  const child: ChildProcess = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port, "-H", host], {
-    stdio: "inherit",
-    env,
-  });
-  console.log(`🚀 Metadata Editor: http://${host === "0.0.0.0" ? "localhost" : host}:${port}/metadata-editor`);
-
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  child.on("exit", async (code, signal) => {
+  if (stopping) {
     await stopEmbedded();
-    process.exit(code ?? (signal ? 0 : 1));
+    process.exit(exitCode ?? 130);
+  }
+
+  const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port, "-H", host], { stdio: "inherit", env });
+  child = next;
+  console.log(`🚀 Metadata Editor: http://${host === "0.0.0.0" ? "localhost" : host}:${port}/metadata-editor`);
+  next.on("exit", async (code, signal) => {
+    stopping = true;
+    await stopEmbedded();
+    process.exit(exitCode ?? code ?? (signal ? 0 : 1));
   });
 }
 

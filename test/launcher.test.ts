@@ -84,6 +84,16 @@ describe("when the embedded PostgreSQL cannot start: a clear message, a non-zero
   });
 });
 
+describe("a bad DATABASE_URL", () => {
+  it("npm start names the variable (not 'URI malformed'), exits 2, and keeps the password out of the terminal", async () => {
+    const result = await runLauncher({ DATABASE_URL: "postgres://app:pa%ss@127.0.0.1:5432/shop" });
+    expect(result.code, result.output).toBe(2);
+    expect(result.output).toContain("DATABASE_URL has a bad percent-encoding in its password");
+    expect(result.output).not.toMatch(/URI malformed|pa%ss/);
+    expect(result.output).not.toMatch(STACK_LINE);
+  });
+});
+
 describe("where the cluster goes when root's postgres user cannot enter the project folder", () => {
   const user = { name: "someone", uid: 4242, gid: 4242 };
 

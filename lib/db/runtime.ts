@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_EMBEDDED_DIR, EmbeddedError, startEmbedded, type EmbeddedServer } from "./embedded";
+import { DEFAULT_EMBEDDED_DIR, EmbeddedError, startEmbedded, type EmbeddedServer, type Supervision } from "./embedded";
 
 /**
  * How the launcher and the CLI get a database when none is configured: a running editor's embedded
@@ -8,7 +8,10 @@ import { DEFAULT_EMBEDDED_DIR, EmbeddedError, startEmbedded, type EmbeddedServer
  */
 export interface RunningInfo {
   url: string;
+  /** The process that started the server (the launcher or the CLI). */
   pid: number;
+  /** The cluster's folder (its postmaster.pid names the server's process). */
+  dataDir: string;
 }
 
 export function embeddedDir(env: Record<string, string | undefined> = process.env): string {
@@ -56,12 +59,12 @@ export function startFailureLines(error: unknown): string[] {
 /** Starts (or reuses) the embedded server; `owned` tells the caller whether it must stop it. */
 export async function acquireEmbedded(
   dir: string,
-  options: { port?: number; log?: (line: string) => void } = {},
+  options: { port?: number; log?: (line: string) => void; supervise?: Supervision } = {},
 ): Promise<{ url: string; owned: EmbeddedServer | null }> {
   const running = readRunning(dir);
   if (running) return { url: running.url, owned: null };
   const server = await startEmbedded({ dir, ...options });
-  writeFileSync(runningFile(dir), JSON.stringify({ url: server.url, pid: process.pid } satisfies RunningInfo), { mode: 0o600 });
+  writeFileSync(runningFile(dir), JSON.stringify({ url: server.url, pid: process.pid, dataDir: server.dataDir } satisfies RunningInfo), { mode: 0o600 });
   const stop = server.stop;
   server.stop = async () => {
     rmSync(runningFile(dir), { force: true });
