@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -70,6 +71,18 @@ test("from a clone inside a mode-700 folder: the setup page, the data in a place
   await again.end();
   expect(second.output()).not.toMatch(/EACCES|\n\s+at /);
   await second.interrupt();
+
+  // The CLI, from the same clone, starts the same relocated cluster.
+  const cli = spawnSync("npx", ["tsx", "scripts/metadata.ts", "init"], {
+    cwd: app,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, DATABASE_URL: "", DB_HOST: "", DB_NAME: "", DB_USER: "", PROJECT_ID: "private-app", PROJECT_NAME: "Private app", PROJECT_ROOT_PATH: app },
+  });
+  expect(cli.status, cli.stdout + cli.stderr).toBe(0);
+  expect(cli.stdout).toContain("using the embedded PostgreSQL in .data/postgres");
+  expect(cli.stdout).toContain("🎉 Metadata initialization complete!");
+  if (asRoot) expect(statSync(path.join(dataDir, "base")).uid).not.toBe(0);
 });
 
 test("from a path with spaces and non-ASCII characters (/tmp/…/개발 폴더/app)", async ({ page }) => {

@@ -17,7 +17,7 @@ import path from "node:path";
 import pg from "pg";
 import { describeConnection, resolveConnection } from "../lib/db/config";
 import { toUserError } from "../lib/db/errors";
-import { acquireEmbedded, embeddedDir, startFailureLines } from "../lib/db/runtime";
+import { acquireEmbedded, embeddedDir, shownDir, startFailureLines } from "../lib/db/runtime";
 import {
   BackupRefusedError,
   exportMetadata,
@@ -270,7 +270,7 @@ async function main(): Promise<number> {
     }
     owned = embedded.owned;
     connection = resolveConnection({ DATABASE_URL: embedded.url, METADATA_EDITOR_EMBEDDED: "1" });
-    out(`ℹ️  No DATABASE_URL or DB_* set: using the embedded PostgreSQL in ${path.relative(process.cwd(), embeddedDir()) || "."}`);
+    out(`ℹ️  No DATABASE_URL or DB_* set: using the embedded PostgreSQL in ${shownDir(embeddedDir())}`);
   }
   const client = new pg.Client({ ...connection.config, connectionTimeoutMillis: 10_000, application_name: "metadata-cli" });
   try {

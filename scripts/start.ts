@@ -9,7 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { resolveConnection } from "../lib/db/config";
-import { acquireEmbedded, embeddedDir, startFailureLines } from "../lib/db/runtime";
+import { acquireEmbedded, embeddedDir, shownDir, startFailureLines } from "../lib/db/runtime";
 import type { EmbeddedServer } from "../lib/db/embedded";
 
 const dev = process.argv.includes("--dev");
@@ -33,12 +33,6 @@ function buildIsStale(): boolean {
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
   return sources.some((s) => newestMtime(s) > built);
-}
-
-/** Inside the project: relative, as the README names it; elsewhere: absolute. */
-function shownPath(dir: string): string {
-  const relative = path.relative(process.cwd(), dir);
-  return relative.startsWith("..") ? dir : relative;
 }
 
 const PG_HINT =
@@ -79,7 +73,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (connection.source === "none") {
     const dir = embeddedDir();
-    console.log(`🐘 No DATABASE_URL or DB_* set: starting the embedded PostgreSQL (${shownPath(dir)})…`);
+    console.log(`🐘 No DATABASE_URL or DB_* set: starting the embedded PostgreSQL (${shownDir(dir)})…`);
     const started = Date.now();
     let acquired;
     try {

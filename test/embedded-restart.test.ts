@@ -42,20 +42,26 @@ async function selectOne(url: string): Promise<number> {
   }
 }
 
+/** A supervised server in its own folder, with every supervision event recorded in order. */
+async function supervised(name: string, keepRunning: () => boolean) {
+  const events: string[] = [];
+  const server = await startEmbedded({
+    dir: path.join(root, name),
+    port: await freePort(),
+    supervise: {
+      keepRunning,
+      onDied: (how) => events.push(`died: ${how}`),
+      onRestarted: () => events.push("restarted"),
+      onGaveUp: (reason) => events.push(`gave up: ${reason}`),
+    },
+  });
+  servers.push(server);
+  return { server, events };
+}
+
 describe("the embedded PostgreSQL under supervision", { timeout: 90_000 }, () => {
   it("is restarted on the same port after kill -9, with its data; then stops promptly", async () => {
-    const events: string[] = [];
-    const server = await startEmbedded({
-      dir: path.join(root, "a"),
-      port: await freePort(),
-      supervise: {
-        keepRunning: () => true,
-        onDied: (how) => events.push(`died: ${how}`),
-        onRestarted: () => events.push("restarted"),
-        onGaveUp: (reason) => events.push(`gave up: ${reason}`),
-      },
-    });
-    servers.push(server);
+    const { server, events } = await supervised("a", () => true);
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
     await admin.query("CREATE TABLE kept (n int); INSERT INTO kept VALUES (7)");
@@ -82,18 +88,7 @@ describe("the embedded PostgreSQL under supervision", { timeout: 90_000 }, () =>
 
   it("is not restarted while the launcher stops, and stop() returns at once when it is already gone", async () => {
     let keep = true;
-    const events: string[] = [];
-    const server = await startEmbedded({
-      dir: path.join(root, "b"),
-      port: await freePort(),
-      supervise: {
-        keepRunning: () => keep,
-        onDied: (how) => events.push(`died: ${how}`),
-        onRestarted: () => events.push("restarted"),
-        onGaveUp: (reason) => events.push(`gave up: ${reason}`),
-      },
-    });
-    servers.push(server);
+    const { server, events } = await supervised("b", () => keep);
     expect(await selectOne(server.url)).toBe(1);
     const pid = server.pid();
     keep = false; // as after Ctrl-C: the terminal's SIGINT reaches PostgreSQL too

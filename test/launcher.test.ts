@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -81,6 +81,43 @@ describe("when the embedded PostgreSQL cannot start: a clear message, a non-zero
       vi.unstubAllEnvs();
     }
     await expect(systemUser("Robert'); DROP")).rejects.toThrow(/METADATA_EDITOR_PG_USER must be a system user name/);
+  });
+});
+
+describe("as a user other than root (nobody, when the tests run as root)", { timeout: 120_000 }, () => {
+  it("the CLI starts the embedded PostgreSQL in place, owned by that user, and stops it", async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), "launcher-nonroot-"));
+    try {
+      chmodSync(home, 0o755);
+      const asRoot = process.getuid?.() === 0;
+      const uid = asRoot ? Number(execFileSync("id", ["-u", "nobody"], { encoding: "utf8" })) : process.getuid!();
+      if (asRoot) chownSync(home, uid, Number(execFileSync("id", ["-g", "nobody"], { encoding: "utf8" })));
+      const node = [process.execPath, "--import", "tsx", "scripts/metadata.ts", "check"];
+      const [file, ...args] = asRoot ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", ...node] : node;
+      const dataDir = path.join(home, "pg");
+      const result = spawnSync(file, args, {
+        encoding: "utf8",
+        timeout: 100_000,
+        env: {
+          PATH: process.env.PATH ?? "/usr/bin:/bin",
+          HOME: home,
+          DOTENV_CONFIG_PATH: path.join(home, "no.env"),
+          DOTENV_CONFIG_QUIET: "true",
+          METADATA_EDITOR_DATA_DIR: dataDir,
+        } as Record<string, string> as NodeJS.ProcessEnv,
+      });
+      const output = result.stdout + result.stderr;
+      // An empty database: check says the schema is not there, which it can only say once connected.
+      expect(result.status, output).toBe(1);
+      expect(output).toContain(`using the embedded PostgreSQL in ${dataDir}`);
+      expect(output).toContain("The _metadata schema is not there");
+      expect(output).not.toMatch(STACK_LINE);
+      expect(statSync(path.join(dataDir, "data", "PG_VERSION")).uid).toBe(uid);
+      expect(statSync(path.join(dataDir, "credentials.json")).mode & 0o777).toBe(0o600);
+      expect(() => readFileSync(path.join(dataDir, "data-location.txt"))).toThrow();
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
 

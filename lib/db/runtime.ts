@@ -18,6 +18,12 @@ export function embeddedDir(env: Record<string, string | undefined> = process.en
   return path.resolve(env.METADATA_EDITOR_DATA_DIR || DEFAULT_EMBEDDED_DIR);
 }
 
+/** The data folder as the terminal shows it: relative inside the project (as the README names it), else absolute. */
+export function shownDir(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative === "" ? "." : relative.startsWith("..") ? dir : relative;
+}
+
 const runningFile = (dir: string) => path.join(dir, "running.json");
 
 function alive(pid: number): boolean {
