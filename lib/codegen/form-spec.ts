@@ -1,0 +1,109 @@
+import type { Problem } from "./model";
+import type { ResolvedModel, ResolvedTable } from "./resolve";
+import type { FieldRule } from "./rules";
+import { runtimeField } from "./zod-runtime";
+
+/** How an input's text becomes the field's value (the generated component and the preview do the same). */
+export type ValueAs = "text" | "number" | "boolean" | "json";
+
+export interface FormFieldSpec {
+  name: string;
+  columnId: number;
+  label: string;
+  formType: string;
+  placeholder: string;
+  help: string;
+  options: { value: string; label: string }[] | null;
+  /** undefined: no default (the input starts empty). */
+  defaultValue?: unknown;
+  required: boolean;
+  valueAs: ValueAs;
+  rule: FieldRule;
+}
+
+export interface FormSpec {
+  tableId: number;
+  typeName: string;
+  label: string;
+  fields: FormFieldSpec[];
+}
+
+export function valueAsFor(rule: FieldRule): ValueAs {
+  if (rule.list || rule.base === "json") return "json";
+  if (rule.base === "int" || rule.base === "number") return "number";
+  if (rule.base === "boolean") return "boolean";
+  return "text";
+}
+
+/** An input's value → the field's value: empty is null, numbers are numbers, JSON is parsed (NaN when it does not parse). */
+export function convertInput(valueAs: ValueAs, v: unknown): unknown {
+  if (valueAs === "boolean" || typeof v !== "string") return v;
+  if (v.trim() === "") return null;
+  if (valueAs === "number") return Number(v);
+  if (valueAs === "json") {
+    try {
+      return JSON.parse(v);
+    } catch {
+      return Number.NaN;
+    }
+  }
+  return v;
+}
+
+const TEMPORAL: Record<string, string> = { date: "date", datetime: "datetime", time: "time" };
+
+/** A form control that cannot hold the field's value would make a form that never validates: a problem. */
+export function formTypeProblem(formType: string, rule: FieldRule, hasOptions: boolean): string | null {
+  const valueAs = valueAsFor(rule);
+  if (formType === "file") return "form_type file is not generated (a file is not a column value); use url or text for its address.";
+  if ((formType === "select" || formType === "radio") && !hasOptions) return `form_type ${formType} needs enum_options.`;
+  if (formType === "checkbox" && valueAs !== "boolean") return "form_type checkbox needs a BOOLEAN column.";
+  if (valueAs === "boolean" && formType !== "checkbox" && formType !== "hidden") return "A BOOLEAN column needs form_type checkbox (or hidden).";
+  if (formType === "number" && valueAs !== "number" && rule.base !== "intString") return "form_type number needs a numeric column.";
+  if (TEMPORAL[formType] && rule.base !== TEMPORAL[formType] && rule.base !== "string") return `form_type ${formType} does not fit a ${rule.base} field.`;
+  if (TEMPORAL[rule.base] && !rule.list && ![rule.base, "text", "hidden"].includes(formType)) return `A ${rule.base} field needs form_type ${rule.base} (or text).`;
+  if (valueAs === "json" && ["select", "radio", "number", "date", "datetime", "time"].includes(formType)) return `form_type ${formType} cannot edit a list or JSON value: use json or textarea.`;
+  return null;
+}
+
+function defaultFor(t: ResolvedTable, field: Omit<FormFieldSpec, "defaultValue">, text: string | null, problems: Problem[]): unknown {
+  if (!text?.trim()) return undefined;
+  const value = field.valueAs === "boolean" ? (text.trim() === "true" ? true : text.trim() === "false" ? false : text) : convertInput(field.valueAs, text);
+  if (runtimeField(field.rule).safeParse(value).success) return value;
+  // An SQL expression (now(), CURRENT_DATE, nextval(...)) is the database's default, not the form's.
+  if (/\(|^\s*current_|^\s*localtime/i.test(text)) return undefined;
+  problems.push({
+    tableId: t.table.id,
+    table: t.table.table_name,
+    target: { kind: "column", columnId: field.columnId, column: t.columns.find((c) => c.col.id === field.columnId)!.col.pg_column, field: "default_value" },
+    message: `default_value "${text}" is not a valid value for ${field.label}; the form starts empty.`,
+  });
+  return undefined;
+}
+
+/** Per table, its visible fields in sort order with everything a form needs. Problems with defaults are added. */
+export function buildFormSpecs(model: ResolvedModel, problems: Problem[]): FormSpec[] {
+  return model.tables.map((t) => ({
+    tableId: t.table.id,
+    typeName: t.typeName,
+    label: t.table.label,
+    fields: t.columns
+      .filter((c) => c.col.is_visible !== false && c.formType !== "hidden")
+      .map((c) => {
+        const field = {
+          name: c.name,
+          columnId: c.col.id,
+          label: c.col.label || c.col.pg_column,
+          formType: c.formType,
+          placeholder: c.col.placeholder ?? "",
+          help: c.col.help_text ?? "",
+          options: c.enumOptions,
+          required: c.rule.required,
+          valueAs: valueAsFor(c.rule),
+          rule: c.rule,
+        };
+        const defaultValue = defaultFor(t, field, c.col.default_value, problems);
+        return defaultValue === undefined ? field : { ...field, defaultValue };
+      }),
+  }));
+}

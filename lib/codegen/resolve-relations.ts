@@ -1,0 +1,87 @@
+import { RELATION_TYPES } from "../schemas/enums";
+import type { CodegenInput, Problem } from "./model";
+import { camelOfSnake, graphqlNameProblem, lowerFirst } from "./names";
+import type { ResolvedTable } from "./resolve";
+
+/** An object field a relation adds to a type: the relation's own field, or the back-reference on its target. */
+export interface RelationField {
+  relationId: number;
+  name: string;
+  target: string;
+  list: boolean;
+  nonNull: boolean;
+  description: string;
+}
+
+const LIST_FORWARD = new Set(["OneToMany", "ManyToMany"]);
+const LIST_BACK = new Set(["ManyToOne", "ManyToMany"]);
+
+/**
+ * Adds relation fields to the API tables (in relation id order, so output is stable) and returns the problems:
+ * an endpoint that is missing or not API-enabled, a field name that is invalid or already taken.
+ */
+export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map(tables.map((t) => [t.table.id, t]));
+  const taken = new Map(tables.map((t) => [t.table.id, new Set(t.columns.map((c) => c.name))]));
+  for (const r of [...input.relations].sort((a, b) => a.id - b.id)) {
+    const from = r.from_table_id === null ? undefined : byId.get(r.from_table_id);
+    const to = r.to_table_id === null ? undefined : byId.get(r.to_table_id);
+    const home = from ?? to;
+    if (!home) continue;
+    const problem = (field: string, message: string, on: ResolvedTable = home) =>
+      problems.push({ tableId: on.table.id, table: on.table.table_name, target: { kind: "relation", relationId: r.id, field }, message });
+    if (!from?.api && !to?.api) continue;
+    if (!from || !to) {
+      problem(from ? "to_table_id" : "from_table_id", `The relation's other table is missing or cannot be generated (see its problems).`);
+      continue;
+    }
+    if (!from.api || !to.api) {
+      const off = from.api ? to : from;
+      problem(from.api ? "to_table_id" : "from_table_id", `The relation links ${from.table.table_name} to ${off.table.table_name}, which is not API-enabled.`, from.api ? from : to);
+      continue;
+    }
+    if (!(RELATION_TYPES as readonly string[]).includes(r.relation_type)) {
+      problem("relation_type", `Unknown relation type "${r.relation_type}".`);
+      continue;
+    }
+    const fromCol = from.columns.find((c) => c.col.pg_column === r.from_column);
+    const toCol = to.columns.find((c) => c.col.pg_column === r.to_column);
+    if (!fromCol || !toCol) {
+      problem(fromCol ? "to_column" : "from_column", `Column ${fromCol ? `${to.table.table_name}.${r.to_column}` : `${from.table.table_name}.${r.from_column}`} is missing or cannot be generated.`);
+      continue;
+    }
+    const forwardList = LIST_FORWARD.has(r.relation_type);
+    const name = r.graphql_field?.trim() || (forwardList ? camelOfSnake(to.table.table_name) : camelOfSnake(r.from_column.replace(/_id$/, "")));
+    const nameProblem = graphqlNameProblem(name, "The relation's graphql_field");
+    if (nameProblem || taken.get(from.table.id)!.has(name)) {
+      problem("graphql_field", nameProblem ?? `${from.typeName} already has a field "${name}".`);
+      continue;
+    }
+    taken.get(from.table.id)!.add(name);
+    from.relationFields.push({
+      relationId: r.id,
+      name,
+      target: to.typeName,
+      list: forwardList,
+      nonNull: forwardList || (r.relation_type === "ManyToOne" && fromCol.nonNull),
+      description: `${r.relation_type}: ${from.table.table_name}.${r.from_column} → ${to.table.table_name}.${r.to_column}`,
+    });
+    const backList = LIST_BACK.has(r.relation_type);
+    const back = backList ? camelOfSnake(from.table.table_name) : lowerFirst(from.typeName);
+    if (taken.get(to.table.id)!.has(back)) {
+      problem("graphql_field", `The back-reference ${to.typeName}.${back} is not generated: ${to.typeName} already has a field "${back}".`);
+      continue;
+    }
+    taken.get(to.table.id)!.add(back);
+    to.relationFields.push({
+      relationId: r.id,
+      name: back,
+      target: from.typeName,
+      list: backList,
+      nonNull: backList,
+      description: `Back-reference of ${from.typeName}.${name}`,
+    });
+  }
+  return problems;
+}

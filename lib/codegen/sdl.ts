@@ -1,0 +1,134 @@
+import {
+  Kind,
+  print,
+  type ConstDirectiveNode,
+  type DefinitionNode,
+  type FieldDefinitionNode,
+  type InputValueDefinitionNode,
+  type StringValueNode,
+  type TypeNode,
+} from "graphql";
+import type { GenerationConfig } from "./model";
+import { CUSTOM_SCALARS } from "./names";
+import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
+
+const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
+const named = (value: string): TypeNode => ({ kind: Kind.NAMED_TYPE, name: name(value) });
+const nonNull = (type: TypeNode): TypeNode => (type.kind === Kind.NON_NULL_TYPE ? type : { kind: Kind.NON_NULL_TYPE, type });
+const list = (type: TypeNode): TypeNode => ({ kind: Kind.LIST_TYPE, type });
+const str = (value: string): StringValueNode => ({ kind: Kind.STRING, value });
+
+function typeOf(ref: { name: string; list: boolean; itemNonNull: boolean }, required: boolean): TypeNode {
+  let t = named(ref.name);
+  if (ref.list) t = list(ref.itemNonNull ? nonNull(t) : t);
+  return required ? nonNull(t) : t;
+}
+
+function directive(n: string, args: [string, string][]): ConstDirectiveNode {
+  return {
+    kind: Kind.DIRECTIVE,
+    name: name(n),
+    arguments: args.map(([k, v]) => ({ kind: Kind.ARGUMENT, name: name(k), value: str(v) })),
+  };
+}
+
+/** Label, help and comment joined, when includeComments: the schema documents itself. */
+function describe(config: GenerationConfig, ...parts: (string | null | undefined)[]): { description?: StringValueNode } {
+  if (!config.includeComments) return {};
+  const text = parts.map((p) => p?.trim()).filter(Boolean).join("\n\n");
+  return text ? { description: { kind: Kind.STRING, value: text, block: true } } : {};
+}
+
+function field(n: string, type: TypeNode, extra: Partial<FieldDefinitionNode> = {}): FieldDefinitionNode {
+  return { kind: Kind.FIELD_DEFINITION, name: name(n), type, arguments: [], directives: [], ...extra };
+}
+function arg(n: string, type: TypeNode, description?: StringValueNode): InputValueDefinitionNode {
+  return { kind: Kind.INPUT_VALUE_DEFINITION, name: name(n), type, directives: [], ...(description ? { description } : {}) };
+}
+
+function columnField(config: GenerationConfig, c: ResolvedColumn): FieldDefinitionNode {
+  const directives: ConstDirectiveNode[] = [];
+  if (c.col.graphql_resolver?.trim()) directives.push(directive("resolver", [["name", c.col.graphql_resolver.trim()]]));
+  const auth: [string, string][] = [];
+  if (c.col.permission_read?.trim()) auth.push(["read", c.col.permission_read.trim()]);
+  if (c.col.permission_write?.trim()) auth.push(["write", c.col.permission_write.trim()]);
+  if (auth.length) directives.push(directive("auth", auth));
+  return field(c.name, typeOf(c.ref, c.nonNull), { directives, ...describe(config, c.col.label, c.col.help_text, c.col.comment) });
+}
+
+function tableAuth(t: ResolvedTable): ConstDirectiveNode[] {
+  const p = t.table.api_permissions;
+  if (!p || typeof p !== "object" || Array.isArray(p)) return [];
+  const args = (["read", "write", "delete"] as const)
+    .map((k) => [k, (p as Record<string, unknown>)[k]] as const)
+    .filter((e): e is readonly ["read" | "write" | "delete", string] => typeof e[1] === "string" && e[1].trim() !== "")
+    .map(([k, v]): [string, string] => [k, v.trim()]);
+  return args.length ? [directive("auth", args)] : [];
+}
+
+function inputDefinition(t: ResolvedTable, kind: "Create" | "Update", config: GenerationConfig): DefinitionNode | null {
+  const fields = inputColumns(t, kind)
+    .map((c) => arg(c.name, typeOf(c.ref, kind === "Create" && c.nonNull && !c.hasDefault), describe(config, c.col.label).description));
+  if (fields.length === 0) return null;
+  return { kind: Kind.INPUT_OBJECT_TYPE_DEFINITION, name: name(`${kind}${t.typeName}Input`), fields, directives: [] };
+}
+
+/** The GraphQL SDL for the API-enabled tables, built as a graphql-js document and printed by graphql-js. */
+export function generateSdl(model: ResolvedModel, config: GenerationConfig): string {
+  const api = model.tables.filter((t) => t.api);
+  const used = new Set(api.flatMap((t) => t.columns.filter((c) => c.scalar).map((c) => c.ref.name)));
+  const defs: DefinitionNode[] = [
+    {
+      kind: Kind.DIRECTIVE_DEFINITION,
+      name: name("resolver"),
+      arguments: [arg("name", nonNull(named("String")))],
+      repeatable: false,
+      locations: [name("FIELD_DEFINITION")],
+      ...describe(config, "The custom resolver that computes this field."),
+    },
+    {
+      kind: Kind.DIRECTIVE_DEFINITION,
+      name: name("auth"),
+      arguments: ["read", "write", "delete"].map((a) => arg(a, named("String"))),
+      repeatable: false,
+      locations: [name("OBJECT"), name("FIELD_DEFINITION")],
+      ...describe(config, "Who may read, write and delete (the metadata's permissions)."),
+    },
+    ...CUSTOM_SCALARS.filter((s) => used.has(s)).map((s): DefinitionNode => ({ kind: Kind.SCALAR_TYPE_DEFINITION, name: name(s), directives: [] })),
+  ];
+  const query: FieldDefinitionNode[] = [];
+  const mutation: FieldDefinitionNode[] = [];
+  for (const t of api) {
+    for (const c of t.columns.filter((x) => x.enumOptions)) {
+      defs.push({
+        kind: Kind.ENUM_TYPE_DEFINITION,
+        name: name(c.ref.name),
+        directives: [],
+        values: c.enumOptions!.map((o) => ({ kind: Kind.ENUM_VALUE_DEFINITION, name: name(o.value), directives: [], ...describe(config, o.label) })),
+        ...describe(config, c.col.label),
+      });
+    }
+    const outputs = t.columns.filter((c) => c.col.is_graphql_output !== false);
+    const fields = [
+      ...outputs.map((c) => columnField(config, c)),
+      ...t.relationFields.map((r) => field(r.name, r.list ? nonNull(list(nonNull(named(r.target)))) : r.nonNull ? nonNull(named(r.target)) : named(r.target), describe(config, r.description))),
+    ];
+    if (fields.length === 0) fields.push(field("_empty", named("Boolean"), describe(config, "This type has no output fields yet.")));
+    defs.push({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name(t.typeName), interfaces: [], directives: tableAuth(t), fields, ...describe(config, t.table.label, t.table.description) });
+    const create = inputDefinition(t, "Create", config);
+    const update = inputDefinition(t, "Update", config);
+    if (create) defs.push(create);
+    if (update) defs.push(update);
+    const pkType = t.pk ? nonNull(named(t.pk.ref.list ? "String" : t.pk.ref.name)) : null;
+    const pkArg = t.pk && pkType && !t.pk.ref.list ? arg(t.pk.name, pkType) : null;
+    query.push(field(t.many, nonNull(list(nonNull(named(t.typeName)))), { arguments: [arg("limit", named("Int")), arg("offset", named("Int"))] }));
+    if (pkArg) query.push(field(t.one, named(t.typeName), { arguments: [pkArg] }));
+    if (create) mutation.push(field(`create${t.typeName}`, nonNull(named(t.typeName)), { arguments: [arg("input", nonNull(named(`Create${t.typeName}Input`)))] }));
+    if (update && pkArg) mutation.push(field(`update${t.typeName}`, named(t.typeName), { arguments: [pkArg, arg("input", nonNull(named(`Update${t.typeName}Input`)))] }));
+    if (pkArg) mutation.push(field(`delete${t.typeName}`, nonNull(named("Boolean")), { arguments: [pkArg] }));
+  }
+  if (query.length === 0) query.push(field("_empty", named("Boolean"), describe(config, "No API-enabled tables yet.")));
+  defs.push({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Query"), interfaces: [], directives: [], fields: query });
+  if (mutation.length) defs.push({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Mutation"), interfaces: [], directives: [], fields: mutation });
+  return print({ kind: Kind.DOCUMENT, definitions: defs }) + "\n";
+}

@@ -1,0 +1,56 @@
+import type { GenerationConfig } from "./model";
+import { TS_SCALARS } from "./names";
+import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
+
+const HEADER = "// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\n";
+
+/** A JSDoc comment; "*\/" inside the text would end it early, so it is broken up. */
+export function docComment(indent: string, ...parts: (string | null | undefined)[]): string {
+  const lines = parts
+    .map((p) => p?.trim())
+    .filter(Boolean)
+    .join("\n\n")
+    .replace(/\*\//g, "*\\/")
+    .split("\n");
+  if (lines.length === 1 && lines[0] === "") return "";
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
+}
+
+function tsType(c: ResolvedColumn): string {
+  const item = c.scalar ? TS_SCALARS[c.scalar] : c.ref.name;
+  const nullableItem = c.ref.list && !c.ref.itemNonNull && item !== "unknown" ? `(${item} | null)[]` : c.ref.list ? `${item}[]` : item;
+  return c.nonNull || item === "unknown" ? nullableItem : `${nullableItem} | null`;
+}
+
+function inputFields(t: ResolvedTable, kind: "Create" | "Update", doc: (indent: string, ...p: (string | null)[]) => string): string[] {
+  return inputColumns(t, kind)
+    .map((c) => {
+      const required = kind === "Create" && c.nonNull && !c.hasDefault;
+      return `${doc("  ", c.col.label)}  ${c.name}${required ? "" : "?"}: ${tsType(c)};`;
+    });
+}
+
+/** TypeScript types mirroring the GraphQL schema: enum unions, a row type, create/update inputs. */
+export function generateTypescript(model: ResolvedModel, config: GenerationConfig): string {
+  const doc = (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
+  const out: string[] = [HEADER];
+  for (const t of model.tables.filter((x) => x.api)) {
+    for (const c of t.columns.filter((x) => x.enumOptions)) {
+      out.push(`${doc("", c.col.label)}export type ${c.ref.name} = ${c.enumOptions!.map((o) => JSON.stringify(o.value)).join(" | ")};\n`);
+    }
+    const fields = t.columns
+      .filter((c) => c.col.is_graphql_output !== false)
+      .map((c) => `${doc("  ", c.col.label, c.col.help_text, c.col.comment)}  ${c.name}: ${tsType(c)};`);
+    const relations = t.relationFields.map(
+      (r) => `${doc("  ", r.description)}  ${r.name}?: ${r.list ? `${r.target}[]` : r.nonNull ? r.target : `${r.target} | null`};`,
+    );
+    out.push(`${doc("", t.table.label, t.table.description)}export interface ${t.typeName} {\n${[...fields, ...relations].join("\n")}\n}\n`);
+    for (const kind of ["Create", "Update"] as const) {
+      const lines = inputFields(t, kind, doc);
+      if (lines.length) out.push(`export interface ${kind}${t.typeName}Input {\n${lines.join("\n")}\n}\n`);
+    }
+  }
+  if (out.length === 1) out.push("export {};\n");
+  return out.join("\n");
+}

@@ -1,0 +1,95 @@
+import type { GenerationConfig } from "./model";
+import type { ResolvedModel, ResolvedTable } from "./resolve";
+import type { FieldRule } from "./rules";
+import { docComment } from "./typescript";
+
+const q = JSON.stringify;
+
+/** One field's zod expression: the same calls, in the same order, as runtimeField (zod-runtime.ts). */
+export function zodFieldSource(rule: FieldRule): string {
+  const error = `{ error: (issue) => (issue.input == null ? ${q(rule.requiredMessage)} : ${q(rule.typeMessage)}) }`;
+  const withError = (opts: string) => `{ ${opts}error: (issue) => (issue.input == null ? ${q(rule.requiredMessage)} : ${q(rule.typeMessage)}) }`;
+  let item: string;
+  switch (rule.base) {
+    case "string":
+      item = `z.string(${error})`;
+      for (const c of rule.checks) {
+        if (c.kind === "minLength") item += `.min(${c.value}, ${q(c.message)})`;
+        else if (c.kind === "maxLength") item += `.max(${c.value}, ${q(c.message)})`;
+        else if (c.kind === "pattern") item += `.regex(new RegExp(${q(c.value)}), ${q(c.message)})`;
+        else if (c.kind === "email") item += `.regex(z.regexes.email, ${q(c.message)})`;
+      }
+      break;
+    case "int":
+    case "number":
+      item = `z.number(${error})`;
+      for (const c of rule.checks) {
+        if (c.kind === "int") item += `.int(${q(c.message)})`;
+        else if (c.kind === "min") item += `.min(${c.value}, ${q(c.message)})`;
+        else if (c.kind === "max") item += `.max(${c.value}, ${q(c.message)})`;
+        else if (c.kind === "digits") {
+          item += `.refine((v) => Math.abs(v) < ${10 ** (c.precision - c.scale)} && Number(v.toFixed(${c.scale})) === v, ${q(c.message)})`;
+        }
+      }
+      break;
+    case "intString":
+      item = `z.string(${error}).regex(/^-?(0|[1-9][0-9]{0,18})$/, ${q(rule.checks[0]?.message)})`;
+      break;
+    case "boolean":
+      item = `z.boolean(${error})`;
+      break;
+    case "datetime":
+      item = `z.iso.datetime(${withError("offset: true, local: true, ")})`;
+      break;
+    case "date":
+      item = `z.iso.date(${error})`;
+      break;
+    case "time":
+      item = `z.iso.time(${error})`;
+      break;
+    case "uuid":
+      item = `z.uuid(${error})`;
+      break;
+    case "enum":
+      item = `z.enum([${rule.values!.map((v) => q(v)).join(", ")}], ${error})`;
+      break;
+    case "json":
+      item = rule.required && !rule.list
+        ? `z.unknown().refine((v) => v != null, { error: ${q(rule.requiredMessage)}, abort: true }).refine(isJsonValue, ${q(rule.typeMessage)})`
+        : `z.unknown().refine(isJsonValue, ${q(rule.typeMessage)})`;
+      break;
+  }
+  let out = item;
+  if (rule.list) out = `z.array(${rule.itemNullable && rule.base !== "json" ? `${item}.nullable()` : item}, ${error})`;
+  return rule.required ? out : `${out}.nullish()`;
+}
+
+const JSON_HELPER = `/** Any JSON value: plain objects, arrays, strings, finite numbers, booleans, null. */
+function isJsonValue(v: unknown): boolean {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(isJsonValue);
+  return typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && Object.values(v as object).every(isJsonValue);
+}
+`;
+
+/** The names a table's form edits (visible, not hidden): its form schema picks them from the row schema. */
+export function formFieldNames(t: ResolvedTable): string[] {
+  return t.columns.filter((c) => c.col.is_visible !== false && c.formType !== "hidden").map((c) => c.name);
+}
+
+/** One schema per table (every generated table, API or not) and its form schema. */
+export function generateZod(model: ResolvedModel, config: GenerationConfig, only?: number): string {
+  const tables = model.tables.filter((t) => only === undefined || t.table.id === only);
+  const out = ['// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\nimport { z } from "zod";\n'];
+  if (tables.some((t) => t.columns.some((c) => c.rule.base === "json"))) out.push(JSON_HELPER);
+  for (const t of tables) {
+    const doc = (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
+    const fields = t.columns.map((c) => `${doc("  ", c.col.label)}  ${c.name}: ${zodFieldSource(c.rule)},`);
+    out.push(`${doc("", t.table.label, t.table.description)}export const ${t.typeName}Schema = z.object({\n${fields.join("\n")}\n});`);
+    out.push(`export type ${t.typeName}Row = z.output<typeof ${t.typeName}Schema>;`);
+    const picks = formFieldNames(t).map((n) => `${n}: true`);
+    out.push(`export const ${t.typeName}FormSchema = ${t.typeName}Schema.pick({ ${picks.join(", ")} });\n`);
+  }
+  return out.join("\n");
+}
