@@ -8,6 +8,7 @@
  *   restore   FILE: show what would be added, changed and removed, then restore (`--dry-run`: only show)
  *   reset     drop the whole _metadata schema (the seed's appendix C); refuses without `--yes`
  *   import    business tables into the metadata (`--schema S`, `--dry-run`); diff, plan, apply: lib/sync/cli.ts
+ *   generate  GraphQL schema, TypeScript, zod and forms into the output directory (`--out DIR`, `--watch`)
  * Connection: DATABASE_URL, or DB_HOST/DB_PORT/DB_USER/DB_PASSWORD/DB_NAME/DB_SSL, from env or .env;
  * with none, the editor's embedded PostgreSQL (.data/postgres).
  */
@@ -34,6 +35,7 @@ import { createProject, getProject, ProjectExistsError } from "../lib/metadata/p
 import { projectDefaults } from "../lib/metadata/project-defaults";
 import { describeReset, resetMetadata } from "../lib/metadata/reset";
 import { verifyMetadata } from "../lib/metadata/verify";
+import { generateCommand } from "./generate";
 import { projectWizardSchema } from "../lib/schemas/project";
 import { syncCommands } from "../lib/sync/cli";
 
@@ -233,6 +235,7 @@ const commands: Record<string, Command> = {
   diff: (client) => syncCommands.diff(client, args(), out),
   plan: (client) => syncCommands.plan(client, args(), out),
   apply: (client) => syncCommands.apply(client, args(), out),
+  generate: (client) => generateCommand(client, args(), out),
 
   async snapshot(client) {
     const catalog = await readCatalog(client);

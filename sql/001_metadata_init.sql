@@ -359,6 +359,12 @@ DECLARE
         NULLIF(current_setting('metadata_editor.changed_by', true), '')::bigint,
         (SELECT oid::bigint FROM pg_roles WHERE rolname = session_user));
 BEGIN
+    -- `metadata:generate --watch` LISTENs on metadata_changed; NOTIFY is delivered at commit and folded to one
+    -- per table and transaction. A generation run's own bookkeeping (project.last_generation_at) is no change.
+    IF NOT (TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'project'
+            AND to_jsonb(OLD) - '{updated_at,last_generation_at}'::text[] = to_jsonb(NEW) - '{updated_at,last_generation_at}'::text[]) THEN
+        PERFORM pg_notify('metadata_changed', TG_TABLE_NAME);
+    END IF;
     IF current_setting('metadata_editor.suppress_log', true) = 'on'
        AND pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = '_metadata'), 'MEMBER') THEN
         RETURN NULL;

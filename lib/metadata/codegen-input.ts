@@ -1,0 +1,59 @@
+import { query, type Queryable } from "../db/pool";
+import { generationConfig, type CodegenInput, type ColumnInput, type RelationInput, type TableInput } from "../codegen/model";
+import { typeNameOf } from "../codegen/resolve";
+
+const TABLE_FIELDS = `t.id::int AS id, t.schema_name, t.table_name, t.graphql_type, t.label, t.description, t.primary_key, t.is_api_enabled, t.api_permissions`;
+const COLUMN_FIELDS = `c.table_id::int AS table_id, c.id::int AS id, c.pg_column, c.pg_type, c.pg_constraints, c.graphql_field, c.graphql_type,
+  c.graphql_resolver, c.is_graphql_input, c.is_graphql_output, c.label, c.form_type, c.is_required, c.is_visible, c.sort_order,
+  c.default_value, c.enum_options, c.validation_rules, c.placeholder, c.help_text, c.permission_read, c.permission_write,
+  c.is_primary_key, c.comment`;
+const RELATION_FIELDS = `r.id::int AS id, r.from_table_id::int AS from_table_id, r.to_table_id::int AS to_table_id, r.from_column, r.to_column,
+  r.relation_type::text AS relation_type, r.graphql_field`;
+
+export interface ProjectSettings {
+  rootPath: string;
+  config: CodegenInput["config"];
+}
+
+export async function loadProjectSettings(db?: Queryable): Promise<ProjectSettings> {
+  const [row] = await query<{ root_path: string; generation_config: unknown }>(
+    "SELECT root_path, generation_config FROM _metadata.project WHERE id = 1",
+    [],
+    db,
+  );
+  return { rootPath: row?.root_path ?? ".", config: generationConfig(row?.generation_config) };
+}
+
+function attach(tables: Omit<TableInput, "columns">[], columns: (ColumnInput & { table_id: number })[]): TableInput[] {
+  const byTable = new Map<number, ColumnInput[]>(tables.map((t) => [t.id, []]));
+  for (const { table_id, ...c } of columns) byTable.get(table_id)?.push(c);
+  return tables.map((t) => ({ ...t, columns: byTable.get(t.id)! }));
+}
+
+/** The whole project's metadata, for metadata:generate and the project-wide download. */
+export async function loadCodegenInput(db?: Queryable): Promise<CodegenInput & ProjectSettings> {
+  // One after another: `db` may be a single client (the CLI), which runs one query at a time anyway.
+  const settings = await loadProjectSettings(db);
+  const tables = await query<Omit<TableInput, "columns">>(`SELECT ${TABLE_FIELDS} FROM _metadata.mappings_table t`, [], db);
+  const columns = await query<ColumnInput & { table_id: number }>(`SELECT ${COLUMN_FIELDS} FROM _metadata.mappings_column c`, [], db);
+  const relations = await query<RelationInput>(`SELECT ${RELATION_FIELDS} FROM _metadata.mappings_relation r`, [], db);
+  return { ...settings, tables: attach(tables, columns), relations };
+}
+
+/**
+ * One table's page: the table, the tables its relations reach (both ways) and those relations; every table's
+ * type name, so duplicates are still found. A few small queries, whatever the size of the project.
+ */
+export async function loadTableCodegenInput(tableId: number, db?: Queryable): Promise<CodegenInput> {
+  const [settings, relations, names] = await Promise.all([
+    loadProjectSettings(db),
+    query<RelationInput>(`SELECT ${RELATION_FIELDS} FROM _metadata.mappings_relation r WHERE r.from_table_id = $1 OR r.to_table_id = $1`, [tableId], db),
+    query<{ id: number; graphql_type: string | null; table_name: string }>("SELECT id::int AS id, graphql_type, table_name FROM _metadata.mappings_table", [], db),
+  ]);
+  const ids = [...new Set([tableId, ...relations.flatMap((r) => [r.from_table_id, r.to_table_id]).filter((x): x is number => x !== null)])];
+  const [tables, columns] = await Promise.all([
+    query<Omit<TableInput, "columns">>(`SELECT ${TABLE_FIELDS} FROM _metadata.mappings_table t WHERE t.id = ANY($1::bigint[])`, [ids], db),
+    query<ColumnInput & { table_id: number }>(`SELECT ${COLUMN_FIELDS} FROM _metadata.mappings_column c WHERE c.table_id = ANY($1::bigint[])`, [ids], db),
+  ]);
+  return { config: settings.config, tables: attach(tables, columns), relations, allTypeNames: names.map((n) => ({ id: n.id, typeName: typeNameOf(n) })) };
+}

@@ -1,0 +1,83 @@
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type pg from "pg";
+import { formatFiles } from "../codegen/format";
+import { analyze, generateFiles, type GeneratedFile } from "../codegen/generate";
+import type { Problem } from "../codegen/model";
+import { onClientInTransaction, type Queryable } from "../db/pool";
+import { loadCodegenInput } from "./codegen-input";
+
+/** The first line of every generated file: how stale generated files are told from the user's own. */
+export const GENERATED_MARK = "// Generated from the _metadata schema by Metadata Editor.";
+
+export interface GenerationResult {
+  outputDir: string;
+  files: { path: string; status: "written" | "unchanged" | "removed" }[];
+  problems: Problem[];
+  ms: number;
+}
+
+/** The generated files as they will be written (formatted when the project asks for it). */
+export async function buildProjectFiles(client: Queryable) {
+  const input = await loadCodegenInput(client);
+  const analysis = analyze(input);
+  const files = await formatFiles(generateFiles(input, analysis), input.config.prettier);
+  return { input, analysis, files };
+}
+
+async function readOrNull(file: string) {
+  return readFile(file, "utf8").catch(() => null);
+}
+
+/** Writes only what changed (same metadata → no file touched); removes generated forms whose table is gone. */
+export async function writeGenerated(dir: string, files: GeneratedFile[]): Promise<GenerationResult["files"]> {
+  const result: GenerationResult["files"] = [];
+  for (const f of files) {
+    const file = path.join(dir, ...f.path.split("/"));
+    if ((await readOrNull(file)) === f.content) {
+      result.push({ path: f.path, status: "unchanged" });
+      continue;
+    }
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, f.content);
+    result.push({ path: f.path, status: "written" });
+  }
+  const wanted = new Set(files.map((f) => f.path));
+  const existing = await readdir(path.join(dir, "forms")).catch(() => [] as string[]);
+  for (const name of existing.sort()) {
+    const rel = `forms/${name}`;
+    if (wanted.has(rel) || !name.endsWith(".tsx")) continue;
+    const text = await readOrNull(path.join(dir, "forms", name));
+    if (text?.startsWith(GENERATED_MARK)) {
+      await rm(path.join(dir, "forms", name));
+      result.push({ path: rel, status: "removed" });
+    }
+  }
+  return result;
+}
+
+/**
+ * One run of metadata:generate: load, generate, write into `out` (or generation_config.outputDir under the
+ * project's root_path), then set project.last_generation_at and record the run on the log row that update
+ * makes (code_generated, generation_time_ms); the changes it generated from are marked code_generated too.
+ */
+export async function runGeneration(client: pg.ClientBase, options: { out?: string; cwd?: string } = {}): Promise<GenerationResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const { input, analysis, files } = await buildProjectFiles(client);
+  const outputDir = options.out ? path.resolve(cwd, options.out) : path.resolve(cwd, input.rootPath, input.config.outputDir);
+  const written = await writeGenerated(outputDir, files);
+  const ms = Math.round(performance.now() - started);
+  await onClientInTransaction(client, async (c) => {
+    const { rows } = await c.query<{ id: string }>("SELECT COALESCE(max(id), 0) AS id FROM _metadata.metadata_sync_log");
+    await c.query("UPDATE _metadata.project SET last_generation_at = now() WHERE id = 1");
+    // The trigger logged that update in this transaction (changed_at = now()): that row records the run.
+    await c.query(
+      `UPDATE _metadata.metadata_sync_log SET code_generated = TRUE,
+              generation_time_ms = CASE WHEN table_name = 'project' AND changed_at = now() THEN $2::int ELSE generation_time_ms END
+        WHERE code_generated IS NOT TRUE AND (id <= $1::bigint OR (table_name = 'project' AND changed_at = now()))`,
+      [rows[0].id, ms],
+    );
+  });
+  return { outputDir, files: written, problems: analysis.problems, ms };
+}

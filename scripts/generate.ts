@@ -1,0 +1,66 @@
+/**
+ * `npm run metadata:generate [-- --out DIR] [--watch]`: the generated GraphQL schema, TypeScript types, zod
+ * schemas and form components, written into generation_config.outputDir (under the project's root_path) or DIR.
+ * --watch regenerates on every committed metadata change: the history triggers NOTIFY metadata_changed.
+ */
+import path from "node:path";
+import type pg from "pg";
+import { problemHref } from "../lib/codegen/model";
+import { runGeneration, type GenerationResult } from "../lib/metadata/generation";
+
+type Out = (line?: string) => void;
+
+function report(result: GenerationResult, out: Out) {
+  const rel = path.relative(process.cwd(), result.outputDir) || ".";
+  for (const f of result.files) out(`   ${f.status === "written" ? "✏️ " : f.status === "removed" ? "🗑️ " : "= "} ${path.join(rel, f.path)}${f.status === "unchanged" ? " (unchanged)" : f.status === "removed" ? " (removed)" : ""}`);
+  const written = result.files.filter((f) => f.status !== "unchanged").length;
+  out(`✅ Generated ${result.files.filter((f) => f.status !== "removed").length} files into ${rel} in ${result.ms} ms (${written} changed)`);
+  if (result.problems.length) {
+    out(`⚠️  ${result.problems.length} ${result.problems.length === 1 ? "problem" : "problems"}: left out of the generated code until fixed`);
+    for (const p of result.problems) out(`   ${p.table}: ${p.message}  (${problemHref(p)})`);
+  }
+}
+
+export async function generateCommand(client: pg.Client, args: string[], out: Out): Promise<number> {
+  const at = args.indexOf("--out");
+  const dir = at === -1 ? undefined : args[at + 1];
+  if (at !== -1 && (!dir || dir.startsWith("--"))) {
+    out("usage: npm run metadata:generate [-- --out DIR] [--watch]");
+    return 2;
+  }
+  const first = await runGeneration(client, { out: dir });
+  report(first, out);
+  if (!args.includes("--watch")) return first.problems.length ? 1 : 0;
+
+  await client.query("LISTEN metadata_changed");
+  out("👀 Watching for metadata changes (Ctrl-C stops)...");
+  let running = false;
+  let again = false;
+  const regenerate = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        report(await runGeneration(client, { out: dir }), out);
+      } while (again);
+    } catch (error) {
+      out(`❌ ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  client.on("notification", () => void regenerate());
+  return new Promise<number>((resolve) => {
+    const stop = () => resolve(0);
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    client.once("error", (error) => {
+      out(`❌ ${error.message}`);
+      resolve(1);
+    });
+  });
+}
