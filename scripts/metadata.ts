@@ -35,7 +35,6 @@ import { createProject, getProject, ProjectExistsError } from "../lib/metadata/p
 import { projectDefaults } from "../lib/metadata/project-defaults";
 import { describeReset, resetMetadata } from "../lib/metadata/reset";
 import { verifyMetadata } from "../lib/metadata/verify";
-import { generateCommand } from "./generate";
 import { projectWizardSchema } from "../lib/schemas/project";
 import { syncCommands } from "../lib/sync/cli";
 
@@ -235,7 +234,8 @@ const commands: Record<string, Command> = {
   diff: (client) => syncCommands.diff(client, args(), out),
   plan: (client) => syncCommands.plan(client, args(), out),
   apply: (client) => syncCommands.apply(client, args(), out),
-  generate: (client) => generateCommand(client, args(), out),
+  // Loaded on demand: the generators (graphql, prettier) would slow every other command's start.
+  generate: async (client) => (await import("./generate")).generateCommand(client, args(), out),
 
   async snapshot(client) {
     const catalog = await readCatalog(client);

@@ -70,7 +70,7 @@ describe("one table's code and formatting", () => {
     expect(generateTableCode(input, 2).problems).toHaveLength(1);
   });
 
-  it("prettier formats every file when generation_config.prettier, and the SDL stays valid", async () => {
+  it("prettier formats every file when generation_config.prettier, and the SDL stays valid", { timeout: 120_000 }, async () => {
     const raw = generateFiles(everything());
     const files = await formatFiles(raw, true);
     expect(files.find((f) => f.path === "zod.ts")!.content).not.toBe(raw.find((f) => f.path === "zod.ts")!.content);
