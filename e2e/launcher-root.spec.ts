@@ -73,16 +73,25 @@ test("from a clone inside a mode-700 folder: the setup page, the data in a place
   await second.interrupt();
 
   // The CLI, from the same clone, starts the same relocated cluster.
-  const cli = spawnSync("npx", ["tsx", "scripts/metadata.ts", "init"], {
-    cwd: app,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: "", DB_HOST: "", DB_NAME: "", DB_USER: "", PROJECT_ID: "private-app", PROJECT_NAME: "Private app", PROJECT_ROOT_PATH: app },
-  });
-  expect(cli.status, cli.stdout + cli.stderr).toBe(0);
-  expect(cli.stdout).toContain("using the embedded PostgreSQL in .data/postgres");
-  expect(cli.stdout).toContain("🎉 Metadata initialization complete!");
+  const cli = (command: string) =>
+    spawnSync("npx", ["tsx", "scripts/metadata.ts", command], {
+      cwd: app,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, DATABASE_URL: "", DB_HOST: "", DB_NAME: "", DB_USER: "", PROJECT_ID: "private-app", PROJECT_NAME: "Private app", PROJECT_ROOT_PATH: app },
+    });
+  const init = cli("init");
+  expect(init.status, init.stdout + init.stderr).toBe(0);
+  expect(init.stdout).toContain("using the embedded PostgreSQL in .data/postgres");
+  expect(init.stdout).toContain("🎉 Metadata initialization complete!");
   if (asRoot) expect(statSync(path.join(dataDir, "base")).uid).not.toBe(0);
+
+  // Deleting .data/postgres (and the password in it) starts afresh, wherever the cluster lived.
+  rmSync(path.join(app, ".data", "postgres"), { recursive: true, force: true });
+  const check = cli("check");
+  expect(check.status, check.stdout + check.stderr).toBe(1);
+  expect(check.stdout).toContain("The _metadata schema is not there");
+  expect(statSync(path.join(dataDir, "PG_VERSION")).isFile()).toBe(true);
 });
 
 test("from a path with spaces and non-ASCII characters (/tmp/…/개발 폴더/app)", async ({ page }) => {
