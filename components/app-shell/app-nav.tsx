@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { href: "/relations", label: "Relations" },
   { href: "/api-endpoints", label: "API endpoints" },
   { href: "/history", label: "History" },
+  { href: "/database", label: "Database" },
   { href: "/tools", label: "Tools" },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Queryable } from "../db/pool";
+import { migrationFileNames } from "./migration-names";
 
 /** Why a migration could not be saved, in words for a person (nothing was written). */
 export class MigrationPathError extends Error {
@@ -10,15 +11,6 @@ export class MigrationPathError extends Error {
   }
 }
 
-/** 2026-11-28T09:41:07Z → 20261128094107: sorts in time order, as migration tools expect. */
-export function migrationStamp(now: Date): string {
-  return now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
-}
-
-export function migrationFileNames(now: Date) {
-  const stamp = migrationStamp(now);
-  return { up: `${stamp}_metadata_sync.up.sql`, down: `${stamp}_metadata_sync.down.sql` };
-}
 
 /**
  * Writes the plan's up and down scripts as a timestamped migration into the project's database_path (relative to

@@ -1,0 +1,83 @@
+"use server";
+
+import type pg from "pg";
+import { failed, invalid, type ActionResult } from "@/lib/actions/result";
+import { getPool } from "@/lib/db/pool";
+import { applyRequestSchema, importRequestSchema, resolveRequestSchema } from "@/lib/schemas/sync";
+import { applyPlan, ApplyFailedError, ApplyRefusedError, previewPlan, type ApplyResult } from "@/lib/sync/apply";
+import { previewImport, runImport, type ImportPreview } from "@/lib/sync/import";
+import { listSchemas } from "@/lib/sync/introspect";
+import { MigrationPathError, saveMigration } from "@/lib/sync/migration";
+import { DriftGoneError, resolveWithDatabase } from "@/lib/sync/resolve";
+
+async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<ActionResult<T>> {
+  let client;
+  try {
+    client = await getPool().connect();
+  } catch (error) {
+    return failed(error);
+  }
+  try {
+    return { ok: true, data: await work(client) };
+  } catch (error) {
+    if (error instanceof ApplyRefusedError) {
+      return { ok: false, formError: [error.message, ...error.problems.map((p) => `${p.where}: ${p.message}`)].join("\n") };
+    }
+    if (error instanceof ApplyFailedError || error instanceof DriftGoneError || error instanceof MigrationPathError) {
+      return { ok: false, formError: error.message };
+    }
+    return failed(error);
+  } finally {
+    client.release();
+  }
+}
+
+/** Only schemas the import offers (not _metadata, system or extension schemas). */
+async function checkedSchemas(client: pg.PoolClient, schemas: string[]) {
+  const known = new Set((await listSchemas(client)).map((s) => s.name));
+  const unknown = schemas.filter((s) => !known.has(s));
+  if (unknown.length) throw new ApplyRefusedError(`There is no importable schema named ${unknown.join(", ")}; nothing was changed.`);
+  return schemas;
+}
+
+/** What importing would add and change; the full entry list is trimmed to the changes (counts keep the rest). */
+export async function previewImportAction(input: unknown): Promise<ActionResult<ImportPreview>> {
+  const parsed = importRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => {
+    const preview = await previewImport(client, await checkedSchemas(client, parsed.data.schemas));
+    return { ...preview, entries: preview.entries.filter((e) => e.action !== "unchanged").slice(0, 2000) };
+  });
+}
+
+export async function runImportAction(input: unknown): Promise<ActionResult<ImportPreview["counts"]>> {
+  const parsed = importRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => (await runImport(client, await checkedSchemas(client, parsed.data.schemas))).counts);
+}
+
+/** "Take the database's version" of one drift item. */
+export async function resolveDriftAction(input: unknown): Promise<ActionResult<{ resolved: string }>> {
+  const parsed = resolveRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => ({ resolved: (await resolveWithDatabase(client, parsed.data.itemId)).id }));
+}
+
+export async function applyPlanAction(input: unknown): Promise<ActionResult<ApplyResult>> {
+  const parsed = applyRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient((client) => applyPlan(client, parsed.data));
+}
+
+/** Saves the reviewed plan (same digest) as a migration in the project's database_path. */
+export async function saveMigrationAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
+  const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => {
+    const preview = await previewPlan(client, { itemIds: parsed.data.itemIds });
+    if (preview.digest !== parsed.data.digest) {
+      throw new ApplyRefusedError("The database or the metadata changed since this plan was shown; review the new plan. Nothing was saved.");
+    }
+    return saveMigration(client, preview);
+  });
+}

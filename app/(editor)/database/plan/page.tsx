@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { PlanPanel } from "@/components/database/plan-panel";
+import { Alert } from "@/components/ui/alert";
+import { toUserError } from "@/lib/db/errors";
+import { planRequestSchema } from "@/lib/schemas/sync";
+import { previewPlan } from "@/lib/sync/apply";
+import { withPoolClient } from "@/lib/sync/with-client";
+
+export const metadata: Metadata = { title: "Plan · Database" };
+export const dynamic = "force-dynamic";
+
+export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { item } = await searchParams;
+  const parsed = planRequestSchema.safeParse({ itemIds: item === undefined ? [] : [item].flat() });
+  if (!parsed.success) return <Alert tone="error" title="This plan link is malformed">{parsed.error.issues[0].message}</Alert>;
+  let preview;
+  try {
+    preview = await withPoolClient((client) => previewPlan(client, { itemIds: parsed.data.itemIds }));
+  } catch (error) {
+    return <Alert tone="error" title="The plan could not be computed">{toUserError(error).message}</Alert>;
+  }
+  return <PlanPanel preview={preview} itemIds={parsed.data.itemIds} />;
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+const TABS = [
+  { href: "/database/import", label: "Import" },
+  { href: "/database/drift", label: "Drift" },
+  { href: "/database/plan", label: "Plan" },
+] as const;
+
+export function DatabaseTabs() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Database" className="flex gap-1 border-b border-zinc-200">
+      {TABS.map((tab) => {
+        const active = pathname.startsWith(tab.href);
+        return (
+          <Link
+            key={tab.href}
+            href={tab.href}
+            aria-current={active ? "page" : undefined}
+            className={cn("-mb-px border-b-2 px-3 py-2 text-sm", active ? "border-zinc-900 font-medium" : "border-transparent text-zinc-600 hover:text-zinc-900")}
+          >
+            {tab.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

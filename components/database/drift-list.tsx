@@ -1,0 +1,107 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { resolveDriftAction } from "@/app/(editor)/database/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { DriftItem } from "@/lib/sync/drift";
+import type { Problem } from "@/lib/sync/probe";
+
+const SHOWN = 1000;
+
+const objectOf = (i: DriftItem) =>
+  `${i.table}${i.column ? `.${i.column}` : ""}${i.kind === "check" || i.kind === "enum" ? ` ${i.name}` : ""}`;
+
+export function DriftList({ schemas, items, problems, notComparable }: { schemas: string[]; items: DriftItem[]; problems: Problem[]; notComparable: string[] }) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [, start] = useTransition();
+  const planHref = `/database/plan${selected.length ? `?${selected.map((id) => `item=${encodeURIComponent(id)}`).join("&")}` : ""}`;
+
+  const takeDatabase = (item: DriftItem) =>
+    start(async () => {
+      setBusy(item.id);
+      setError(null);
+      setMessage(null);
+      const result = await resolveDriftAction({ itemId: item.id });
+      setBusy(null);
+      if (!result.ok) setError(result.formError ?? "The metadata could not be changed.");
+      else setMessage(`The metadata now takes the database's version of ${objectOf(item)}.`);
+      setSelected((s) => s.filter((x) => x !== item.id));
+      router.refresh();
+    });
+
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-zinc-600">
+        Schemas compared: <span className="font-mono">{schemas.join(", ") || "none"}</span> (those the metadata names, and the
+        project&apos;s default schema).
+      </p>
+      {error && <Alert tone="error">{error}</Alert>}
+      {message && <Alert tone="success">{message}</Alert>}
+      {problems.length > 0 && (
+        <Alert tone="error" title="Metadata the server does not accept">
+          <ul className="list-disc pl-5">{problems.map((p) => <li key={`${p.where}:${p.message}`}>{p.where}: {p.message}</li>)}</ul>
+        </Alert>
+      )}
+      {notComparable.length > 0 && (
+        <Alert tone="warning" title="Not compared">
+          In the database as a view, partitioned table or other form the metadata cannot express: {notComparable.join(", ")}.
+        </Alert>
+      )}
+      {items.length === 0 ? (
+        <Alert tone="success" title="No drift">The database matches the metadata.</Alert>
+      ) : (
+        <>
+          <div className="flex items-center gap-3">
+            <p className="text-sm font-medium">{items.length === 1 ? "1 difference" : `${items.length} differences`}</p>
+            <Link href={planHref} className="rounded-md bg-blue-600 px-3 py-1.5 text-sm text-white hover:bg-blue-700">
+              {selected.length ? `Review plan for ${selected.length} selected` : "Review plan for all"}
+            </Link>
+          </div>
+          <table className="w-full text-left text-sm" aria-label="Drift">
+            <thead className="text-xs text-zinc-500">
+              <tr>
+                <th className="py-1">Kind</th>
+                <th className="py-1">Object</th>
+                <th className="py-1">Metadata</th>
+                <th className="py-1">Database</th>
+                <th className="py-1">Resolve</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.slice(0, SHOWN).map((item) => (
+                <tr key={item.id} className="border-t border-zinc-200 align-top">
+                  <td className="py-1.5 text-zinc-500">{item.kind}</td>
+                  <td className="py-1.5 font-mono text-xs">{objectOf(item)}</td>
+                  <td className="max-w-xs break-words py-1.5 font-mono text-xs">{item.metadata ?? <em className="text-zinc-400">absent</em>}</td>
+                  <td className="max-w-xs break-words py-1.5 font-mono text-xs">{item.database ?? <em className="text-zinc-400">absent</em>}</td>
+                  <td className="space-x-2 whitespace-nowrap py-1.5">
+                    <Button variant="secondary" className="px-2 py-1 text-xs" pending={busy === item.id} disabled={busy !== null} onClick={() => takeDatabase(item)} aria-label={`Take the database's version of ${item.kind} ${objectOf(item)}`}>
+                      Take database&apos;s version
+                    </Button>
+                    <label className="inline-flex items-center gap-1 text-xs">
+                      <input
+                        type="checkbox"
+                        checked={selected.includes(item.id)}
+                        onChange={(e) => setSelected((s) => (e.target.checked ? [...s, item.id] : s.filter((x) => x !== item.id)))}
+                        aria-label={`Add ${item.kind} ${objectOf(item)} to the change plan`}
+                      />
+                      Add to plan
+                    </label>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {items.length > SHOWN && <p className="text-sm text-zinc-500">… and {items.length - SHOWN} more (the plan covers them all).</p>}
+        </>
+      )}
+    </div>
+  );
+}

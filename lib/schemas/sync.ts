@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { identifierProblem } from "./identifier";
+
+/** Requests of the Database pages (import, drift, plan): exact types, bounded sizes, nothing coerced. */
+const schemaName = z.string().max(63).refine((s) => identifierProblem(s) === null, "A schema name is a snake_case identifier.");
+export const importRequestSchema = z.strictObject({
+  schemas: z.array(schemaName).min(1, "Choose at least one schema.").max(100, "At most 100 schemas at once."),
+});
+export type ImportRequest = z.infer<typeof importRequestSchema>;
+
+/** A drift item's id, as compareModels builds it: kind:table:column:name (names and keys only, no SQL). */
+const itemId = z.string().min(1).max(2000);
+export const resolveRequestSchema = z.strictObject({ itemId });
+export const planRequestSchema = z.strictObject({ itemIds: z.array(itemId).max(20000) });
+export const applyRequestSchema = z.strictObject({
+  itemIds: z.array(itemId).max(20000),
+  digest: z.string().regex(/^[0-9a-f]{16}$/, "Review the plan first."),
+  allowDestructive: z.boolean(),
+});
+export type ApplyRequest = z.infer<typeof applyRequestSchema>;
