@@ -80,6 +80,33 @@ describe.each(servers().map((s) => [s.name] as const))("import → drift → pla
     expect(again.counts.column.update + again.counts.column.add + again.counts.table.update).toBe(0);
   });
 
+  it("a re-import refreshes only database-side fields and says which change; what a person wrote stays", async () => {
+    await source.client.query(
+      `UPDATE _metadata.mappings_column SET label = '이름', placeholder = '홍길동', validation_rules = '{"minLength": 2}', permission_write = 'admin'
+        WHERE schema_name = 'shop' AND table_name = 'customers' AND pg_column = 'full_name'`,
+    );
+    await source.client.query("UPDATE _metadata.mappings_table SET label = '고객들', description = '사람이 쓴 설명' WHERE table_name = 'products'");
+    await source.client.query("ALTER TABLE shop.customers ALTER COLUMN full_name TYPE varchar(200)");
+    const preview = await previewImport(source.client, ["shop"]);
+    expect(preview.entries.filter((e) => e.action !== "unchanged")).toEqual([
+      { kind: "column", name: "shop.customers.full_name", action: "update", fields: ["pg_type"] },
+    ]);
+    await runImport(source.client, ["shop"]);
+    const { rows } = await source.client.query(
+      `SELECT pg_type, label, placeholder, validation_rules, permission_write, comment FROM _metadata.mappings_column
+        WHERE schema_name = 'shop' AND table_name = 'customers' AND pg_column = 'full_name'`,
+    );
+    expect(rows).toEqual([
+      { pg_type: "character varying(200)", label: "이름", placeholder: "홍길동", validation_rules: { minLength: 2 }, permission_write: "admin", comment: "고객 이름" },
+    ]);
+    // products has no comment in the database: the description a person wrote stays (the plan would write it).
+    const table = await source.client.query("SELECT label, description FROM _metadata.mappings_table WHERE table_name = 'products'");
+    expect(table.rows).toEqual([{ label: "고객들", description: "사람이 쓴 설명" }]);
+    // Back to the derived values, so the round trip below compares like with like.
+    await source.client.query("UPDATE _metadata.mappings_table SET description = NULL WHERE table_name = 'products'");
+    await source.client.query("UPDATE _metadata.mappings_column SET label = 'Full name' WHERE table_name = 'customers' AND pg_column = 'full_name'");
+  });
+
   it("plans the imported metadata into an empty database, applies it, and imports back the same metadata", async () => {
     await empty.client.query("CREATE DOMAIN public.email_address_dummy AS text"); // unrelated objects are left alone
     await empty.client.query("CREATE SCHEMA shop; CREATE DOMAIN shop.email_address AS text CHECK (VALUE ~ '@')");

@@ -101,7 +101,7 @@ export function PlanPanel({ preview, itemIds }: { preview: PlanPreview; itemIds:
         </Button>
         <Button
           variant="secondary"
-          disabled={pending}
+          disabled={pending || preview.problems.length > 0}
           onClick={() =>
             start(async () => {
               setError(null);
@@ -115,6 +115,7 @@ export function PlanPanel({ preview, itemIds }: { preview: PlanPreview; itemIds:
         </Button>
         <Button
           variant="ghost"
+          disabled={preview.problems.length > 0}
           onClick={() => {
             const names = migrationFileNames(new Date());
             download(names.up, preview.up);

@@ -16,7 +16,12 @@ export class MigrationPathError extends Error {
  * Writes the plan's up and down scripts as a timestamped migration into the project's database_path (relative to
  * root_path), under migrations/. The folder must stay inside root_path; existing files are never overwritten.
  */
-export async function saveMigration(db: Queryable, scripts: { up: string; down: string }, now = new Date()): Promise<{ up: string; down: string }> {
+export async function saveMigration(
+  db: Queryable,
+  scripts: { up: string; down: string; problems?: unknown[] },
+  now = new Date(),
+): Promise<{ up: string; down: string }> {
+  if (scripts.problems?.length) throw new MigrationPathError("The metadata has values the server does not accept; fix them before saving a migration.");
   const { rows } = await db.query<{ root_path: string; database_path: string | null }>("SELECT root_path, database_path FROM _metadata.project WHERE id = 1");
   if (!rows[0]) throw new MigrationPathError("There is no project row: finish the setup first.");
   const root = rows[0].root_path;
