@@ -68,8 +68,9 @@ test("plan: the chosen item's SQL, destructive marked with its rows, applied aft
   await page.getByRole("checkbox", { name: /Run the destructive statements too/ }).check();
   await apply.click();
   // The NULL row makes SET NOT NULL fail: the message names the statement, and nothing changed.
-  await expect(page.getByRole("alert")).toContainText("Statement 1 failed and nothing was changed: the column holds NULL values");
-  await expect(page.getByRole("alert")).toContainText('ALTER COLUMN "name" SET NOT NULL');
+  const failure = page.getByRole("alert").filter({ hasText: "Statement 1 failed" });
+  await expect(failure).toContainText("Statement 1 failed and nothing was changed: the column holds NULL values");
+  await expect(failure).toContainText('ALTER COLUMN "name" SET NOT NULL');
   expect((await db.query("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'public.e2e_authors'::regclass AND attname = 'name'")).rows).toEqual([{ attnotnull: false }]);
 
   await db.query("UPDATE public.e2e_authors SET name = 'Lee' WHERE name IS NULL");
