@@ -96,6 +96,8 @@ async function main() {
         },
       });
     } catch (error) {
+      // Ctrl-C while it was starting stopped it too: that is no failure to report.
+      if (stopping) process.exit(130);
       for (const line of startFailureLines(error)) console.error(line);
       process.exit(1);
     }
