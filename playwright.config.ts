@@ -2,20 +2,22 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * e2e against the production build (`npm start` builds when needed). Three servers, started one after
+ * e2e against the production build (`npm start` builds when needed). Four servers, started one after
  * another (the first builds): "main" on its own embedded PostgreSQL in .data/e2e (wiped before each run,
- * fixed port so the others can reach it), "unreachable" pointed at a closed port, and "limited" connected
- * as a role without privileges. Specs share the databases, so they run serially.
+ * fixed port so the others can reach it), "unreachable" pointed at a closed port, "limited" connected
+ * as a role without privileges, and "peer", a second instance on main's database (scale-out, access token). Specs share the databases, so they run serially.
  * Chromium: Debian's /usr/bin/chromium when present (no browser download needed), else Playwright's own.
  */
 export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54398);
 // E2E_PORT_BASE moves the three app servers (base, base-1, base-2) so two checkouts can run e2e at once.
 const portBase = Number(process.env.E2E_PORT_BASE ?? 20199);
-const ports = { main: portBase, unreachable: portBase - 1, limited: portBase - 2 };
+const ports = { main: portBase, unreachable: portBase - 1, limited: portBase - 2, peer: portBase - 3 };
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 const baseURL = (port: number) => `http://127.0.0.1:${port}/metadata-editor/`;
+/** A second instance on main's database (scale-out), behind an access token and with one extra host name. */
+export const PEER = { url: baseURL(ports.peer), token: "e2e-peer-token-5c1d", allowedHost: "editor.test" };
 // The e2e servers must use the databases named here, whatever .env says.
 const cleanDbEnv = { DATABASE_URL: "", DB_HOST: "", DB_NAME: "", DB_USER: "", DB_PASSWORD: "", HOST: "127.0.0.1" };
 
@@ -77,5 +79,10 @@ export default defineConfig({
     ),
     server("unreachable", { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:9/nowhere" }),
     server("limited", { DATABASE_URL: `postgres://e2e_limited:limited-pw@127.0.0.1:${E2E_PG_PORT}/e2e_limited` }),
+    server(
+      "peer",
+      { ACCESS_TOKEN: PEER.token, ALLOWED_HOSTS: PEER.allowedHost },
+      `DATABASE_URL="$(node -p "require('./${E2E_DATA_DIR}/running.json').url")" npx tsx scripts/start.ts`,
+    ),
   ],
 });

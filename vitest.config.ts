@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // lib/metadata's query modules import "server-only" (Next resolves it per bundle); tests run on the server side.
+  resolve: { alias: { "server-only": "next/dist/compiled/server-only/empty.js" } },
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],

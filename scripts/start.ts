@@ -11,6 +11,7 @@ import path from "node:path";
 import { resolveConnection } from "../lib/db/config";
 import { acquireEmbedded, embeddedDir, shownDir, startFailureLines } from "../lib/db/runtime";
 import type { EmbeddedServer } from "../lib/db/embedded";
+import { launchToken } from "../lib/http/perimeter";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "20100";
@@ -130,9 +131,15 @@ async function main() {
     process.exit(exitCode ?? 130);
   }
 
+  // Off loopback the editor needs an access token (lib/http/perimeter.ts): ACCESS_TOKEN, or one made now.
+  const access = launchToken({ ...env, HOST: host });
+  if (access.token) env.ACCESS_TOKEN = access.token;
   const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port, "-H", host], { stdio: "inherit", env });
   child = next;
-  console.log(`🚀 Metadata Editor: http://${host === "0.0.0.0" ? "localhost" : host}:${port}/metadata-editor`);
+  const tokenQuery = access.generated ? `?token=${access.token}` : "";
+  console.log(`🚀 Metadata Editor: http://${host === "0.0.0.0" ? "localhost" : host}:${port}/metadata-editor${tokenQuery}`);
+  if (access.generated) console.log("🔑 Access token generated for this run (set ACCESS_TOKEN to keep one); share the address above only with your team.");
+  else if (access.token) console.log("🔑 Access token from ACCESS_TOKEN: open the editor once with ?token=<ACCESS_TOKEN>.");
   next.on("exit", async (code, signal) => {
     stopping = true;
     await stopEmbedded();

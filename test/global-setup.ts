@@ -2,7 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { pg15Available, startPg15, startPg18, type RunningCluster, type ServerInfo } from "./helpers/clusters";
+import { pg15Available, postgresIds, startPg15, startPg18, type RunningCluster, type ServerInfo } from "./helpers/clusters";
+import { startPgBouncer } from "./helpers/pgbouncer";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,7 +30,9 @@ export default async function setup(project: TestProject) {
   };
 
   const clusters: RunningCluster[] = [];
+  let stopBouncer = async () => {};
   const teardown = async () => {
+    await stopBouncer().catch((e) => console.error("[test] pgbouncer stop failed:", e));
     await Promise.all(clusters.map((c) => c.stop().catch((e) => console.error("[test] stop failed:", e))));
     rmSync(root, { recursive: true, force: true });
   };
@@ -45,6 +48,18 @@ export default async function setup(project: TestProject) {
   }
   if (pg15.status === "rejected") {
     console.warn(`[test] PostgreSQL 15 is installed but did not start; testing on 18 only: ${String(pg15.reason)}`);
+  }
+  if (process.env.TEST_PGBOUNCER === "1") {
+    // The scale-out check (test/README.md): every test database of PostgreSQL 18 is reached through PgBouncer.
+    try {
+      const pg18Info = clusters[0].info;
+      const bouncer = await startPgBouncer(dirFor("pgbouncer"), pg18Info.adminUrl, await postgresIds());
+      stopBouncer = () => bouncer.stop();
+      pg18Info.pgbouncerPort = bouncer.port;
+    } catch (error) {
+      await teardown();
+      throw error;
+    }
   }
   project.provide("servers", clusters.map((c) => c.info));
   return teardown;

@@ -1,3 +1,4 @@
+import "server-only";
 import type pg from "pg";
 import { quoteIdent } from "../db/identifiers";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";

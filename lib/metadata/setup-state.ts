@@ -1,3 +1,4 @@
+import "server-only";
 import { describeConnection, type ConnectionDisplay, type ConnectionSource } from "../db/config";
 import { toUserError } from "../db/errors";
 import { getConnection, getPool, NotConfiguredError } from "../db/pool";

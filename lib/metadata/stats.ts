@@ -1,3 +1,4 @@
+import "server-only";
 import { one } from "../db/pool";
 
 export interface MetadataStats {

@@ -13,6 +13,8 @@ export interface ServerInfo {
   /** Superuser URL to the `postgres` database of that server. */
   adminUrl: string;
   version: string;
+  /** Set in the PgBouncer mode (TEST_PGBOUNCER=1): test databases are reached through PgBouncer on this port. */
+  pgbouncerPort?: number;
 }
 export type ServerName = "pg18" | "pg15";
 
@@ -81,7 +83,7 @@ export function pg15Available(): boolean {
   return existsSync(path.join(PG15_BIN, "postgres")) && existsSync(path.join(PG15_BIN, "initdb"));
 }
 
-async function postgresIds(): Promise<{ uid: number; gid: number } | Record<string, never>> {
+export async function postgresIds(): Promise<{ uid: number; gid: number } | Record<string, never>> {
   if (typeof process.getuid !== "function" || process.getuid() !== 0) return {};
   // PostgreSQL refuses to run as root: run it as the system's `postgres` user.
   const uid = Number((await run("id", ["-u", "postgres"])).stdout.trim());

@@ -42,7 +42,7 @@ export async function freshDatabase(options: { init: boolean; server?: ServerNam
   const name = `t_${options.init ? "init" : "empty"}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const template = options.init ? TEMPLATE_DB : "template0";
   await admin(info, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
-  const url = withDatabase(info.adminUrl, name);
+  const url = clientUrl(info, name);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let dropped = false;
@@ -58,6 +58,13 @@ export async function freshDatabase(options: { init: boolean; server?: ServerNam
       await admin(info, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** How tests reach database `name`: directly, or through PgBouncer in its mode (admin work stays direct). */
+export function clientUrl(info: ServerInfo, name: string): string {
+  const u = new URL(withDatabase(info.adminUrl, name));
+  if (info.pgbouncerPort) u.port = String(info.pgbouncerPort);
+  return u.toString();
 }
 
 /** A second connection to the same database (closed by the caller). */
