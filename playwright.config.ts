@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
  * e2e against the production build (`npm start` builds when needed). Four servers, started one after
  * another (the first builds): "main" on its own embedded PostgreSQL in .data/e2e (wiped before each run,
  * fixed port so the others can reach it), "unreachable" pointed at a closed port, "limited" connected
- * as a role without privileges, and "peer", a second instance on main's database (scale-out, access token). Specs share the databases, so they run serially.
+ * as a role without privileges, and "peer", a second instance on main's database through PgBouncer (scale-out,
+ * access token; e2e/peer-server.ts). Specs share the databases, so they run serially.
  * Chromium: Debian's /usr/bin/chromium when present (no browser download needed), else Playwright's own.
  */
 export const E2E_DATA_DIR = ".data/e2e";
@@ -82,7 +83,7 @@ export default defineConfig({
     server(
       "peer",
       { ACCESS_TOKEN: PEER.token, ALLOWED_HOSTS: PEER.allowedHost },
-      `DATABASE_URL="$(node -p "require('./${E2E_DATA_DIR}/running.json').url")" npx tsx scripts/start.ts`,
+      "npx tsx e2e/peer-server.ts",
     ),
   ],
 });
