@@ -11,6 +11,7 @@ import path from "node:path";
 import { resolveConnection } from "../lib/db/config";
 import { acquireEmbedded, embeddedDir, shownDir, startFailureLines } from "../lib/db/runtime";
 import type { EmbeddedServer } from "../lib/db/embedded";
+import { readDbLimits } from "../lib/db/limits";
 import { launchToken } from "../lib/http/perimeter";
 
 const dev = process.argv.includes("--dev");
@@ -67,6 +68,7 @@ async function main() {
   let connection;
   try {
     connection = resolveConnection();
+    readDbLimits(); // a malformed DB_*_MS or DB_POOL_MAX is named now, not at the first page
   } catch (error) {
     console.error(`❌ ${(error as Error).message}`);
     process.exit(2);

@@ -4,7 +4,7 @@
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p test-results
-rm -f test-results/vitest.json test-results/e2e-results.json
+rm -f test-results/vitest.json test-results/vitest-pgbouncer.json test-results/e2e-results.json
 passed=0
 failed=0
 status=0
@@ -18,6 +18,19 @@ read -r vp vf < <(node -e '
   try { const r = require("./test-results/vitest.json"); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0)); }
   catch { console.log(0, 1); }')
 passed=$((passed + vp)); failed=$((failed + vf))
+
+if [ -x /usr/sbin/pgbouncer ]; then
+  echo "▶ integration tests through PgBouncer in transaction mode (test/README.md)"
+  # The CLI tests (a tsx process each) are left to the direct run: they add minutes and test the same SQL.
+  TEST_PGBOUNCER=1 TEST_PG15=0 DB_PGBOUNCER=1 npx --no-install vitest run test/ --exclude "test/*cli.test.ts" \
+    --reporter=dot --reporter=json --outputFile.json=test-results/vitest-pgbouncer.json || status=1
+  read -r bp bf < <(node -e '
+    try { const r = require("./test-results/vitest-pgbouncer.json"); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0)); }
+    catch { console.log(0, 1); }')
+  passed=$((passed + bp)); failed=$((failed + bf))
+else
+  echo "▶ (pgbouncer not installed: the PgBouncer run is skipped; .ci/run installs it)"
+fi
 
 echo "▶ end-to-end tests (playwright)"
 npx --no-install playwright test || status=1

@@ -100,7 +100,8 @@ describe("runInit is safe to run concurrently", () => {
   it("two runs at once on an empty database both succeed (advisory lock) and the catalog is complete", async () => {
     const db = await freshDatabase({ init: false });
     const other = await connect(db.url);
-    const holder = await connect(db.url);
+    // A session-level lock stands in for another session: direct, PgBouncer's transaction mode would not keep it.
+    const holder = await connect(db.directUrl);
     try {
       // Hold the init's lock so both runs are provably in flight at the same time, then let them race.
       await holder.query("SELECT pg_advisory_lock(hashtext('metadata-editor:init'))");

@@ -89,6 +89,8 @@ export function securityHeaders(nonce: string | null, dev = process.env.NODE_ENV
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // Workers would otherwise fall back to script-src, where 'strict-dynamic' ignores 'self'.
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

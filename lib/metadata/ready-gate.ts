@@ -46,7 +46,8 @@ async function fingerprint(): Promise<string | null> {
 export async function getReadyState(): Promise<SetupState> {
   const known = verified;
   if (known) {
-    const [current, project] = await Promise.all([fingerprint(), getProject().catch(() => null)]);
+    // Any failure here (an outage, a dropped schema) is left to the full check, which explains it.
+    const [current, project] = await Promise.all([fingerprint().catch(() => null), getProject().catch(() => null)]);
     if (current === known.fingerprint && project) return { ...known.state, project };
   }
   // Taken before the full check: a change made during it shows up as a new fingerprint next time.

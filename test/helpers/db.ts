@@ -6,6 +6,8 @@ import { TEMPLATE_DB, withDatabase, type ServerInfo, type ServerName } from "./c
 export interface FreshDatabase {
   name: string;
   url: string;
+  /** The database without PgBouncer, for a test's stand-in for another session that needs session state. */
+  directUrl: string;
   /** Connected; ended by drop(). */
   client: pg.Client;
   server: ServerInfo;
@@ -49,6 +51,7 @@ export async function freshDatabase(options: { init: boolean; server?: ServerNam
   return {
     name,
     url,
+    directUrl: withDatabase(info.adminUrl, name),
     client,
     server: info,
     async drop() {
