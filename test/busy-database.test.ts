@@ -19,8 +19,8 @@ beforeAll(async () => {
   db = await freshDatabase({ init: true });
   vi.stubEnv("DATABASE_URL", db.url);
   vi.stubEnv("DB_POOL_MAX", "10");
-  vi.stubEnv("DB_POOL_TIMEOUT_MS", "1500");
-  vi.stubEnv("DB_LOCK_TIMEOUT_MS", "4000");
+  vi.stubEnv("DB_POOL_TIMEOUT_MS", "4000");
+  vi.stubEnv("DB_LOCK_TIMEOUT_MS", "8000");
   await db.client.query(
     "INSERT INTO _metadata.project (id, project_id, project_name, root_path) VALUES (1, 'busy', 'Busy', '/tmp/busy')",
   );
