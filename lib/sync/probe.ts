@@ -173,7 +173,7 @@ async function canonicalDefaults(db: Db, tables: TableModel[], actual: Map<strin
       else if (typed.has(c.type)) pending.push({ column: c, where, live: liveColumn?.type === c.type ? liveColumn.default : null });
     }
   }
-  const read = async (items: typeof pending) => {
+  const read = async (items: { column: ColumnModel }[]) => {
     const table = `sync_probe_defaults_${++probeCounter}`;
     await db.query(`CREATE TEMP TABLE ${table} (${items.map((p, i) => `c${i} ${p.column.type} DEFAULT (${p.column.default})`).join(", ")})`);
     const { rows } = await db.query<{ expr: string }>(
@@ -183,27 +183,39 @@ async function canonicalDefaults(db: Db, tables: TableModel[], actual: Map<strin
     if (rows.length !== items.length) throw new Error("a default did not stay one expression");
     return rows.map((r) => r.expr);
   };
-  for (let start = 0; start < pending.length; start += 1000) {
-    const chunk = pending.slice(start, start + 1000);
-    const batch = await attempt(db, () => read(chunk));
-    if (batch.ok) {
-      chunk.forEach((p, i) => (p.column.default = batch.value[i]));
-      continue;
+  // Thousands of columns share a handful of (type, default) pairs: each pair is parsed once.
+  const printed = new Map<string, string | null>();
+  const key = (type: string, text: string) => `${type}\u0000${text}`;
+  const parseAll = async (pairs: { type: string; text: string }[]) => {
+    const todo = [...new Map(pairs.filter((p) => !printed.has(key(p.type, p.text))).map((p) => [key(p.type, p.text), p])).values()];
+    for (let start = 0; start < todo.length; start += 1000) {
+      const chunk = todo.slice(start, start + 1000);
+      const items = chunk.map((p) => ({ column: { type: p.type, default: p.text } as ColumnModel }));
+      const batch = await attempt(db, () => read(items));
+      if (batch.ok) {
+        chunk.forEach((p, i) => printed.set(key(p.type, p.text), batch.value[i]));
+        continue;
+      }
+      for (const [i, p] of chunk.entries()) {
+        const one = await attempt(db, () => read([items[i]]));
+        printed.set(key(p.type, p.text), one.ok ? one.value[0] : null);
+        if (!one.ok) failures.set(key(p.type, p.text), one.error);
+      }
     }
-    for (const p of chunk) {
-      const one = await attempt(db, () => read([p]));
-      if (one.ok) p.column.default = one.value[0];
-      else problems.push({ where: p.where, message: `default ${p.column.default} ${describeProbeError(one.error)}` });
-    }
+  };
+  const failures = new Map<string, unknown>();
+  await parseAll(pending.map((p) => ({ type: p.column.type, text: p.column.default! })));
+  for (const p of pending) {
+    const k = key(p.column.type, p.column.default!);
+    const result = printed.get(k);
+    if (result === null || result === undefined) problems.push({ where: p.where, message: `default ${p.column.default} ${describeProbeError(failures.get(k))}` });
+    else p.column.default = result;
   }
   // pg_get_expr is not always a fixed point (e.g. IN lists on varchar): the database's text, parsed again,
   // may print like the metadata's. Then they are the same default, and the database's spelling is kept.
   const recheck = pending.filter((p) => p.live && p.live !== p.column.default);
-  for (let start = 0; start < recheck.length; start += 1000) {
-    const chunk = recheck.slice(start, start + 1000);
-    const again = await attempt(db, () => read(chunk.map((p) => ({ ...p, column: { ...p.column, default: p.live! } }))));
-    if (again.ok) chunk.forEach((p, i) => again.value[i] === p.column.default && (p.column.default = p.live!));
-  }
+  await parseAll(recheck.map((p) => ({ type: p.column.type, text: p.live! })));
+  for (const p of recheck) if (printed.get(key(p.column.type, p.live!)) === p.column.default) p.column.default = p.live!;
 }
 
 /** Checks and partial-index conditions need the table's columns: parsed on a temporary copy of the table. */
