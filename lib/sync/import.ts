@@ -5,7 +5,7 @@ import { COLUMN_FIELD_KINDS, type ColumnValues } from "../schemas/column";
 import { TABLE_FIELD_KINDS, type TableValues } from "../schemas/table";
 import { introspect, type Introspection } from "./introspect";
 import { settleExpressions } from "./settle";
-import { changedFields, insertColumns, insertRelation, insertTables, readExisting, updateColumns, updateTables } from "./metadata-rows";
+import { changedFields, insertColumns, insertRelations, insertTables, readExisting, updateColumns, updateTables } from "./metadata-rows";
 import { foreignKeyKey, tableKey, type ForeignKeyModel, type TableModel } from "./model";
 import { columnValuesFrom, DATABASE_COLUMN_FIELDS, DATABASE_TABLE_FIELDS, enumsByType, tableValuesFrom } from "./to-metadata";
 
@@ -137,17 +137,28 @@ async function writeImport(client: pg.ClientBase, work: Work) {
 }
 
 async function writeRelations(client: pg.ClientBase, work: Work, tableIds: Map<string, number>) {
-  const idOf = async (schema: string, table: string) =>
-    tableIds.get(`${schema}.${table}`) ??
-    (await client.query<{ id: number }>("SELECT id FROM _metadata.mappings_table WHERE schema_name = $1 AND table_name = $2", [schema, table])).rows[0]?.id;
-  for (const r of work.relations) {
-    if (r.id !== null) {
-      if (r.fields.length) {
-        await client.query("UPDATE _metadata.mappings_relation SET is_cascade_delete = $2, constraint_name = $3 WHERE id = $1", [r.id, r.fk.cascade, r.fk.name]);
-      }
-      continue;
-    }
-    const from = work.tables.find((t) => tableKey(t.model) === `${r.fk.schema}.${r.fk.table}`)!.model;
-    await insertRelation(client, r.fk, from, { from: await idOf(r.fk.schema, r.fk.table), to: await idOf(r.fk.toSchema, r.fk.toTable) });
+  const missing = [...new Set(work.relations.flatMap((r) => [`${r.fk.schema}.${r.fk.table}`, `${r.fk.toSchema}.${r.fk.toTable}`]))].filter((k) => !tableIds.has(k));
+  if (missing.length) {
+    const { rows } = await client.query<{ id: number; key: string }>(
+      "SELECT id, schema_name || '.' || table_name AS key FROM _metadata.mappings_table WHERE schema_name || '.' || table_name = ANY($1::text[])",
+      [missing],
+    );
+    for (const r of rows) tableIds.set(r.key, r.id);
   }
+  for (const r of work.relations) {
+    if (r.id !== null && r.fields.length) {
+      await client.query("UPDATE _metadata.mappings_relation SET is_cascade_delete = $2, constraint_name = $3 WHERE id = $1", [r.id, r.fk.cascade, r.fk.name]);
+    }
+  }
+  const models = new Map(work.tables.map((t) => [tableKey(t.model), t.model]));
+  await insertRelations(
+    client,
+    work.relations
+      .filter((r) => r.id === null)
+      .map((r) => ({
+        fk: r.fk,
+        from: models.get(`${r.fk.schema}.${r.fk.table}`)!,
+        ids: { from: tableIds.get(`${r.fk.schema}.${r.fk.table}`), to: tableIds.get(`${r.fk.toSchema}.${r.fk.toTable}`) },
+      })),
+  );
 }

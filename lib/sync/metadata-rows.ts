@@ -134,24 +134,49 @@ export async function updateColumns(client: pg.ClientBase, rows: { id: number; v
   );
 }
 
-/** A relation for a foreign key, through the relation form's schema (the same checks a person's goes through). */
-export async function insertRelation(client: pg.ClientBase, fk: ForeignKeyModel, from: TableModel, ids: { from: number | undefined; to: number | undefined }) {
-  const derived = relationFieldsFrom(fk, from);
-  const values = relationSchema.parse({
-    from_table_id: ids.from,
-    from_column: fk.column,
-    to_table_id: ids.to,
-    to_column: fk.toColumn,
-    relation_type: derived.relation_type,
-    graphql_field: derived.graphql_field,
-    is_cascade_delete: fk.cascade,
-    constraint_name: fk.name,
+/**
+ * Relations for foreign keys, each through the relation form's schema (the same checks a person's new relation
+ * goes through), inserted in one statement.
+ */
+export async function insertRelations(
+  client: pg.ClientBase,
+  items: { fk: ForeignKeyModel; from: TableModel; ids: { from: number | undefined; to: number | undefined } }[],
+) {
+  if (items.length === 0) return;
+  const rows = items.map(({ fk, from, ids }) => {
+    const derived = relationFieldsFrom(fk, from);
+    const values = relationSchema.parse({
+      from_table_id: ids.from,
+      from_column: fk.column,
+      to_table_id: ids.to,
+      to_column: fk.toColumn,
+      relation_type: derived.relation_type,
+      graphql_field: derived.graphql_field,
+      is_cascade_delete: fk.cascade,
+      constraint_name: fk.name,
+    });
+    return {
+      from_table_id: values.from_table_id,
+      to_table_id: values.to_table_id,
+      from_schema: fk.schema,
+      from_table: fk.table,
+      from_column: values.from_column,
+      to_schema: fk.toSchema,
+      to_table: fk.toTable,
+      to_column: values.to_column,
+      relation_type: values.relation_type,
+      graphql_field: values.graphql_field || null,
+      is_cascade_delete: values.is_cascade_delete,
+      constraint_name: values.constraint_name || null,
+    };
   });
   await client.query(
     `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column,
        relation_type, graphql_field, is_cascade_delete, constraint_name)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [values.from_table_id, values.to_table_id, fk.schema, fk.table, values.from_column, fk.toSchema, fk.toTable, values.to_column,
-      values.relation_type, values.graphql_field || null, values.is_cascade_delete, values.constraint_name || null],
+     SELECT from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column,
+            relation_type::_metadata.relation_type_enum, graphql_field, is_cascade_delete, constraint_name
+       FROM jsonb_to_recordset($1::jsonb) AS x(from_table_id bigint, to_table_id bigint, from_schema text, from_table text, from_column text,
+            to_schema text, to_table text, to_column text, relation_type text, graphql_field text, is_cascade_delete boolean, constraint_name text)`,
+    [JSON.stringify(rows)],
   );
 }

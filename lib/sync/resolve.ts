@@ -5,7 +5,7 @@ import { tableSchema, type TableField, type TableValues } from "../schemas/table
 import type { DriftItem } from "./drift";
 import { objectName } from "./from-metadata";
 import { runImport } from "./import";
-import { insertRelation, readExisting, updateColumns, updateTables } from "./metadata-rows";
+import { insertRelations, readExisting, updateColumns, updateTables } from "./metadata-rows";
 import { foreignKeyKey, indexKey, tableKey, type TableModel } from "./model";
 import { loadSync, type SyncOptions, type SyncState } from "./sync";
 import { columnValuesFrom, enumsByType, isColumnIndex } from "./to-metadata";
@@ -180,5 +180,5 @@ async function resolveForeignKey(meta: pg.ClientBase, state: SyncState, item: Dr
   const fromId = state.raw.ids.tables.get(`${fk.schema}.${fk.table}`);
   const toId = state.raw.ids.tables.get(`${fk.toSchema}.${fk.toTable}`);
   if (fromId === undefined || toId === undefined) throw new DriftGoneError();
-  await insertRelation(meta, fk, from, { from: fromId, to: toId });
+  await insertRelations(meta, [{ fk, from, ids: { from: fromId, to: toId } }]);
 }
