@@ -114,21 +114,36 @@ test("corrupt, foreign and inconsistent files are refused with the reason, and n
   });
   await expect(refusal).toContainText(`mappings_column row 1 (id ${column.id}) is missing columns: label`);
 
-  // Well-formed, but a column points at a table that is not in the backup: PostgreSQL refuses it mid-restore.
+  // Well-formed, but rows an edit would refuse: each is listed with its reason, and no preview is offered.
+  const [customers] = backup.tables.mappings_table;
   const orphan = { ...backup.tables.mappings_column[0], id: 9001, table_id: 9999, pg_column: "orphan" };
-  const inconsistent = {
+  const hostile = {
     ...backup,
-    tables: { ...backup.tables, mappings_column: [...backup.tables.mappings_column, orphan] },
+    tables: {
+      ...backup.tables,
+      mappings_table: backup.tables.mappings_table.map((t) =>
+        t.id === customers.id ? t : { ...t, table_name: "orders; DROP TABLE customers" },
+      ),
+      mappings_column: [
+        { ...backup.tables.mappings_column[0], pg_type: "int); DROP TABLE customers; --" },
+        orphan,
+      ],
+    },
   };
   await choose(page, {
-    name: "orphan.json",
+    name: "hostile.json",
     mimeType: "application/json",
-    buffer: Buffer.from(serializeBackup(inconsistent)),
+    buffer: Buffer.from(serializeBackup(hostile)),
   });
-  await expect(page.getByRole("table", { name: "Restore preview" })).toBeVisible();
-  await page.getByRole("button", { name: "Restore", exact: true }).click();
-  await expect(refusal).toContainText("PostgreSQL refused a mappings_column row");
-  await expect(refusal).toContainText("Key (table_id)=(9999)");
+  await expect(refusal).toContainText("The backup has 3 rows that the editor would refuse as an edit");
+  const reasons = refusal.getByRole("listitem");
+  await expect(reasons).toHaveText([
+    /^mappings_table #\d+ public\.orders; DROP TABLE customers: table_name: Use lower-case letters/,
+    /^mappings_column #\d+ customers\.email: pg_type: A PostgreSQL type such as/,
+    "mappings_column #9001 customers.orphan: table_id: the backup has no mappings_table row with id 9999",
+  ]);
+  await expect(page.getByRole("table", { name: "Restore preview" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Restore", exact: true })).toHaveCount(0);
 
   expect(await tablesNow()).toBe(before);
 });

@@ -128,7 +128,7 @@ const commands: Record<string, Command> = {
     out("📋 Project");
     if (project) {
       for (const [key, value] of Object.entries(project)) {
-        if (key === "version_token") continue;
+        if (key === "rowVersion") continue;
         const shown = value instanceof Date ? value.toISOString() : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value ?? "—");
         out(`   ${key.padEnd(22)} ${shown}`);
       }

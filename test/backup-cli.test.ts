@@ -87,7 +87,20 @@ describe("metadata:backup / restore / reset (the CLI, end to end)", { timeout: 1
       [
         "orphan.json",
         serializeBackup({ ...before, tables: { ...before.tables, mappings_column: [orphan] } }),
-        /PostgreSQL refused a mappings_column row .*Key \(table_id\)=\(999\)/,
+        /The backup has 1 row that the editor would refuse as an edit; nothing was restored\.\n {3}- mappings_column #50 \S+: table_id: the backup has no mappings_table row with id 999\n/,
+      ],
+      [
+        "hostile.json",
+        serializeBackup({
+          ...before,
+          tables: {
+            ...before.tables,
+            mappings_table: before.tables.mappings_table.map((t) => ({ ...t, table_name: `${t.table_name}; DROP TABLE x` })),
+            mappings_column: [],
+            mappings_relation: [],
+          },
+        }),
+        /The backup has \d+ rows? that the editor would refuse as an edit.*\n {3}- mappings_table #\d+ public\.\w+; DROP TABLE x: table_name: Use lower-case letters/,
       ],
     ];
     for (const [name, text, reason] of cases) {

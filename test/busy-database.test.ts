@@ -44,7 +44,7 @@ describe("a table locked by another session", () => {
     await holder.query("LOCK TABLE _metadata.mappings_table IN EXCLUSIVE MODE");
 
     const edits = Array.from({ length: 12 }, (_, i) =>
-      updateTable(table.id, table.version, { label: `Edit ${i}` }).then(
+      updateTable(table.id, table.rowVersion, { label: `Edit ${i}` }).then(
         () => "saved",
         (error: unknown) => message(error),
       ),
@@ -67,7 +67,7 @@ describe("a table locked by another session", () => {
     expect((await rows(getPool(), "SELECT label FROM _metadata.mappings_table")).map((r) => r.label)).toEqual(["Orders"]);
 
     // Once the lock is gone, the same edit goes through.
-    const saved = await updateTable(table.id, table.version, { label: "After" });
+    const saved = await updateTable(table.id, table.rowVersion, { label: "After" });
     expect(saved.label).toBe("After");
   }, 30_000);
 

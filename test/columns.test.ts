@@ -135,9 +135,9 @@ describe("updateColumn", () => {
   it("saves changed fields (JSON arrays as JSONB) and returns the new version", async () => {
     const { users, userColumns } = await journey(ctx.pool);
     const email = userColumns[1];
-    const saved = await updateColumn(email.id, email.version, { label: "이메일", enum_options: '[{"value": "a", "label": "A"}]', sort_order: "9", placeholder: "" }, ctx.pool);
+    const saved = await updateColumn(email.id, email.rowVersion, { label: "이메일", enum_options: '[{"value": "a", "label": "A"}]', sort_order: "9", placeholder: "" }, ctx.pool);
     expect(saved).toMatchObject({ label: "이메일", enum_options: [{ value: "a", label: "A" }], sort_order: 9, placeholder: null, table_id: users.id });
-    expect(saved.version).not.toBe(email.version);
+    expect(saved.rowVersion).not.toBe(email.rowVersion);
     expect(await rows(ctx.pool, "SELECT jsonb_typeof(enum_options) AS t FROM _metadata.mappings_column WHERE id = $1", [email.id])).toEqual([{ t: "array" }]);
   });
 
@@ -150,9 +150,9 @@ describe("updateColumn", () => {
     const relationsNow = () => rows(ctx.pool, "SELECT from_table, from_column, to_table, to_column FROM _metadata.mappings_relation ORDER BY id");
 
     // users.id → uid: the two relations pointing to users follow; comments → posts.id keeps "id".
-    await updateColumn(userColumns[0].id, userColumns[0].version, { pg_column: "uid" }, ctx.pool);
+    await updateColumn(userColumns[0].id, userColumns[0].rowVersion, { pg_column: "uid" }, ctx.pool);
     // posts.user_id → author_id: the relation starting there follows; comments.user_id keeps its name.
-    await updateColumn(postColumns[2].id, postColumns[2].version, { pg_column: "author_id" }, ctx.pool);
+    await updateColumn(postColumns[2].id, postColumns[2].rowVersion, { pg_column: "author_id" }, ctx.pool);
     expect(await relationsNow()).toEqual([
       { from_table: "posts", from_column: "author_id", to_table: "users", to_column: "uid" },
       { from_table: "comments", from_column: "post_id", to_table: "posts", to_column: "id" },
@@ -162,14 +162,14 @@ describe("updateColumn", () => {
 
   it("renaming the primary-key column carries the name to mappings_table.primary_key", async () => {
     const { users, userColumns } = await journey(ctx.pool);
-    await updateColumn(userColumns[0].id, userColumns[0].version, { pg_column: "uid" }, ctx.pool);
+    await updateColumn(userColumns[0].id, userColumns[0].rowVersion, { pg_column: "uid" }, ctx.pool);
     expect(await rows(ctx.pool, "SELECT primary_key FROM _metadata.mappings_table WHERE id = $1", [users.id])).toEqual([{ primary_key: "uid" }]);
   });
 
   it("an unknown type throws FieldError on pg_type and changes nothing", async () => {
     const { userColumns } = await journey(ctx.pool);
     const before = await snapshot(ctx.pool);
-    const error = await thrown(updateColumn(userColumns[1].id, userColumns[1].version, { pg_type: "VARCHR(255)", label: "X" }, ctx.pool));
+    const error = await thrown(updateColumn(userColumns[1].id, userColumns[1].rowVersion, { pg_type: "VARCHR(255)", label: "X" }, ctx.pool));
     expect(error).toBeInstanceOf(FieldError);
     expect(error).toMatchObject({ field: "pg_type", message: 'PostgreSQL does not know the type "VARCHR(255)".' });
     expect(await snapshot(ctx.pool)).toEqual(before);
@@ -178,7 +178,7 @@ describe("updateColumn", () => {
   it("a name the table already has throws FieldError on pg_column and changes nothing (relations included)", async () => {
     const { userColumns } = await journey(ctx.pool);
     const before = await snapshot(ctx.pool);
-    const error = await thrown(updateColumn(userColumns[0].id, userColumns[0].version, { pg_column: "email" }, ctx.pool));
+    const error = await thrown(updateColumn(userColumns[0].id, userColumns[0].rowVersion, { pg_column: "email" }, ctx.pool));
     expect(error).toBeInstanceOf(FieldError);
     expect(error).toMatchObject({ field: "pg_column", message: 'Table users already has a column "email".' });
     expect(await snapshot(ctx.pool)).toEqual(before);
@@ -190,8 +190,8 @@ describe("deleteColumn", () => {
     const { users, userColumns, postColumns } = await journey(ctx.pool);
     await addColumns(users.id, [newColumn("manager_id", "BIGINT")], ctx.pool);
     await createRelation(relationValues({ from_table_id: users.id, from_column: "manager_id", to_table_id: users.id }), ctx.pool);
-    expect(await deleteColumn(userColumns[2].id, userColumns[2].version, ctx.pool)).toEqual({ relations: 0 });
-    expect(await deleteColumn(userColumns[0].id, userColumns[0].version, ctx.pool)).toEqual({ relations: 2 });
+    expect(await deleteColumn(userColumns[2].id, userColumns[2].rowVersion, ctx.pool)).toEqual({ relations: 0 });
+    expect(await deleteColumn(userColumns[0].id, userColumns[0].rowVersion, ctx.pool)).toEqual({ relations: 2 });
     expect(await getColumn(userColumns[0].id, ctx.pool)).toBeNull();
     expect(await rows(ctx.pool, "SELECT count(*)::int AS n FROM _metadata.mappings_relation")).toEqual([{ n: 0 }]);
     expect(await getColumn(postColumns[2].id, ctx.pool)).not.toBeNull();
@@ -202,31 +202,31 @@ describe("concurrent edits of a column (two browsers)", () => {
   it("updateColumn with a stale version throws ConflictError with the current row; relations are not renamed", async () => {
     const { userColumns } = await journey(ctx.pool);
     const loaded = userColumns[0];
-    const first = await updateColumn(loaded.id, loaded.version, { label: "식별자" }, ctx.pool);
+    const first = await updateColumn(loaded.id, loaded.rowVersion, { label: "식별자" }, ctx.pool);
     const before = await snapshot(ctx.pool);
-    const error = await thrown(updateColumn(loaded.id, loaded.version, { pg_column: "uid", label: "Mine" }, ctx.pool));
+    const error = await thrown(updateColumn(loaded.id, loaded.rowVersion, { pg_column: "uid", label: "Mine" }, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError<ColumnRow>).current).toMatchObject({ id: loaded.id, pg_column: "id", label: "식별자", version: first.version });
+    expect((error as ConflictError<ColumnRow>).current).toMatchObject({ id: loaded.id, pg_column: "id", label: "식별자", rowVersion: first.rowVersion });
     expect(await snapshot(ctx.pool)).toEqual(before);
   });
 
   it("deleteColumn with a stale version throws ConflictError and deletes nothing (relations included)", async () => {
     const { postColumns } = await journey(ctx.pool);
     const loaded = postColumns[2]; // user_id, named by the author relation
-    const first = await updateColumn(loaded.id, loaded.version, { help_text: "Who wrote it" }, ctx.pool);
+    const first = await updateColumn(loaded.id, loaded.rowVersion, { help_text: "Who wrote it" }, ctx.pool);
     const before = await snapshot(ctx.pool);
-    const error = await thrown(deleteColumn(loaded.id, loaded.version, ctx.pool));
+    const error = await thrown(deleteColumn(loaded.id, loaded.rowVersion, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError<ColumnRow>).current).toMatchObject({ help_text: "Who wrote it", version: first.version });
+    expect((error as ConflictError<ColumnRow>).current).toMatchObject({ help_text: "Who wrote it", rowVersion: first.rowVersion });
     expect(await snapshot(ctx.pool)).toEqual(before);
   });
 
   it("a column someone deleted: update and delete throw ConflictError with current = null", async () => {
     const { userColumns } = await journey(ctx.pool);
     const loaded = userColumns[2];
-    await deleteColumn(loaded.id, loaded.version, ctx.pool);
+    await deleteColumn(loaded.id, loaded.rowVersion, ctx.pool);
     // One after another: both promises created at once would leave the second's rejection unhandled meanwhile.
-    for (const attempt of [() => updateColumn(loaded.id, loaded.version, { label: "X" }, ctx.pool), () => deleteColumn(loaded.id, loaded.version, ctx.pool)]) {
+    for (const attempt of [() => updateColumn(loaded.id, loaded.rowVersion, { label: "X" }, ctx.pool), () => deleteColumn(loaded.id, loaded.rowVersion, ctx.pool)]) {
       const error = await thrown(attempt());
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError<ColumnRow>).current).toBeNull();

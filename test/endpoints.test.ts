@@ -52,8 +52,8 @@ describe("createEndpoint", () => {
       }),
       ctx.pool,
     );
-    expect(row).toMatchObject({ endpoint_name: "github_user_api", method: "POST", timeout_ms: 5000, is_active: false, version: row.updated_at });
-    expect(row.version).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+[+-]\d\d/);
+    expect(row).toMatchObject({ endpoint_name: "github_user_api", method: "POST", timeout_ms: 5000, is_active: false, rowVersion: row.updated_at });
+    expect(row.rowVersion).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+[+-]\d\d/);
     expect(await raw()).toEqual([
       {
         endpoint_name: "github_user_api",
@@ -100,7 +100,7 @@ describe("createEndpoint", () => {
     const before = await raw();
     for (const url of ["api.github.com", "ftp://x.example.com", ""]) {
       expect(endpointSchema.safeParse({ ...endpointDefaults, endpoint_name: "other_api", base_url: url }).success).toBe(false);
-      const edit = parseInlineEdit(endpointSchema, ENDPOINT_FIELD_KINDS, { id: row.id, version: row.version, field: "base_url", value: url });
+      const edit = parseInlineEdit(endpointSchema, ENDPOINT_FIELD_KINDS, { id: row.id, rowVersion: row.rowVersion, field: "base_url", value: url });
       expect(edit.ok).toBe(false);
     }
     // The column itself would take any text: the schema is the guard.
@@ -120,30 +120,30 @@ describe("updateEndpoint", () => {
     const row = await createEndpoint(values("github_user_api"), ctx.pool);
     const saved = await updateEndpoint(
       row.id,
-      row.version,
+      row.rowVersion,
       { method: "PATCH", timeout_ms: "", headers: '{"X-Trace": "1"}', response_mapping: '["login"]', is_active: false },
       ctx.pool,
     );
     expect(saved).toMatchObject({ method: "PATCH", timeout_ms: null, headers: { "X-Trace": "1" }, response_mapping: ["login"], is_active: false, base_url: "https://api.github.com" });
-    expect(saved.version).not.toBe(row.version);
+    expect(saved.rowVersion).not.toBe(row.rowVersion);
     expect(await getEndpoint(row.id, ctx.pool)).toEqual(saved);
   });
 
   it("two browsers: a stale update throws ConflictError with the current row and overwrites nothing", async () => {
     const row = await createEndpoint(values("github_user_api"), ctx.pool);
-    const first = await updateEndpoint(row.id, row.version, { description: "A" }, ctx.pool);
-    const error = await thrown(updateEndpoint(row.id, row.version, { description: "B", timeout_ms: "1000" }, ctx.pool));
+    const first = await updateEndpoint(row.id, row.rowVersion, { description: "A" }, ctx.pool);
+    const error = await thrown(updateEndpoint(row.id, row.rowVersion, { description: "B", timeout_ms: "1000" }, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError<EndpointRow>).current).toEqual(first);
     expect(await getEndpoint(row.id, ctx.pool)).toEqual(first);
     // With the current version, the second writer's change goes through.
-    expect(await updateEndpoint(row.id, first.version, { description: "B" }, ctx.pool)).toMatchObject({ description: "B" });
+    expect(await updateEndpoint(row.id, first.rowVersion, { description: "B" }, ctx.pool)).toMatchObject({ description: "B" });
   });
 
   it("renaming to a taken name is a field error and changes nothing", async () => {
     await createEndpoint(values("weather_api"), ctx.pool);
     const row = await createEndpoint(values("github_user_api"), ctx.pool);
-    const error = await thrown(updateEndpoint(row.id, row.version, { endpoint_name: "weather_api", description: "x" }, ctx.pool));
+    const error = await thrown(updateEndpoint(row.id, row.rowVersion, { endpoint_name: "weather_api", description: "x" }, ctx.pool));
     expect(error).toMatchObject({ field: "endpoint_name", message: "An endpoint named weather_api already exists." });
     expect(await getEndpoint(row.id, ctx.pool)).toEqual(row);
   });
@@ -157,7 +157,7 @@ describe("updateEndpoint", () => {
          WHEN 'login' THEN '["weather_api", "github_user_api"]'::jsonb WHEN 'avatar' THEN '{"github_user_api": true}'::jsonb END,
          api_source_path = CASE pg_column WHEN 'avatar' THEN 'github_user_api' WHEN 'name' THEN '/users/{id}' END`,
     );
-    await updateEndpoint(row.id, row.version, { endpoint_name: "github_users" }, ctx.pool);
+    await updateEndpoint(row.id, row.rowVersion, { endpoint_name: "github_users" }, ctx.pool);
     expect(await rows(ctx.pool, "SELECT pg_column, api_endpoints, api_source_path FROM _metadata.mappings_column ORDER BY sort_order")).toEqual([
       { pg_column: "login", api_endpoints: ["weather_api", "github_users"], api_source_path: null },
       // Only arrays are lists of names; an object is left as it is.
@@ -168,8 +168,8 @@ describe("updateEndpoint", () => {
 
   it("an endpoint someone deleted: update and delete throw ConflictError with current = null", async () => {
     const row = await createEndpoint(values("github_user_api"), ctx.pool);
-    await deleteEndpoint(row.id, row.version, ctx.pool);
-    for (const attempt of [updateEndpoint(row.id, row.version, { description: "x" }, ctx.pool), deleteEndpoint(row.id, row.version, ctx.pool)]) {
+    await deleteEndpoint(row.id, row.rowVersion, ctx.pool);
+    for (const attempt of [updateEndpoint(row.id, row.rowVersion, { description: "x" }, ctx.pool), deleteEndpoint(row.id, row.rowVersion, ctx.pool)]) {
       const error = await thrown(attempt);
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError<EndpointRow>).current).toBeNull();
@@ -180,12 +180,12 @@ describe("updateEndpoint", () => {
 describe("deleteEndpoint", () => {
   it("with a stale version deletes nothing; with the current one it deletes", async () => {
     const row = await createEndpoint(values("github_user_api"), ctx.pool);
-    const changed = await updateEndpoint(row.id, row.version, { is_active: false }, ctx.pool);
-    const error = await thrown(deleteEndpoint(row.id, row.version, ctx.pool));
+    const changed = await updateEndpoint(row.id, row.rowVersion, { is_active: false }, ctx.pool);
+    const error = await thrown(deleteEndpoint(row.id, row.rowVersion, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError<EndpointRow>).current).toEqual(changed);
     expect(await count()).toBe(1);
-    await deleteEndpoint(row.id, changed.version, ctx.pool);
+    await deleteEndpoint(row.id, changed.rowVersion, ctx.pool);
     expect(await getEndpoint(row.id, ctx.pool)).toBeNull();
     expect(await count()).toBe(0);
   });

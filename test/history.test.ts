@@ -107,7 +107,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       expect(inserts[2].new_data).toMatchObject({ id: email.id, table_id: users.id, pg_column: "email", pg_type: "VARCHAR(255)", label: "Email" });
       expect(diffRows(inserts[2].old_data, inserts[2].new_data)).toContainEqual({ field: "pg_column", before: null, after: "email" });
 
-      await updateColumn(email.id, email.version, { label: "E-mail 주소" }, pool);
+      await updateColumn(email.id, email.rowVersion, { label: "E-mail 주소" }, pool);
       const entry = await lastEntry(pool);
       expect(entry).toMatchObject({ table_name: "mappings_column", operation: "UPDATE", record_id: email.id });
       expect(entry.old_data).toMatchObject({ id: email.id, label: "Email", pg_column: "email" });
@@ -283,7 +283,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       const count = await logCount(pool);
       await pool.query("UPDATE _metadata.mappings_table SET label = label, description = description");
       await pool.query("UPDATE _metadata.mappings_column SET label = 'Email' WHERE id = $1", [email.id]);
-      await updateColumn(email.id, (await getColumn(email.id, pool))!.version, { label: "Email" }, pool);
+      await updateColumn(email.id, (await getColumn(email.id, pool))!.rowVersion, { label: "Email" }, pool);
       await pool.query("UPDATE _metadata.mappings_table SET updated_at = now() - interval '1 day'");
       // updated_at did move (the row was written), yet nothing was logged.
       expect((await getTable(users.id, pool))!.updated_at).not.toBe(users.updated_at);
@@ -315,7 +315,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
     it("deleting a table logs its DELETE and the cascaded DELETE of each of its columns and relations", async () => {
       const { users, posts, userColumns, author } = await journey(pool);
       const before = await logCount(pool);
-      await deleteTable(users.id, users.version, pool);
+      await deleteTable(users.id, users.rowVersion, pool);
       const entries = (await log(pool)).slice(before);
       expect(entries.every((e) => e.operation === "DELETE" && e.new_data === null)).toBe(true);
       const deleted = entries.map((e) => `${e.table_name}:${e.record_id}`).sort();
@@ -337,12 +337,12 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       const [email] = await addColumns(users.id, [newColumn("email", "VARCHAR(255)")], pool);
       const changed = await updateColumn(
         email.id,
-        email.version,
+        email.rowVersion,
         { label: "E-mail", help_text: "로그인", validation_rules: '{"email": true}', is_required: true },
         pool,
       );
       const update = await lastEntry(pool);
-      await updateColumn(email.id, changed.version, { label: "Mail" }, pool);
+      await updateColumn(email.id, changed.rowVersion, { label: "Mail" }, pool);
       const beforeRestore = await lastEntry(pool);
 
       const result = await restoreFromHistory(update.id, "before", pool);
@@ -364,9 +364,9 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
 
     it('"after" on an UPDATE puts that entry\'s new version back', async () => {
       const users = await createTable(tableValues("users", { label: "One" }), pool);
-      const two = await updateTable(users.id, users.version, { label: "Two" }, pool);
+      const two = await updateTable(users.id, users.rowVersion, { label: "Two" }, pool);
       const entry = await lastEntry(pool);
-      await updateTable(users.id, two.version, { label: "Three", description: "third" }, pool);
+      await updateTable(users.id, two.rowVersion, { label: "Three", description: "third" }, pool);
       await restoreFromHistory(entry.id, "after", pool);
       expect(await getTable(users.id, pool)).toMatchObject({ label: "Two", description: null });
       expect(withoutUpdatedAt((await lastEntry(pool)).new_data)).toEqual(withoutUpdatedAt(entry.new_data));
@@ -377,7 +377,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       const [, email] = await addColumns(users.id, [newColumn("id", "BIGSERIAL"), newColumn("email", "VARCHAR(255)", { is_unique: true })], pool);
       await pool.query("UPDATE _metadata.mappings_column SET created_at = '2020-02-02 10:20:30.123456+00', enum_options = '[{\"value\":\"a\",\"label\":\"A\"}]' WHERE id = $1", [email.id]);
       const original = (await rows(pool, "SELECT *, created_at::text AS created_text FROM _metadata.mappings_column WHERE id = $1", [email.id]))[0];
-      await deleteColumn(email.id, (await getColumn(email.id, pool))!.version, pool);
+      await deleteColumn(email.id, (await getColumn(email.id, pool))!.rowVersion, pool);
       const deletion = await lastEntry(pool);
       expect(deletion).toMatchObject({ table_name: "mappings_column", operation: "DELETE", record_id: email.id });
       expect(await getColumn(email.id, pool)).toBeNull();
@@ -396,16 +396,19 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       expect(next.id).toBeGreaterThan(email.id);
     });
 
-    it("restoring a column whose table no longer exists fails with a foreign-key error and changes nothing", async () => {
+    it("restoring a column whose table no longer exists is refused with the reason and changes nothing", async () => {
       const { users, userColumns } = await journey(pool);
-      await deleteTable(users.id, users.version, pool);
+      await deleteTable(users.id, users.rowVersion, pool);
       const email = userColumns.find((c) => c.pg_column === "email")!;
       const deletion = (await log(pool)).find((e) => e.table_name === "mappings_column" && e.operation === "DELETE" && e.record_id === email.id)!;
       const state = await snapshot(pool);
       const count = await logCount(pool);
       const error = await thrown(restoreFromHistory(deletion.id, "before", pool));
-      expect(error).toMatchObject({ code: "23503" });
-      expect(String((error as Error).message)).toMatch(/foreign key/);
+      expect(error).toBeInstanceOf(FieldError);
+      expect(error).toMatchObject({
+        field: "entry",
+        message: "This version cannot be restored: its table no longer exists; restore the table first.",
+      });
       expect(await snapshot(pool)).toEqual(state);
       expect(await logCount(pool)).toBe(count);
     });
@@ -418,7 +421,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
         pool,
       );
       const fresh = (await getTable(users.id, pool))!;
-      await updateTable(users.id, fresh.version, { table_name: "members", schema_name: "app", graphql_type: "Member" }, pool);
+      await updateTable(users.id, fresh.rowVersion, { table_name: "members", schema_name: "app", graphql_type: "Member" }, pool);
       expect(await orphans(pool)).toEqual([]);
       expect((await getRelation(author.id, pool))).toMatchObject({ to_schema: "app", to_table: "members" });
       const rename = (await log(pool)).find((e) => e.table_name === "mappings_table" && e.operation === "UPDATE")!;
@@ -445,10 +448,10 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
     it("restoring an older version of a column after its table was renamed keeps the column on the table's current name", async () => {
       const { users, userColumns } = await journey(pool);
       const email = userColumns.find((c) => c.pg_column === "email")!;
-      await updateColumn(email.id, email.version, { label: "E-mail" }, pool);
+      await updateColumn(email.id, email.rowVersion, { label: "E-mail" }, pool);
       const labelChange = await lastEntry(pool);
       const fresh = (await getTable(users.id, pool))!;
-      await updateTable(users.id, fresh.version, { table_name: "members" }, pool);
+      await updateTable(users.id, fresh.rowVersion, { table_name: "members" }, pool);
 
       await restoreFromHistory(labelChange.id, "before", pool);
       expect(await getColumn(email.id, pool)).toMatchObject({ label: "Email", table_name: "members" });
@@ -458,7 +461,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
     it("restoring the version before a column rename carries the name back to the relations that use it", async () => {
       const { posts, postColumns, author } = await journey(pool);
       const userId = postColumns.find((c) => c.pg_column === "user_id")!;
-      await updateColumn(userId.id, userId.version, { pg_column: "author_id" }, pool);
+      await updateColumn(userId.id, userId.rowVersion, { pg_column: "author_id" }, pool);
       expect(await getRelation(author.id, pool)).toMatchObject({ from_column: "author_id" });
       const rename = await rows<{ id: number }>(
         pool,
@@ -478,7 +481,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       const insert = await lastEntry(pool);
       const count = await logCount(pool);
       expect(await thrown(restoreFromHistory(insert.id, "before", pool))).toMatchObject({ field: "entry", message: "There is no earlier version in this entry." });
-      await deleteTable(users.id, (await getTable(users.id, pool))!.version, pool);
+      await deleteTable(users.id, (await getTable(users.id, pool))!.rowVersion, pool);
       const deletion = await lastEntry(pool);
       expect(await thrown(restoreFromHistory(deletion.id, "after", pool))).toMatchObject({ field: "entry", message: "There is no later version in this entry." });
       const missing = await thrown(restoreFromHistory(999_999, "before", pool));
@@ -496,10 +499,10 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       const tags = await createTable(tableValues("tags"), pool);
       await addColumns(tags.id, [newColumn("id", "BIGSERIAL")], pool);
       const name = j.userColumns.find((c) => c.pg_column === "name")!;
-      await updateColumn(name.id, name.version, { label: "Full name" }, pool);
-      await updateTable(j.posts.id, j.posts.version, { description: "Blog posts" }, pool);
-      await deleteColumn(name.id, (await getColumn(name.id, pool))!.version, pool);
-      await deleteTable(tags.id, (await getTable(tags.id, pool))!.version, pool);
+      await updateColumn(name.id, name.rowVersion, { label: "Full name" }, pool);
+      await updateTable(j.posts.id, j.posts.rowVersion, { description: "Blog posts" }, pool);
+      await deleteColumn(name.id, (await getColumn(name.id, pool))!.rowVersion, pool);
+      await deleteTable(tags.id, (await getTable(tags.id, pool))!.rowVersion, pool);
       return { ...j, tags, all: await log(pool) };
     }
 

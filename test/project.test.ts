@@ -4,10 +4,11 @@ import {
   createProject,
   getProject,
   projectToValues,
-  ProjectConflictError,
   ProjectExistsError,
   updateProject,
+  type ProjectRow,
 } from "../lib/metadata/project";
+import { ConflictError } from "../lib/metadata/conflict";
 import { projectDefaults } from "../lib/metadata/project-defaults";
 import { PROJECT_JSON_COLUMNS, projectSchema, projectWizardSchema, type ProjectValues } from "../lib/schemas/project";
 import { freshDatabase, type FreshDatabase } from "./helpers/db";
@@ -55,7 +56,7 @@ describe("project row (lib/metadata/project.ts)", () => {
     expect(rows[0].database_config).toEqual({ host: "db.internal", port: 6543, database: "shop_db", user: "shop_owner", ssl: true });
     const { rows: raw } = await db.client.query<{ text: string }>("SELECT database_config::text AS text FROM _metadata.project");
     expect(raw[0].text).not.toMatch(/password|TopSecret/i);
-    expect(row.version_token).toBe((await db.client.query("SELECT updated_at::text AS t FROM _metadata.project")).rows[0].t);
+    expect(row.rowVersion).toBe((await db.client.query("SELECT updated_at::text AS t FROM _metadata.project")).rows[0].t);
   });
 
   it("empty optional text becomes NULL or the seed's default", async () => {
@@ -101,17 +102,17 @@ describe("project row (lib/metadata/project.ts)", () => {
       last_generation_at: "2024-05-01T10:30",
       last_sync_at: "",
       ...json,
-      expected_updated_at: token,
+      rowVersion: token,
     });
   }
 
   it("updateProject with the current token saves every editable column", async () => {
     const created = await createProject(db.client, wizard, connection);
-    const values = edited(created.version_token);
-    const saved = await updateProject(db.client, values);
+    const values = edited(created.rowVersion);
+    const saved = await updateProject(values, db.client);
     const row = (await getProject(db.client))!;
-    expect(saved.version_token).toBe(row.version_token);
-    expect(row.version_token).not.toBe(created.version_token);
+    expect(saved.rowVersion).toBe(row.rowVersion);
+    expect(row.rowVersion).not.toBe(created.rowVersion);
     expect(row).toMatchObject({
       project_id: "shop-v2",
       project_name: "Shop 2",
@@ -143,38 +144,38 @@ describe("project row (lib/metadata/project.ts)", () => {
     const normalize = (v: ProjectValues) => ({
       ...v,
       ...Object.fromEntries(Object.keys(PROJECT_JSON_COLUMNS).map((k) => [k, JSON.parse(v[k as keyof ProjectValues] as string)])),
-      expected_updated_at: "",
+      rowVersion: "",
     });
     const back = projectToValues(row);
-    expect(back.expected_updated_at).toBe(row.version_token);
+    expect(back.rowVersion).toBe(row.rowVersion);
     expect(normalize(back)).toEqual(normalize(values));
   });
 
   it("updateProject round-trips the seed's JSON examples, arrays included", async () => {
     const created = await createProject(db.client, wizard, connection);
-    const values = { ...edited(created.version_token), ...PROJECT_JSON_COLUMNS };
-    await updateProject(db.client, projectSchema.parse(values));
+    const values = { ...edited(created.rowVersion), ...PROJECT_JSON_COLUMNS };
+    await updateProject(projectSchema.parse(values), db.client);
     const row = (await getProject(db.client))!;
     for (const [k, example] of Object.entries(PROJECT_JSON_COLUMNS)) expect(row[k], k).toEqual(JSON.parse(example));
   });
 
-  it("a stale token throws ProjectConflictError with the current row, and overwrites nothing", async () => {
+  it("a stale token throws ConflictError with the current row, and overwrites nothing", async () => {
     const created = await createProject(db.client, wizard, connection);
-    const first = await updateProject(db.client, { ...edited(created.version_token), project_name: "Theirs" });
-    const error = await updateProject(db.client, { ...edited(created.version_token), project_name: "Mine", owner_id: "99" }).catch((e) => e);
-    expect(error).toBeInstanceOf(ProjectConflictError);
-    const current = (error as ProjectConflictError).current!;
+    const first = await updateProject({ ...edited(created.rowVersion), project_name: "Theirs" }, db.client);
+    const error = await updateProject({ ...edited(created.rowVersion), project_name: "Mine", owner_id: "99" }, db.client).catch((e) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    const current = (error as ConflictError<ProjectRow>).current!;
     expect(current.project_name).toBe("Theirs");
     expect(current.owner_id).toBe(42);
-    expect(current.version_token).toBe(first.version_token);
+    expect(current.rowVersion).toBe(first.rowVersion);
     const row = (await getProject(db.client))!;
     expect(row.project_name).toBe("Theirs");
-    expect(row.version_token).toBe(first.version_token);
+    expect(row.rowVersion).toBe(first.rowVersion);
   });
 
-  it("updateProject without a row throws ProjectConflictError with current = null", async () => {
-    const error = await updateProject(db.client, edited("2024-01-01 00:00:00+00")).catch((e) => e);
-    expect(error).toBeInstanceOf(ProjectConflictError);
-    expect((error as ProjectConflictError).current).toBeNull();
+  it("updateProject without a row throws ConflictError with current = null", async () => {
+    const error = await updateProject(edited("2024-01-01 00:00:00+00"), db.client).catch((e) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError<ProjectRow>).current).toBeNull();
   });
 });

@@ -38,7 +38,7 @@ describe("createRelation", () => {
       is_cascade_delete: true,
       constraint_name: "fk_orders_buyer",
     });
-    expect(row.version).toMatch(/^[0-9a-f]{32}$/);
+    expect(row.rowVersion).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it("refuses a from_column the from table does not have, inserting nothing", async () => {
@@ -64,7 +64,7 @@ describe("createRelation", () => {
     const { users, posts } = await journey(ctx.pool);
     const tags = await createTable(tableValues("tags"), ctx.pool);
     await addColumns(tags.id, [newColumn("id", "BIGSERIAL")], ctx.pool);
-    await deleteTable(tags.id, tags.version, ctx.pool);
+    await deleteTable(tags.id, tags.rowVersion, ctx.pool);
     const before = await snapshot(ctx.pool);
     const to = await thrown(createRelation(relationValues({ from_table_id: posts.id, from_column: "user_id", to_table_id: tags.id }), ctx.pool));
     expect(to).toBeInstanceOf(FieldError);
@@ -102,16 +102,16 @@ describe("createRelation", () => {
 describe("updateRelation and deleteRelation", () => {
   it("updateRelation saves its own fields (the enum cast included) and gives a new version", async () => {
     const { author } = await journey(ctx.pool);
-    const saved = await updateRelation(author.id, author.version, { relation_type: "OneToOne", graphql_field: "", is_cascade_delete: true, constraint_name: "fk_posts_user" }, ctx.pool);
+    const saved = await updateRelation(author.id, author.rowVersion, { relation_type: "OneToOne", graphql_field: "", is_cascade_delete: true, constraint_name: "fk_posts_user" }, ctx.pool);
     expect(saved).toMatchObject({ relation_type: "OneToOne", graphql_field: null, is_cascade_delete: true, constraint_name: "fk_posts_user", from_column: "user_id" });
-    expect(saved.version).not.toBe(author.version);
+    expect(saved.rowVersion).not.toBe(author.rowVersion);
   });
 
   it("two browsers: a stale update throws ConflictError with the current row and overwrites nothing", async () => {
     const { author } = await journey(ctx.pool);
     const loaded = (await getRelation(author.id, ctx.pool))!;
-    const first = await updateRelation(loaded.id, loaded.version, { graphql_field: "writer" }, ctx.pool);
-    const error = await thrown(updateRelation(loaded.id, loaded.version, { graphql_field: "creator", is_cascade_delete: true }, ctx.pool));
+    const first = await updateRelation(loaded.id, loaded.rowVersion, { graphql_field: "writer" }, ctx.pool);
+    const error = await thrown(updateRelation(loaded.id, loaded.rowVersion, { graphql_field: "creator", is_cascade_delete: true }, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError<RelationRow>).current).toEqual(first);
     expect(await getRelation(author.id, ctx.pool)).toEqual(first);
@@ -119,27 +119,27 @@ describe("updateRelation and deleteRelation", () => {
 
   it("a rename of an endpoint table changes the relation's version (editors holding the old one are stopped)", async () => {
     const { users, author } = await journey(ctx.pool);
-    await updateTable(users.id, users.version, { table_name: "members" }, ctx.pool);
-    const error = await thrown(updateRelation(author.id, author.version, { graphql_field: "member" }, ctx.pool));
+    await updateTable(users.id, users.rowVersion, { table_name: "members" }, ctx.pool);
+    const error = await thrown(updateRelation(author.id, author.rowVersion, { graphql_field: "member" }, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError<RelationRow>).current).toMatchObject({ to_table: "members", graphql_field: "author" });
   });
 
   it("deleteRelation with a stale version throws ConflictError and deletes nothing; the current one deletes", async () => {
     const { author } = await journey(ctx.pool);
-    const first = await updateRelation(author.id, author.version, { constraint_name: "fk_author" }, ctx.pool);
-    const error = await thrown(deleteRelation(author.id, author.version, ctx.pool));
+    const first = await updateRelation(author.id, author.rowVersion, { constraint_name: "fk_author" }, ctx.pool);
+    const error = await thrown(deleteRelation(author.id, author.rowVersion, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError<RelationRow>).current).toEqual(first);
     expect(await getRelation(author.id, ctx.pool)).toEqual(first);
-    await deleteRelation(author.id, first.version, ctx.pool);
+    await deleteRelation(author.id, first.rowVersion, ctx.pool);
     expect(await getRelation(author.id, ctx.pool)).toBeNull();
   });
 
   it("a relation someone deleted: update and delete throw ConflictError with current = null", async () => {
     const { author } = await journey(ctx.pool);
-    await deleteRelation(author.id, author.version, ctx.pool);
-    for (const attempt of [updateRelation(author.id, author.version, { graphql_field: "x" }, ctx.pool), deleteRelation(author.id, author.version, ctx.pool)]) {
+    await deleteRelation(author.id, author.rowVersion, ctx.pool);
+    for (const attempt of [updateRelation(author.id, author.rowVersion, { graphql_field: "x" }, ctx.pool), deleteRelation(author.id, author.rowVersion, ctx.pool)]) {
       const error = await thrown(attempt);
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError<RelationRow>).current).toBeNull();

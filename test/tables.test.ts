@@ -42,7 +42,7 @@ describe("the acceptance journey at the data level (users, posts, posts.user_id 
     await createTable(tableValues("tags"), ctx.pool);
     const list = await listTables(ctx.pool);
     expect(list.map((t) => [t.table_name, t.column_count])).toEqual([["posts", 3], ["tags", 0], ["users", 3]]);
-    expect(list.find((t) => t.id === users.id)!.version).toBe(users.version);
+    expect(list.find((t) => t.id === users.id)!.rowVersion).toBe(users.rowVersion);
     expect((await listTableNames(ctx.pool)).map((t) => t.id)).toEqual([posts.id, 3, users.id]);
   });
 
@@ -75,9 +75,9 @@ describe("renaming a table", () => {
 
   it("users → members carries the name to its columns and to every relation naming it", async () => {
     const { users, posts } = await withSelfRelation();
-    const renamed = await updateTable(users.id, users.version, { table_name: "members", graphql_type: "Member" }, ctx.pool);
+    const renamed = await updateTable(users.id, users.rowVersion, { table_name: "members", graphql_type: "Member" }, ctx.pool);
     expect(renamed).toMatchObject({ id: users.id, table_name: "members", graphql_type: "Member", label: "사용자" });
-    expect(renamed.version).not.toBe(users.version);
+    expect(renamed.rowVersion).not.toBe(users.rowVersion);
     expect(await rows(ctx.pool, "SELECT DISTINCT table_name FROM _metadata.mappings_column WHERE table_id = $1", [users.id])).toEqual([
       { table_name: "members" },
     ]);
@@ -87,7 +87,7 @@ describe("renaming a table", () => {
     ]);
     expect((await snapshot(ctx.pool)).filter((r) => /\busers\b/.test(r))).toEqual([]);
     // posts is untouched.
-    expect((await getTable(posts.id, ctx.pool))!.version).toBe(posts.version);
+    expect((await getTable(posts.id, ctx.pool))!.rowVersion).toBe(posts.rowVersion);
     expect(await rows(ctx.pool, "SELECT DISTINCT table_name FROM _metadata.mappings_column WHERE table_id = $1", [posts.id])).toEqual([
       { table_name: "posts" },
     ]);
@@ -95,7 +95,7 @@ describe("renaming a table", () => {
 
   it("a schema_name change is carried too", async () => {
     const { users } = await withSelfRelation();
-    await updateTable(users.id, users.version, { schema_name: "app" }, ctx.pool);
+    await updateTable(users.id, users.rowVersion, { schema_name: "app" }, ctx.pool);
     expect(await rows(ctx.pool, "SELECT DISTINCT schema_name, table_name FROM _metadata.mappings_column WHERE table_id = $1", [users.id])).toEqual([
       { schema_name: "app", table_name: "users" },
     ]);
@@ -108,7 +108,7 @@ describe("renaming a table", () => {
   it("onto an existing name fails with FieldError on table_name and changes nothing", async () => {
     const { users } = await withSelfRelation();
     const before = await snapshot(ctx.pool);
-    const error = await thrown(updateTable(users.id, users.version, { table_name: "posts", label: "Clash" }, ctx.pool));
+    const error = await thrown(updateTable(users.id, users.rowVersion, { table_name: "posts", label: "Clash" }, ctx.pool));
     expect(error).toBeInstanceOf(FieldError);
     expect(error).toMatchObject({ field: "table_name", message: "A table public.posts already exists." });
     expect(await snapshot(ctx.pool)).toEqual(before);
@@ -126,7 +126,7 @@ describe("deleting a table", () => {
 
   it("deleteTable removes the table, its columns and its relations, and returns the counts", async () => {
     const { users, posts } = await journey(ctx.pool);
-    expect(await deleteTable(users.id, users.version, ctx.pool)).toEqual({ columns: 3, relations: 1 });
+    expect(await deleteTable(users.id, users.rowVersion, ctx.pool)).toEqual({ columns: 3, relations: 1 });
     expect(await getTable(users.id, ctx.pool)).toBeNull();
     expect(await rows(ctx.pool, "SELECT count(*)::int AS n FROM _metadata.mappings_column WHERE table_id = $1", [users.id])).toEqual([{ n: 0 }]);
     expect(await rows(ctx.pool, "SELECT count(*)::int AS n FROM _metadata.mappings_relation")).toEqual([{ n: 0 }]);
@@ -137,19 +137,19 @@ describe("deleting a table", () => {
 describe("concurrent edits of a table (two browsers)", () => {
   it("updateTable with a stale version throws ConflictError with the current row and overwrites nothing", async () => {
     const loaded = await createTable(tableValues("users", { label: "사용자" }), ctx.pool);
-    const first = await updateTable(loaded.id, loaded.version, { label: "회원" }, ctx.pool);
-    const error = await thrown(updateTable(loaded.id, loaded.version, { label: "Members", table_name: "members" }, ctx.pool));
+    const first = await updateTable(loaded.id, loaded.rowVersion, { label: "회원" }, ctx.pool);
+    const error = await thrown(updateTable(loaded.id, loaded.rowVersion, { label: "Members", table_name: "members" }, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
     const current = (error as ConflictError<TableRow>).current!;
-    expect(current).toMatchObject({ id: loaded.id, label: "회원", table_name: "users", version: first.version });
+    expect(current).toMatchObject({ id: loaded.id, label: "회원", table_name: "users", rowVersion: first.rowVersion });
     expect(await getTable(loaded.id, ctx.pool)).toEqual(first);
   });
 
   it("two saves at the same moment with the same version: exactly one wins, the other gets ConflictError", async () => {
     const loaded = await createTable(tableValues("users"), ctx.pool);
     const results = await Promise.allSettled([
-      updateTable(loaded.id, loaded.version, { label: "A" }, ctx.pool),
-      updateTable(loaded.id, loaded.version, { label: "B" }, ctx.pool),
+      updateTable(loaded.id, loaded.rowVersion, { label: "A" }, ctx.pool),
+      updateTable(loaded.id, loaded.rowVersion, { label: "B" }, ctx.pool),
     ]);
     const won = results.filter((r) => r.status === "fulfilled") as PromiseFulfilledResult<TableRow>[];
     const lost = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
@@ -161,21 +161,21 @@ describe("concurrent edits of a table (two browsers)", () => {
 
   it("deleteTable with a stale version throws ConflictError and deletes nothing", async () => {
     const { users } = await journey(ctx.pool);
-    const changed = await updateTable(users.id, users.version, { description: "People" }, ctx.pool);
+    const changed = await updateTable(users.id, users.rowVersion, { description: "People" }, ctx.pool);
     const before = await snapshot(ctx.pool);
-    const error = await thrown(deleteTable(users.id, users.version, ctx.pool));
+    const error = await thrown(deleteTable(users.id, users.rowVersion, ctx.pool));
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError<TableRow>).current).toMatchObject({ description: "People", version: changed.version });
+    expect((error as ConflictError<TableRow>).current).toMatchObject({ description: "People", rowVersion: changed.rowVersion });
     expect(await snapshot(ctx.pool)).toEqual(before);
   });
 
   it("editing or deleting a table someone deleted throws ConflictError with current = null", async () => {
     const loaded = await createTable(tableValues("users"), ctx.pool);
-    await deleteTable(loaded.id, loaded.version, ctx.pool);
-    const update = await thrown(updateTable(loaded.id, loaded.version, { label: "X" }, ctx.pool));
+    await deleteTable(loaded.id, loaded.rowVersion, ctx.pool);
+    const update = await thrown(updateTable(loaded.id, loaded.rowVersion, { label: "X" }, ctx.pool));
     expect(update).toBeInstanceOf(ConflictError);
     expect((update as ConflictError<TableRow>).current).toBeNull();
-    const del = await thrown(deleteTable(loaded.id, loaded.version, ctx.pool));
+    const del = await thrown(deleteTable(loaded.id, loaded.rowVersion, ctx.pool));
     expect(del).toBeInstanceOf(ConflictError);
     expect((del as ConflictError<TableRow>).current).toBeNull();
   });

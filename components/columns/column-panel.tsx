@@ -100,7 +100,7 @@ export function ColumnPanel({
     >
       {row && (
         <ColumnForm
-          key={`${row.id}:${row.version}`}
+          key={`${row.id}:${row.rowVersion}`}
           row={row}
           onClose={onClose}
           onSaved={onSaved}
@@ -128,7 +128,7 @@ function ColumnForm({
     mode: "onTouched",
   });
   const { register, control, formState, handleSubmit, setError, reset } = form;
-  const [version, setVersion] = useState(row.version);
+  const [rowVersion, setRowVersion] = useState(row.rowVersion);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const { ask, dialog } = useConflict();
@@ -137,10 +137,10 @@ function ColumnForm({
     start(async () => {
       setFormError(null);
       const outcome = await saveVersioned({
-        version,
+        rowVersion,
         values,
         what: `Column ${row.pg_column}`,
-        save: (current) => updateColumnAction({ id: row.id, version: current, values }),
+        save: (current) => updateColumnAction({ id: row.id, rowVersion: current, values }),
         toValues: rowToColumnValues,
         ask,
       });
@@ -152,7 +152,7 @@ function ColumnForm({
         onClose();
       } else if (outcome.kind === "theirs") {
         reset(outcome.values);
-        setVersion(outcome.row.version);
+        setRowVersion(outcome.row.rowVersion);
         onSaved(outcome.row);
       } else {
         setFormError(outcome.formError);

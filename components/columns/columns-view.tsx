@@ -95,7 +95,7 @@ export function ColumnsView({
   const del = (row: ColumnRow) =>
     start(async () => {
       if (!window.confirm(`Delete column ${row.pg_column}? Relations that use it are deleted with it.`)) return;
-      const result = await deleteColumnAction({ id: row.id, version: row.version });
+      const result = await deleteColumnAction({ id: row.id, rowVersion: row.rowVersion });
       if (result.ok) {
         remove(row.id);
         const n = result.data.relations;

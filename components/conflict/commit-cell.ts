@@ -3,7 +3,7 @@ import type { ConflictChoice } from "./use-conflict";
 
 interface Versioned {
   id: number;
-  version: string;
+  rowVersion: string;
 }
 
 /**
@@ -16,7 +16,7 @@ export async function commitCell<T extends Versioned, R extends Versioned = T>(o
   field: string;
   value: unknown;
   what: string;
-  save: (input: { id: number; version: string; field: string; value: unknown }) => Promise<MutationResult<R>>;
+  save: (input: { id: number; rowVersion: string; field: string; value: unknown }) => Promise<MutationResult<R>>;
   replace: (row: R) => void;
   remove: (id: number) => void;
   ask: (
@@ -26,11 +26,11 @@ export async function commitCell<T extends Versioned, R extends Versioned = T>(o
   ) => Promise<ConflictChoice>;
 }): Promise<string | null> {
   const { row, field, value, save, replace, remove, ask, what } = options;
-  let version = row.version;
+  let rowVersion = row.rowVersion;
   for (;;) {
     let result: MutationResult<R>;
     try {
-      result = await save({ id: row.id, version, field, value });
+      result = await save({ id: row.id, rowVersion, field, value });
     } catch {
       return "The editor's server did not answer; your value is kept here. Try again.";
     }
@@ -52,7 +52,7 @@ export async function commitCell<T extends Versioned, R extends Versioned = T>(o
         replace(theirs);
         return null;
       }
-      version = theirs.version;
+      rowVersion = theirs.rowVersion;
       continue;
     }
     return result.fieldErrors?.[field] ?? result.formError ?? "Not saved.";

@@ -12,11 +12,11 @@ export type SaveOutcome<R, V> =
  * theirs beside mine, and chooses: keep theirs (the form takes their values) or overwrite (saved again on
  * their version). The form handles the outcome; nothing is overwritten without the user's say.
  */
-export async function saveVersioned<R extends { version: string }, V extends Record<string, unknown>>(options: {
-  version: string;
+export async function saveVersioned<R extends { rowVersion: string }, V extends Record<string, unknown>>(options: {
+  rowVersion: string;
   values: V;
   what: string;
-  save: (version: string) => Promise<MutationResult<R>>;
+  save: (rowVersion: string) => Promise<MutationResult<R>>;
   toValues: (row: R) => V;
   ask: (
     what: string,
@@ -25,9 +25,9 @@ export async function saveVersioned<R extends { version: string }, V extends Rec
   ) => Promise<ConflictChoice>;
 }): Promise<SaveOutcome<R, V>> {
   const { values, what, save, toValues, ask } = options;
-  let version = options.version;
+  let rowVersion = options.rowVersion;
   for (;;) {
-    const result = await save(version);
+    const result = await save(rowVersion);
     if (result.ok) return { kind: "saved", row: result.data };
     if (!("conflict" in result)) {
       return { kind: "failed", formError: result.formError ?? "Not saved.", fieldErrors: fieldErrorsFrom(result) };
@@ -41,6 +41,6 @@ export async function saveVersioned<R extends { version: string }, V extends Rec
       .filter((f) => theirs[f] !== values[f])
       .map((f) => ({ name: f, theirs: theirs[f], mine: values[f] }));
     if ((await ask(what, fields)) === "theirs") return { kind: "theirs", row: result.conflict, values: theirs };
-    version = result.conflict.version;
+    rowVersion = result.conflict.rowVersion;
   }
 }

@@ -12,7 +12,7 @@ export function DeleteEndpointDialog({
   onClose,
   onDeleted,
 }: {
-  endpoint: { id: number; version: string; endpoint_name: string } | null;
+  endpoint: { id: number; rowVersion: string; endpoint_name: string } | null;
   onClose: () => void;
   onDeleted: (id: number) => void;
 }) {
@@ -27,7 +27,7 @@ export function DeleteEndpointDialog({
   const confirm = () =>
     start(async () => {
       if (!endpoint) return;
-      const result = await deleteEndpointAction({ id: endpoint.id, version: endpoint.version });
+      const result = await deleteEndpointAction({ id: endpoint.id, rowVersion: endpoint.rowVersion });
       if (result.ok) {
         setError(null);
         onDeleted(endpoint.id);

@@ -35,7 +35,7 @@ export function EndpointDetails({
       description={row ? `${row.method ?? ""} ${row.base_url}` : undefined}
     >
       {row && (
-        <EndpointForm key={`${row.id}:${row.version}`} row={row} onClose={onClose} onSaved={onSaved} onGone={onGone} />
+        <EndpointForm key={`${row.id}:${row.rowVersion}`} row={row} onClose={onClose} onSaved={onSaved} onGone={onGone} />
       )}
     </Dialog>
   );
@@ -58,7 +58,7 @@ function EndpointForm({
     mode: "onTouched",
   });
   const { formState, handleSubmit, setError, reset } = form;
-  const [version, setVersion] = useState(row.version);
+  const [rowVersion, setRowVersion] = useState(row.rowVersion);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const { ask, dialog } = useConflict();
@@ -68,10 +68,10 @@ function EndpointForm({
     start(async () => {
       setFormError(null);
       const outcome = await saveVersioned({
-        version,
+        rowVersion,
         values,
         what,
-        save: (current) => updateEndpointAction({ id: row.id, version: current, values }),
+        save: (current) => updateEndpointAction({ id: row.id, rowVersion: current, values }),
         toValues: endpointToValues,
         ask,
       });
@@ -84,7 +84,7 @@ function EndpointForm({
         onClose();
       } else if (outcome.kind === "theirs") {
         reset(outcome.values);
-        setVersion(outcome.row.version);
+        setRowVersion(outcome.row.rowVersion);
         onSaved(outcome.row);
       } else {
         setFormError(outcome.formError);

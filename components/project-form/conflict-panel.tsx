@@ -16,7 +16,7 @@ export function ConflictPanel({
   onKeepMine: () => void;
 }) {
   const keys = (Object.keys(theirs) as (keyof ProjectValues)[]).filter(
-    (k) => k !== "expected_updated_at" && String(mine[k]) !== String(theirs[k]),
+    (k) => k !== "rowVersion" && String(mine[k]) !== String(theirs[k]),
   );
   return (
     <section aria-label="Conflicting changes" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">

@@ -51,7 +51,7 @@ export function ProjectForm({
       if (result.ok) {
         reset(result.data);
         setConflict(null);
-        setMeta((m) => ({ ...m, updated_at: result.data.expected_updated_at }));
+        setMeta((m) => ({ ...m, updated_at: result.data.rowVersion }));
         toast.success("Project saved.");
         return;
       }
@@ -79,7 +79,7 @@ export function ProjectForm({
           }}
           onKeepMine={() => {
             // Keep the edits, adopt their version token: the next save overwrites knowingly.
-            form.setValue("expected_updated_at", conflict.expected_updated_at, { shouldDirty: true });
+            form.setValue("rowVersion", conflict.rowVersion, { shouldDirty: true });
             setConflict(null);
             setFormError("Your values are kept; press Save to overwrite their version.");
           }}

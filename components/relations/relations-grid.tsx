@@ -71,7 +71,7 @@ export function RelationsGrid({
         !window.confirm(`Delete the relation ${row.from_table}.${row.from_column} → ${row.to_table}.${row.to_column}?`)
       )
         return;
-      const result = await deleteRelationAction({ id: row.id, version: row.version });
+      const result = await deleteRelationAction({ id: row.id, rowVersion: row.rowVersion });
       if (result.ok) {
         remove(row.id);
         toast.success("Relation deleted.");

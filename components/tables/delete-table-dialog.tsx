@@ -12,7 +12,7 @@ export function DeleteTableDialog({
   onClose,
   onDeleted,
 }: {
-  table: { id: number; version: string; table_name: string } | null;
+  table: { id: number; rowVersion: string; table_name: string } | null;
   onClose: () => void;
   onDeleted: (id: number) => void;
 }) {
@@ -38,7 +38,7 @@ export function DeleteTableDialog({
   const confirm = () =>
     start(async () => {
       if (!table) return;
-      const result = await deleteTableAction({ id: table.id, version: table.version });
+      const result = await deleteTableAction({ id: table.id, rowVersion: table.rowVersion });
       if (result.ok) {
         onDeleted(table.id);
         return;

@@ -35,7 +35,7 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
     mode: "onTouched",
   });
   const { register, control, formState, handleSubmit, setError, reset } = form;
-  const [version, setVersion] = useState(table.version);
+  const [rowVersion, setRowVersion] = useState(table.rowVersion);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const { ask, dialog } = useConflict();
@@ -45,23 +45,23 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
     start(async () => {
       setFormError(null);
       const outcome = await saveVersioned({
-        version,
+        rowVersion,
         values,
         what: `Table ${table.table_name}`,
-        save: (current) => updateTableAction({ id: table.id, version: current, values }),
+        save: (current) => updateTableAction({ id: table.id, rowVersion: current, values }),
         toValues: tableToValues,
         ask,
       });
       if (outcome.kind === "saved") {
         reset(tableToValues(outcome.row));
-        setVersion(outcome.row.version);
+        setRowVersion(outcome.row.rowVersion);
         toast.success(`Table ${outcome.row.table_name} saved.`);
         router.refresh();
       } else if (outcome.kind === "gone") {
         router.push("/tables");
       } else if (outcome.kind === "theirs") {
         reset(outcome.values);
-        setVersion(outcome.row.version);
+        setRowVersion(outcome.row.rowVersion);
       } else {
         setFormError(outcome.formError);
         for (const [name, message] of Object.entries(outcome.fieldErrors)) setError(name as TableField, { message });

@@ -6,17 +6,17 @@ import { RELATION_FIELD_KINDS, relationInlineSchema } from "../schemas/relation"
 import { TABLE_FIELD_KINDS, tableSchema } from "../schemas/table";
 import { fieldErrorsOf, mutationFailed, parseInlineEdit } from "./result";
 
-const edit = (field: string, value: unknown) => ({ id: 7, version: "2024-05-01 10:00:00.123456+00", field, value });
+const edit = (field: string, value: unknown) => ({ id: 7, rowVersion: "2024-05-01 10:00:00.123456+00", field, value });
 const table = (field: string, value: unknown) => parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, edit(field, value));
 const column = (field: string, value: unknown) => parseInlineEdit(columnSchema, COLUMN_FIELD_KINDS, edit(field, value));
 const relation = (field: string, value: unknown) => parseInlineEdit(relationInlineSchema, RELATION_FIELD_KINDS, edit(field, value));
 
 describe("parseInlineEdit", () => {
-  it("a valid edit gives id, version, field and the parsed form value", () => {
+  it("a valid edit gives id, rowVersion, field and the parsed form value", () => {
     expect(table("table_name", "  members ")).toEqual({
       ok: true,
       id: 7,
-      version: "2024-05-01 10:00:00.123456+00",
+      rowVersion: "2024-05-01 10:00:00.123456+00",
       field: "table_name",
       value: "members",
     });
@@ -40,8 +40,8 @@ describe("parseInlineEdit", () => {
     expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, null)).toEqual(malformed);
     expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { ...edit("label", "x"), id: "abc" })).toEqual(malformed);
     expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { ...edit("label", "x"), id: -1 })).toEqual(malformed);
-    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { ...edit("label", "x"), version: "" })).toEqual(malformed);
-    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { id: 1, version: "v", value: "x" })).toEqual(malformed);
+    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { ...edit("label", "x"), rowVersion: "" })).toEqual(malformed);
+    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { id: 1, rowVersion: "v", value: "x" })).toEqual(malformed);
   });
 
   it("a bad value is refused with the field's own message", () => {

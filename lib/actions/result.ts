@@ -46,7 +46,7 @@ export function mutationFailed<T>(error: unknown): MutationResult<T> {
 
 export const idVersionSchema = z.object({
   id: z.coerce.number<string | number>().int().positive(),
-  version: z.string().min(1).max(100),
+  rowVersion: z.string().min(1).max(100),
 });
 
 /**
@@ -57,7 +57,7 @@ export function parseInlineEdit<F extends string>(
   schema: z.ZodObject,
   kinds: Record<F, FieldKind>,
   input: unknown,
-): { ok: true; id: number; version: string; field: F; value: string | boolean } | { ok: false; formError: string } {
+): { ok: true; id: number; rowVersion: string; field: F; value: string | boolean } | { ok: false; formError: string } {
   const base = idVersionSchema.extend({ field: z.string(), value: z.unknown() }).safeParse(input);
   if (!base.success) return { ok: false, formError: "Malformed edit request." };
   const field = base.data.field as F;
@@ -65,5 +65,5 @@ export function parseInlineEdit<F extends string>(
   const formValue = toFormValue(kinds[field], base.data.value);
   const parsed = (schema.shape[field] as z.ZodType<string | boolean>).safeParse(formValue);
   if (!parsed.success) return { ok: false, formError: parsed.error.issues[0].message };
-  return { ok: true, id: base.data.id, version: base.data.version, field, value: parsed.data };
+  return { ok: true, id: base.data.id, rowVersion: base.data.rowVersion, field, value: parsed.data };
 }

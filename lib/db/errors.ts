@@ -80,7 +80,40 @@ export function toUserError(error: unknown, connection?: ConnectionDisplay, fiel
   return { code: "unknown", message: "Something went wrong on the server; the change was not saved. Details are in the server log." };
 }
 
+type Values = Record<string, unknown>;
+
+/**
+ * Each unique constraint of the _metadata tables: the form field a duplicate is blamed on, and the sentence,
+ * from the values of the row that was refused. Every writer maps 23505 through here (uniqueViolation).
+ */
+const UNIQUE_CONSTRAINTS: Record<string, { field: string; message: (row: Values) => string }> = {
+  mappings_table_schema_name_table_name_key: {
+    field: "table_name",
+    message: (r) => `A table ${r.schema_name}.${r.table_name} already exists.`,
+  },
+  mappings_column_schema_name_table_name_pg_column_key: {
+    field: "pg_column",
+    message: (r) => `Table ${r.table_name} already has a column "${r.pg_column}".`,
+  },
+  mappings_relation_from_schema_from_table_from_column_to_sch_key: {
+    field: "from_column",
+    message: () => "This relation (same columns at both ends) already exists.",
+  },
+  mappings_api_endpoint_endpoint_name_key: {
+    field: "endpoint_name",
+    message: (r) => `An endpoint named ${r.endpoint_name} already exists.`,
+  },
+};
+
+/** A unique violation (23505) of a known constraint, said about `row`'s values; null for any other error. */
+export function uniqueViolation(error: unknown, row: Values): { field: string; message: string } | null {
+  const e = (error ?? {}) as PgLikeError;
+  const known = e.code === "23505" && e.constraint ? UNIQUE_CONSTRAINTS[e.constraint] : undefined;
+  return known ? { field: known.field, message: known.message(row) } : null;
+}
+
 function fieldFor(e: PgLikeError, fields: Record<string, string>): string | undefined {
+  if (e.constraint && UNIQUE_CONSTRAINTS[e.constraint]) return UNIQUE_CONSTRAINTS[e.constraint].field;
   if (e.constraint && fields[e.constraint]) return fields[e.constraint];
   const match = e.detail?.match(/^Key \(([^)]+)\)/);
   if (match) {

@@ -51,7 +51,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const refuse = (reason: string, problems: string[] = []): ParseResult => ({ ok: false, reason, problems });
 
 /** Checks one value against a column type as the catalog spells it; returns what is wrong, or null. */
-function typeProblem(type: string, value: unknown, catalog: Catalog): string | null {
+export function typeProblem(type: string, value: unknown, catalog: Catalog): string | null {
   if (value === null || type === "jsonb") return null;
   if (type === "bigint" || type === "integer") {
     const limit = type === "integer" ? 2 ** 31 : Number.MAX_SAFE_INTEGER;

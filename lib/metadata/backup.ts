@@ -10,6 +10,7 @@ import {
   type BackupRow,
   type BackupTable,
 } from "./backup-format";
+import { backupProblems } from "./backup-checks";
 import { compareTable, type RestorePreview } from "./backup-preview";
 import { readCatalog } from "./catalog";
 import { compareCatalog } from "./check";
@@ -90,6 +91,19 @@ async function requireCompleteSchema(client: pg.ClientBase) {
   }
 }
 
+/**
+ * Refuses a backup any of whose rows an edit would refuse (defect: restores used to write whatever the file
+ * said, names included that later reach generated SQL). Lists each refused row with its reasons.
+ */
+async function requireValidRows(client: pg.ClientBase, doc: BackupDocument) {
+  const { refused, listed } = await backupProblems(doc, client);
+  if (refused === 0) return;
+  throw new BackupRefusedError(
+    `The backup has ${refused} ${refused === 1 ? "row" : "rows"} that the editor would refuse as an edit; nothing was restored.`,
+    listed,
+  );
+}
+
 /** One consistent snapshot of every `_metadata` row, as the versioned backup document. */
 export async function exportMetadata(db: Db): Promise<BackupDocument> {
   return inTransaction(db, async (client) => {
@@ -114,6 +128,7 @@ export async function previewRestore(db: Db, doc: BackupDocument): Promise<Resto
   return inTransaction(db, async (client) => {
     await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     await requireCompleteSchema(client);
+    await requireValidRows(client, doc);
     const live = await readLive(client);
     const tables = BACKUP_TABLES.map((t) => compareTable(t, live.tables[t], doc.tables[t]));
     const sum = (k: "added" | "changed" | "removed" | "unchanged") => tables.reduce((n, t) => n + t[k], 0);
@@ -196,6 +211,7 @@ export async function restoreMetadata(
     await client.query("SET LOCAL metadata_editor.suppress_log = 'on'");
     await requireCompleteSchema(client);
     await requireOwner(client);
+    await requireValidRows(client, doc);
     // Writers wait until we are done (readers do not), so nothing slips in between the delete and the inserts.
     await client.query(`LOCK TABLE ${INSERT_ORDER.map(qualified).join(", ")} IN EXCLUSIVE MODE`);
     if (options.expectedDigest) {

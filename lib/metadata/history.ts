@@ -1,11 +1,10 @@
 import "server-only";
 import type pg from "pg";
-import { quoteIdent } from "../db/identifiers";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { expectedCatalog } from "./check";
 import { FieldError } from "./conflict";
-import { carryColumnRename } from "./columns";
-import { renameReferences } from "./tables";
+import { pgTypeRowProblems, rowProblems } from "./row-checks";
+import { insertRow, writeRow } from "./versioned-row";
 
 export const LOGGED_TABLES = ["project", "mappings_table", "mappings_column", "mappings_relation", "mappings_api_endpoint"] as const;
 export type LoggedTable = (typeof LOGGED_TABLES)[number];
@@ -85,49 +84,64 @@ export async function getHistoryEntry(id: number, db?: Queryable): Promise<Histo
 /**
  * Puts a row back as an entry recorded it: "before" (old_data: undo an update, bring back a deleted row)
  * or "after" (new_data). The restore is an ordinary UPDATE or INSERT, so the history trigger logs it in turn.
- * A restored table name or schema is carried to its columns and relations, as a rename is.
+ * The row must pass the same checks as an edit (row-checks.ts); a restored name is carried to its copies
+ * as any rename is (renames.ts, through writeRow).
  */
 export async function restoreFromHistory(entryId: number, which: "before" | "after", pool: pg.Pool = getPool()) {
   return tx(async (client) => {
     const entry = await getHistoryEntry(entryId, client);
     if (!entry) throw new FieldError("entry", "This history entry no longer exists.");
     const table = LOGGED_TABLES.find((t) => t === entry.table_name);
-    if (!table) throw new FieldError("entry", `Rows of ${entry.table_name} cannot be restored.`);
+    if (!table) throw new FieldError("entry", "Rows of this table cannot be restored.");
     const data = which === "before" ? entry.old_data : entry.new_data;
-    if (!data || typeof data.id !== "number") {
+    if (!data || !Number.isSafeInteger(data.id) || (data.id as number) < 1) {
       throw new FieldError("entry", which === "before" ? "There is no earlier version in this entry." : "There is no later version in this entry.");
     }
+    const id = data.id as number;
     await currentNames(client, table, data);
-    const known = Object.keys(expectedCatalog().tables[table].columns);
-    const target = `_metadata.${quoteIdent(table)}`;
-    const exists = await maybeOne<{ schema_name?: string; table_name?: string; pg_column?: string; table_id?: number }>(
-      `SELECT * FROM ${target} WHERE id = $1 FOR UPDATE`,
-      [data.id],
-      client,
-    );
-    if (exists) {
-      const columns = known.filter((c) => c !== "id" && c !== "created_at" && c !== "updated_at" && c in data).map(quoteIdent);
-      await client.query(
-        `UPDATE ${target} t SET (${columns.join(", ")}) = (SELECT ${columns.map((c) => `r.${c}`).join(", ")}
-           FROM jsonb_populate_record(NULL::${target}, $2::jsonb) r) WHERE t.id = $1`,
-        [data.id, JSON.stringify(data)],
+    await requireRestorable(client, table, data);
+    const columns = expectedCatalog().tables[table].columns;
+    const values = (skip: string[]) =>
+      Object.fromEntries(
+        Object.keys(columns)
+          .filter((c) => !skip.includes(c) && Object.hasOwn(data, c))
+          // JSONB goes as JSON text (a JSON string value included), everything else as PostgreSQL's text for it.
+          .map((c) => [c, columns[c].type === "jsonb" && data[c] !== null ? JSON.stringify(data[c]) : data[c]]),
       );
-      if (table === "mappings_column" && exists.pg_column !== data.pg_column && exists.table_id) {
-        await carryColumnRename(client, exists.table_id, String(exists.pg_column), String(data.pg_column));
-      }
-      if (table === "mappings_table" && (exists.schema_name !== data.schema_name || exists.table_name !== data.table_name)) {
-        await renameReferences(client, data.id, { schema_name: String(data.schema_name), table_name: String(data.table_name) });
-      }
-    } else {
-      const columns = known.filter((c) => c !== "updated_at" && c in data).map(quoteIdent);
-      await client.query(
-        `INSERT INTO ${target} (${columns.join(", ")}) SELECT ${columns.map((c) => `r.${c}`).join(", ")}
-           FROM jsonb_populate_record(NULL::${target}, $1::jsonb) r`,
-        [JSON.stringify(data)],
-      );
-    }
-    return { table, id: data.id as number, action: exists ? ("updated" as const) : ("re-created" as const) };
+    const before = await writeRow(table, id, null, values(["id", "created_at", "updated_at"]), client);
+    if (!before) await insertRow(table, values(["updated_at"]), client);
+    return { table, id, action: before ? ("updated" as const) : ("re-created" as const) };
   }, pool);
+}
+
+/** Refuses a version an edit would refuse, field by field, and a column or relation whose tables are gone. */
+async function requireRestorable(client: pg.PoolClient, table: LoggedTable, data: Record<string, unknown>) {
+  const refuse = (problems: string[]) => {
+    if (problems.length) throw new FieldError("entry", `This version cannot be restored: ${problems.join("; ")}.`);
+  };
+  refuse(rowProblems(table, data));
+  const problems: string[] = [];
+  if (table === "mappings_column") problems.push(...(await pgTypeRowProblems([data], client)).values());
+  const missing = async (id: unknown) =>
+    !(await maybeOne("SELECT 1 FROM _metadata.mappings_table WHERE id = $1", [Number(id)], client));
+  if (table === "mappings_column" && (await missing(data.table_id))) {
+    problems.push("its table no longer exists; restore the table first");
+  }
+  if (table === "mappings_relation") {
+    if ((await missing(data.from_table_id)) || (await missing(data.to_table_id))) {
+      problems.push("a table it connects no longer exists; restore the table first");
+    } else {
+      for (const end of ["from", "to"] as const) {
+        const column = await maybeOne(
+          "SELECT 1 FROM _metadata.mappings_column WHERE table_id = $1 AND pg_column = $2",
+          [Number(data[`${end}_table_id`]), String(data[`${end}_column`])],
+          client,
+        );
+        if (!column) problems.push(`${data[`${end}_table`]} has no column "${data[`${end}_column`]}" now`);
+      }
+    }
+  }
+  refuse(problems);
 }
 
 /**

@@ -1,5 +1,7 @@
+import type pg from "pg";
 import type { ConnectionDisplay } from "../db/config";
-import { maybeOne, type Queryable } from "../db/pool";
+import { getPool, maybeOne, type Queryable } from "../db/pool";
+import { inTransaction } from "../db/transaction";
 import { parseJsonText, toJsonText } from "../schemas/json-text";
 import {
   PROJECT_JSON_COLUMNS,
@@ -7,6 +9,7 @@ import {
   type ProjectValues,
   type ProjectWizardValues,
 } from "../schemas/project";
+import { rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
 
 /** The project row as the database returns it (JSONB parsed, timestamps as Date). */
 export interface ProjectRow {
@@ -36,20 +39,9 @@ export interface ProjectRow {
   last_sync_at: Date | null;
   created_at: Date | null;
   updated_at: Date | null;
-  /** updated_at as exact text (microseconds), the optimistic-concurrency token. */
-  version_token: string;
+  /** The concurrency token every edit carries back (versioned-row.ts); `version` is the project's semver. */
+  rowVersion: string;
   [json: string]: unknown;
-}
-
-export class ProjectConflictError extends Error {
-  constructor(readonly current: ProjectRow | null) {
-    super(
-      current
-        ? "Someone else changed the project since you opened it. Review their values, then save again."
-        : "The project row no longer exists; run the setup again.",
-    );
-    this.name = "ProjectConflictError";
-  }
 }
 
 export class ProjectExistsError extends Error {
@@ -60,7 +52,11 @@ export class ProjectExistsError extends Error {
 }
 
 export async function getProject(db?: Queryable): Promise<ProjectRow | null> {
-  return maybeOne<ProjectRow>("SELECT *, updated_at::text AS version_token FROM _metadata.project WHERE id = 1", [], db);
+  return maybeOne<ProjectRow>(
+    `SELECT r.*, ${rowVersionSql("project")} AS "rowVersion" FROM _metadata.project r WHERE r.id = 1`,
+    [],
+    db,
+  );
 }
 
 const nullIfEmpty = (v: string) => (v.trim() === "" ? null : v);
@@ -90,7 +86,7 @@ export async function createProject(db: Queryable, values: ProjectWizardValues, 
      VALUES (1, $1, $2, $3, $4, COALESCE($5, './backend'), COALESCE($6, './frontend'), COALESCE($7, './database'),
        $8, $9, COALESCE($10, '1.0.0'), $11, COALESCE($12, 'npm'), $13, $14, $15, $16, $17, $18, COALESCE($19, 'main'))
      ON CONFLICT (id) DO NOTHING
-     RETURNING *, updated_at::text AS version_token`,
+     RETURNING *, updated_at::text AS "rowVersion"`,
     [
       values.project_id,
       values.project_name,
@@ -141,33 +137,21 @@ const TIMESTAMP_COLUMNS = ["last_generation_at", "last_sync_at"] as const;
 const BOOL_COLUMNS = ["auto_generation", "watch_mode"] as const;
 const JSON_COLUMNS = Object.keys(PROJECT_JSON_COLUMNS) as ProjectJsonColumn[];
 
-/** Every editable column, in one UPDATE guarded by the version token the form was loaded with. */
-export async function updateProject(db: Queryable, values: ProjectValues): Promise<ProjectRow> {
-  const assignments: string[] = [];
-  const params: unknown[] = [];
-  const set = (column: string, value: unknown, cast = "") => {
-    params.push(value);
-    assignments.push(`${column} = $${params.length}${cast}`);
-  };
+const PROJECT: Entity<ProjectRow> = { table: "project", read: (_id, db) => getProject(db) };
+
+/** Every editable column, in one UPDATE guarded by the row version the form was loaded with. */
+export async function updateProject(values: ProjectValues, db: pg.Pool | pg.ClientBase = getPool()): Promise<ProjectRow> {
+  const row: Record<string, unknown> = {};
   for (const c of TEXT_COLUMNS) {
     const required = c === "project_id" || c === "project_name" || c === "root_path";
-    set(c, required ? values[c] : nullIfEmpty(values[c]));
+    row[c] = required ? values[c] : nullIfEmpty(values[c]);
   }
-  for (const c of INT_COLUMNS) set(c, nullIfEmpty(values[c]), "::bigint");
+  for (const c of INT_COLUMNS) row[c] = nullIfEmpty(values[c]);
   // The form shows local time (localDateTime below); convert back in the same time zone.
-  for (const c of TIMESTAMP_COLUMNS) set(c, values[c] ? new Date(values[c]).toISOString() : null, "::timestamptz");
-  for (const c of BOOL_COLUMNS) set(c, values[c]);
-  for (const c of JSON_COLUMNS) set(c, jsonb(parseJsonText(values[c])), "::jsonb");
-  params.push(values.expected_updated_at);
-  const row = await maybeOne<ProjectRow>(
-    `UPDATE _metadata.project SET ${assignments.join(", ")}
-      WHERE id = 1 AND updated_at = $${params.length}::timestamptz
-      RETURNING *, updated_at::text AS version_token`,
-    params,
-    db,
-  );
-  if (!row) throw new ProjectConflictError(await getProject(db));
-  return row;
+  for (const c of TIMESTAMP_COLUMNS) row[c] = values[c] ? new Date(values[c]).toISOString() : null;
+  for (const c of BOOL_COLUMNS) row[c] = values[c];
+  for (const c of JSON_COLUMNS) row[c] = jsonb(parseJsonText(values[c]));
+  return inTransaction(db, (client) => updateIfVersion(PROJECT, 1, values.rowVersion, row, client));
 }
 
 function localDateTime(d: Date | null): string {
@@ -204,6 +188,6 @@ export function projectToValues(row: ProjectRow): ProjectValues {
     last_generation_at: localDateTime(row.last_generation_at),
     last_sync_at: localDateTime(row.last_sync_at),
     ...(Object.fromEntries(JSON_COLUMNS.map((c) => [c, toJsonText(row[c])])) as Record<ProjectJsonColumn, string>),
-    expected_updated_at: row.version_token,
+    rowVersion: row.rowVersion,
   };
 }

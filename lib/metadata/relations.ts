@@ -1,10 +1,9 @@
 import "server-only";
 import type pg from "pg";
-import { quoteIdent } from "../db/identifiers";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
-import { toDbValue } from "../schemas/fields";
 import { RELATION_FIELD_KINDS, type RelationInlineField, type RelationValues } from "../schemas/relation";
-import { ConflictError, FieldError } from "./conflict";
+import { FieldError } from "./conflict";
+import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
 
 export interface RelationRow {
   id: number;
@@ -21,13 +20,14 @@ export interface RelationRow {
   is_cascade_delete: boolean | null;
   constraint_name: string | null;
   created_at: string;
-  /** mappings_relation has no updated_at: a hash of the row is its version. */
-  version: string;
+  /** The concurrency token every edit carries back (versioned-row.ts; a hash: there is no updated_at). */
+  rowVersion: string;
 }
 
 const SELECT = `SELECT r.id, r.from_table_id, r.to_table_id, r.from_schema, r.from_table, r.from_column, r.to_schema,
   r.to_table, r.to_column, r.relation_type::text AS relation_type, r.graphql_field, r.is_cascade_delete, r.constraint_name,
-  r.created_at::text AS created_at, md5(r::text) AS version FROM _metadata.mappings_relation r`;
+  r.created_at::text AS created_at, ${rowVersionSql("mappings_relation")} AS "rowVersion" FROM _metadata.mappings_relation r`;
+const RELATIONS: Entity<RelationRow> = { table: "mappings_relation", read: (id, db) => getRelation(id, db) };
 
 export async function listRelations(db?: Queryable): Promise<RelationRow[]> {
   return query<RelationRow>(`${SELECT} ORDER BY r.from_schema, r.from_table, r.from_column, r.id`, [], db);
@@ -73,61 +73,41 @@ async function endpoints(client: Queryable, values: RelationValues) {
   return { from, to };
 }
 
-function duplicateRelation(error: unknown): never {
-  if ((error as { code?: string }).code === "23505") {
-    throw new FieldError("from_column", "This relation (same columns at both ends) already exists.");
-  }
-  throw error;
-}
-
 export async function createRelation(values: RelationValues, pool: pg.Pool = getPool()): Promise<RelationRow> {
   return tx(async (client) => {
     const { from, to } = await endpoints(client, values);
-    const row = await maybeOne<{ id: number }>(
-      `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column,
-         to_schema, to_table, to_column, relation_type, graphql_field, is_cascade_delete, constraint_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [
-        from.id,
-        to.id,
-        from.schema_name,
-        from.table_name,
-        values.from_column,
-        to.schema_name,
-        to.table_name,
-        values.to_column,
-        values.relation_type,
-        values.graphql_field || null,
-        values.is_cascade_delete,
-        values.constraint_name || null,
-      ],
+    const id = await insertRow(
+      "mappings_relation",
+      {
+        from_table_id: from.id,
+        to_table_id: to.id,
+        from_schema: from.schema_name,
+        from_table: from.table_name,
+        from_column: values.from_column,
+        to_schema: to.schema_name,
+        to_table: to.table_name,
+        to_column: values.to_column,
+        relation_type: values.relation_type,
+        graphql_field: values.graphql_field || null,
+        is_cascade_delete: values.is_cascade_delete,
+        constraint_name: values.constraint_name || null,
+      },
       client,
-    ).catch(duplicateRelation);
-    return (await getRelation(row!.id, client))!;
+    );
+    return (await getRelation(id, client))!;
   }, pool);
 }
 
 /** Inline edits of a relation's own fields, guarded by its version (row hash). */
 export async function updateRelation(
   id: number,
-  version: string,
+  rowVersion: string,
   changes: Partial<Record<RelationInlineField, string | boolean>>,
-  db: Queryable = getPool(),
+  pool?: pg.Pool,
 ): Promise<RelationRow> {
-  const fields = (Object.keys(changes) as RelationInlineField[]).filter((f) => f in RELATION_FIELD_KINDS);
-  if (fields.length === 0) throw new Error("Nothing to change");
-  const sets = fields.map(
-    (f, i) => `${quoteIdent(f)} = $${i + 3}${f === "relation_type" ? "::_metadata.relation_type_enum" : ""}`,
-  );
-  const updated = await db.query(
-    `UPDATE _metadata.mappings_relation r SET ${sets.join(", ")} WHERE r.id = $1 AND md5(r::text) = $2`,
-    [id, version, ...fields.map((f) => toDbValue(RELATION_FIELD_KINDS[f], changes[f]!))],
-  );
-  if (updated.rowCount === 0) throw new ConflictError(await getRelation(id, db));
-  return (await getRelation(id, db))!;
+  return tx((client) => updateIfVersion(RELATIONS, id, rowVersion, dbValues(RELATION_FIELD_KINDS, changes), client), pool);
 }
 
-export async function deleteRelation(id: number, version: string, db: Queryable = getPool()): Promise<void> {
-  const deleted = await db.query("DELETE FROM _metadata.mappings_relation r WHERE r.id = $1 AND md5(r::text) = $2", [id, version]);
-  if (deleted.rowCount === 0) throw new ConflictError(await getRelation(id, db));
+export async function deleteRelation(id: number, rowVersion: string, db: Queryable = getPool()): Promise<void> {
+  await deleteIfVersion(RELATIONS, id, rowVersion, db);
 }

@@ -17,7 +17,7 @@ const project = {
   last_generation_at: "",
   last_sync_at: "2024-05-01T10:30",
   ...PROJECT_JSON_COLUMNS,
-  expected_updated_at: "2024-05-01 10:30:00.123456+00",
+  rowVersion: "2024-05-01 10:30:00.123456+00",
 };
 
 function issuesAt(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
@@ -82,7 +82,7 @@ describe("projectSchema (the Project page)", () => {
     ["updated_by", "1.5", /A whole number, or empty/],
     ["owner_id", "1".repeat(16), /A whole number, or empty/],
     ["last_sync_at", "yesterday", /A date and time, or empty/],
-    ["expected_updated_at", "", /.+/],
+    ["rowVersion", "", /.+/],
   ])("refuses %s = %j on that path", (field, value, message) => {
     const issues = issuesAt(projectSchema.safeParse({ ...project, [field]: value }));
     expect(issues.map(([path]) => path)).toEqual(issues.map(() => field));

@@ -93,7 +93,7 @@ export const projectSchema = projectWizardSchema
       ProjectJsonColumn,
       ReturnType<typeof jsonText>
     >),
-    /** The row's updated_at when the form was loaded: a save over someone else's change is refused. */
-    expected_updated_at: z.string().min(1),
+    /** The row's version when the form was loaded: a save over someone else's change is refused. */
+    rowVersion: z.string().min(1).max(100),
   });
 export type ProjectValues = z.infer<typeof projectSchema>;

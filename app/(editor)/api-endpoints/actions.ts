@@ -22,7 +22,7 @@ export async function createEndpointAction(input: unknown): Promise<MutationResu
 export async function updateEndpointFieldAction(input: unknown): Promise<MutationResult<EndpointRow>> {
   const edit = parseInlineEdit<EndpointField>(endpointSchema, ENDPOINT_FIELD_KINDS, input);
   if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
-  return saveEndpoint(edit.id, edit.version, { [edit.field]: edit.value });
+  return saveEndpoint(edit.id, edit.rowVersion, { [edit.field]: edit.value });
 }
 
 /** Several fields at once: the details form. */
@@ -32,16 +32,16 @@ export async function updateEndpointAction(input: unknown): Promise<MutationResu
     const values = endpointSchema.partial().safeParse((input as { values?: unknown } | null)?.values);
     return values.success ? { ok: false, formError: "Malformed request." } : invalid(values.error);
   }
-  return saveEndpoint(parsed.data.id, parsed.data.version, parsed.data.values);
+  return saveEndpoint(parsed.data.id, parsed.data.rowVersion, parsed.data.values);
 }
 
 async function saveEndpoint(
   id: number,
-  version: string,
+  rowVersion: string,
   values: Record<string, string | boolean>,
 ): Promise<MutationResult<EndpointRow>> {
   try {
-    const row = await updateEndpoint(id, version, values);
+    const row = await updateEndpoint(id, rowVersion, values);
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -52,7 +52,7 @@ export async function deleteEndpointAction(input: unknown): Promise<MutationResu
   const parsed = idVersionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
-    await deleteEndpoint(parsed.data.id, parsed.data.version);
+    await deleteEndpoint(parsed.data.id, parsed.data.rowVersion);
     return { ok: true, data: { id: parsed.data.id } };
   } catch (error) {
     return mutationFailed(error);

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { failed, invalid, type ActionResult } from "@/lib/actions/result";
-import { getPool } from "@/lib/db/pool";
-import { ProjectConflictError, projectToValues, updateProject } from "@/lib/metadata/project";
+import { ConflictError } from "@/lib/metadata/conflict";
+import { projectToValues, updateProject, type ProjectRow } from "@/lib/metadata/project";
 import { projectSchema, type ProjectValues } from "@/lib/schemas/project";
 
 export type SaveProjectResult = ActionResult<ProjectValues> | { ok: false; formError: string; conflict: ProjectValues };
@@ -12,13 +12,14 @@ export async function saveProjectAction(input: unknown): Promise<SaveProjectResu
   const parsed = projectSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   try {
-    const row = await updateProject(getPool(), parsed.data);
+    const row = await updateProject(parsed.data);
     revalidatePath("/", "layout");
     return { ok: true, data: projectToValues(row) };
   } catch (error) {
-    if (error instanceof ProjectConflictError) {
-      if (!error.current) return { ok: false, formError: error.message };
-      return { ok: false, formError: error.message, conflict: projectToValues(error.current) };
+    if (error instanceof ConflictError) {
+      const current = error.current as ProjectRow | null;
+      if (!current) return { ok: false, formError: "The project row no longer exists; run the setup again." };
+      return { ok: false, formError: error.message, conflict: projectToValues(current) };
     }
     return failed(error);
   }

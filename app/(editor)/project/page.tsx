@@ -23,7 +23,7 @@ export default async function ProjectPage() {
         readOnly={{
           id: project.id,
           created_at: project.created_at?.toISOString() ?? "—",
-          updated_at: project.version_token,
+          updated_at: project.rowVersion,
         }}
       />
     </div>

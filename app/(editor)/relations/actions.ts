@@ -31,7 +31,7 @@ export async function updateRelationFieldAction(input: unknown): Promise<Mutatio
   const edit = parseInlineEdit<RelationInlineField>(relationInlineSchema, RELATION_FIELD_KINDS, input);
   if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
   try {
-    const row = await updateRelation(edit.id, edit.version, { [edit.field]: edit.value });
+    const row = await updateRelation(edit.id, edit.rowVersion, { [edit.field]: edit.value });
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -42,7 +42,7 @@ export async function deleteRelationAction(input: unknown): Promise<MutationResu
   const parsed = idVersionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
-    await deleteRelation(parsed.data.id, parsed.data.version);
+    await deleteRelation(parsed.data.id, parsed.data.rowVersion);
     return { ok: true, data: { id: parsed.data.id } };
   } catch (error) {
     return mutationFailed(error);

@@ -31,7 +31,7 @@ export async function createTableAction(input: unknown): Promise<ActionResult<{ 
 export async function updateTableFieldAction(input: unknown): Promise<MutationResult<TableRow>> {
   const edit = parseInlineEdit<TableField>(tableSchema, TABLE_FIELD_KINDS, input);
   if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
-  return saveTable(edit.id, edit.version, { [edit.field]: edit.value });
+  return saveTable(edit.id, edit.rowVersion, { [edit.field]: edit.value });
 }
 
 /** Several fields at once: the settings form and rename (table_name / schema_name). */
@@ -41,16 +41,16 @@ export async function updateTableAction(input: unknown): Promise<MutationResult<
     const values = tableSchema.partial().safeParse((input as { values?: unknown } | null)?.values);
     return values.success ? { ok: false, formError: "Malformed request." } : invalid(values.error);
   }
-  return saveTable(parsed.data.id, parsed.data.version, parsed.data.values);
+  return saveTable(parsed.data.id, parsed.data.rowVersion, parsed.data.values);
 }
 
 async function saveTable(
   id: number,
-  version: string,
+  rowVersion: string,
   values: Record<string, string | boolean>,
 ): Promise<MutationResult<TableRow>> {
   try {
-    const row = await updateTable(id, version, values);
+    const row = await updateTable(id, rowVersion, values);
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -73,7 +73,7 @@ export async function deleteTableAction(
   const parsed = idVersionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
-    const impact = await deleteTable(parsed.data.id, parsed.data.version);
+    const impact = await deleteTable(parsed.data.id, parsed.data.rowVersion);
     return { ok: true, data: impact };
   } catch (error) {
     return mutationFailed(error);

@@ -43,7 +43,7 @@ async function add(id: number, rows: z.infer<typeof newColumnSchema>[]): Promise
 export async function updateColumnFieldAction(input: unknown): Promise<MutationResult<ColumnRow>> {
   const edit = parseInlineEdit<ColumnField>(columnSchema, COLUMN_FIELD_KINDS, input);
   if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
-  return save(edit.id, edit.version, { [edit.field]: edit.value });
+  return save(edit.id, edit.rowVersion, { [edit.field]: edit.value });
 }
 
 /** The detail panel's full form. */
@@ -54,16 +54,16 @@ export async function updateColumnAction(input: unknown): Promise<MutationResult
     const values = columnSchema.safeParse((input as { values?: unknown } | null)?.values);
     return values.success ? { ok: false, formError: "Malformed request." } : invalid(values.error);
   }
-  return save(parsed.data.id, parsed.data.version, parsed.data.values);
+  return save(parsed.data.id, parsed.data.rowVersion, parsed.data.values);
 }
 
 async function save(
   id: number,
-  version: string,
+  rowVersion: string,
   values: Record<string, string | boolean>,
 ): Promise<MutationResult<ColumnRow>> {
   try {
-    const row = await updateColumn(id, version, values);
+    const row = await updateColumn(id, rowVersion, values);
     return { ok: true, data: row };
   } catch (error) {
     return mutationFailed(error);
@@ -85,7 +85,7 @@ export async function deleteColumnAction(input: unknown): Promise<MutationResult
   const parsed = idVersionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, formError: "Malformed request." };
   try {
-    const { relations } = await deleteColumn(parsed.data.id, parsed.data.version);
+    const { relations } = await deleteColumn(parsed.data.id, parsed.data.rowVersion);
     return { ok: true, data: { id: parsed.data.id, relations } };
   } catch (error) {
     return mutationFailed(error);

@@ -1,0 +1,113 @@
+import type pg from "pg";
+import { uniqueViolation } from "../db/errors";
+import { quoteIdent } from "../db/identifiers";
+import { maybeOne, type Queryable } from "../db/pool";
+import { toDbValue, type FieldKind } from "../schemas/fields";
+import { ConflictError, FieldError } from "./conflict";
+import { carryRename, lockTableOfColumn } from "./renames";
+
+/**
+ * The one way a metadata row is written: insert, update-if-version, delete-if-version. Every editor row carries
+ * its `rowVersion` (the concurrency token: updated_at as exact text, or a hash of the row where the table has
+ * no updated_at); a write whose token no longer matches throws ConflictError with the row as it is now. A
+ * unique violation becomes a FieldError (lib/db/errors.ts names the field), a rename is carried to every copy
+ * of the name (renames.ts). The project's own `version` column is its semver, not this token.
+ */
+export type VersionedTable = "project" | "mappings_table" | "mappings_column" | "mappings_relation" | "mappings_api_endpoint";
+type Row = Record<string, unknown>;
+
+/** SQL for a row's version, over the alias `r`. */
+export function rowVersionSql(table: VersionedTable): string {
+  return table === "mappings_relation" ? "md5(r::text)" : "r.updated_at::text";
+}
+
+export interface Entity<R> {
+  table: VersionedTable;
+  /** The row as the editor shows it: what a conflict carries (null when the row is gone). */
+  read: (id: number, db: Queryable) => Promise<R | null>;
+}
+
+/** The fields of `changes` that `kinds` allows (the entity's schema), as query parameters. */
+export function dbValues<F extends string>(kinds: Record<F, FieldKind>, changes: Partial<Record<F, string | boolean>>): Row {
+  const fields = (Object.keys(changes) as F[]).filter((f) => Object.hasOwn(kinds, f));
+  return Object.fromEntries(fields.map((f) => [f, toDbValue(kinds[f], changes[f]!)]));
+}
+
+const target = (table: VersionedTable) => `_metadata.${quoteIdent(table)}`;
+
+/** JSON goes as text: pg would send a JS array as a PostgreSQL array literal. */
+const param = (value: unknown) =>
+  value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value;
+
+function refuseDuplicate(error: unknown, row: Row): never {
+  const duplicate = uniqueViolation(error, row);
+  throw duplicate ? new FieldError(duplicate.field, duplicate.message) : error;
+}
+
+/** Inserts a row of allow-listed columns; returns its id. */
+export async function insertRow(table: VersionedTable, values: Row, db: Queryable): Promise<number> {
+  const columns = Object.keys(values);
+  const row = await maybeOne<{ id: number }>(
+    `INSERT INTO ${target(table)} (${columns.map(quoteIdent).join(", ")})
+     VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")}) RETURNING id`,
+    columns.map((c) => param(values[c])),
+    db,
+  ).catch((error) => refuseDuplicate(error, values));
+  return row!.id;
+}
+
+/**
+ * Writes `values` (allow-listed columns) into row `id` and carries a rename; `rowVersion` null writes
+ * whatever the row holds now (a restore from history). Runs in the caller's transaction; returns the row as
+ * it was before, or null when it does not exist (or, with a version, changed since).
+ */
+export async function writeRow(
+  table: VersionedTable,
+  id: number,
+  rowVersion: string | null,
+  values: Row,
+  client: pg.ClientBase,
+): Promise<Row | null> {
+  // The lock order of renames.ts: a column's table before the column, when the column may be renamed.
+  if (table === "mappings_column" && "pg_column" in values) await lockTableOfColumn(client, id);
+  const before = await maybeOne<Row>(
+    `SELECT r.* FROM ${target(table)} r WHERE r.id = $1 ${rowVersion === null ? "" : `AND ${rowVersionSql(table)} = $2`} FOR NO KEY UPDATE`,
+    rowVersion === null ? [id] : [id, rowVersion],
+    client,
+  );
+  if (!before) return null;
+  const columns = Object.keys(values);
+  if (columns.length === 0) return before;
+  const after = await maybeOne<Row>(
+    `UPDATE ${target(table)} SET ${columns.map((c, i) => `${quoteIdent(c)} = $${i + 2}`).join(", ")} WHERE id = $1 RETURNING *`,
+    [id, ...columns.map((c) => param(values[c]))],
+    client,
+  ).catch((error) => refuseDuplicate(error, { ...before, ...values }));
+  await carryRename(client, table, before, after!);
+  return before;
+}
+
+/** writeRow guarded by the version the editor loaded; returns the row as it is now. In a transaction. */
+export async function updateIfVersion<R>(
+  entity: Entity<R>,
+  id: number,
+  rowVersion: string,
+  values: Row,
+  client: pg.ClientBase,
+): Promise<R> {
+  if (Object.keys(values).length === 0) throw new Error("Nothing to change");
+  const before = await writeRow(entity.table, id, rowVersion, values, client);
+  if (!before) throw new ConflictError(await entity.read(id, client));
+  return (await entity.read(id, client))!;
+}
+
+/** Deletes row `id` if its version still matches; returns the deleted row. */
+export async function deleteIfVersion<R>(entity: Entity<R>, id: number, rowVersion: string, db: Queryable): Promise<Row> {
+  const deleted = await maybeOne<Row>(
+    `DELETE FROM ${target(entity.table)} r WHERE r.id = $1 AND ${rowVersionSql(entity.table)} = $2 RETURNING r.*`,
+    [id, rowVersion],
+    db,
+  );
+  if (!deleted) throw new ConflictError(await entity.read(id, db));
+  return deleted;
+}
