@@ -91,7 +91,7 @@ describe("backup and restore", () => {
     expect(serializeBackup({ ...after, exportedAt: before.exportedAt })).toBe(file);
   });
 
-  it("restores into another server's empty database (PostgreSQL 18 → every server of the run)", async () => {
+  it("restores into another server's empty database (PostgreSQL 18 → every server of the run)", { timeout: 60_000 }, async () => {
     const source = await fresh();
     await populate(source.pool);
     const backup = await exportMetadata(source.pool);

@@ -79,14 +79,14 @@ export async function createProject(db: Queryable, values: ProjectWizardValues, 
     ssl: connection.ssl,
   };
   const row = await maybeOne<ProjectRow>(
-    `INSERT INTO _metadata.project (
+    `INSERT INTO _metadata.project AS r (
        id, project_id, project_name, description, root_path, backend_path, frontend_path, database_path,
        template, status, version, tech_stack, package_manager, node_version, database_config,
        generation_config, auto_generation, watch_mode, git_repository, git_branch)
      VALUES (1, $1, $2, $3, $4, COALESCE($5, './backend'), COALESCE($6, './frontend'), COALESCE($7, './database'),
        $8, $9, COALESCE($10, '1.0.0'), $11, COALESCE($12, 'npm'), $13, $14, $15, $16, $17, $18, COALESCE($19, 'main'))
      ON CONFLICT (id) DO NOTHING
-     RETURNING *, updated_at::text AS "rowVersion"`,
+     RETURNING r.*, ${rowVersionSql("project")} AS "rowVersion"`,
     [
       values.project_id,
       values.project_name,

@@ -16,9 +16,14 @@ import { carryRename, lockTableOfColumn } from "./renames";
 export type VersionedTable = "project" | "mappings_table" | "mappings_column" | "mappings_relation" | "mappings_api_endpoint";
 type Row = Record<string, unknown>;
 
-/** SQL for a row's version, over the alias `r`. */
+const utc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * SQL for a row's version, over the alias `r`: the same text whatever the session's TimeZone (two editor
+ * instances may differ), compared as text, so a malformed token is simply stale, never a cast error.
+ */
 export function rowVersionSql(table: VersionedTable): string {
-  return table === "mappings_relation" ? "md5(r::text)" : "r.updated_at::text";
+  return table === "mappings_relation" ? `md5((to_jsonb(r) - 'created_at')::text || ${utc("r.created_at")})` : utc("r.updated_at");
 }
 
 export interface Entity<R> {
