@@ -1,9 +1,7 @@
 import "server-only";
 import type pg from "pg";
-import { quoteIdent } from "../db/identifiers";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
-import { COLUMN_FIELD_KINDS, columnDefaults, type ColumnField, type ColumnValues, type NewColumnValues } from "../schemas/column";
-import { toDbValue } from "../schemas/fields";
+import { COLUMN_FIELD_KINDS, columnDefaults, type ColumnValues, type NewColumnValues } from "../schemas/column";
 import { ConflictError, FieldError } from "./conflict";
 import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
 import { deriveColumnDefaults } from "./derive";

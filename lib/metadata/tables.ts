@@ -1,7 +1,6 @@
 import "server-only";
 import type pg from "pg";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
-import { toDbValue } from "../schemas/fields";
 import { TABLE_FIELD_KINDS, type TableValues } from "../schemas/table";
 import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
 
