@@ -51,16 +51,16 @@ describe.skipIf(!pgbouncerAvailable())("two instances through PgBouncer (transac
     const [a, b] = instances;
     const created = await createTable(tableValues("orders"), a);
     const seenByB = (await getTable(created.id, b))!;
-    const savedByA = await updateTable(created.id, created.version, { label: "By A" }, a);
-    const conflict = await thrown(updateTable(created.id, seenByB.version, { label: "By B" }, b));
+    const savedByA = await updateTable(created.id, created.rowVersion, { label: "By A" }, a);
+    const conflict = await thrown(updateTable(created.id, seenByB.rowVersion, { label: "By B" }, b));
     expect(conflict).toBeInstanceOf(ConflictError);
     expect((conflict as ConflictError<{ label: string }>).current).toMatchObject({ label: "By A" });
-    await updateTable(created.id, savedByA.version, { label: "By B" }, b);
+    await updateTable(created.id, savedByA.rowVersion, { label: "By B" }, b);
 
     // Concurrent edits of one row through both: exactly one wins per version, the rest conflict.
     const current = (await getTable(created.id, a))!;
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => updateTable(created.id, current.version, { label: `Race ${i}` }, i % 2 ? a : b)),
+      Array.from({ length: 8 }, (_, i) => updateTable(created.id, current.rowVersion, { label: `Race ${i}` }, i % 2 ? a : b)),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ConflictError);
