@@ -5,6 +5,8 @@ export const BASE_PATH = "/metadata-editor";
 const nextConfig: NextConfig = {
   basePath: BASE_PATH,
   poweredByHeader: false,
+  // Prettier (generated code) loads its parsers itself: bundling it would break that.
+  serverExternalPackages: ["prettier"],
   // `next build` checks the app's code only; tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   // A backup uploaded for restore goes through a server action; with its history it easily passes Next's 1 MB.

@@ -13,25 +13,30 @@ import type { ColumnRow } from "@/lib/metadata/columns";
 import type { RelationRow } from "@/lib/metadata/relations";
 import type { TableRow } from "@/lib/metadata/tables";
 import { TableHistory } from "@/components/history/table-history";
+import { CodeView } from "@/components/codegen/code-view";
+import { FormPreview } from "@/components/codegen/form-preview";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { TableSettingsForm } from "./table-settings-form";
+import { TABS, type TableTab } from "./table-tabs";
 import { useServerRows } from "@/components/data-grid/use-server-rows";
 
-const TABS = ["Columns", "Relations", "Settings", "History"] as const;
+
 
 export function TableView({
   table,
   columns,
   relations,
   endpointNames,
+  initialTab = "Columns",
 }: {
+  initialTab?: TableTab;
   table: TableRow;
   columns: ColumnRow[];
   relations: { outgoing: RelationRow[]; incoming: RelationRow[] };
   endpointNames: string[];
 }) {
   const router = useRouter();
-  const [tab, setTab] = useState<(typeof TABS)[number]>("Columns");
+  const [tab, setTab] = useState<TableTab>(initialTab);
   const [deleting, setDeleting] = useState(false);
   const [creating, setCreating] = useState(false);
   const [outgoing, setOutgoing] = useServerRows(relations.outgoing);
@@ -112,6 +117,8 @@ export function TableView({
           </div>
         )}
         {tab === "History" && <TableHistory tableId={table.id} />}
+        {tab === "Code" && <CodeView tableId={table.id} />}
+        {tab === "Form preview" && <FormPreview tableId={table.id} />}
         {tab === "Settings" && (
           <TableSettingsForm table={table} columnNames={columns.map((c) => String(c.pg_column))} />
         )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BackupPanel } from "@/components/tools/backup-panel";
 import { ResetPanel } from "@/components/tools/reset-panel";
 import { VerifyPanel } from "@/components/tools/verify-panel";
@@ -39,6 +40,23 @@ export default async function ToolsPage() {
           Backup and restore
         </h2>
         <BackupPanel />
+      </section>
+      <section aria-labelledby="generated" className="space-y-2">
+        <h2 id="generated" className="text-lg font-semibold">
+          Generated code
+        </h2>
+        <p className="text-sm text-zinc-600">
+          The GraphQL schema, TypeScript types, zod schemas and a form component per table, as{" "}
+          <code>npm run metadata:generate</code> writes them (each table&apos;s Code tab shows its part and its problems).
+        </p>
+        <Link
+          href="/tools/generated"
+          download
+          prefetch={false}
+          className="inline-flex items-center rounded-md border border-zinc-300 bg-white px-3.5 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100"
+        >
+          Download generated code (zip)
+        </Link>
       </section>
       {project && (
         <section aria-labelledby="reset" className="space-y-2">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TableView } from "@/components/tables/table-view";
+import { TABS } from "@/components/tables/table-tabs";
 import { listColumns } from "@/lib/metadata/columns";
 import { listEndpointNames } from "@/lib/metadata/endpoints";
 import { listRelationsOfTable } from "@/lib/metadata/relations";
@@ -15,9 +16,18 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: table ? table.table_name : "Table" };
 }
 
-export default async function TablePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function TablePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireReady();
   const { id } = await params;
+  // ?tab= opens a tab: the code generators' problem links point at the Columns, Relations or Settings cell.
+  const { tab } = await searchParams;
+  const initialTab = TABS.find((t) => t === tab);
   if (!/^\d{1,15}$/.test(id)) notFound();
   const tableId = Number(id);
   const [table, columns, relations, endpointNames] = await Promise.all([
@@ -29,11 +39,12 @@ export default async function TablePage({ params }: { params: Promise<{ id: stri
   if (!table) notFound();
   return (
     <TableView
-      key={table.id}
+      key={`${table.id}:${initialTab ?? ""}`}
       table={table}
       columns={columns.map(withoutNulls)}
       relations={relations}
       endpointNames={endpointNames}
+      initialTab={initialTab}
     />
   );
 }

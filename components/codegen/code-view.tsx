@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { toast } from "sonner";
+import { tableCodeAction } from "@/app/(editor)/tables/[id]/codegen-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { Target } from "@/lib/codegen/generate";
+import { ProblemList } from "./problem-list";
+import { useActionData } from "./use-action-data";
+
+const TARGETS: { id: Target; title: string }[] = [
+  { id: "sdl", title: "GraphQL SDL" },
+  { id: "typescript", title: "TypeScript" },
+  { id: "zod", title: "zod" },
+  { id: "form", title: "Form component" },
+];
+
+/** The table's generated code, per target, with copy and download; the whole project as a zip. */
+export function CodeView({ tableId }: { tableId: number }) {
+  const loaded = useActionData(() => tableCodeAction(tableId), [tableId]);
+  const [target, setTarget] = useState<Target>("sdl");
+  if (loaded.state === "loading") return <p className="text-sm text-zinc-500">Generating…</p>;
+  if (loaded.state === "error") return <Alert tone="error" title="The code could not be generated">{loaded.message}</Alert>;
+  const { files, paths, problems } = loaded.data;
+  const text = files[target];
+  const fileName = paths[target].split("/").pop() || `${target}.txt`;
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      toast.success(`${fileName} copied.`);
+    } catch {
+      toast.error("The browser did not allow copying; select the text and copy it.");
+    }
+  }
+  function download() {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const a = Object.assign(document.createElement("a"), { href: url, download: fileName });
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <div className="space-y-3">
+      <ProblemList problems={problems} />
+      <div className="flex flex-wrap items-center gap-2">
+        <div role="tablist" aria-label="Generated code" className="flex gap-1">
+          {TARGETS.map((t) => (
+            <button
+              key={t.id}
+              role="tab"
+              type="button"
+              aria-selected={target === t.id}
+              onClick={() => setTarget(t.id)}
+              className={cn("rounded-md px-3 py-1.5 text-sm", target === t.id ? "bg-zinc-800 text-white" : "bg-zinc-100 text-zinc-700 hover:bg-zinc-200")}
+            >
+              {t.title}
+            </button>
+          ))}
+        </div>
+        <span className="font-mono text-xs text-zinc-500">{paths[target]}</span>
+        <div className="ml-auto flex gap-2">
+          <Button variant="secondary" onClick={copy}>
+            Copy
+          </Button>
+          <Button variant="secondary" onClick={download}>
+            Download
+          </Button>
+          <Link
+            href="/tools/generated"
+            download
+            prefetch={false}
+            className="inline-flex items-center rounded-md border border-zinc-300 bg-white px-3.5 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100"
+          >
+            Download all (zip)
+          </Link>
+        </div>
+      </div>
+      <pre aria-label={`Generated ${TARGETS.find((t) => t.id === target)!.title}`} className="max-h-[65vh] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-5">
+        {text}
+      </pre>
+      <p className="text-xs text-zinc-500">
+        The SDL and types include the tables this one is related to. <code>npm run metadata:generate</code> writes every
+        table&apos;s files.
+      </p>
+    </div>
+  );
+}

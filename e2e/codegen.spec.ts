@@ -1,0 +1,105 @@
+import { expect, test } from "@playwright/test";
+import type pg from "pg";
+import { e2eClient, freshEditor } from "./db";
+
+test.describe.configure({ mode: "serial" });
+
+let db: pg.Client;
+let usersId: string;
+let emailId: string;
+let nameId: string;
+
+test.beforeAll(async () => {
+  db = await e2eClient();
+  await freshEditor(db);
+  const table = async (name: string, type: string, label: string) =>
+    (await db.query<{ id: string }>("INSERT INTO _metadata.mappings_table (table_name, graphql_type, label) VALUES ($1, $2, $3) RETURNING id", [name, type, label])).rows[0].id;
+  const column = async (tableId: string, name: string, pgType: string, extra: Record<string, unknown>) =>
+    (
+      await db.query<{ id: string }>(
+        `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, graphql_field, graphql_type, label,
+           form_type, is_required, is_primary_key, sort_order)
+         SELECT id, schema_name, table_name, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM _metadata.mappings_table WHERE id = $1 RETURNING id`,
+        [tableId, name, pgType, extra.field, extra.type, extra.label, extra.form, extra.required ?? false, name === "id", extra.order],
+      )
+    ).rows[0].id;
+  usersId = await table("users", "User", "사용자");
+  await column(usersId, "id", "BIGSERIAL", { field: "id", type: "ID", label: "ID", form: "hidden", required: true, order: 1 });
+  emailId = await column(usersId, "email", "VARCHAR(255)", { field: "email", type: "String", label: "이메일", form: "email", required: true, order: 2 });
+  nameId = await column(usersId, "name", "VARCHAR(100)", { field: "name", type: "String", label: "이름", form: "text", order: 3 });
+  const postsId = await table("posts", "Post", "게시글");
+  await column(postsId, "id", "BIGSERIAL", { field: "id", type: "ID", label: "ID", form: "hidden", required: true, order: 1 });
+  await column(postsId, "user_id", "BIGINT", { field: "userId", type: "ID", label: "작성자", form: "number", order: 2 });
+  await db.query(
+    `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column, relation_type, graphql_field)
+     VALUES ($1, $2, 'public', 'posts', 'user_id', 'public', 'users', 'id', 'ManyToOne', 'author')`,
+    [postsId, usersId],
+  );
+});
+test.afterAll(async () => {
+  await db.end();
+});
+
+test("Code and Form preview follow a label changed in the grid", async ({ page }) => {
+  await page.goto(`tables/${usersId}`);
+  await page.getByRole("tab", { name: "Code" }).click();
+  const sdl = page.getByLabel("Generated GraphQL SDL");
+  await expect(sdl).toContainText("type User {");
+  await expect(sdl).toContainText("email: String!");
+  await expect(sdl).toContainText("posts: [Post!]!");
+  await expect(sdl).toContainText("author: User");
+  await page.getByRole("tab", { name: "zod" }).click();
+  await expect(page.getByLabel("Generated zod")).toContainText("이메일은(는) 올바른 이메일 주소여야 합니다.");
+
+  await page.getByRole("tab", { name: "Form preview" }).click();
+  const form = page.getByRole("form", { name: "사용자 form preview" });
+  await expect(form.getByRole("textbox")).toHaveCount(2);
+  await expect(form.locator("label")).toHaveText(["이메일*", "이름"]);
+  await form.getByLabel("이메일").fill("not-an-email");
+  await form.getByRole("button", { name: "Validate" }).click();
+  await expect(form.getByRole("alert")).toHaveText("이메일은(는) 올바른 이메일 주소여야 합니다.");
+  await form.getByLabel("이메일").fill("");
+  await form.getByRole("button", { name: "Validate" }).click();
+  await expect(form.getByRole("alert")).toHaveText("이메일은(는) 필수 항목입니다.");
+  await form.getByLabel("이메일").fill("kim@example.com");
+  await form.getByRole("button", { name: "Validate" }).click();
+  await expect(form.getByText("Valid: these values pass the generated validation.")).toBeVisible();
+
+  await page.getByRole("tab", { name: /^Columns/ }).click();
+  const cell = page.getByTestId(`cell-${emailId}-label`);
+  await cell.dblclick();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("전자우편");
+  await page.keyboard.press("Enter");
+  await expect(cell).toHaveText("전자우편");
+  await expect.poll(async () => (await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [emailId])).rows[0].label).toBe("전자우편");
+
+  await page.getByRole("tab", { name: "Code" }).click();
+  await expect(page.getByLabel("Generated GraphQL SDL")).toContainText('"""전자우편"""\n  email: String!');
+  await page.getByRole("tab", { name: "Form component" }).click();
+  await expect(page.getByLabel("Generated Form component")).toContainText('{"전자우편"}');
+  await page.getByRole("tab", { name: "Form preview" }).click();
+  await expect(page.getByRole("form", { name: "사용자 form preview" }).locator("label").first()).toHaveText("전자우편*");
+  await page.getByLabel("전자우편").fill("nope");
+  await page.getByRole("button", { name: "Validate" }).click();
+  await expect(page.getByRole("alert")).toHaveText("전자우편은(는) 올바른 이메일 주소여야 합니다.");
+});
+
+test("a problem is listed with a link to its cell; the project downloads as a zip", async ({ page, request }) => {
+  await db.query("UPDATE _metadata.mappings_column SET graphql_type = 'Strng' WHERE id = $1", [nameId]);
+  await page.goto(`tables/${usersId}?tab=Code`);
+  const problems = page.getByRole("status").filter({ hasText: "left out of the generated code" });
+  await expect(problems).toContainText('Unknown graphql_type "Strng"');
+  await expect(page.getByLabel("Generated GraphQL SDL")).not.toContainText("name: String");
+  await problems.getByRole("link", { name: "users: name.graphql_type" }).click();
+  await expect(page).toHaveURL(new RegExp(`tables/${usersId}\\?tab=Columns&column=${nameId}&field=graphql_type`));
+  await expect(page.getByRole("tab", { name: /^Columns/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId(`cell-${nameId}-graphql_type`)).toHaveText("Strng");
+
+  const zip = await request.get("tools/generated");
+  expect(zip.status()).toBe(200);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+  const body = await zip.body();
+  expect(body.subarray(0, 2).toString()).toBe("PK");
+  for (const name of ["schema.graphql", "types.ts", "zod.ts", "forms/UserForm.tsx", "forms/PostForm.tsx"]) expect(body.includes(Buffer.from(name))).toBe(true);
+});
