@@ -29,6 +29,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { fill, type FillResult, TABLES, COLUMNS_PER_TABLE, WIDE_COLUMNS, RELATIONS } from "./bench/fill";
 import { armEditProbe, INTERACTIVE_PROBE, installFilterProbe, scrollProbe } from "./bench/probes";
 import { RssSampler } from "./bench/rss";
+import { codegenRows, measureCodegen } from "./bench/codegen";
 
 const PORT = Number(process.env.BENCH_PORT ?? 20160);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54360);
@@ -642,6 +643,9 @@ async function main() {
     sampler.phase = "pg baseline";
     const baseline = await measurePgBaseline(dbUrl, data.editColumnId);
     log(`raw pg UPDATE: p50 ${ms(baseline.p50Ms)}, p95 ${ms(baseline.p95Ms)}`);
+    sampler.phase = "code generation";
+    const codegen = await measureCodegen(page, BASE, dbUrl, data.wideTableId);
+    log(`codegen: all targets ${ms(codegen.generate.totalMedianMs)}, preview ${ms(codegen.preview.medianMs)}, watch ${ms(codegen.watch.medianMs)}`);
     const browserVersion = browser.version();
     await browser.close();
     browser = null;
@@ -737,6 +741,7 @@ async function main() {
         target: "(info)",
         status: "",
       },
+      ...codegenRows(codegen, ms, status),
       {
         metric: "Next server peak RSS",
         value: `${round(serverPeakMb, 0)} MB`,
@@ -809,6 +814,7 @@ async function main() {
         cellEdit: edit,
         tablesGridCellEdit: tableEdit,
         pgUpdateBaseline: baseline,
+        codegen,
         memory: {
           serverPeakMb: round(serverPeakMb, 0),
           serverPeakPhase: sampler.serverPeakPhase(),
