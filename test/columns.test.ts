@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addColumns, deleteColumn, getColumn, listColumns, pgTypeProblem, reorderColumns, updateColumn, type ColumnRow } from "../lib/metadata/columns";
+import { addColumns, deleteColumn, getColumn, listColumns, reorderColumns, updateColumn, type ColumnRow } from "../lib/metadata/columns";
+import { pgTypeProblem } from "../lib/metadata/pg-types";
 import { ConflictError, FieldError } from "../lib/metadata/conflict";
 import { createRelation } from "../lib/metadata/relations";
 import { createTable } from "../lib/metadata/tables";

@@ -1,10 +1,11 @@
 import "server-only";
 import type pg from "pg";
-import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
+import { maybeOne, query, tx, type Queryable } from "../db/pool";
 import { COLUMN_FIELD_KINDS, columnDefaults, type ColumnValues, type NewColumnValues } from "../schemas/column";
 import { ConflictError, FieldError } from "./conflict";
 import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
 import { deriveColumnDefaults } from "./derive";
+import { pgTypeProblem } from "./pg-types";
 
 /** A mappings_column row (every field), with its concurrency token (versioned-row.ts). */
 export interface ColumnRow {
@@ -27,46 +28,6 @@ export async function listColumns(tableId: number, db?: Queryable): Promise<Colu
 
 export async function getColumn(id: number, db?: Queryable): Promise<ColumnRow | null> {
   return maybeOne<ColumnRow>(`${SELECT} WHERE r.id = $1`, [id], db);
-}
-
-const SERIALS: Record<string, string> = { SMALLSERIAL: "smallint", SERIAL2: "smallint", SERIAL: "integer", SERIAL4: "integer", BIGSERIAL: "bigint", SERIAL8: "bigint" };
-
-const unknownType = (pgType: string) => `PostgreSQL does not know the type "${pgType}".`;
-const regtypeInput = (pgType: string) => SERIALS[pgType.trim().toUpperCase()] ?? pgType.trim();
-
-/** Asks the server whether it knows the type (serial pseudo-types allowed). null when it does. */
-export async function pgTypeProblem(pgType: string, db: Queryable = getPool()): Promise<string | null> {
-  const trimmed = pgType.trim();
-  if (trimmed === "") return null;
-  const normalized = regtypeInput(trimmed);
-  try {
-    const { rows } = await db.query<{ t: string | null }>("SELECT to_regtype($1)::text AS t", [normalized]);
-    if (rows[0].t) return null;
-  } catch {
-    // PostgreSQL 15 raises on some malformed names where 16+ returns NULL: both mean "not a type".
-  }
-  return unknownType(pgType);
-}
-
-/**
- * pgTypeProblem for many types, inside the caller's transaction: each check has its own savepoint, since
- * PostgreSQL 15 raises on some malformed names and that would abort the transaction. Type → problem.
- */
-export async function pgTypeProblems(pgTypes: Iterable<string>, client: Queryable): Promise<Map<string, string>> {
-  const problems = new Map<string, string>();
-  for (const pgType of new Set(pgTypes)) {
-    if (pgType.trim() === "") continue;
-    await client.query("SAVEPOINT pg_type_check");
-    try {
-      const { rows } = await client.query<{ t: string | null }>("SELECT to_regtype($1)::text AS t", [regtypeInput(pgType)]);
-      await client.query("RELEASE SAVEPOINT pg_type_check");
-      if (!rows[0].t) problems.set(pgType, unknownType(pgType));
-    } catch {
-      await client.query("ROLLBACK TO SAVEPOINT pg_type_check");
-      problems.set(pgType, unknownType(pgType));
-    }
-  }
-  return problems;
 }
 
 /** Adds columns (one from the form, or many pasted) at the end of the table, derived defaults filled in. */

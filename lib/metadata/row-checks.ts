@@ -9,7 +9,7 @@ import { TABLE_FIELD_KINDS, tableSchema } from "../schemas/table";
 import { typeProblem, type BackupTable } from "./backup-format";
 import type { Catalog } from "./catalog";
 import { expectedCatalog } from "./check";
-import { pgTypeProblems } from "./columns";
+import { pgTypeProblems } from "./pg-types";
 import { projectToValues, type ProjectRow } from "./project";
 
 /**

@@ -1,0 +1,45 @@
+import { getPool, type Queryable } from "../db/pool";
+
+/**
+ * PostgreSQL types checked by the server (to_regtype), for edits and restores alike. Not a server-only
+ * module: the CLI's restore runs it too.
+ */
+const SERIALS: Record<string, string> = { SMALLSERIAL: "smallint", SERIAL2: "smallint", SERIAL: "integer", SERIAL4: "integer", BIGSERIAL: "bigint", SERIAL8: "bigint" };
+
+const unknownType = (pgType: string) => `PostgreSQL does not know the type "${pgType}".`;
+const regtypeInput = (pgType: string) => SERIALS[pgType.trim().toUpperCase()] ?? pgType.trim();
+
+/** Asks the server whether it knows the type (serial pseudo-types allowed). null when it does. */
+export async function pgTypeProblem(pgType: string, db: Queryable = getPool()): Promise<string | null> {
+  const trimmed = pgType.trim();
+  if (trimmed === "") return null;
+  const normalized = regtypeInput(trimmed);
+  try {
+    const { rows } = await db.query<{ t: string | null }>("SELECT to_regtype($1)::text AS t", [normalized]);
+    if (rows[0].t) return null;
+  } catch {
+    // PostgreSQL 15 raises on some malformed names where 16+ returns NULL: both mean "not a type".
+  }
+  return unknownType(pgType);
+}
+
+/**
+ * pgTypeProblem for many types, inside the caller's transaction: each check has its own savepoint, since
+ * PostgreSQL 15 raises on some malformed names and that would abort the transaction. Type → problem.
+ */
+export async function pgTypeProblems(pgTypes: Iterable<string>, client: Queryable): Promise<Map<string, string>> {
+  const problems = new Map<string, string>();
+  for (const pgType of new Set(pgTypes)) {
+    if (pgType.trim() === "") continue;
+    await client.query("SAVEPOINT pg_type_check");
+    try {
+      const { rows } = await client.query<{ t: string | null }>("SELECT to_regtype($1)::text AS t", [regtypeInput(pgType)]);
+      await client.query("RELEASE SAVEPOINT pg_type_check");
+      if (!rows[0].t) problems.set(pgType, unknownType(pgType));
+    } catch {
+      await client.query("ROLLBACK TO SAVEPOINT pg_type_check");
+      problems.set(pgType, unknownType(pgType));
+    }
+  }
+  return problems;
+}
