@@ -408,4 +408,17 @@ CREATE OR REPLACE TRIGGER trigger_mappings_api_endpoint_sync_log
     AFTER INSERT OR UPDATE OR DELETE ON _metadata.mappings_api_endpoint
     FOR EACH ROW EXECUTE FUNCTION _metadata.log_metadata_change();
 
+-- @step layout: diagram layout table created
+-- Addition (allowed by SPEC): where the diagram keeps the position the user dragged each table to. The
+-- seed's tables have no place for it; one row per table, removed with the table. Not logged in the history:
+-- moving boxes is not a change to the model.
+CREATE TABLE IF NOT EXISTS _metadata.diagram_layout (
+    id BIGSERIAL PRIMARY KEY,
+    table_id BIGINT NOT NULL UNIQUE REFERENCES _metadata.mappings_table(id) ON DELETE CASCADE,
+    pos_x INTEGER NOT NULL,
+    pos_y INTEGER NOT NULL
+);
+
+COMMENT ON TABLE _metadata.diagram_layout IS 'Diagram positions of tables (Metadata Editor addition)';
+
 COMMIT;

@@ -280,6 +280,7 @@ describe("reset (the seed's appendix C)", () => {
     const scope = await describeReset(pool);
     expect(scope).toMatchObject({ exists: true, projectId: "shop" });
     expect(scope.tables.map((t) => t.name)).toEqual([
+      "diagram_layout",
       "mappings_api_endpoint",
       "mappings_column",
       "mappings_relation",

@@ -20,7 +20,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("init on %s (%
     expect((await readCatalog(db.client)).schema.exists).toBe(false);
 
     const first = await runInit(db.client);
-    expect(first.map((s) => s.key)).toEqual(["lock", "schema", "enums", "tables", "indexes", "triggers", "history"]);
+    expect(first.map((s) => s.key)).toEqual(["lock", "schema", "enums", "tables", "indexes", "triggers", "history", "layout"]);
     expect(first.every((s) => s.ok)).toBe(true);
     const afterFirst = await readCatalog(db.client);
 
@@ -33,6 +33,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("init on %s (%
     expect(summary.items.filter((i) => i.status !== "present")).toEqual([]);
     expect(summary).toMatchObject({ complete: true, empty: false, missing: 0, different: 0, extra: 0 });
     expect(Object.keys(afterSecond.tables).sort()).toEqual([
+      "diagram_layout",
       "mappings_api_endpoint",
       "mappings_column",
       "mappings_relation",

@@ -18,8 +18,14 @@ export const BACKUP_TABLES = [
   "mappings_relation",
   "mappings_api_endpoint",
   "metadata_sync_log",
+  "diagram_layout",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Added after format version 1 shipped: a backup without them restores with none (old files stay valid). */
+const OPTIONAL_TABLES: readonly BackupTable[] = ["diagram_layout"];
+const rowsOf = (tables: Record<string, unknown>, t: BackupTable) =>
+  tables[t] === undefined && OPTIONAL_TABLES.includes(t) ? [] : tables[t];
 
 export type BackupRow = Record<string, unknown> & { id: number };
 
@@ -131,7 +137,7 @@ export function parseBackup(text: string, catalog: Catalog = expectedCatalog()):
   }
   const { tables, sequences } = envelope.data;
 
-  const absent = BACKUP_TABLES.filter((t) => !Array.isArray(tables[t]));
+  const absent = BACKUP_TABLES.filter((t) => !Array.isArray(rowsOf(tables, t)));
   const foreign = Object.keys(tables).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t));
   if (absent.length || foreign.length) {
     const parts = [
@@ -142,9 +148,10 @@ export function parseBackup(text: string, catalog: Catalog = expectedCatalog()):
   }
 
   const problems: string[] = [];
-  for (const table of BACKUP_TABLES) checkRows(table, tables[table] as unknown[], catalog, problems);
+  for (const table of BACKUP_TABLES) checkRows(table, rowsOf(tables, table) as unknown[], catalog, problems);
   for (const table of BACKUP_TABLES) {
     const value = sequences[table];
+    if (value === undefined && OPTIONAL_TABLES.includes(table)) continue;
     if (value !== null && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
       problems.push(`sequences.${table} must be a positive whole number or null`);
     }
@@ -166,7 +173,7 @@ export function parseBackup(text: string, catalog: Catalog = expectedCatalog()):
       version: BACKUP_VERSION,
       exportedAt: envelope.data.exportedAt,
       source: envelope.data.source,
-      tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, tables[t]])) as BackupDocument["tables"],
+      tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, rowsOf(tables, t)])) as BackupDocument["tables"],
       sequences: Object.fromEntries(
         BACKUP_TABLES.map((t) => [t, (sequences[t] as number | null | undefined) ?? null]),
       ) as BackupDocument["sequences"],

@@ -43,6 +43,8 @@ export function rowLabel(table: BackupTable, r: Record<string, unknown>): string
       return String(r.endpoint_name);
     case "metadata_sync_log":
       return `${r.operation} ${r.table_name} #${r.record_id ?? "—"}`;
+    case "diagram_layout":
+      return `table #${r.table_id} at ${r.pos_x}, ${r.pos_y}`;
   }
 }
 

@@ -33,6 +33,7 @@ export class BackupRefusedError extends Error {
 const INSERT_ORDER: BackupTable[] = [
   "project",
   "mappings_table",
+  "diagram_layout",
   "mappings_api_endpoint",
   "mappings_column",
   "mappings_relation",

@@ -7,8 +7,8 @@ describe("parseInitSteps on sql/001_metadata_init.sql", () => {
   const sql = readInitSql();
   const steps = parseInitSteps(sql);
 
-  it("yields the steps in order: lock, schema, enums, tables, indexes, triggers, history", () => {
-    expect(steps.map((s) => s.key)).toEqual(["lock", "schema", "enums", "tables", "indexes", "triggers", "history"]);
+  it("yields the steps in order: lock, schema, enums, tables, indexes, triggers, history, layout", () => {
+    expect(steps.map((s) => s.key)).toEqual(["lock", "schema", "enums", "tables", "indexes", "triggers", "history", "layout"]);
     expect(steps.map((s) => s.label)).toEqual([
       "Lock taken",
       "_metadata schema created",
@@ -17,6 +17,7 @@ describe("parseInitSteps on sql/001_metadata_init.sql", () => {
       "indexes created",
       "triggers created",
       "change history triggers created",
+      "diagram layout table created",
     ]);
   });
 
