@@ -1,15 +1,16 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
-import { deleteRelationAction, updateRelationFieldAction } from "@/app/(editor)/relations/actions";
+import { updateRelationFieldAction } from "@/app/(editor)/relations/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { Button } from "@/components/ui/button";
 import type { RelationRow } from "@/lib/metadata/relations";
 import { RELATION_TYPES } from "@/lib/schemas/enums";
+import { DeleteRelationDialog } from "./delete-relation-dialog";
 
 const columns: ColumnDef<RelationRow, unknown>[] = [
   {
@@ -50,6 +51,7 @@ export function RelationsGrid({
   height,
   emptyState,
   onFilteredCountChange,
+  onDeleted,
 }: {
   rows: RelationRow[];
   setRows: (update: (rows: RelationRow[]) => RelationRow[]) => void;
@@ -58,31 +60,13 @@ export function RelationsGrid({
   height?: string;
   emptyState?: React.ReactNode;
   onFilteredCountChange?: (n: number) => void;
+  /** After a delete (the relation, and its reverse when chosen): other lists showing them drop them too. */
+  onDeleted?: (ids: number[]) => void;
 }) {
   const { ask, dialog } = useConflict();
-  const [, start] = useTransition();
-  const [, setTick] = useState(0);
+  const [deleting, setDeleting] = useState<RelationRow | null>(null);
   const replace = (row: RelationRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));
   const remove = (id: number) => setRows((all) => all.filter((r) => r.id !== id));
-
-  const del = (row: RelationRow) =>
-    start(async () => {
-      if (
-        !window.confirm(`Delete the relation ${row.from_table}.${row.from_column} → ${row.to_table}.${row.to_column}?`)
-      )
-        return;
-      const result = await deleteRelationAction({ id: row.id, rowVersion: row.rowVersion });
-      if (result.ok) {
-        remove(row.id);
-        toast.success("Relation deleted.");
-      } else
-        toast.error(
-          "conflict" in result
-            ? "Someone changed this relation meanwhile; it was not deleted."
-            : (result.formError ?? "Not deleted."),
-        );
-      setTick((t) => t + 1);
-    });
 
   return (
     <>
@@ -98,7 +82,7 @@ export function RelationsGrid({
           <Button
             variant="ghost"
             className="px-2 py-1 text-xs text-red-700"
-            onClick={() => del(row)}
+            onClick={() => setDeleting(row)}
             aria-label={`Delete relation ${row.from_table}.${row.from_column}`}
           >
             Delete
@@ -119,6 +103,15 @@ export function RelationsGrid({
         emptyState={emptyState ?? <p className="py-8 text-center text-sm text-zinc-600">No relations.</p>}
       />
       {dialog}
+      <DeleteRelationDialog
+        relation={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(ids) => {
+          setRows((all) => all.filter((r) => !ids.includes(r.id)));
+          onDeleted?.(ids);
+          toast.success(ids.length > 1 ? "Relation and its reverse deleted." : "Relation deleted.");
+        }}
+      />
     </>
   );
 }

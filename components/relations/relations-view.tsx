@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
 import { Button } from "@/components/ui/button";
 import type { RelationRow } from "@/lib/metadata/relations";
-import { NewRelationDialog, type TableOption } from "./new-relation-dialog";
+import { createdRelations, NewRelationDialog, type TableOption } from "./new-relation-dialog";
 import { RelationsGrid } from "./relations-grid";
 import { useServerRows } from "@/components/data-grid/use-server-rows";
 
@@ -42,8 +42,9 @@ export function RelationsView({ initial, tables }: { initial: RelationRow[]; tab
           open={creating}
           onClose={() => setCreating(false)}
           tables={tables}
-          onCreated={(row) => {
-            setRows((all) => [...all, row]);
+          onCreated={(result) => {
+            const row = result.relation;
+            setRows((all) => [...all, ...createdRelations(result)]);
             toast.success(`Relation ${row.from_table}.${row.from_column} → ${row.to_table}.${row.to_column} created.`);
           }}
         />

@@ -36,45 +36,51 @@ export async function addColumns(tableId: number, rows: NewColumnValues[], pool?
     const problem = await pgTypeProblem(row.pg_type, pool);
     if (problem) throw new FieldError(rows.length > 1 ? `rows.${i}.pg_type` : "pg_type", problem);
   }
-  return tx(async (client) => {
-    // Lock first, then read the last position in a new statement: its snapshot sees a concurrent paste
-    // that committed while this one waited for the lock.
-    const table = await maybeOne<{ schema_name: string; table_name: string }>(
-      "SELECT schema_name, table_name FROM _metadata.mappings_table WHERE id = $1 FOR UPDATE",
-      [tableId],
+  return tx((client) => insertColumns(client, tableId, rows), pool);
+}
+
+/**
+ * addColumns' inserts, on a client inside the caller's transaction (the relation wizard adds a foreign-key
+ * column and its relation together). The types must be checked already.
+ */
+export async function insertColumns(client: pg.PoolClient, tableId: number, rows: NewColumnValues[]): Promise<ColumnRow[]> {
+  // Lock first, then read the last position in a new statement: its snapshot sees a concurrent paste
+  // that committed while this one waited for the lock.
+  const table = await maybeOne<{ schema_name: string; table_name: string }>(
+    "SELECT schema_name, table_name FROM _metadata.mappings_table WHERE id = $1 FOR UPDATE",
+    [tableId],
+    client,
+  );
+  if (!table) throw new ConflictError(null);
+  const { next } = (await maybeOne<{ next: number }>(
+    "SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM _metadata.mappings_column WHERE table_id = $1",
+    [tableId],
+    client,
+  ))!;
+  const ids: number[] = [];
+  for (const [i, row] of rows.entries()) {
+    const derived = deriveColumnDefaults(row.pg_column, row.pg_type, row.label);
+    const values: ColumnValues = {
+      ...columnDefaults,
+      pg_column: row.pg_column,
+      pg_type: row.pg_type,
+      label: row.label || derived.label,
+      graphql_field: row.graphql_field || derived.graphql_field,
+      graphql_type: row.graphql_type || derived.graphql_type,
+      form_type: row.form_type || derived.form_type,
+      is_required: row.is_required,
+      is_unique: row.is_unique,
+      is_primary_key: row.is_primary_key,
+      sort_order: String(next + i),
+    };
+    const id = await insertRow(
+      "mappings_column",
+      { table_id: tableId, schema_name: table.schema_name, table_name: table.table_name, ...dbValues(COLUMN_FIELD_KINDS, values) },
       client,
     );
-    if (!table) throw new ConflictError(null);
-    const { next } = (await maybeOne<{ next: number }>(
-      "SELECT COALESCE(max(sort_order), 0) + 1 AS next FROM _metadata.mappings_column WHERE table_id = $1",
-      [tableId],
-      client,
-    ))!;
-    const ids: number[] = [];
-    for (const [i, row] of rows.entries()) {
-      const derived = deriveColumnDefaults(row.pg_column, row.pg_type, row.label);
-      const values: ColumnValues = {
-        ...columnDefaults,
-        pg_column: row.pg_column,
-        pg_type: row.pg_type,
-        label: row.label || derived.label,
-        graphql_field: row.graphql_field || derived.graphql_field,
-        graphql_type: row.graphql_type || derived.graphql_type,
-        form_type: row.form_type || derived.form_type,
-        is_required: row.is_required,
-        is_unique: row.is_unique,
-        is_primary_key: row.is_primary_key,
-        sort_order: String(next + i),
-      };
-      const id = await insertRow(
-        "mappings_column",
-        { table_id: tableId, schema_name: table.schema_name, table_name: table.table_name, ...dbValues(COLUMN_FIELD_KINDS, values) },
-        client,
-      );
-      ids.push(id);
-    }
-    return query<ColumnRow>(`${SELECT} WHERE r.id = ANY($1::bigint[]) ORDER BY r.sort_order, r.id`, [ids], client);
-  }, pool);
+    ids.push(id);
+  }
+  return query<ColumnRow>(`${SELECT} WHERE r.id = ANY($1::bigint[]) ORDER BY r.sort_order, r.id`, [ids], client);
 }
 
 /**

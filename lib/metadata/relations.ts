@@ -4,6 +4,7 @@ import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { RELATION_FIELD_KINDS, type RelationInlineField, type RelationValues } from "../schemas/relation";
 import { FieldError } from "./conflict";
 import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
+import { foreignKeyType } from "./relation-keys";
 
 export interface RelationRow {
   id: number;
@@ -47,8 +48,11 @@ export async function getRelation(id: number, db?: Queryable): Promise<RelationR
   return maybeOne<RelationRow>(`${SELECT} WHERE r.id = $1`, [id], db);
 }
 
-/** The endpoints must be existing tables and columns; names are taken from the ids, so they always agree. */
-async function endpoints(client: Queryable, values: RelationValues) {
+/**
+ * The endpoints must be existing tables and columns, and a foreign key's two columns of one type (a serial
+ * counts as its integer); names are taken from the ids, so they always agree.
+ */
+async function endpoints(client: pg.ClientBase, values: RelationValues) {
   const tables = await query<{ id: number; schema_name: string; table_name: string }>(
     "SELECT id, schema_name, table_name FROM _metadata.mappings_table WHERE id = ANY($1::bigint[])",
     [[values.from_table_id, values.to_table_id]],
@@ -58,26 +62,52 @@ async function endpoints(client: Queryable, values: RelationValues) {
   const to = tables.find((t) => t.id === values.to_table_id);
   if (!from) throw new FieldError("from_table_id", "That table no longer exists.");
   if (!to) throw new FieldError("to_table_id", "That table no longer exists.");
-  const columns = await query<{ table_id: number; pg_column: string }>(
-    `SELECT table_id, pg_column FROM _metadata.mappings_column
+  const columns = await query<{ table_id: number; pg_column: string; pg_type: string }>(
+    `SELECT table_id, pg_column, pg_type FROM _metadata.mappings_column
       WHERE (table_id = $1 AND pg_column = $2) OR (table_id = $3 AND pg_column = $4)`,
     [from.id, values.from_column, to.id, values.to_column],
     client,
   );
-  if (!columns.some((c) => c.table_id === from.id && c.pg_column === values.from_column)) {
-    throw new FieldError("from_column", `${from.table_name} has no column "${values.from_column}".`);
-  }
-  if (!columns.some((c) => c.table_id === to.id && c.pg_column === values.to_column)) {
-    throw new FieldError("to_column", `${to.table_name} has no column "${values.to_column}".`);
+  const fromColumn = columns.find((c) => c.table_id === from.id && c.pg_column === values.from_column);
+  const toColumn = columns.find((c) => c.table_id === to.id && c.pg_column === values.to_column);
+  if (!fromColumn) throw new FieldError("from_column", `${from.table_name} has no column "${values.from_column}".`);
+  if (!toColumn) throw new FieldError("to_column", `${to.table_name} has no column "${values.to_column}".`);
+  // A ManyToMany joins two keys through a junction table: its ends need not share a type.
+  if (values.relation_type !== "ManyToMany" && !(await sameKeyType(client, fromColumn.pg_type, toColumn.pg_type))) {
+    throw new FieldError(
+      "from_column",
+      `${from.table_name}.${fromColumn.pg_column} is ${fromColumn.pg_type} but ${to.table_name}.${toColumn.pg_column} is ` +
+        `${toColumn.pg_type}: the two ends of a relation need the same type (${foreignKeyType(toColumn.pg_type)}).`,
+    );
   }
   return { from, to };
 }
 
+/** Whether PostgreSQL sees one type in both (lengths aside: VARCHAR(36) and VARCHAR(40) match, TEXT does not). */
+async function sameKeyType(client: pg.ClientBase, a: string, b: string): Promise<boolean> {
+  const [x, y] = [foreignKeyType(a), foreignKeyType(b)];
+  if (x.toUpperCase() === y.toUpperCase()) return true;
+  // PostgreSQL 15 raises on some malformed names where 16+ returns NULL: the savepoint keeps the transaction.
+  await client.query("SAVEPOINT key_type");
+  try {
+    const { rows } = await client.query<{ same: boolean | null }>("SELECT to_regtype($1) = to_regtype($2) AS same", [x, y]);
+    await client.query("RELEASE SAVEPOINT key_type");
+    return rows[0].same === true;
+  } catch {
+    await client.query("ROLLBACK TO SAVEPOINT key_type");
+    return false;
+  }
+}
+
 export async function createRelation(values: RelationValues, pool: pg.Pool = getPool()): Promise<RelationRow> {
-  return tx(async (client) => {
-    const { from, to } = await endpoints(client, values);
-    const id = await insertRow(
-      "mappings_relation",
+  return tx((client) => insertRelation(client, values), pool);
+}
+
+/** One relation row, inside the caller's transaction (the wizard adds columns and the reverse with it). */
+export async function insertRelation(client: pg.ClientBase, values: RelationValues): Promise<RelationRow> {
+  const { from, to } = await endpoints(client, values);
+  const id = await insertRow(
+    "mappings_relation",
       {
         from_table_id: from.id,
         to_table_id: to.id,
@@ -92,10 +122,9 @@ export async function createRelation(values: RelationValues, pool: pg.Pool = get
         is_cascade_delete: values.is_cascade_delete,
         constraint_name: values.constraint_name || null,
       },
-      client,
-    );
-    return (await getRelation(id, client))!;
-  }, pool);
+    client,
+  );
+  return (await getRelation(id, client))!;
 }
 
 /** Inline edits of a relation's own fields, guarded by its version (row hash). */
