@@ -9,6 +9,7 @@ export const NAV_ITEMS = [
   { href: "/project", label: "Project" },
   { href: "/tables", label: "Tables" },
   { href: "/relations", label: "Relations" },
+  { href: "/diagram", label: "Diagram" },
   { href: "/api-endpoints", label: "API endpoints" },
   { href: "/history", label: "History" },
   { href: "/database", label: "Database" },

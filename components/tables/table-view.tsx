@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ColumnsView } from "@/components/columns/columns-view";
-import { NewRelationDialog } from "@/components/relations/new-relation-dialog";
+import { createdRelations, NewRelationDialog } from "@/components/relations/new-relation-dialog";
 import { RelationsGrid } from "@/components/relations/relations-grid";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -15,6 +15,7 @@ import type { TableRow } from "@/lib/metadata/tables";
 import { TableHistory } from "@/components/history/table-history";
 import { CodeView } from "@/components/codegen/code-view";
 import { FormPreview } from "@/components/codegen/form-preview";
+import { NeighbourhoodDiagram } from "@/components/diagram/neighbourhood-diagram";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { TableSettingsForm } from "./table-settings-form";
 import { TABS, type TableTab } from "./table-tabs";
@@ -106,16 +107,29 @@ export function TableView({
                   New relation
                 </Button>
               </div>
-              <RelationsGrid rows={outgoing} setRows={setOutgoing} ariaLabel="Outgoing relations" height="30vh" />
+              <RelationsGrid
+                rows={outgoing}
+                setRows={setOutgoing}
+                ariaLabel="Outgoing relations"
+                height="30vh"
+                onDeleted={(ids) => setIncoming((all) => all.filter((r) => !ids.includes(r.id)))}
+              />
             </section>
             <section className="space-y-2" aria-labelledby="incoming">
               <h2 id="incoming" className="text-lg font-semibold">
                 Incoming <span className="text-sm font-normal text-zinc-500">(to {table.table_name})</span>
               </h2>
-              <RelationsGrid rows={incoming} setRows={setIncoming} ariaLabel="Incoming relations" height="30vh" />
+              <RelationsGrid
+                rows={incoming}
+                setRows={setIncoming}
+                ariaLabel="Incoming relations"
+                height="30vh"
+                onDeleted={(ids) => setOutgoing((all) => all.filter((r) => !ids.includes(r.id)))}
+              />
             </section>
           </div>
         )}
+        {tab === "Diagram" && <NeighbourhoodDiagram tableId={table.id} />}
         {tab === "History" && <TableHistory tableId={table.id} />}
         {tab === "Code" && <CodeView tableId={table.id} />}
         {tab === "Form preview" && <FormPreview tableId={table.id} />}
@@ -129,10 +143,13 @@ export function TableView({
           open={creating}
           onClose={() => setCreating(false)}
           fixedFromTableId={table.id}
-          onCreated={(row) => {
-            setOutgoing((all) => [...all, row]);
-            if (row.to_table_id === table.id) setIncoming((all) => [...all, row]);
+          onCreated={(result) => {
+            const rows = createdRelations(result);
+            setOutgoing((all) => [...all, ...rows.filter((r) => r.from_table_id === table.id)]);
+            setIncoming((all) => [...all, ...rows.filter((r) => r.to_table_id === table.id)]);
             toast.success("Relation created.");
+            // A new foreign-key column belongs in the Columns tab too.
+            if (result.column) router.refresh();
           }}
         />
       )}

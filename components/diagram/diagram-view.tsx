@@ -1,0 +1,254 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesState,
+  useReactFlow,
+  type FinalConnectionState,
+  type Node,
+} from "@xyflow/react";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import { resetLayoutAction, savePositionsAction } from "@/app/(editor)/diagram/actions";
+import { NewRelationDialog, type RelationPrefill } from "@/components/relations/new-relation-dialog";
+import { Alert } from "@/components/ui/alert";
+import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
+import { DiagramActions } from "./diagram-actions";
+import { buildGraph, NODE_WIDTH, type TableNodeData } from "./diagram-graph";
+import { DiagramTableDialog } from "./diagram-table-dialog";
+import { DiagramToolbar } from "./diagram-toolbar";
+import { exportDiagram } from "./export-image";
+import { RelationEdge } from "./relation-edge";
+import { TableNode } from "./table-node";
+import { useDiagramColumns, useShownTables } from "./use-shown-tables";
+import { useLayout } from "./use-layout";
+
+const nodeTypes = { table: TableNode };
+const edgeTypes = { relation: RelationEdge };
+const ORIGIN = { x: 0, y: 0 };
+
+export interface DiagramViewProps {
+  model: DiagramModel;
+  /** A table's page: its neighbourhood, that table highlighted. */
+  focusTableId?: number;
+  height?: string;
+  allowNewTable?: boolean;
+  /** Fetches the model again after a change (default: the page's server render). */
+  onChanged?: () => void;
+}
+
+export function DiagramView(props: DiagramViewProps) {
+  return (
+    <ReactFlowProvider>
+      <DiagramCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", allowNewTable, onChanged }: DiagramViewProps) {
+  const router = useRouter();
+  const reload = onChanged ?? (() => router.refresh());
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [schema, setSchema] = useState("");
+  const [focus, setFocus] = useState<number | null>(null);
+  const [hideColumns, setHideColumns] = useState(false);
+  const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
+  const [highlight, setHighlight] = useState<number | null>(focusTableId ?? null);
+  const [relating, setRelating] = useState<RelationPrefill | null>(null);
+  const [creatingTable, setCreatingTable] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [centerOn, setCenterOn] = useState<number | null>(null);
+
+  const shown = useShownTables(model, { schema, focus });
+  const columns = useDiagramColumns(model, shown.tables);
+  const isCollapsed = (id: number) => hideColumns || collapsed.has(id);
+  const graph = useMemo(
+    () =>
+      buildGraph({
+        tables: shown.tables,
+        relations: model.relations,
+        columnsOf: columns.of,
+        collapsed: isCollapsed,
+        position: () => ORIGIN,
+        highlight,
+      }),
+    [shown.tables, model.relations, columns.of, hideColumns, collapsed, highlight], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const [fitted, setFitted] = useState(false);
+  // Marks for the benchmark (npm run bench): mounted → laid out and fitted.
+  useEffect(() => void performance.mark("diagram:mounted"), []);
+  useEffect(() => {
+    if (fitted) performance.mark("diagram:laid-out");
+  }, [fitted]);
+  const { placed, setPlaced, status, ready } = useLayout(model.tables, graph, (everything) => {
+    if (!everything) return;
+    // After React Flow has drawn (and measured) the boxes.
+    requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 }).then(() => setFitted(true)));
+  });
+
+  const [nodes, setNodes, onNodesChange] = useNodesState<Node<TableNodeData>>([]);
+  useEffect(() => {
+    setNodes(
+      graph.nodes
+        .filter((n) => placed.has(Number(n.id)))
+        .map((n) => ({ ...n, position: placed.get(Number(n.id))!, selected: n.id === String(highlight) })),
+    );
+  }, [graph.nodes, placed, setNodes]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Search-and-focus: once the table is placed, centre it.
+  useEffect(() => {
+    if (centerOn === null || !placed.has(centerOn)) return;
+    const node = graph.nodes.find((n) => n.id === String(centerOn));
+    const at = placed.get(centerOn)!;
+    flow.setCenter(at.x + NODE_WIDTH / 2, at.y + Math.min(node?.height ?? 100, 300) / 2, { zoom: 1 });
+    setCenterOn(null);
+  }, [centerOn, placed, graph.nodes, flow]);
+
+  const focusTable = (table: DiagramTable) => {
+    if (shown.limited || !shown.tables.some((t) => t.id === table.id)) setFocus(table.id);
+    if (schema && table.schema_name !== schema) setSchema("");
+    setHighlight(table.id);
+    setCenterOn(table.id);
+  };
+
+  const onConnectEnd = (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (!state.fromNode || !state.fromHandle) return;
+    const point = "changedTouches" in event ? event.changedTouches[0] : event;
+    const under = document.elementFromPoint(point.clientX, point.clientY);
+    const target = under?.closest(".react-flow__node")?.getAttribute("data-id");
+    if (!target) return;
+    const toColumn = under?.closest("[data-column]")?.getAttribute("data-column") ?? "";
+    const fromColumn = state.fromHandle.id?.slice(2) ?? "";
+    if (target === state.fromNode.id && !toColumn) return;
+    setRelating({ from_table_id: Number(state.fromNode.id), from_column: fromColumn, to_table_id: Number(target), to_column: toColumn });
+  };
+
+  const saveDragged = (dragged: Node[]) => {
+    const positions = dragged.map((n) => ({ table_id: Number(n.id), x: Math.round(n.position.x), y: Math.round(n.position.y) }));
+    setPlaced((all) => new Map([...all, ...positions.map((p) => [p.table_id, { x: p.x, y: p.y }] as const)]));
+    savePositionsAction(positions).then((r) => {
+      if (!r.ok) toast.error(`The new position was not saved: ${r.formError ?? "unknown error"}`);
+    });
+  };
+
+  const exportAs = async (format: "svg" | "png") => {
+    const viewport = wrapper.current?.querySelector<HTMLElement>(".react-flow__viewport");
+    if (!viewport) return;
+    setExporting(true);
+    try {
+      // Off-screen boxes are not drawn (onlyRenderVisibleElements): draw them all for the picture.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await exportDiagram(viewport, flow.getNodes(), format);
+    } catch (error) {
+      toast.error(`Export failed: ${(error as Error).message}`);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const autoLayout = async () => {
+    const result = await resetLayoutAction();
+    if (!result.ok) return void toast.error(result.formError ?? "The positions were not reset.");
+    setPlaced(new Map());
+  };
+
+  const actions = useMemo(
+    () => ({ toggleCollapsed: (id: number) => setCollapsed((all) => new Set(all.has(id) ? [...all].filter((x) => x !== id) : [...all, id])) }),
+    [],
+  );
+
+  return (
+    <div className="space-y-3">
+      <DiagramToolbar
+        tables={model.tables}
+        schemas={shown.schemas}
+        schema={schema}
+        onSchema={setSchema}
+        hideColumns={hideColumns}
+        onHideColumns={setHideColumns}
+        onFocus={focusTable}
+        onFit={() => flow.fitView({ maxZoom: 1 })}
+        onExport={exportAs}
+        exporting={exporting}
+        onNewTable={allowNewTable ? () => setCreatingTable(true) : undefined}
+        onNewRelation={() => setRelating({})}
+        onAutoLayout={autoLayout}
+      />
+      <p className="text-xs text-zinc-600" aria-live="polite">
+        {shown.tables.length} of {model.tables.length} tables, {graph.edges.length} relations shown
+        {status.state === "running" && " · laying out…"}
+        {focus !== null && (
+          <>
+            {" "}· the neighbourhood of one table{" "}
+            <button type="button" className="text-blue-700 underline" onClick={() => setFocus(null)}>
+              show all
+            </button>
+          </>
+        )}
+      </p>
+      {shown.notice && <Alert tone="info">{shown.notice}</Alert>}
+      {status.state === "failed" && <Alert tone="error">The layout failed: {status.message}</Alert>}
+      {columns.error && <Alert tone="error">{columns.error}</Alert>}
+      <div
+        ref={wrapper}
+        className="rounded-lg border border-zinc-200 bg-zinc-50"
+        style={{ height }}
+        data-testid="diagram"
+        data-layout={model.tables.length === 0 ? "empty" : fitted && ready ? "done" : "pending"}
+      >
+        <DiagramActions.Provider value={actions}>
+          <ReactFlow
+            nodes={nodes}
+            edges={graph.edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onNodeDragStop={(_, __, dragged) => saveDragged(dragged)}
+            onNodeClick={(_, node) => setHighlight(Number(node.id))}
+            onNodeDoubleClick={(_, node) => router.push(`/tables/${node.id}`)}
+            onPaneClick={() => setHighlight(null)}
+            onConnectEnd={onConnectEnd}
+            onlyRenderVisibleElements={!exporting}
+            minZoom={0.02}
+            maxZoom={2}
+            nodesConnectable
+            elementsSelectable
+            proOptions={{ hideAttribution: false }}
+          >
+            <Background gap={24} />
+            <Controls showInteractive={false} />
+            <MiniMap pannable zoomable nodeColor={(n) => (n.selected ? "#2563eb" : "#a1a1aa")} />
+          </ReactFlow>
+        </DiagramActions.Provider>
+      </div>
+      {relating && (
+        <NewRelationDialog
+          open
+          onClose={() => setRelating(null)}
+          prefill={relating}
+          onCreated={(result) => {
+            toast.success(`Relation ${result.relation.from_table}.${result.relation.from_column} → ${result.relation.to_table}.${result.relation.to_column} created.`);
+            reload();
+          }}
+        />
+      )}
+      {creatingTable && (
+        <DiagramTableDialog
+          onClose={() => setCreatingTable(false)}
+          onCreated={(id) => {
+            setHighlight(id);
+            setCenterOn(id);
+            reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

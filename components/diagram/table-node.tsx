@@ -1,0 +1,68 @@
+"use client";
+
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { ChevronDown, ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { memo, useContext } from "react";
+import { cn } from "@/components/ui/cn";
+import { HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT, sourceHandle, targetHandle, type TableNodeData } from "./diagram-graph";
+import { DiagramActions } from "./diagram-actions";
+
+// Handles sit on the box's edges; only the source ones start a drag (any spot of a box ends one).
+const handleClass = "!h-2.5 !w-2.5 !border-zinc-400 !bg-white";
+
+function Marker({ children, title, className }: { children: string; title: string; className: string }) {
+  return (
+    <abbr title={title} className={cn("rounded px-1 text-[10px] font-semibold no-underline", className)}>
+      {children}
+    </abbr>
+  );
+}
+
+export const TableNode = memo(function TableNode({ data }: NodeProps<Node<TableNodeData, "table">>) {
+  const { table, columns, foreignKeys, collapsed, dimmed } = data;
+  const actions = useContext(DiagramActions);
+  const name = table.schema_name === "public" ? table.table_name : `${table.schema_name}.${table.table_name}`;
+  return (
+    <div
+      data-table={table.table_name}
+      className={cn("rounded-md border border-zinc-300 bg-white text-xs shadow-sm", dimmed && "opacity-30")}
+      style={{ width: NODE_WIDTH }}
+    >
+      <div className="relative flex items-center gap-1.5 border-b border-zinc-200 bg-zinc-100 px-2" style={{ height: HEADER_HEIGHT }}>
+        <Handle type="target" position={Position.Left} id={targetHandle()} isConnectableStart={false} className={handleClass} />
+        {columns && (
+          <button
+            type="button"
+            className="nodrag rounded p-0.5 hover:bg-zinc-200"
+            aria-label={`${collapsed ? "Show" : "Hide"} the columns of ${name}`}
+            aria-expanded={!collapsed}
+            onClick={() => actions.toggleCollapsed(table.id)}
+          >
+            {collapsed ? <ChevronRight className="size-3.5" /> : <ChevronDown className="size-3.5" />}
+          </button>
+        )}
+        <div className="min-w-0 flex-1 leading-tight">
+          <Link href={`/tables/${table.id}`} className="nodrag block truncate font-mono text-[13px] font-semibold text-blue-800 hover:underline">
+            {name}
+          </Link>
+          <span className="block truncate text-zinc-600">{table.label}</span>
+        </div>
+        <Handle type="source" position={Position.Right} id={sourceHandle()} className={handleClass} title={`Drag to relate ${name}`} />
+      </div>
+      {!collapsed &&
+        columns?.map((c) => (
+          <div key={c.pg_column} data-column={c.pg_column} className="relative flex items-center gap-1 px-2" style={{ height: ROW_HEIGHT }}>
+            <Handle type="target" position={Position.Left} id={targetHandle(c.pg_column)} isConnectableStart={false} className={handleClass} />
+            {c.is_primary_key && <Marker title="Primary key" className="bg-amber-100 text-amber-900">PK</Marker>}
+            {foreignKeys.includes(c.pg_column) && <Marker title="Foreign key" className="bg-blue-100 text-blue-900">FK</Marker>}
+            {c.is_unique && <Marker title="Unique" className="bg-violet-100 text-violet-900">UQ</Marker>}
+            <span className="truncate font-mono">{c.pg_column}</span>
+            <span className="ml-auto truncate pl-2 font-mono text-zinc-500">{c.pg_type}</span>
+            <Handle type="source" position={Position.Right} id={sourceHandle(c.pg_column)} className={handleClass} />
+          </div>
+        ))}
+      {!columns && <p className="px-2 py-1 text-zinc-500">Columns not loaded</p>}
+    </div>
+  );
+});

@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { DiagramTable } from "@/lib/metadata/diagram";
+import { elkGraph, type GraphEdge, type GraphNode } from "./diagram-graph";
+import { layoutWithElk } from "./elk-layout";
+
+type Point = { x: number; y: number };
+export type LayoutStatus = { state: "idle" | "running" } | { state: "failed"; message: string };
+
+/** Fewer new tables than this join the diagram beside the others instead of a new layout of all. */
+const FEW = 4;
+
+/**
+ * Where each table is: a position the user dragged (stored), else one the layout engine chose. ELK runs when
+ * shown tables have no position yet; tables already placed stay where they are.
+ */
+export function useLayout(
+  stored: DiagramTable[],
+  shown: { nodes: GraphNode[]; edges: GraphEdge[] },
+  onLaidOut: (everything: boolean) => void,
+) {
+  const [placed, setPlaced] = useState<Map<number, Point>>(
+    () => new Map(stored.filter((t) => t.x !== null && t.y !== null).map((t) => [t.id, { x: t.x!, y: t.y! }])),
+  );
+  const [status, setStatus] = useState<LayoutStatus>({ state: "idle" });
+  const firstDone = useRef(false);
+  const run = useRef(0);
+  const unplaced = shown.nodes.filter((n) => !placed.has(Number(n.id)));
+  const key = unplaced.map((n) => n.id).join(",");
+
+  useEffect(() => {
+    if (unplaced.length === 0) {
+      if (!firstDone.current && shown.nodes.length > 0) {
+        firstDone.current = true;
+        onLaidOut(true);
+      }
+      return;
+    }
+    const id = ++run.current;
+    const others = shown.nodes.filter((n) => placed.has(Number(n.id)));
+    if (unplaced.length < FEW && others.length > 0) {
+      // A table just made: to the right of everything, so nothing moves.
+      const right = Math.max(...others.map((n) => placed.get(Number(n.id))!.x + n.width));
+      const top = Math.min(...others.map((n) => placed.get(Number(n.id))!.y));
+      setPlaced((all) => new Map([...all, ...unplaced.map((n, i) => [Number(n.id), { x: right + 80, y: top + i * 200 }] as const)]));
+      return;
+    }
+    setStatus({ state: "running" });
+    layoutWithElk(elkGraph(shown.nodes, shown.edges)).then(
+      (positions) => {
+        if (id !== run.current) return;
+        setPlaced((all) => {
+          const next = new Map(all);
+          for (const n of unplaced) next.set(Number(n.id), positions.get(n.id) ?? { x: 0, y: 0 });
+          return next;
+        });
+        setStatus({ state: "idle" });
+        // A layout of every shown table (the first, an auto layout, a new neighbourhood) is fitted to the view.
+        firstDone.current = true;
+        onLaidOut(unplaced.length === shown.nodes.length);
+      },
+      (error: Error) => {
+        if (id === run.current) setStatus({ state: "failed", message: error.message });
+      },
+    );
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return { placed, setPlaced, status, ready: unplaced.length === 0 };
+}

@@ -1,0 +1,192 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import type pg from "pg";
+import { e2eClient, freshEditor } from "./db";
+
+// One journey: the model is built in the first test, the later ones use it.
+test.describe.configure({ mode: "serial" });
+
+let db: pg.Client;
+test.beforeAll(async () => {
+  db = await e2eClient();
+  await freshEditor(db);
+});
+test.afterAll(async () => {
+  await db.end();
+});
+
+const canvas = (page: Page) => page.getByTestId("diagram");
+const box = (page: Page, table: string) => page.locator(`.react-flow__node:has([data-table="${table}"])`);
+
+async function openDiagram(page: Page) {
+  await page.goto("diagram");
+  await expect(canvas(page)).toHaveAttribute("data-layout", "done");
+}
+
+async function newTable(page: Page, name: string) {
+  await page.getByRole("button", { name: "New table" }).click();
+  const dialog = page.getByRole("dialog", { name: "New table" });
+  await dialog.getByRole("textbox", { name: "Table name" }).fill(name);
+  await expect(dialog.getByRole("combobox", { name: "Key type" })).toHaveValue("BIGSERIAL");
+  await dialog.getByRole("button", { name: "Create table" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(box(page, name)).toBeVisible();
+}
+
+/** A pointer drag, step by step, as a user does it (React Flow listens to mouse moves). */
+async function drag(page: Page, from: Locator, to: Locator, offset = { x: 0, y: 0 }) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 + offset.x, b.y + b.height / 2 + offset.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Drags from a table's edge handle onto another table: the wizard opens prefilled. */
+async function relate(page: Page, from: string, to: string, expected: { fk: string; reverse: string }) {
+  await page.getByRole("button", { name: "Fit" }).click();
+  await drag(page, box(page, from).locator('.react-flow__handle[data-handleid="s:"]'), box(page, to).locator("[data-table] > div").first());
+  const dialog = page.getByRole("dialog", { name: "New relation" });
+  await expect(dialog.getByRole("combobox", { name: "From table" })).toHaveValue(await tableId(from));
+  await expect(dialog.getByRole("combobox", { name: "To table" })).toHaveValue(await tableId(to));
+  await expect(dialog.getByRole("combobox", { name: "To column" })).toHaveValue("id");
+  await expect(dialog.getByRole("checkbox", { name: "Create the foreign-key column" })).toBeChecked();
+  await expect(dialog.getByText(`BIGINT, the type of ${to}.id (BIGSERIAL)`)).toBeVisible();
+  await expect(dialog.getByRole("textbox", { name: "New column name" })).toHaveValue(expected.fk);
+  await expect(dialog.getByRole("checkbox", { name: "Create the reverse relation" })).toBeChecked();
+  await expect(dialog.getByRole("textbox", { name: "Reverse GraphQL field" })).toHaveValue(expected.reverse);
+  await dialog.getByRole("button", { name: "Create relation" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const tableId = async (name: string) =>
+  String((await db.query<{ id: number }>("SELECT id FROM _metadata.mappings_table WHERE table_name = $1", [name])).rows[0].id);
+const relations = async () =>
+  (
+    await db.query<{ r: string }>(
+      `SELECT from_table || '.' || from_column || ' → ' || to_table || '.' || to_column || ' ' || relation_type || ' ' || graphql_field AS r
+         FROM _metadata.mappings_relation ORDER BY id`,
+    )
+  ).rows.map((x) => x.r);
+const position = async (table: string) =>
+  (
+    await db.query<{ x: number; y: number }>(
+      "SELECT pos_x AS x, pos_y AS y FROM _metadata.diagram_layout l JOIN _metadata.mappings_table t ON t.id = l.table_id WHERE t.table_name = $1",
+      [table],
+    )
+  ).rows[0] ?? null;
+/** Where React Flow draws the box (its transform), in diagram coordinates. */
+const drawnAt = async (page: Page, table: string) => {
+  const transform = await box(page, table).evaluate((el) => (el as HTMLElement).style.transform);
+  const [, x, y] = transform.match(/translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/)!;
+  return { x: Math.round(Number(x)), y: Math.round(Number(y)) };
+};
+
+test("users, posts and comments modelled from the diagram alone: drag to relate, the wizard adds user_id BIGINT and the reverse", async ({ page }) => {
+  await page.goto("diagram");
+  await expect(canvas(page)).toHaveAttribute("data-layout", "empty");
+  for (const name of ["users", "posts", "comments"]) await newTable(page, name);
+
+  await relate(page, "posts", "users", { fk: "user_id", reverse: "posts" });
+  await relate(page, "comments", "posts", { fk: "post_id", reverse: "comments" });
+  await relate(page, "comments", "users", { fk: "user_id", reverse: "comments" });
+
+  const columns = await db.query<{ c: string }>(
+    `SELECT table_name || '.' || pg_column || ' ' || pg_type AS c FROM _metadata.mappings_column ORDER BY table_name, sort_order`,
+  );
+  expect(columns.rows.map((r) => r.c)).toEqual([
+    "comments.id BIGSERIAL",
+    "comments.post_id BIGINT",
+    "comments.user_id BIGINT",
+    "posts.id BIGSERIAL",
+    "posts.user_id BIGINT",
+    "users.id BIGSERIAL",
+  ]);
+  expect(await relations()).toEqual([
+    "posts.user_id → users.id ManyToOne user",
+    "users.id → posts.user_id OneToMany posts",
+    "comments.post_id → posts.id ManyToOne post",
+    "posts.id → comments.post_id OneToMany comments",
+    "comments.user_id → users.id ManyToOne user",
+    "users.id → comments.user_id OneToMany comments",
+  ]);
+  // The diagram shows the new columns with their markers and the relations with their fields.
+  await expect(box(page, "posts").locator('[data-column="user_id"]')).toContainText("FKuser_idBIGINT");
+  await expect(canvas(page).locator('g[data-relation="posts"]')).toHaveCount(1);
+  await expect(canvas(page).locator("g[data-relation]")).toHaveCount(6);
+});
+
+test("a dragged position survives a reload and a backup → restore", async ({ page }) => {
+  await openDiagram(page);
+  const before = await drawnAt(page, "users");
+  await drag(page, box(page, "users").getByText("Users", { exact: true }), box(page, "users").getByText("Users", { exact: true }), { x: 150, y: 90 });
+  await expect.poll(() => position("users")).not.toBeNull();
+  const moved = (await position("users"))!;
+  expect(moved).not.toEqual(before);
+  expect(await drawnAt(page, "users")).toEqual(moved);
+
+  await openDiagram(page);
+  expect(await drawnAt(page, "users")).toEqual(moved);
+
+  await page.goto("tools");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download backup" }).click();
+  const backupPath = await (await downloading).path();
+  expect(JSON.parse(readFileSync(backupPath, "utf8")).tables.diagram_layout).toContainEqual(
+    expect.objectContaining({ table_id: Number(await tableId("users")), pos_x: moved.x, pos_y: moved.y }),
+  );
+
+  await openDiagram(page);
+  await drag(page, box(page, "users").getByText("Users", { exact: true }), box(page, "users").getByText("Users", { exact: true }), { x: -120, y: 160 });
+  await expect.poll(async () => (await position("users"))?.x).not.toBe(moved.x);
+
+  await page.goto("tools");
+  await page.getByLabel("Backup file").setInputFiles(backupPath);
+  await page.getByRole("button", { name: "Restore", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Restored \d+ rows from/ })).toBeVisible();
+  expect(await position("users")).toEqual(moved);
+  await openDiagram(page);
+  expect(await drawnAt(page, "users")).toEqual(moved);
+});
+
+test("export as SVG holds every table name; PNG downloads too", async ({ page }) => {
+  await openDiagram(page);
+  const svg = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export SVG" }).click();
+  const file = await svg;
+  expect(file.suggestedFilename()).toBe("diagram.svg");
+  const text = readFileSync((await file.path())!, "utf8");
+  expect(text).toMatch(/^<svg/);
+  for (const name of ["users", "posts", "comments"]) expect(text).toContain(name);
+  const png = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export PNG" }).click();
+  const image = readFileSync((await (await png).path())!);
+  expect(image.subarray(1, 4).toString()).toBe("PNG");
+});
+
+test("find a table: it is centred and its relations stand out; hide columns; its name opens it", async ({ page }) => {
+  await openDiagram(page);
+  await page.getByRole("searchbox", { name: "Find a table" }).fill("comm");
+  await page.getByRole("listbox", { name: "Matching tables" }).getByRole("button", { name: /comments/ }).click();
+  await expect(box(page, "comments")).toHaveClass(/selected/);
+  await expect(canvas(page).locator('g[data-relation][opacity="1"]')).toHaveCount(4);
+  await page.getByRole("checkbox", { name: "Hide columns" }).check();
+  await expect(box(page, "posts").locator("[data-column]")).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Hide columns" }).uncheck();
+  await expect(box(page, "posts").locator("[data-column]")).toHaveCount(2);
+  await box(page, "posts").getByRole("link", { name: "posts" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tables/${await tableId("posts")}$`));
+});
+
+test("deleting a relation offers its reverse, and both go", async ({ page }) => {
+  await page.goto("relations");
+  await page.getByRole("button", { name: "Delete relation posts.user_id" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete relation?" });
+  await expect(dialog.getByRole("checkbox", { name: "Also delete its reverse relation" })).toBeChecked();
+  await expect(dialog).toContainText("users.id → posts.user_id (OneToMany posts)");
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await relations()).filter((r) => r.includes("posts.user_id"))).toEqual([]);
+  expect((await relations()).length).toBe(4);
+});

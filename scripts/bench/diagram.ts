@@ -1,0 +1,232 @@
+/**
+ * The diagram's benchmark (issue 10), run by `npm run bench` after the grid measurements:
+ *   1. on the 5,000-table model already loaded: the diagram page opens in its limited mode (what it shows, how
+ *      long the page took, the longest main-thread task), then find a table → its neighbourhood drawn;
+ *   2. the metadata replaced by 300 tables × 20 columns with 500 relations: first layout (navigation → boxes laid
+ *      out and fitted; and page mount → laid out, the ELK part), pan and zoom frames (p95), search-and-focus.
+ */
+import type pg from "pg";
+import type { Page } from "playwright-core";
+
+export const DIAGRAM_TABLES = 300;
+export const DIAGRAM_COLUMNS = 20;
+export const DIAGRAM_RELATIONS = 500;
+export const DIAGRAM_TARGETS = { layoutMs: 2000, frameP95Ms: 20, focusMs: 100 };
+
+export interface DiagramBench {
+  large: { tables: number; shownTables: number; notice: string; readyMs: number; longestTaskMs: number; neighbourhoodMs: number; neighbourhoodTables: number };
+  model: { tables: number; relations: number; loadToLaidOutMs: number; mountToLaidOutMs: number; panFrameP95Ms: number; zoomFrameP95Ms: number; frames: number; focusMs: number };
+}
+
+const percentile95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? NaN;
+
+/** Records long tasks (main-thread work over 50 ms) from the start of the page: "the tab did not freeze". */
+export const LONG_TASK_PROBE = `(() => {
+  window.__longTasks = [];
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: "longtask", buffered: true }); } catch {}
+})();`;
+
+async function laidOut(page: Page) {
+  await page.waitForSelector('[data-testid="diagram"][data-layout="done"]', { timeout: 120_000 });
+}
+
+async function shownCount(page: Page): Promise<number> {
+  return page.locator(".react-flow__node").count();
+}
+
+/** Keystroke Enter in the search → the table is selected and centred (measured in the page, to the next frame). */
+async function focusTable(page: Page, name: string): Promise<number> {
+  const search = page.getByRole("searchbox", { name: "Find a table" });
+  await search.fill(name);
+  await page.getByRole("listbox", { name: "Matching tables" }).waitFor();
+  return (await search.evaluate(
+    (input, table) =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        const done = () => {
+          const box = document.querySelector(`.react-flow__node.selected [data-table="${table}"]`);
+          if (box) requestAnimationFrame(() => resolve(performance.now() - start));
+          else requestAnimationFrame(done);
+        };
+        input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+        requestAnimationFrame(done);
+      }),
+    name,
+  )) as number;
+}
+
+/** Frame intervals while `act` pans or zooms the canvas. */
+async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(`(() => { window.__frames = []; let last = performance.now(); window.__framing = true;
+    const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__framing) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick); })()`);
+  await act();
+  return (await page.evaluate("(() => { window.__framing = false; return window.__frames.slice(1); })()")) as number[];
+}
+
+export async function measureLargeModel(page: Page, base: string, search: string): Promise<DiagramBench["large"]> {
+  const started = Date.now();
+  await page.goto(`${base}/diagram`, { waitUntil: "commit", timeout: 120_000 });
+  const notice = page.getByText(/This model has [\d,]+ tables/);
+  await notice.waitFor({ timeout: 120_000 });
+  await page.getByRole("searchbox", { name: "Find a table" }).waitFor();
+  const readyMs = Date.now() - started;
+  const tables = Number((await notice.textContent())!.match(/has ([\d,]+) tables/)![1].replace(/,/g, ""));
+  const shownTables = await shownCount(page);
+  const pickStarted = Date.now();
+  await page.getByRole("searchbox", { name: "Find a table" }).fill(search);
+  await page.getByRole("searchbox", { name: "Find a table" }).press("Enter");
+  await laidOut(page);
+  const neighbourhoodMs = Date.now() - pickStarted;
+  const longTasks = (await page.evaluate("window.__longTasks ?? []")) as number[];
+  return {
+    tables,
+    shownTables,
+    notice: (await notice.textContent()) ?? "",
+    readyMs,
+    longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+    neighbourhoodMs,
+    neighbourhoodTables: await shownCount(page),
+  };
+}
+
+/** Replaces the metadata with the diagram's model: DIAGRAM_TABLES tables, DIAGRAM_COLUMNS columns each, DIAGRAM_RELATIONS relations. */
+export async function fillDiagramModel(client: pg.Client) {
+  await client.query("BEGIN");
+  await client.query("SET LOCAL metadata_editor.suppress_log = 'on'");
+  await client.query("DELETE FROM _metadata.mappings_table");
+  await client.query(
+    `INSERT INTO _metadata.mappings_table (table_name, label, graphql_type, primary_key)
+     SELECT format('entity_%s', lpad(i::text, 3, '0')), format('엔티티 %s', i), format('Entity%s', i), 'id' FROM generate_series(1, $1) i`,
+    [DIAGRAM_TABLES],
+  );
+  await client.query(
+    `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, label, is_primary_key, is_unique, sort_order)
+     SELECT t.id, t.schema_name, t.table_name, CASE WHEN c = 1 THEN 'id' ELSE format('field_%s', c) END,
+            CASE WHEN c = 1 THEN 'BIGSERIAL' WHEN c % 3 = 0 THEN 'BIGINT' ELSE 'VARCHAR(100)' END,
+            format('Field %s', c), c = 1, c = 2, c
+       FROM _metadata.mappings_table t CROSS JOIN generate_series(1, $1) c`,
+    [DIAGRAM_COLUMNS],
+  );
+  // Mostly references to earlier tables, a third of them to a few hubs (users, accounts …): a business model's shape.
+  await client.query(
+    `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column, relation_type, graphql_field)
+     SELECT f.id, t.id, f.schema_name, f.table_name, format('field_%s', 3 * (1 + r.n % 6)), t.schema_name, t.table_name, 'id', 'ManyToOne', format('rel%s', r.n)
+       FROM generate_series(1, $1) AS r(n)
+       JOIN LATERAL (SELECT 2 + (r.n * 7919) % ($2 - 1) AS f, CASE WHEN r.n % 3 = 0 THEN 1 + r.n % 5 ELSE 1 + (r.n * 104729) % (1 + (2 + (r.n * 7919) % ($2 - 1)) - 1) END AS t) k ON true
+       JOIN _metadata.mappings_table f ON f.table_name = format('entity_%s', lpad(k.f::text, 3, '0'))
+       JOIN _metadata.mappings_table t ON t.table_name = format('entity_%s', lpad(k.t::text, 3, '0'))
+     ON CONFLICT DO NOTHING`,
+    [DIAGRAM_RELATIONS, DIAGRAM_TABLES],
+  );
+  await client.query("COMMIT");
+  const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM _metadata.mappings_relation");
+  return { tables: DIAGRAM_TABLES, relations: rows[0].n };
+}
+
+export async function measureDiagramModel(page: Page, base: string, relations: number): Promise<DiagramBench["model"]> {
+  await page.goto(`${base}/diagram`, { waitUntil: "commit", timeout: 120_000 });
+  await laidOut(page);
+  const marks = (await page.evaluate(`(() => {
+    const get = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+    return { mounted: get("diagram:mounted"), laidOut: get("diagram:laid-out") };
+  })()`)) as { mounted: number; laidOut: number };
+  const tables = await page.locator(".react-flow__node").count();
+  await page.getByRole("button", { name: "Fit" }).click();
+  const pane = (await page.getByTestId("diagram").boundingBox())!;
+  const cx = pane.x + pane.width / 2;
+  const cy = pane.y + pane.height / 2;
+  // Zoom in first: panning a fitted 300-table diagram moves every box on screen.
+  const zoom = await frames(page, async () => {
+    await page.mouse.move(cx, cy);
+    for (let i = 0; i < 25; i++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForTimeout(16);
+    }
+  });
+  const pan = await frames(page, async () => {
+    await page.mouse.move(pane.x + 20, pane.y + 20);
+    await page.mouse.down();
+    for (let i = 0; i < 60; i++) await page.mouse.move(pane.x + 20 + i * 8, pane.y + 20 + i * 4);
+    await page.mouse.up();
+  });
+  const focusMs = [];
+  for (const name of ["entity_150", "entity_007", "entity_299"]) focusMs.push(await focusTable(page, name));
+  return {
+    tables,
+    relations,
+    loadToLaidOutMs: Math.round(marks.laidOut),
+    mountToLaidOutMs: Math.round(marks.laidOut - marks.mounted),
+    panFrameP95Ms: Math.round(percentile95(pan) * 10) / 10,
+    zoomFrameP95Ms: Math.round(percentile95(zoom) * 10) / 10,
+    frames: pan.length + zoom.length,
+    focusMs: Math.round(Math.max(...focusMs)),
+  };
+}
+
+/** Both parts, in a browser of their own; the 5,000-table model must be loaded (it is replaced by the 300). */
+export async function runDiagramBench(
+  launch: () => Promise<import("playwright-core").Browser>,
+  connect: (url: string) => Promise<pg.Client>,
+  dbUrl: string,
+  base: string,
+  search: string,
+): Promise<DiagramBench> {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: LONG_TASK_PROBE });
+    const page = await context.newPage();
+    const large = await measureLargeModel(page, base, search);
+    const client = await connect(dbUrl);
+    let filled;
+    try {
+      filled = await fillDiagramModel(client);
+    } finally {
+      await client.end();
+    }
+    const model = await measureDiagramModel(page, base, filled.relations);
+    return { large, model };
+  } finally {
+    await browser.close();
+  }
+}
+
+type Row = { metric: string; value: string; target: string; status: "ok" | "MISSED" | "" };
+
+export function diagramRows(d: DiagramBench): Row[] {
+  const status = (ok: boolean): Row["status"] => (ok ? "ok" : "MISSED");
+  const m = d.model;
+  return [
+    {
+      metric: `Diagram ${m.tables} tables × ${DIAGRAM_COLUMNS} cols, ${m.relations} relations: first layout (mount → laid out)`,
+      value: `${m.mountToLaidOutMs} ms (navigation → laid out: ${m.loadToLaidOutMs} ms)`,
+      target: `< ${DIAGRAM_TARGETS.layoutMs} ms`,
+      status: status(m.mountToLaidOutMs < DIAGRAM_TARGETS.layoutMs),
+    },
+    {
+      metric: `Diagram pan / zoom: p95 frame (${m.frames} frames)`,
+      value: `${m.panFrameP95Ms} / ${m.zoomFrameP95Ms} ms`,
+      target: `< ${DIAGRAM_TARGETS.frameP95Ms} ms`,
+      status: status(Math.max(m.panFrameP95Ms, m.zoomFrameP95Ms) < DIAGRAM_TARGETS.frameP95Ms),
+    },
+    {
+      metric: "Diagram search-and-focus (Enter → selected and centred, worst of 3)",
+      value: `${m.focusMs} ms`,
+      target: `< ${DIAGRAM_TARGETS.focusMs} ms`,
+      status: status(m.focusMs < DIAGRAM_TARGETS.focusMs),
+    },
+    {
+      metric: `Diagram of the ${d.large.tables.toLocaleString("en")}-table model: opens limited (${d.large.shownTables} boxes), longest task`,
+      value: `${d.large.readyMs} ms, ${d.large.longestTaskMs} ms`,
+      target: "no freeze",
+      status: status(d.large.shownTables === 0 && d.large.longestTaskMs < 1000),
+    },
+    {
+      metric: "  … find a table → its neighbourhood laid out",
+      value: `${d.large.neighbourhoodMs} ms (${d.large.neighbourhoodTables} tables)`,
+      target: "(info)",
+      status: "",
+    },
+  ];
+}
