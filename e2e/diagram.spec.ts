@@ -20,7 +20,8 @@ const box = (page: Page, table: string) => page.locator(`.react-flow__node:has([
 
 async function openDiagram(page: Page) {
   await page.goto("diagram");
-  await expect(canvas(page)).toHaveAttribute("data-layout", "done");
+  // ELK starts in a worker: on a busy machine the first layout takes a few seconds.
+  await expect(canvas(page)).toHaveAttribute("data-layout", "done", { timeout: 30_000 });
 }
 
 async function newTable(page: Page, name: string) {
@@ -30,7 +31,7 @@ async function newTable(page: Page, name: string) {
   await expect(dialog.getByRole("combobox", { name: "Key type" })).toHaveValue("BIGSERIAL");
   await dialog.getByRole("button", { name: "Create table" }).click();
   await expect(dialog).toBeHidden();
-  await expect(box(page, name)).toBeVisible();
+  await expect(box(page, name)).toBeVisible({ timeout: 30_000 });
 }
 
 /** A pointer drag, step by step, as a user does it (React Flow listens to mouse moves). */
@@ -175,6 +176,7 @@ test("find a table: it is centred and its relations stand out; hide columns; its
   await expect(box(page, "posts").locator("[data-column]")).toHaveCount(0);
   await page.getByRole("checkbox", { name: "Hide columns" }).uncheck();
   await expect(box(page, "posts").locator("[data-column]")).toHaveCount(2);
+  await page.getByRole("button", { name: "Fit" }).click();
   await box(page, "posts").getByRole("link", { name: "posts" }).click();
   await expect(page).toHaveURL(new RegExp(`/tables/${await tableId("posts")}$`));
 });

@@ -58,6 +58,9 @@ test("create users and posts with columns and a relation; the rows hold exactly 
   await dialog.getByRole("combobox", { name: "To table" }).selectOption({ label: "users" });
   await expect(dialog.getByRole("combobox", { name: "To column" })).toHaveValue("id");
   await dialog.getByRole("combobox", { name: "Relation type" }).selectOption("ManyToOne");
+  // posts already has user_id: the wizard uses it rather than offering a new column.
+  await expect(dialog.getByRole("checkbox", { name: "Create the foreign-key column" })).not.toBeChecked();
+  await dialog.getByRole("checkbox", { name: "Create the reverse relation" }).uncheck();
   await dialog.getByRole("textbox", { name: "GraphQL field" }).fill("author");
   await dialog.getByRole("button", { name: "Create relation" }).click();
   await expect(page.getByRole("grid", { name: "Outgoing relations" })).toContainText("users.id");

@@ -38,7 +38,7 @@ describe("the diagram's model", () => {
       ["email", "VARCHAR(255)", false, true],
       ["name", "VARCHAR(100)", false, false],
     ]);
-    await deleteTable(posts.id, posts.version, ctx.pool);
+    await deleteTable(posts.id, posts.rowVersion, ctx.pool);
     expect(await layout()).toEqual([{ table_id: users.id, pos_x: 30, pos_y: 40 }]);
     expect(await clearPositions(ctx.pool)).toBe(1);
     expect(await layout()).toEqual([]);

@@ -32,6 +32,7 @@ import { useLayout } from "./use-layout";
 const nodeTypes = { table: TableNode };
 const edgeTypes = { relation: RelationEdge };
 const ORIGIN = { x: 0, y: 0 };
+const NOTHING = { nodes: [], edges: [] };
 
 export interface DiagramViewProps {
   model: DiagramModel;
@@ -87,7 +88,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   useEffect(() => {
     if (fitted) performance.mark("diagram:laid-out");
   }, [fitted]);
-  const { placed, setPlaced, status, ready } = useLayout(model.tables, graph, (everything) => {
+  const { placed, setPlaced, status, ready } = useLayout(model.tables, columns.pending ? NOTHING : graph, (everything) => {
     if (!everything) return;
     // After React Flow has drawn (and measured) the boxes.
     requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 }).then(() => setFitted(true)));

@@ -1,35 +1,50 @@
-import type { ElkNode } from "elkjs/lib/elk-api";
+import ELK, { type ElkNode } from "elkjs/lib/elk-api.js";
 
 export type Positions = Map<string, { x: number; y: number }>;
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void }>();
+// ELK's own worker script, served as a file as it is: it needs no bundling (it is plain JavaScript that
+// answers elk-api's messages), and running ELK there keeps the tab responsive while hundreds of tables are laid out.
+const WORKER_URL = new URL("../../node_modules/elkjs/lib/elk-worker.min.js", import.meta.url);
 
-function layoutWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL("./elk.worker.ts", import.meta.url));
-    worker.onmessage = (event: MessageEvent<{ id: number; positions?: [string, number, number][]; error?: string }>) => {
-      const waiting = pending.get(event.data.id);
-      if (!waiting) return;
-      pending.delete(event.data.id);
-      if (event.data.error !== undefined) waiting.reject(new Error(event.data.error));
-      else waiting.resolve(new Map(event.data.positions!.map(([id, x, y]) => [id, { x: Math.round(x), y: Math.round(y) }])));
-    };
+let inWorker: { elk: InstanceType<typeof ELK>; failed: Promise<never> } | null = null;
+let workerBroken = false;
+
+function workerElk() {
+  if (!inWorker) {
+    let fail: (error: Error) => void = () => {};
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    failed.catch(() => {});
+    const elk = new ELK({
+      workerFactory: () => {
+        const worker = new Worker(WORKER_URL);
+        worker.addEventListener("error", (event) => fail(new Error(event.message || "the layout worker failed to start")));
+        return worker;
+      },
+    });
+    inWorker = { elk, failed };
   }
-  return worker;
+  return inWorker;
 }
 
-/** Places the graph's nodes with ELK in a web worker (on the page's thread where workers are unavailable). */
+/** Starts the worker (and ELK in it) ahead of the first layout. */
+export function warmUpElk() {
+  if (typeof Worker !== "undefined" && !workerBroken) void workerElk().elk.knownLayoutAlgorithms().catch(() => {});
+}
+
+const toPositions = (result: ElkNode): Positions =>
+  new Map((result.children ?? []).map((c) => [c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) }]));
+
+/** Places the graph's nodes with ELK in a web worker; on this thread if a worker cannot run here. */
 export async function layoutWithElk(graph: ElkNode): Promise<Positions> {
-  if (typeof Worker === "undefined") {
-    const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
-    const result = await new ELK().layout(graph);
-    return new Map((result.children ?? []).map((c) => [c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) }]));
+  if (typeof Worker !== "undefined" && !workerBroken) {
+    const { elk, failed } = workerElk();
+    try {
+      return toPositions(await Promise.race([elk.layout(graph), failed]));
+    } catch (error) {
+      console.warn(`[diagram] layout in a worker failed (${(error as Error).message}); laying out on the page instead`);
+      workerBroken = true;
+    }
   }
-  const id = nextId++;
-  return new Promise<Positions>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    layoutWorker().postMessage({ id, graph });
-  });
+  const { default: Bundled } = await import("elkjs/lib/elk.bundled.js");
+  return toPositions(await new Bundled().layout(graph));
 }

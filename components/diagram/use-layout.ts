@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { DiagramTable } from "@/lib/metadata/diagram";
 import { elkGraph, type GraphEdge, type GraphNode } from "./diagram-graph";
-import { layoutWithElk } from "./elk-layout";
+import { layoutWithElk, warmUpElk } from "./elk-layout";
 
 type Point = { x: number; y: number };
 export type LayoutStatus = { state: "idle" | "running" } | { state: "failed"; message: string };
@@ -25,6 +25,8 @@ export function useLayout(
   );
   const [status, setStatus] = useState<LayoutStatus>({ state: "idle" });
   const firstDone = useRef(false);
+  // The worker takes a moment to start (ELK is large): start it with the page, before the first layout.
+  useEffect(() => warmUpElk(), []);
   const run = useRef(0);
   const unplaced = shown.nodes.filter((n) => !placed.has(Number(n.id)));
   const key = unplaced.map((n) => n.id).join(",");
@@ -39,11 +41,22 @@ export function useLayout(
     }
     const id = ++run.current;
     const others = shown.nodes.filter((n) => placed.has(Number(n.id)));
+    if (unplaced.length === 1 && others.length === 0) {
+      // One table alone needs no layout engine.
+      setPlaced((all) => new Map([...all, [Number(unplaced[0].id), { x: 0, y: 0 }]]));
+      firstDone.current = true;
+      onLaidOut(true);
+      return;
+    }
     if (unplaced.length < FEW && others.length > 0) {
       // A table just made: to the right of everything, so nothing moves.
       const right = Math.max(...others.map((n) => placed.get(Number(n.id))!.x + n.width));
       const top = Math.min(...others.map((n) => placed.get(Number(n.id))!.y));
       setPlaced((all) => new Map([...all, ...unplaced.map((n, i) => [Number(n.id), { x: right + 80, y: top + i * 200 }] as const)]));
+      if (!firstDone.current) {
+        firstDone.current = true;
+        onLaidOut(true);
+      }
       return;
     }
     setStatus({ state: "running" });

@@ -58,7 +58,8 @@ export function useDiagramColumns(model: DiagramModel, shown: DiagramTable[]) {
   useEffect(() => setLoaded(new Map()), [model]);
 
   const of = useCallback((id: number) => (given ? (given.get(id) ?? []) : (loaded.get(id) ?? null)), [given, loaded]);
-  return { of, error };
+  // Boxes are sized by their columns: the layout waits until the shown tables' columns are here.
+  return { of, error, pending: missing.length > 0 && error === null };
 }
 
 function groupByTable(columns: DiagramColumn[], tables: { id: number }[]) {

@@ -50,8 +50,8 @@ export function RelationWizardForm({
       graphql_field: "",
       is_cascade_delete: false,
       constraint_name: "",
-      // Dragged from a column: that column is the foreign key. Otherwise the wizard offers to add it.
-      create_fk_column: !prefill?.from_column,
+      // Ticked (below) once both tables are known and the from table lacks the derived column.
+      create_fk_column: false,
       fk_column_name: "",
       create_junction: true,
       junction_table: "",
@@ -73,7 +73,10 @@ export function RelationWizardForm({
 
   // Derived values follow the choices until the user types their own (a dirty field keeps its value).
   const derive = (name: keyof RelationWizardInput, value: string) => {
-    if (!getFieldState(name).isDirty && form.getValues(name) !== value) setValue(name, value);
+    if (getFieldState(name).isDirty || form.getValues(name) === value) return;
+    // A column the user dragged from or onto stays chosen.
+    if ((name === "to_column" || name === "from_column") && prefill?.[name] && form.getValues(name) === prefill[name]) return;
+    setValue(name, value);
   };
   useEffect(() => {
     const key = keyOf(to.columns, toTable);
@@ -83,6 +86,16 @@ export function RelationWizardForm({
     const key = keyOf(from.columns, fromTable);
     if (key && (type === "ManyToMany" || type === "OneToMany")) derive("from_column", key.pg_column);
   }, [from.columns, fromTable, type]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The wizard offers to add the foreign key when no column was chosen and the from table has none of that name;
+  // a column of that name is chosen instead.
+  useEffect(() => {
+    if (!fkCapable || !from.columns || !toTable || !v.to_column || getFieldState("create_fk_column").isDirty) return;
+    if (v.from_column) return void setValue("create_fk_column", false);
+    const name = foreignKeyName(toTable.table_name, v.to_column);
+    const existing = from.columns.some((c) => c.pg_column === name);
+    if (existing) setValue("from_column", name);
+    setValue("create_fk_column", !existing);
+  }, [from.columns, toTable, v.to_column, fkCapable]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!fromTable || !toTable) return;
     derive("graphql_field", forwardField(type, toTable.table_name));
