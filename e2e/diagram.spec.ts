@@ -46,7 +46,7 @@ async function drag(page: Page, from: Locator, to: Locator, offset = { x: 0, y: 
 
 /** Drags from a table's edge handle onto another table: the wizard opens prefilled. */
 async function relate(page: Page, from: string, to: string, expected: { fk: string; reverse: string }) {
-  await page.getByRole("button", { name: "Fit" }).click();
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
   await drag(page, box(page, from).locator('.react-flow__handle[data-handleid="s:"]'), box(page, to).locator("[data-table] > div").first());
   const dialog = page.getByRole("dialog", { name: "New relation" });
   await expect(dialog.getByRole("combobox", { name: "From table" })).toHaveValue(await tableId(from));
@@ -176,7 +176,7 @@ test("find a table: it is centred and its relations stand out; hide columns; its
   await expect(box(page, "posts").locator("[data-column]")).toHaveCount(0);
   await page.getByRole("checkbox", { name: "Hide columns" }).uncheck();
   await expect(box(page, "posts").locator("[data-column]")).toHaveCount(2);
-  await page.getByRole("button", { name: "Fit" }).click();
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
   await box(page, "posts").getByRole("link", { name: "posts" }).click();
   await expect(page).toHaveURL(new RegExp(`/tables/${await tableId("posts")}$`));
 });
