@@ -102,6 +102,17 @@ describe("a backup restore refuses rows an edit would refuse, and lists each", (
     ]);
   });
 
+  it("a backup holding an applied change plan's log entry (database / APPLY) restores", async () => {
+    await ctx.pool.query(
+      `INSERT INTO _metadata.metadata_sync_log (table_name, operation, new_data, generation_time_ms)
+       VALUES ('database', 'APPLY', '{"statements": 1}'::jsonb, 5)`,
+    );
+    const doc = await backupOfJourney();
+    expect(doc.tables.metadata_sync_log.some((row) => row.operation === "APPLY")).toBe(true);
+    await restoreMetadata(ctx.pool, doc);
+    expect((await exportMetadata(ctx.pool)).tables).toEqual(doc.tables);
+  });
+
   it("the unaltered backup of the same rows previews and restores (the checks refuse only what is wrong)", async () => {
     const doc = await backupOfJourney();
     expect((await previewRestore(ctx.pool, doc)).totals.changed).toBe(0);
