@@ -32,7 +32,7 @@ test("a new user is sent to the wizard, completes it, and the project row holds 
   const { rows: tables } = await db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = '_metadata'",
   );
-  expect(tables[0].n).toBe(6);
+  expect(tables[0].n).toBe(7); // the spec's six and diagram_layout
   await page.getByRole("button", { name: "Continue" }).click();
 
   await expect(page.getByRole("heading", { name: "3. Project" })).toBeVisible();
