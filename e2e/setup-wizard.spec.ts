@@ -119,7 +119,12 @@ test("the Project page edits the row; bad JSON is refused with a field error and
 
 test("an edit made elsewhere meanwhile is shown as a conflict, not overwritten", async ({ page }) => {
   await page.goto("project");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("my edit");
+  const description = page.getByRole("textbox", { name: "Description", exact: true });
+  // Filled again until it holds exactly "my edit": a fill that lands while the form hydrates can be appended to.
+  await expect(async () => {
+    await description.fill("my edit");
+    await expect(description).toHaveValue("my edit", { timeout: 1_000 });
+  }).toPass();
   await db.query("UPDATE _metadata.project SET description = 'their edit' WHERE id = 1");
   await page.getByRole("button", { name: "Save" }).click();
   const conflict = page.getByRole("region", { name: "Conflicting changes" });
