@@ -49,6 +49,7 @@ describe("runInit is atomic", () => {
       ["indexes", true],
       ["triggers", true],
       ["history", true],
+      ["layout", true],
       ["boom", false],
     ]);
     expect(seen.at(-1)).toBe("boom:false");
