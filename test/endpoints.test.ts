@@ -12,7 +12,7 @@ import {
   type EndpointRow,
 } from "../lib/metadata/endpoints";
 import { createTable } from "../lib/metadata/tables";
-import { ENDPOINT_FIELD_KINDS, endpointDefaults, endpointSchema, type EndpointInput } from "../lib/schemas/endpoint";
+import { ENDPOINT_FIELDS, endpointDefaults, endpointSchema, type EndpointInput } from "../lib/schemas/endpoint";
 import { newColumn, rows, tableValues, thrown, useMetadataDb } from "./helpers/metadata";
 
 const ctx = useMetadataDb();
@@ -100,7 +100,7 @@ describe("createEndpoint", () => {
     const before = await raw();
     for (const url of ["api.github.com", "ftp://x.example.com", ""]) {
       expect(endpointSchema.safeParse({ ...endpointDefaults, endpoint_name: "other_api", base_url: url }).success).toBe(false);
-      const edit = parseInlineEdit(endpointSchema, ENDPOINT_FIELD_KINDS, { id: row.id, rowVersion: row.rowVersion, field: "base_url", value: url });
+      const edit = parseInlineEdit(ENDPOINT_FIELDS, { id: row.id, rowVersion: row.rowVersion, field: "base_url", value: url });
       expect(edit.ok).toBe(false);
     }
     // The column itself would take any text: the schema is the guard.

@@ -23,40 +23,13 @@ import {
   COLUMN_FIELD_KINDS,
   COLUMN_GROUPS,
   COLUMN_JSON_HINTS,
+  COLUMN_LABELS,
   columnSchema,
   type ColumnField,
   type ColumnValues,
 } from "@/lib/schemas/column";
 import { fromDbValue } from "@/lib/schemas/fields";
 import { EnumOptionsEditor, PgConstraintsEditor, ValidationRulesEditor } from "./json-editors";
-
-const LABEL_OVERRIDES: Partial<Record<ColumnField, string>> = {
-  pg_column: "Column name",
-  pg_type: "PostgreSQL type",
-  pg_constraints: "PG constraints",
-  graphql_field: "GraphQL field",
-  graphql_type: "GraphQL type",
-  graphql_resolver: "GraphQL resolver",
-  is_graphql_input: "GraphQL input",
-  is_graphql_output: "GraphQL output",
-  api_source_key: "API source key",
-  api_source_path: "API source path",
-  api_source_type: "API source type",
-  is_api_field: "API field",
-  api_default_value: "API default value",
-  api_endpoints: "API endpoints",
-};
-
-export const COLUMN_LABELS: Record<ColumnField, string> = Object.fromEntries(
-  (Object.keys(COLUMN_FIELD_KINDS) as ColumnField[]).map((f) => [
-    f,
-    LABEL_OVERRIDES[f] ??
-      f
-        .replace(/^is_/, "")
-        .replace(/_/g, " ")
-        .replace(/^./, (c) => c.toUpperCase()),
-  ]),
-) as Record<ColumnField, string>;
 
 const LONG_TEXT = new Set<ColumnField>([
   "graphql_resolver",

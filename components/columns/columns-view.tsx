@@ -8,42 +8,25 @@ import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
-import type { CellEditor } from "@/components/data-grid/types";
+import { fieldColumn } from "@/components/data-grid/field-columns";
 import { Button } from "@/components/ui/button";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { FORM_TYPES } from "@/lib/metadata/derive";
-import { COLUMN_FIELD_KINDS, COLUMN_GROUPS, type ColumnField } from "@/lib/schemas/column";
+import { COLUMN_FIELDS, COLUMN_GROUPS } from "@/lib/schemas/column";
 import { AddColumnDialog } from "./add-column-dialog";
-import { COLUMN_LABELS, ColumnPanel } from "./column-panel";
+import { ColumnPanel } from "./column-panel";
 import { PasteColumnsDialog } from "./paste-columns-dialog";
 import { useServerRows } from "@/components/data-grid/use-server-rows";
 
-function editorFor(field: ColumnField): CellEditor {
-  if (field === "form_type") return { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) };
-  switch (COLUMN_FIELD_KINDS[field]) {
-    case "bool":
-      return { kind: "checkbox" };
-    case "json":
-      return { kind: "json" };
-    case "int":
-      return { kind: "number", integer: true };
-    default:
-      return { kind: "text" };
-  }
-}
+const FORM_TYPE_EDITOR = { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) } as const;
 
 const GRID_COLUMNS: ColumnDef<ColumnRow, unknown>[] = COLUMN_GROUPS.flatMap((group) =>
-  group.fields.map((field) => ({
-    id: field,
-    accessorKey: field,
-    header: COLUMN_LABELS[field],
-    meta: {
-      editor: editorFor(field),
+  group.fields.map((field) =>
+    fieldColumn<ColumnRow, typeof COLUMN_FIELDS>(COLUMN_FIELDS, field, {
       group: group.title,
-      width: COLUMN_FIELD_KINDS[field] === "bool" ? 90 : field === "pg_column" || field === "label" ? 180 : 150,
-      headerTitle: field,
-    },
-  })),
+      ...(field === "form_type" ? { editor: FORM_TYPE_EDITOR } : {}),
+    }),
+  ),
 );
 
 const DEFAULT_GROUPS = new Set(["database", "graphql", "ui"]);

@@ -96,7 +96,6 @@ export function CellEditor<T>({ row, column, edit, api, errorId }: CellEditorPro
       {...common}
       type="text"
       inputMode={editor.kind === "number" ? (editor.integer ? "numeric" : "decimal") : undefined}
-      maxLength={editor.kind === "text" ? editor.maxLength : undefined}
       placeholder={editor.kind === "text" ? editor.placeholder : undefined}
       autoComplete="off"
       spellCheck={false}

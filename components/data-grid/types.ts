@@ -6,7 +6,7 @@ import type { Column, RowData } from "@tanstack/react-table";
  * select → the option value (null for the empty choice), json → the parsed value (null when empty).
  */
 export type CellEditor =
-  | { kind: "text"; maxLength?: number; placeholder?: string }
+  | { kind: "text"; placeholder?: string }
   | { kind: "number"; integer?: boolean; min?: number; max?: number }
   | { kind: "checkbox" }
   | { kind: "select"; options: readonly { value: string; label?: string }[]; allowEmpty?: boolean }
@@ -24,6 +24,11 @@ declare module "@tanstack/react-table" {
     width?: number;
     /** Tooltip and accessible description of the header. */
     headerTitle?: string;
+    /**
+     * Checks a committed value before the round trip (the field's own zod schema, see fieldColumn): the
+     * message to show, or null. Too long is an error here, never a truncation.
+     */
+    validate?: (value: unknown) => string | null;
   }
 }
 

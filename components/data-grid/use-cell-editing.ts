@@ -118,6 +118,8 @@ export function useCellEditing<T>(options: EditingOptions<T>) {
         const parsed = parseDraft(draft, columnEditor(column), row.getValue(column.id));
         if (!parsed.ok) return fail(edit, parsed.error, move);
         if (!parsed.changed) return finish(move);
+        const invalid = column.columnDef.meta?.validate?.(parsed.value);
+        if (invalid) return fail(edit, invalid, move);
         update({ ...edit, pending: true, error: null });
         let error: string | null;
         try {

@@ -14,13 +14,6 @@ describe("parseDraft", () => {
     expect(parseDraft("b", { kind: "text" }, "a")).toEqual({ ok: true, value: "b", changed: true });
   });
 
-  it("enforces a text maxLength", () => {
-    expect(parseDraft("abcd", { kind: "text", maxLength: 3 }, "")).toEqual({
-      ok: false,
-      error: "At most 3 characters.",
-    });
-  });
-
   it("validates numbers before anything is committed", () => {
     expect(parseDraft("abc", number(), 1)).toEqual({ ok: false, error: "Enter a number." });
     expect(parseDraft("0x10", number(), 1)).toEqual({ ok: false, error: "Enter a number." });

@@ -30,9 +30,6 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function parseDraft(draft: string, editor: CellEditor, original: unknown): ParsedDraft {
   switch (editor.kind) {
     case "text": {
-      if (editor.maxLength !== undefined && draft.length > editor.maxLength) {
-        return { ok: false, error: `At most ${editor.maxLength} characters.` };
-      }
       return { ok: true, value: draft, changed: draft !== (original == null ? "" : String(original)) };
     }
     case "number":

@@ -8,38 +8,21 @@ import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
+import { fieldColumn } from "@/components/data-grid/field-columns";
 import { Button } from "@/components/ui/button";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
-import { MAX_TIMEOUT_MS } from "@/lib/schemas/endpoint";
-import { HTTP_METHODS } from "@/lib/schemas/enums";
+import { ENDPOINT_FIELDS } from "@/lib/schemas/endpoint";
 import { DeleteEndpointDialog } from "./delete-endpoint-dialog";
 import { EndpointDetails } from "./endpoint-details";
 import { NewEndpointDialog } from "./new-endpoint-dialog";
 import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 const columns: ColumnDef<EndpointRow, unknown>[] = [
-  {
-    accessorKey: "endpoint_name",
-    header: "Endpoint name",
-    meta: { editor: { kind: "text", maxLength: 100 }, width: 210 },
-  },
-  {
-    accessorKey: "method",
-    header: "Method",
-    meta: { editor: { kind: "select", options: HTTP_METHODS.map((m) => ({ value: m })) }, width: 100 },
-  },
-  { accessorKey: "base_url", header: "Base URL", meta: { editor: { kind: "text", maxLength: 500 }, width: 280 } },
-  {
-    accessorKey: "timeout_ms",
-    header: "Timeout (ms)",
-    meta: { editor: { kind: "number", integer: true, min: 1, max: MAX_TIMEOUT_MS }, width: 130 },
-  },
-  {
-    accessorKey: "is_active",
-    header: "Active",
-    meta: { editor: { kind: "checkbox" }, width: 80, headerTitle: "is_active" },
-  },
-  { accessorKey: "description", header: "Description", meta: { editor: { kind: "text" }, width: 260 } },
+  ...(["endpoint_name", "method", "base_url", "timeout_ms"] as const).map((f) =>
+    fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, f),
+  ),
+  fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, "is_active", { headerTitle: "is_active" }),
+  fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, "description"),
   {
     accessorKey: "updated_at",
     header: "Updated",

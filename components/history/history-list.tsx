@@ -6,8 +6,7 @@ import { toast } from "sonner";
 import { restoreAction } from "@/app/(editor)/history/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { describeRow, diffRows } from "@/lib/metadata/diff";
-import type { HistoryEntry } from "@/lib/metadata/history";
+import type { HistoryView } from "@/lib/metadata/diff";
 
 const OP_TONE: Record<string, string> = {
   INSERT: "bg-emerald-100 text-emerald-800",
@@ -15,16 +14,10 @@ const OP_TONE: Record<string, string> = {
   DELETE: "bg-red-100 text-red-800",
 };
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
-
-function Entry({ entry, onRestored }: { entry: HistoryEntry; onRestored: () => void }) {
+function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => void }) {
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
-  const changes = diffRows(entry.old_data, entry.new_data);
-  const name = describeRow(entry.table_name, entry.new_data ?? entry.old_data);
+  const { changes, name } = entry;
 
   const restore = (which: "before" | "after") =>
     start(async () => {
@@ -88,19 +81,19 @@ function Entry({ entry, onRestored }: { entry: HistoryEntry; onRestored: () => v
                   <th scope="row" className="py-1 font-mono font-normal">
                     {c.field}
                   </th>
-                  <td className="break-words py-1 font-mono text-red-800">{entry.old_data ? show(c.before) : ""}</td>
-                  <td className="break-words py-1 font-mono text-emerald-800">{entry.new_data ? show(c.after) : ""}</td>
+                  <td className="break-words py-1 font-mono text-red-800">{c.before}</td>
+                  <td className="break-words py-1 font-mono text-emerald-800">{c.after}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="mt-3 flex gap-2">
-            {entry.old_data && (
+            {entry.hasOld && (
               <Button variant="secondary" pending={pending} onClick={() => restore("before")}>
                 {entry.operation === "DELETE" ? "Restore the deleted row" : "Restore the previous version"}
               </Button>
             )}
-            {entry.new_data && entry.operation === "UPDATE" && (
+            {entry.hasNew && entry.operation === "UPDATE" && (
               <Button variant="ghost" pending={pending} onClick={() => restore("after")}>
                 Restore this version
               </Button>
@@ -112,7 +105,7 @@ function Entry({ entry, onRestored }: { entry: HistoryEntry; onRestored: () => v
   );
 }
 
-export function HistoryList({ entries, onRestored }: { entries: HistoryEntry[]; onRestored?: () => void }) {
+export function HistoryList({ entries, onRestored }: { entries: HistoryView[]; onRestored?: () => void }) {
   const router = useRouter();
   if (entries.length === 0)
     return <p className="py-8 text-center text-sm text-zinc-600">No changes recorded for this selection.</p>;

@@ -4,12 +4,12 @@ import { useCallback, useEffect, useState } from "react";
 import { historyAction } from "@/app/(editor)/history/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { HistoryEntry } from "@/lib/metadata/history";
+import type { HistoryView } from "@/lib/metadata/diff";
 import { HistoryList } from "./history-list";
 
 /** The history of one table: its own row, its columns and its relations; loaded when the tab opens. */
 export function TableHistory({ tableId }: { tableId: number }) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [entries, setEntries] = useState<HistoryView[] | null>(null);
   const [next, setNext] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -7,9 +7,10 @@ import { updateRelationFieldAction } from "@/app/(editor)/relations/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
+import { fieldColumn } from "@/components/data-grid/field-columns";
 import { Button } from "@/components/ui/button";
 import type { RelationRow } from "@/lib/metadata/relations";
-import { RELATION_TYPES } from "@/lib/schemas/enums";
+import { RELATION_INLINE_FIELDS } from "@/lib/schemas/relation";
 import { DeleteRelationDialog } from "./delete-relation-dialog";
 
 const columns: ColumnDef<RelationRow, unknown>[] = [
@@ -25,22 +26,9 @@ const columns: ColumnDef<RelationRow, unknown>[] = [
     header: "To",
     meta: { editor: { kind: "readonly" }, width: 220, headerTitle: "to_table.to_column" },
   },
-  {
-    accessorKey: "relation_type",
-    header: "Relation type",
-    meta: { editor: { kind: "select", options: RELATION_TYPES.map((t) => ({ value: t })) }, width: 150 },
-  },
-  {
-    accessorKey: "graphql_field",
-    header: "GraphQL field",
-    meta: { editor: { kind: "text", maxLength: 100 }, width: 160 },
-  },
-  { accessorKey: "is_cascade_delete", header: "Cascade delete", meta: { editor: { kind: "checkbox" }, width: 120 } },
-  {
-    accessorKey: "constraint_name",
-    header: "Constraint name",
-    meta: { editor: { kind: "text", maxLength: 200 }, width: 220 },
-  },
+  ...(["relation_type", "graphql_field", "is_cascade_delete", "constraint_name"] as const).map((f) =>
+    fieldColumn<RelationRow, typeof RELATION_INLINE_FIELDS>(RELATION_INLINE_FIELDS, f),
+  ),
 ];
 
 export function RelationsGrid({

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { fieldErrorsFrom } from "@/lib/actions/types";
 import { createTableAction } from "@/app/(editor)/tables/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -37,7 +38,7 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
         return;
       }
       setFormError(result.formError ?? "Not created.");
-      for (const [name, message] of Object.entries(result.fieldErrors ?? {}))
+      for (const [name, message] of Object.entries(fieldErrorsFrom(result)))
         setError(name as keyof TableValues, { message });
     });
   });

@@ -9,28 +9,19 @@ import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
+import { fieldColumn } from "@/components/data-grid/field-columns";
 import { Button } from "@/components/ui/button";
 import type { TableListRow } from "@/lib/metadata/tables";
+import { TABLE_FIELDS } from "@/lib/schemas/table";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { NewTableDialog } from "./new-table-dialog";
 import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 const columns: ColumnDef<TableListRow, unknown>[] = [
-  { accessorKey: "table_name", header: "Table name", meta: { editor: { kind: "text", maxLength: 63 }, width: 200 } },
-  { accessorKey: "schema_name", header: "Schema", meta: { editor: { kind: "text", maxLength: 63 }, width: 110 } },
-  { accessorKey: "label", header: "Label", meta: { editor: { kind: "text", maxLength: 200 }, width: 180 } },
-  {
-    accessorKey: "graphql_type",
-    header: "GraphQL type",
-    meta: { editor: { kind: "text", maxLength: 100 }, width: 160 },
-  },
-  { accessorKey: "description", header: "Description", meta: { editor: { kind: "text" }, width: 260 } },
-  { accessorKey: "primary_key", header: "Primary key", meta: { editor: { kind: "text", maxLength: 63 }, width: 120 } },
-  {
-    accessorKey: "is_api_enabled",
-    header: "API",
-    meta: { editor: { kind: "checkbox" }, width: 70, headerTitle: "is_api_enabled" },
-  },
+  ...(["table_name", "schema_name", "label", "graphql_type", "description", "primary_key"] as const).map((f) =>
+    fieldColumn<TableListRow, typeof TABLE_FIELDS>(TABLE_FIELDS, f),
+  ),
+  fieldColumn<TableListRow, typeof TABLE_FIELDS>(TABLE_FIELDS, "is_api_enabled", { width: 70, headerTitle: "is_api_enabled" }),
   { accessorKey: "column_count", header: "Columns", meta: { editor: { kind: "readonly" }, width: 90, align: "right" } },
   {
     accessorKey: "updated_at",

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ConflictError, FieldError } from "../metadata/conflict";
-import { COLUMN_FIELD_KINDS, columnSchema } from "../schemas/column";
-import { RELATION_FIELD_KINDS, relationInlineSchema } from "../schemas/relation";
-import { TABLE_FIELD_KINDS, tableSchema } from "../schemas/table";
+import { COLUMN_FIELDS } from "../schemas/column";
+import { RELATION_INLINE_FIELDS } from "../schemas/relation";
+import { TABLE_FIELDS } from "../schemas/table";
 import { fieldErrorsOf, mutationFailed, parseInlineEdit } from "./result";
 
-const edit = (field: string, value: unknown) => ({ id: 7, rowVersion: "2024-05-01 10:00:00.123456+00", field, value });
-const table = (field: string, value: unknown) => parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, edit(field, value));
-const column = (field: string, value: unknown) => parseInlineEdit(columnSchema, COLUMN_FIELD_KINDS, edit(field, value));
-const relation = (field: string, value: unknown) => parseInlineEdit(relationInlineSchema, RELATION_FIELD_KINDS, edit(field, value));
+const edit = (field: string, value: unknown) => ({ id: 7, rowVersion: "2024-05-01T10:00:00.123456Z", field, value });
+const table = (field: string, value: unknown) => parseInlineEdit(TABLE_FIELDS, edit(field, value));
+const column = (field: string, value: unknown) => parseInlineEdit(COLUMN_FIELDS, edit(field, value));
+const relation = (field: string, value: unknown) => parseInlineEdit(RELATION_INLINE_FIELDS, edit(field, value));
 
 describe("parseInlineEdit", () => {
   it("a valid edit gives id, rowVersion, field and the parsed form value", () => {
@@ -20,7 +20,7 @@ describe("parseInlineEdit", () => {
       field: "table_name",
       value: "members",
     });
-    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { ...edit("label", "회원"), id: "7" })).toMatchObject({ ok: true, id: 7 });
+    expect(parseInlineEdit(TABLE_FIELDS, { ...edit("label", "회원"), id: "7" })).toMatchObject({ ok: true, id: 7 });
   });
 
   it.each(["nope", "id", "updated_at", "created_at", "__proto__", "constructor", "toString", "from_table"])(
@@ -37,11 +37,41 @@ describe("parseInlineEdit", () => {
 
   it("malformed requests are refused", () => {
     const malformed = { ok: false, formError: "Malformed edit request." };
-    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, null)).toEqual(malformed);
-    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { ...edit("label", "x"), id: "abc" })).toEqual(malformed);
-    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { ...edit("label", "x"), id: -1 })).toEqual(malformed);
-    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { ...edit("label", "x"), rowVersion: "" })).toEqual(malformed);
-    expect(parseInlineEdit(tableSchema, TABLE_FIELD_KINDS, { id: 1, rowVersion: "v", value: "x" })).toEqual(malformed);
+    expect(parseInlineEdit(TABLE_FIELDS, null)).toEqual(malformed);
+    expect(parseInlineEdit(TABLE_FIELDS, { ...edit("label", "x"), id: "abc" })).toEqual(malformed);
+    expect(parseInlineEdit(TABLE_FIELDS, { ...edit("label", "x"), id: -1 })).toEqual(malformed);
+    expect(parseInlineEdit(TABLE_FIELDS, { id: 1, rowVersion: edit("", "").rowVersion, value: "x" })).toEqual(malformed);
+    for (const id of ["0x10", true, [5], "1e3", " 5", 1.5, 0, 2 ** 53]) {
+      expect(parseInlineEdit(TABLE_FIELDS, { ...edit("label", "x"), id }), JSON.stringify(id)).toEqual(malformed);
+    }
+  });
+
+  it("a malformed version token is refused with its own message, never echoed", () => {
+    const message = "The row's version token is malformed; reload the page.";
+    for (const rowVersion of ["", "v", "2024-13-45T99:00:00Z", "x".repeat(1_000_000), 7]) {
+      expect(parseInlineEdit(TABLE_FIELDS, { ...edit("label", "x"), rowVersion })).toEqual({ ok: false, formError: message });
+    }
+    expect(parseInlineEdit(TABLE_FIELDS, { ...edit("label", "x"), rowVersion: "0cc175b9c0f1b6a831c399e269772661" }).ok).toBe(true);
+  });
+
+  it("a value must be exactly the field's type: no coercion of objects, arrays or strings", () => {
+    expect(table("label", { a: 1 })).toEqual({ ok: false, formError: "Text expected." });
+    expect(table("table_name", ["orders_renamed"])).toEqual({ ok: false, formError: "Text expected." });
+    expect(table("is_api_enabled", "yes")).toEqual({ ok: false, formError: "true or false expected." });
+    expect(table("is_api_enabled", 0)).toEqual({ ok: false, formError: "true or false expected." });
+    expect(column("sort_order", "3")).toEqual({ ok: false, formError: "A whole number expected." });
+    expect(column("sort_order", 1.5)).toEqual({ ok: false, formError: "A whole number expected." });
+    expect(column("enum_options", '[{"value": "A", "label": "a"}]')).toEqual({ ok: false, formError: "A JSON object or array expected." });
+    expect(relation("relation_type", ["OneToOne"])).toEqual({ ok: false, formError: "Text expected." });
+  });
+
+  it("NUL bytes, lone surrogates and JSON nested too deep are field errors", () => {
+    expect(table("label", "a\u0000b")).toMatchObject({ ok: false, formError: expect.stringMatching(/NUL/) });
+    expect(table("label", "a\uD800b")).toMatchObject({ ok: false, formError: expect.stringMatching(/surrogate/) });
+    expect(column("validation_rules", { pattern: "a\u0000" })).toMatchObject({ ok: false, formError: expect.stringMatching(/NUL/) });
+    let deep: unknown = 1;
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    expect(column("data_transformation", deep)).toMatchObject({ ok: false, formError: expect.stringMatching(/Nested more than 32/) });
   });
 
   it("a bad value is refused with the field's own message", () => {
@@ -56,7 +86,7 @@ describe("parseInlineEdit", () => {
       ok: false,
       formError: "A PostgreSQL type such as VARCHAR(255), BIGINT or TIMESTAMPTZ.",
     });
-    expect(column("sort_order", "first")).toEqual({ ok: false, formError: "A whole number." });
+    expect(column("sort_order", 10_000_000_000)).toEqual({ ok: false, formError: "A whole number." });
     expect(relation("relation_type", "Bogus")).toEqual({ ok: false, formError: "Choose a relation type." });
   });
 
@@ -69,7 +99,7 @@ describe("parseInlineEdit", () => {
     expect(JSON.parse((indexes as { value: string }).value)).toEqual([{ columns: ["email"], type: "UNIQUE" }]);
     const options = column("enum_options", [{ value: "A", label: "에이" }]);
     expect(options.ok).toBe(true);
-    expect(column("validation_rules", '{"minLength": 1}')).toMatchObject({ ok: true, value: '{"minLength": 1}' });
+    expect(column("validation_rules", { minLength: 1 })).toMatchObject({ ok: true, value: '{"minLength":1}' });
   });
 
   it("JSON values of the wrong shape are refused with the shape's message", () => {
@@ -82,13 +112,14 @@ describe("parseInlineEdit", () => {
       formError: '1.value: Option value "A" appears twice.',
     });
     expect(column("validation_rules", { pattern: "([a-z" })).toMatchObject({ ok: false });
-    expect(table("api_permissions", "{oops")).toMatchObject({ ok: false, formError: expect.stringMatching(/^Not valid JSON/) });
+    expect(table("api_permissions", { read: 5 })).toMatchObject({ ok: false, formError: expect.stringMatching(/^read: /) });
   });
 
   it("booleans, numbers and null become form values first", () => {
     expect(table("is_api_enabled", false)).toMatchObject({ ok: true, value: false });
     expect(column("is_unique", true)).toMatchObject({ ok: true, value: true });
     expect(column("sort_order", 3)).toMatchObject({ ok: true, value: "3" });
+    expect(column("sort_order", null)).toMatchObject({ ok: true, value: "" });
     expect(column("placeholder", null)).toMatchObject({ ok: true, value: "" });
     expect(relation("is_cascade_delete", true)).toMatchObject({ ok: true, value: true });
   });

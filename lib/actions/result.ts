@@ -2,7 +2,8 @@ import { z } from "zod";
 import { toUserError } from "../db/errors";
 import { getConnection } from "../db/pool";
 import { ConflictError, FieldError } from "../metadata/conflict";
-import { toFormValue, type FieldKind } from "../schemas/fields";
+import { idValue, versionToken } from "../schemas/fields";
+import { parseFieldValue, type FieldRegistry } from "../schemas/registry";
 import type { ActionResult, MutationResult } from "./types";
 
 export type { ActionResult, MutationResult } from "./types";
@@ -36,7 +37,6 @@ export function failed(error: unknown, fields: Record<string, string> = {}): Act
     : { ok: false, formError: userError.message };
 }
 
-
 /** Conflicts and field refusals from lib/metadata, then everything else through failed(). */
 export function mutationFailed<T>(error: unknown): MutationResult<T> {
   if (error instanceof ConflictError) return { ok: false, formError: error.message, conflict: error.current as T | null };
@@ -44,26 +44,87 @@ export function mutationFailed<T>(error: unknown): MutationResult<T> {
   return failed(error);
 }
 
-export const idVersionSchema = z.object({
-  id: z.coerce.number<string | number>().int().positive(),
-  rowVersion: z.string().min(1).max(100),
-});
+/**
+ * The one shape of an action: parse the input with the schema the form uses (refusals become field
+ * errors), run, and map whatever is thrown (conflicts, field refusals, database errors) to a result.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  run: (data: z.output<S>) => Promise<T>,
+): Promise<MutationResult<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return settle(() => run(parsed.data));
+}
+
+/** Runs validated work and maps whatever it throws: the error half of every action, in one place. */
+export async function settle<T>(run: () => Promise<T>): Promise<MutationResult<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (error) {
+    return mutationFailed(error);
+  }
+}
+
+export const idVersionSchema = z.object({ id: idValue, rowVersion: versionToken });
+
+/** A change of several fields of one row (a full form): at least one field, each checked by its schema. */
+export function versionedChangeSchema(values: z.ZodObject) {
+  return idVersionSchema.extend({
+    values: values.refine((v) => Object.keys(v).length > 0, "Nothing to change: no field was sent."),
+  });
+}
 
 /**
- * An inline grid edit: `field` must be a key of the entity's schema (the allow-list), `value` is validated by
- * that field's schema after conversion to form representation. Returns the form value or the message.
+ * An inline grid edit: `field` must be a field of the entity's registry (the allow-list), `value` exactly
+ * the JS type its cell editor commits, then valid by the field's schema (parseFieldValue, which the browser
+ * ran before sending). Returns the form value or the message.
  */
 export function parseInlineEdit<F extends string>(
-  schema: z.ZodObject,
-  kinds: Record<F, FieldKind>,
+  fields: FieldRegistry,
   input: unknown,
 ): { ok: true; id: number; rowVersion: string; field: F; value: string | boolean } | { ok: false; formError: string } {
-  const base = idVersionSchema.extend({ field: z.string(), value: z.unknown() }).safeParse(input);
-  if (!base.success) return { ok: false, formError: "Malformed edit request." };
+  const base = idVersionSchema.extend({ field: z.string().max(100), value: z.unknown() }).safeParse(input);
+  if (!base.success) {
+    const versionIssue = base.error.issues.find((i) => i.path[0] === "rowVersion");
+    return { ok: false, formError: versionIssue?.message ?? "Malformed edit request." };
+  }
   const field = base.data.field as F;
-  if (!Object.hasOwn(kinds, field)) return { ok: false, formError: `"${base.data.field}" cannot be edited here.` };
-  const formValue = toFormValue(kinds[field], base.data.value);
-  const parsed = (schema.shape[field] as z.ZodType<string | boolean>).safeParse(formValue);
-  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0].message };
-  return { ok: true, id: base.data.id, rowVersion: base.data.rowVersion, field, value: parsed.data };
+  if (!Object.hasOwn(fields, field)) return { ok: false, formError: `"${field}" cannot be edited here.` };
+  const parsed = parseFieldValue(fields[field], base.data.value);
+  if (!parsed.ok) return { ok: false, formError: parsed.message };
+  return { ok: true, id: base.data.id, rowVersion: base.data.rowVersion, field, value: parsed.value };
+}
+
+/** The inline-edit action: parse (as above), save the one field, map errors. */
+export async function runInlineEdit<T>(
+  fields: FieldRegistry,
+  input: unknown,
+  save: (id: number, rowVersion: string, changes: Record<string, string | boolean>) => Promise<T>,
+): Promise<MutationResult<T>> {
+  const edit = parseInlineEdit(fields, input);
+  if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
+  return settle(() => save(edit.id, edit.rowVersion, { [edit.field]: edit.value }));
+}
+
+/**
+ * A full-form save of one versioned row. Field problems are reported against the form's own field names
+ * (the values are validated alone when the envelope is fine), a bad envelope as one sentence.
+ */
+export async function runVersionedSave<T>(
+  values: z.ZodObject,
+  input: unknown,
+  save: (id: number, rowVersion: string, changes: Record<string, string | boolean>) => Promise<T>,
+): Promise<MutationResult<T>> {
+  const parsed = versionedChangeSchema(values).safeParse(input);
+  if (!parsed.success) {
+    const envelope = parsed.error.issues.find((i) => i.path[0] === "id" || i.path[0] === "rowVersion");
+    if (envelope) return { ok: false, formError: envelope.path[0] === "rowVersion" ? envelope.message : "Malformed request." };
+    const alone = values.safeParse((input as { values?: unknown } | null)?.values);
+    if (!alone.success) return invalid(alone.error);
+    return { ok: false, formError: parsed.error.issues[0].message };
+  }
+  const { id, rowVersion, values: changes } = parsed.data;
+  return settle(() => save(id, rowVersion, changes as Record<string, string | boolean>));
 }

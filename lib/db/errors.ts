@@ -44,13 +44,16 @@ export function toUserError(error: unknown, connection?: ConnectionDisplay, fiel
     case "3D000":
       return { code: "no_database", message: `The database does not exist${where}. Create it first (createdb) or correct DB_NAME.` };
     case "42501":
-      return { code: "privilege", message: `Permission denied: ${e.message}. The database user needs the privilege for this; ask its owner to grant it.` };
+      logDetail(error);
+      return { code: "privilege", message: "Permission denied: the database user lacks a privilege this needs (the server log names it); ask the database's owner to grant it." };
     case "23505": {
       const field = fieldFor(e, fields);
-      return { code: "duplicate", field, message: field ? "This value is already taken; choose another." : `Duplicate value: ${e.detail ?? e.message}` };
+      if (!field) logDetail(error);
+      return { code: "duplicate", field, message: field ? "This value is already taken; choose another." : "A value that must be unique is already taken." };
     }
     case "23503":
-      return { code: "foreign_key", message: `This refers to a row that does not exist or is still referenced: ${e.detail ?? e.message}` };
+      logDetail(error);
+      return { code: "foreign_key", message: "This refers to a row that does not exist, or the row is still referenced." };
     case "23502":
       return { code: "not_null", field: e.column ? fields[e.column] ?? e.column : undefined, message: `A required value is missing${e.column ? ` (${e.column})` : ""}.` };
     case "23514":
@@ -60,11 +63,15 @@ export function toUserError(error: unknown, connection?: ConnectionDisplay, fiel
     case "22008":
     case "22003":
     case "22001":
-      return { code: "invalid_value", field: e.column, message: `Invalid value: ${e.message}` };
+    case "22021":
+    case "22P05":
+      logDetail(error);
+      return { code: "invalid_value", field: e.column, message: INVALID_VALUE[e.code] };
     case "42P01":
     case "42704":
     case "3F000":
-      return { code: "missing_object", message: `The _metadata schema is missing or incomplete (${e.message}). Run the setup again.` };
+      logDetail(error);
+      return { code: "missing_object", message: "The _metadata schema is missing or incomplete. Run the setup again." };
     case "40001":
     case "40P01":
       return { code: "retry", message: "The database aborted this change because of a concurrent one; try again." };
@@ -111,6 +118,25 @@ export function uniqueViolation(error: unknown, row: Values): { field: string; m
   const known = e.code === "23505" && e.constraint ? UNIQUE_CONSTRAINTS[e.constraint] : undefined;
   return known ? { field: known.field, message: known.message(row) } : null;
 }
+
+/**
+ * PostgreSQL's own message text names internals (columns, values, SQL) and never reaches the client: the
+ * user gets a sentence of ours, the server log the original.
+ */
+function logDetail(error: unknown) {
+  const e = error as PgLikeError;
+  console.error(`[db] ${e.code ?? "error"}: ${e.message ?? String(error)}${e.detail ? ` (${e.detail})` : ""}`);
+}
+
+const INVALID_VALUE: Record<string, string> = {
+  "22P02": "A value is not in the form the database expects.",
+  "22007": "A date or time is not in a form the database reads.",
+  "22008": "A date or time is out of range.",
+  "22003": "A number is out of range.",
+  "22001": "A value is too long for its column.",
+  "22021": "A value holds a character the database cannot store.",
+  "22P05": "A value holds a character the database cannot store (such as \\u0000).",
+};
 
 function fieldFor(e: PgLikeError, fields: Record<string, string>): string | undefined {
   if (e.constraint && UNIQUE_CONSTRAINTS[e.constraint]) return UNIQUE_CONSTRAINTS[e.constraint].field;

@@ -7,17 +7,54 @@ export interface FieldChange {
 
 const IGNORED = new Set(["updated_at"]);
 
-/** JSON text with object keys sorted: {"a":1,"b":2} and {"b":2,"a":1} are the same value. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+const COMMA = { raw: "," };
+const CLOSE_ARRAY = { raw: "]" };
+const CLOSE_OBJECT = { raw: "}" };
+type Raw = { raw: string };
+const raws = new WeakSet<object>([COMMA, CLOSE_ARRAY, CLOSE_OBJECT]);
+const raw = (text: string): Raw => {
+  const r = { raw: text };
+  raws.add(r);
+  return r;
+};
+
+/**
+ * JSON.stringify without recursion (a value nested 100,000 deep is still text, not a RangeError), keys
+ * optionally sorted so that {"a":1,"b":2} and {"b":2,"a":1} give the same text.
+ */
+export function jsonTextOf(value: unknown, sortKeys = false): string {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item !== null && typeof item === "object" && raws.has(item)) {
+      out.push((item as Raw).raw);
+    } else if (item === null || typeof item !== "object") {
+      out.push(JSON.stringify(item) ?? "null");
+    } else if (Array.isArray(item)) {
+      out.push("[");
+      stack.push(CLOSE_ARRAY);
+      for (let i = item.length - 1; i >= 0; i--) {
+        stack.push(item[i] === undefined ? null : item[i]);
+        if (i > 0) stack.push(COMMA);
+      }
+    } else {
+      const entries = Object.entries(item).filter(([, v]) => v !== undefined && typeof v !== "function");
+      if (sortKeys) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      out.push("{");
+      stack.push(CLOSE_OBJECT);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        stack.push(entries[i][1]);
+        stack.push(raw(`${JSON.stringify(entries[i][0])}:`));
+        if (i > 0) stack.push(COMMA);
+      }
+    }
+  }
+  return out.join("");
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+  return jsonTextOf(a ?? null, true) === jsonTextOf(b ?? null, true);
 }
 
 /**
@@ -56,4 +93,50 @@ export function describeRow(table: string, row: Record<string, unknown> | null):
     default:
       return "";
   }
+}
+
+/** A log entry as the History list shows it: only text, so no depth of stored JSON can break a render. */
+export interface HistoryView {
+  id: number;
+  table_name: string;
+  operation: string;
+  record_id: number | null;
+  changed_by: number | null;
+  changed_by_role: string | null;
+  changed_at: string;
+  name: string;
+  hasOld: boolean;
+  hasNew: boolean;
+  changes: { field: string; before: string; after: string }[];
+}
+
+/** How a field's value reads in a diff: text as is, JSON as JSON text, nothing as a dash. */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  return typeof value === "object" ? jsonTextOf(value) : String(value);
+}
+
+export function toHistoryView(entry: {
+  id: number;
+  table_name: string;
+  operation: string;
+  record_id: number | null;
+  old_data: Record<string, unknown> | null;
+  new_data: Record<string, unknown> | null;
+  changed_by: number | null;
+  changed_by_role: string | null;
+  changed_at: string;
+}): HistoryView {
+  const { old_data, new_data, ...rest } = entry;
+  return {
+    ...rest,
+    name: describeRow(entry.table_name, new_data ?? old_data),
+    hasOld: old_data !== null,
+    hasNew: new_data !== null,
+    changes: diffRows(old_data, new_data).map((c) => ({
+      field: c.field,
+      before: old_data ? showValue(c.before) : "",
+      after: new_data ? showValue(c.after) : "",
+    })),
+  };
 }

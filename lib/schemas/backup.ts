@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "./fields";
 
 /** The reset form: the project id typed to confirm (compared with the project row on the server). */
 export const resetSchema = z.object({
-  projectId: z.string().trim().min(1, "Type the project id to confirm."),
+  projectId: text(200).min(1, "Type the project id to confirm."),
 });
 export type ResetValues = z.infer<typeof resetSchema>;
 
@@ -10,7 +11,8 @@ export type ResetValues = z.infer<typeof resetSchema>;
 export const restoreRequestSchema = z.object({
   file: z.instanceof(Blob, { error: "Choose a backup file." }),
   digest: z
-    .string()
+    .string({ error: "Preview the backup first." })
+    .max(64, { error: "Preview the backup first.", abort: true })
     .regex(/^[0-9a-f]{64}$/, "Preview the backup first.")
     .optional(),
 });

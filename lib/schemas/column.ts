@@ -1,24 +1,26 @@
 import { z } from "zod";
-import { type FieldKind, identifier, intText, longText, requiredText, text } from "./fields";
+import { text, longText, MAX_LONG_TEXT, identifier, intText, type FieldKind } from "./fields";
+import { MAX_IDENTIFIER_BYTES } from "./identifier";
 import { jsonText, jsonTextOf } from "./json-text";
+import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, type FieldSpec } from "./registry";
+import { regexProblem } from "./regex";
+
+export { regexProblem } from "./regex";
 
 /**
- * A PostgreSQL type as written in DDL: an optional schema (an enum imported from another schema), name words,
- * optional (n) or (p,s), optional []s. The server confirms it.
+ * A PostgreSQL type as written in DDL: an optional schema (an enum imported from another schema), name words, optional (n) or (p,s) with trailing words after it
+ * (TIMESTAMP(3) WITH TIME ZONE), optional []s. Each part can match a given character in one way only
+ * (words after the parenthesis, never beside the leading ones), so matching is linear; the server
+ * confirms the type (to_regtype).
  */
-export const PG_TYPE_PATTERN = /^([a-z_][a-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*( [A-Za-z_][A-Za-z0-9_]*)*(\(\s*\d+\s*(,\s*\d+\s*)?\))?( [A-Za-z ]+)?(\[\])*$/;
-
-export function regexProblem(pattern: string): string | null {
-  try {
-    new RegExp(pattern);
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
+export const PG_TYPE_PATTERN =
+  /^(?:[a-z_][a-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*(?: [A-Za-z_][A-Za-z0-9_]*)*(?:\( *\d+ *(?:, *\d+ *)?\)(?: [A-Za-z]+)*)?(?:\[\])*$/;
+const PG_TYPE_MESSAGE = "A PostgreSQL type such as VARCHAR(255), BIGINT or TIMESTAMPTZ.";
+const GRAPHQL_NAME: [RegExp, string] = [/^([_A-Za-z][_0-9A-Za-z]*)?$/, "A GraphQL name: letters, digits, _ (camelCase)."];
 
 export const enumOptionsValue = z
-  .array(z.object({ value: z.string().min(1, "Each option needs a value."), label: z.string() }))
+  .array(z.object({ value: z.string().min(1, "Each option needs a value.").max(500), label: z.string().max(500) }))
+  .max(1000, "At most 1,000 options.")
   .superRefine((options, ctx) => {
     const seen = new Set<string>();
     options.forEach((o, i) => {
@@ -34,10 +36,11 @@ export const validationRulesValue = z
     maxLength: nonNegativeInt.optional(),
     pattern: z
       .string()
+      .max(1000, { error: "At most 1,000 characters.", abort: true })
       .optional()
       .superRefine((p, ctx) => {
         const problem = p === undefined ? null : regexProblem(p);
-        if (problem) ctx.addIssue({ code: "custom", message: `pattern does not compile: ${problem}` });
+        if (problem) ctx.addIssue({ code: "custom", message: `${problem}` });
       }),
     email: z.boolean().optional(),
     min: z.number().optional(),
@@ -61,88 +64,6 @@ export const pgConstraintsValue = z
   })
   .catchall(z.unknown());
 
-export const columnSchema = z.object({
-  pg_column: identifier("Column name"),
-  pg_type: text(100).regex(PG_TYPE_PATTERN, "A PostgreSQL type such as VARCHAR(255), BIGINT or TIMESTAMPTZ."),
-  pg_constraints: jsonTextOf(pgConstraintsValue),
-  graphql_field: text(100).regex(/^([_A-Za-z][_0-9A-Za-z]*)?$/, "A GraphQL name: letters, digits, _ (camelCase)."),
-  graphql_type: text(50).regex(/^(\[?[_A-Za-z][_0-9A-Za-z]*!?\]?!?)?$/, "A GraphQL type such as String, Int!, [ID]."),
-  graphql_resolver: longText,
-  is_graphql_input: z.boolean(),
-  is_graphql_output: z.boolean(),
-  label: requiredText(200, "Label"),
-  form_type: text(50),
-  is_required: z.boolean(),
-  is_visible: z.boolean(),
-  sort_order: intText,
-  default_value: longText,
-  enum_options: jsonTextOf(enumOptionsValue),
-  validation_rules: jsonTextOf(validationRulesValue),
-  placeholder: text(200),
-  help_text: longText,
-  api_source_key: text(200),
-  api_source_path: text(500),
-  api_source_type: text(100),
-  data_transformation: jsonText(),
-  is_api_field: z.boolean(),
-  api_default_value: longText,
-  api_endpoints: jsonText(),
-  permission_read: text(100),
-  permission_write: text(100),
-  is_searchable: z.boolean(),
-  is_sortable: z.boolean(),
-  is_filterable: z.boolean(),
-  search_config: jsonText("object"),
-  is_primary_key: z.boolean(),
-  is_unique: z.boolean(),
-  is_indexed: z.boolean(),
-  index_config: jsonText("object"),
-  comment: longText,
-  remark: longText,
-});
-export type ColumnValues = z.infer<typeof columnSchema>;
-export type ColumnField = keyof ColumnValues;
-
-const KIND_BY_SCHEMA = (field: ColumnField): FieldKind => {
-  if (field === "pg_column" || field === "label") return "required";
-  if (field === "sort_order") return "int";
-  const schema = columnSchema.shape[field];
-  if (schema instanceof z.ZodBoolean) return "bool";
-  return JSON_COLUMN_FIELDS.includes(field) ? "json" : "text";
-};
-
-export const JSON_COLUMN_FIELDS: ColumnField[] = [
-  "pg_constraints",
-  "enum_options",
-  "validation_rules",
-  "data_transformation",
-  "api_endpoints",
-  "search_config",
-  "index_config",
-];
-
-export const COLUMN_FIELD_KINDS = Object.fromEntries(
-  (Object.keys(columnSchema.shape) as ColumnField[]).map((f) => [f, KIND_BY_SCHEMA(f)]),
-) as Record<ColumnField, FieldKind>;
-
-/** The column groups of the seed's DDL, used to toggle grid columns and to lay out the form. */
-export const COLUMN_GROUPS: { id: string; title: string; fields: ColumnField[] }[] = [
-  { id: "database", title: "Database", fields: ["pg_column", "pg_type", "pg_constraints"] },
-  { id: "graphql", title: "GraphQL", fields: ["graphql_field", "graphql_type", "graphql_resolver", "is_graphql_input", "is_graphql_output"] },
-  { id: "ui", title: "UI", fields: ["label", "form_type", "is_required", "is_visible", "sort_order"] },
-  { id: "validation", title: "Validation", fields: ["default_value", "enum_options", "validation_rules"] },
-  { id: "help", title: "Help", fields: ["placeholder", "help_text"] },
-  {
-    id: "api",
-    title: "API source",
-    fields: ["api_source_key", "api_source_path", "api_source_type", "data_transformation", "is_api_field", "api_default_value", "api_endpoints"],
-  },
-  { id: "permissions", title: "Permissions", fields: ["permission_read", "permission_write"] },
-  { id: "search", title: "Search", fields: ["is_searchable", "is_sortable", "is_filterable", "search_config"] },
-  { id: "index", title: "Index", fields: ["is_primary_key", "is_unique", "is_indexed", "index_config"] },
-  { id: "notes", title: "Notes", fields: ["comment", "remark"] },
-];
-
 export const COLUMN_JSON_HINTS: Partial<Record<ColumnField, string>> = {
   pg_constraints: '{"notNull": true, "default": "ACTIVE", "check": "status IN (\'ACTIVE\', \'INACTIVE\')"}',
   enum_options: '[{"value": "ACTIVE", "label": "활성"}, {"value": "INACTIVE", "label": "비활성"}]',
@@ -152,6 +73,81 @@ export const COLUMN_JSON_HINTS: Partial<Record<ColumnField, string>> = {
   api_endpoints: '["github_user_api"]',
   index_config: '{"type": "BTREE", "name": "idx_users_email"}',
 };
+
+const group = (id: string) => ({ group: id });
+const json = (label: string, schema: z.ZodString, groupId: string, extra: Partial<FieldSpec> = {}) =>
+  field("json", label, schema, { ...group(groupId), ...extra });
+
+/** mappings_column's editable fields, declared once, in the seed's order (see registry.ts). */
+export const COLUMN_FIELDS = {
+  pg_column: field("required", "Column name", identifier("Column name"), { max: MAX_IDENTIFIER_BYTES, width: 180, ...group("database") }),
+  pg_type: field("text", "PostgreSQL type", text(100).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE), { max: 100, ...group("database") }),
+  pg_constraints: json("PG constraints", jsonTextOf(pgConstraintsValue), "database"),
+  graphql_field: textField("GraphQL field", 100, { pattern: GRAPHQL_NAME, ...group("graphql") }),
+  graphql_type: textField("GraphQL type", 50, {
+    pattern: [/^(\[?[_A-Za-z][_0-9A-Za-z]*!?\]?!?)?$/, "A GraphQL type such as String, Int!, [ID]."],
+    ...group("graphql"),
+  }),
+  graphql_resolver: field("text", "GraphQL resolver", longText, { max: MAX_LONG_TEXT, ...group("graphql") }),
+  is_graphql_input: boolField("GraphQL input", group("graphql")),
+  is_graphql_output: boolField("GraphQL output", group("graphql")),
+  label: requiredField("Label", 200, { width: 180, ...group("ui") }),
+  form_type: textField("Form type", 50, group("ui")),
+  is_required: boolField("Required", group("ui")),
+  is_visible: boolField("Visible", group("ui")),
+  sort_order: field("int", "Sort order", intText, group("ui")),
+  default_value: field("text", "Default value", longText, { max: MAX_LONG_TEXT, ...group("validation") }),
+  enum_options: json("Enum options", jsonTextOf(enumOptionsValue), "validation"),
+  validation_rules: json("Validation rules", jsonTextOf(validationRulesValue), "validation"),
+  placeholder: textField("Placeholder", 200, group("help")),
+  help_text: field("text", "Help text", longText, { max: MAX_LONG_TEXT, ...group("help") }),
+  api_source_key: textField("API source key", 200, group("api")),
+  api_source_path: textField("API source path", 500, group("api")),
+  api_source_type: textField("API source type", 100, group("api")),
+  data_transformation: json("Data transformation", jsonText(), "api"),
+  is_api_field: boolField("API field", group("api")),
+  api_default_value: field("text", "API default value", longText, { max: MAX_LONG_TEXT, ...group("api") }),
+  api_endpoints: json("API endpoints", jsonText(), "api"),
+  permission_read: textField("Permission read", 100, group("permissions")),
+  permission_write: textField("Permission write", 100, group("permissions")),
+  is_searchable: boolField("Searchable", group("search")),
+  is_sortable: boolField("Sortable", group("search")),
+  is_filterable: boolField("Filterable", group("search")),
+  search_config: json("Search config", jsonText("object"), "search"),
+  is_primary_key: boolField("Primary key", group("index")),
+  is_unique: boolField("Unique", group("index")),
+  is_indexed: boolField("Indexed", group("index")),
+  index_config: json("Index config", jsonText("object"), "index"),
+  comment: field("text", "Comment", longText, { max: MAX_LONG_TEXT, ...group("notes") }),
+  remark: field("text", "Remark", longText, { max: MAX_LONG_TEXT, ...group("notes") }),
+};
+for (const [name, hint] of Object.entries(COLUMN_JSON_HINTS)) COLUMN_FIELDS[name as keyof typeof COLUMN_FIELDS].hint = hint;
+
+export const columnSchema = schemaOf(COLUMN_FIELDS);
+export type ColumnValues = z.infer<typeof columnSchema>;
+export type ColumnField = keyof ColumnValues;
+export const COLUMN_FIELD_KINDS: Record<ColumnField, FieldKind> = kindsOf(COLUMN_FIELDS);
+export const COLUMN_LABELS: Record<ColumnField, string> = labelsOf(COLUMN_FIELDS);
+export const COLUMN_SQL_CASTS = castsOf(COLUMN_FIELDS);
+export const JSON_COLUMN_FIELDS = (Object.keys(COLUMN_FIELDS) as ColumnField[]).filter((f) => COLUMN_FIELD_KINDS[f] === "json");
+
+const GROUP_TITLES = {
+  database: "Database",
+  graphql: "GraphQL",
+  ui: "UI",
+  validation: "Validation",
+  help: "Help",
+  api: "API source",
+  permissions: "Permissions",
+  search: "Search",
+  index: "Index",
+  notes: "Notes",
+} as const;
+
+/** The column groups of the seed's DDL, used to toggle grid columns and to lay out the form. */
+export const COLUMN_GROUPS: { id: string; title: string; fields: ColumnField[] }[] = Object.entries(GROUP_TITLES).map(
+  ([id, title]) => ({ id, title, fields: (Object.keys(COLUMN_FIELDS) as ColumnField[]).filter((f) => COLUMN_FIELDS[f].group === id) }),
+);
 
 /** A new column row: the seed's defaults. */
 export const columnDefaults: ColumnValues = {
@@ -195,15 +191,17 @@ export const columnDefaults: ColumnValues = {
 };
 
 /** Add-column form: the essentials; everything else gets derived or default values. */
-export const newColumnSchema = columnSchema.pick({
-  pg_column: true,
-  pg_type: true,
-  label: true,
-  graphql_field: true,
-  graphql_type: true,
-  form_type: true,
-  is_required: true,
-  is_unique: true,
-  is_primary_key: true,
-}).extend({ pg_type: text(100).min(1, "PostgreSQL type is required.").regex(PG_TYPE_PATTERN, "A PostgreSQL type such as VARCHAR(255), BIGINT or TIMESTAMPTZ.") });
+export const newColumnSchema = columnSchema
+  .pick({
+    pg_column: true,
+    pg_type: true,
+    label: true,
+    graphql_field: true,
+    graphql_type: true,
+    form_type: true,
+    is_required: true,
+    is_unique: true,
+    is_primary_key: true,
+  })
+  .extend({ pg_type: text(100).min(1, { error: "PostgreSQL type is required.", abort: true }).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE) });
 export type NewColumnValues = z.infer<typeof newColumnSchema>;

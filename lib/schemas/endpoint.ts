@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { HTTP_METHODS } from "./enums";
-import { type FieldKind, intText, longText, requiredText } from "./fields";
+import { intText, longText, MAX_LONG_TEXT, requiredText } from "./fields";
 import { jsonText, jsonTextOf } from "./json-text";
+import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf } from "./registry";
 
 export const ENDPOINT_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const MAX_TIMEOUT_MS = 3_600_000;
@@ -29,7 +30,7 @@ const fromZero = z.number({ error: "a number, e.g. 1000." }).min(0, "0 or more."
 const word = (example: string) => z.string({ error: `text, e.g. ${example}.` }).trim().min(1, `text, e.g. ${example}.`);
 
 // Light checks, shaped by the seed's examples: the keys it names are typed when present, any other key passes.
-export const headersValue = z.record(z.string(), z.string({ error: "header values are text." }), OBJECT);
+export const headersValue = z.record(z.string().max(200), z.string({ error: "header values are text." }).max(10_000), OBJECT);
 export const authConfigValue = z.looseObject(
   { type: word("Bearer").optional(), tokenField: word("access_token").optional(), refreshUrl: word("/oauth/token").optional() },
   OBJECT,
@@ -40,46 +41,56 @@ export const retryConfigValue = z.looseObject(
   OBJECT,
 );
 
-export const endpointSchema = z.object({
-  endpoint_name: requiredText(100, "Endpoint name").regex(
-    ENDPOINT_NAME_PATTERN,
-    "Lower-case letters, digits and underscores, starting with a letter, e.g. github_user_api.",
+const timeoutText = intText.refine(
+  (v) => !/^-?\d+$/.test(v) || (Number(v) >= 1 && Number(v) <= MAX_TIMEOUT_MS),
+  `Between 1 and ${MAX_TIMEOUT_MS.toLocaleString("en-US")} ms.`,
+);
+
+/** The seed's examples (its COMMENTs) for auth, rate limit and retry; the others are illustrations. */
+export const ENDPOINT_JSON_HINTS: Record<string, string> = {
+  headers: '{"Accept": "application/vnd.github+json", "User-Agent": "myapp"}',
+  auth_config: '{"type": "Bearer", "tokenField": "access_token", "refreshUrl": "/oauth/token"}',
+  rate_limit_config: '{"maxRequests": 100, "windowMs": 60000}',
+  retry_config: '{"maxRetries": 3, "backoff": "exponential", "initialDelay": 1000}',
+  cache_config: '{"ttlMs": 300000}',
+  request_mapping: '{"username": "login"}',
+  response_mapping: '{"login": "username", "avatar_url": "avatarUrl"}',
+};
+
+const json = (label: string, schema: z.ZodString, name: string) => field("json", label, schema, { hint: ENDPOINT_JSON_HINTS[name] });
+
+/** mappings_api_endpoint's editable fields, declared once (see registry.ts). */
+export const ENDPOINT_FIELDS = {
+  endpoint_name: field(
+    "required",
+    "Endpoint name",
+    requiredText(100, "Endpoint name").regex(
+      ENDPOINT_NAME_PATTERN,
+      "Lower-case letters, digits and underscores, starting with a letter, e.g. github_user_api.",
+    ),
+    { max: 100, width: 210, hint: "e.g. github_user_api" },
   ),
-  base_url: httpUrl,
-  method: z.enum(HTTP_METHODS, { error: `Choose a method: ${HTTP_METHODS.join(", ")}.` }),
-  headers: jsonTextOf(headersValue),
-  auth_config: jsonTextOf(authConfigValue),
-  rate_limit_config: jsonTextOf(rateLimitConfigValue),
-  timeout_ms: intText.refine(
-    (v) => !/^-?\d+$/.test(v) || (Number(v) >= 1 && Number(v) <= MAX_TIMEOUT_MS),
-    `Between 1 and ${MAX_TIMEOUT_MS.toLocaleString("en-US")} ms.`,
-  ),
-  retry_config: jsonTextOf(retryConfigValue),
-  cache_config: jsonText("object"),
-  request_mapping: jsonText(),
-  response_mapping: jsonText(),
-  description: longText,
-  is_active: z.boolean(),
-});
+  base_url: field("required", "Base URL", httpUrl, { max: 500, width: 280, hint: "e.g. https://api.github.com" }),
+  method: enumField("Method", HTTP_METHODS, "::_metadata.http_method_enum", { width: 100 }),
+  headers: json("Headers", jsonTextOf(headersValue), "headers"),
+  auth_config: json("Auth config", jsonTextOf(authConfigValue), "auth_config"),
+  rate_limit_config: json("Rate limit config", jsonTextOf(rateLimitConfigValue), "rate_limit_config"),
+  timeout_ms: field("int", "Timeout (ms)", timeoutText, { width: 130, hint: "1 to 3,600,000; empty for none" }),
+  retry_config: json("Retry config", jsonTextOf(retryConfigValue), "retry_config"),
+  cache_config: json("Cache config", jsonText("object"), "cache_config"),
+  request_mapping: json("Request mapping", jsonText(), "request_mapping"),
+  response_mapping: json("Response mapping", jsonText(), "response_mapping"),
+  description: field("text", "Description", longText, { max: MAX_LONG_TEXT, width: 260 }),
+  is_active: boolField("Active", { width: 80 }),
+};
+
+export const endpointSchema = schemaOf(ENDPOINT_FIELDS);
 export type EndpointInput = z.input<typeof endpointSchema>;
 export type EndpointValues = z.output<typeof endpointSchema>;
 export type EndpointField = keyof EndpointValues;
-
-export const ENDPOINT_FIELD_KINDS: Record<EndpointField, FieldKind> = {
-  endpoint_name: "required",
-  base_url: "required",
-  method: "required",
-  headers: "json",
-  auth_config: "json",
-  rate_limit_config: "json",
-  timeout_ms: "int",
-  retry_config: "json",
-  cache_config: "json",
-  request_mapping: "json",
-  response_mapping: "json",
-  description: "text",
-  is_active: "bool",
-};
+export const ENDPOINT_FIELD_KINDS = kindsOf(ENDPOINT_FIELDS);
+export const ENDPOINT_LABELS = labelsOf(ENDPOINT_FIELDS);
+export const ENDPOINT_SQL_CASTS = castsOf(ENDPOINT_FIELDS);
 
 export const ENDPOINT_JSON_FIELDS = [
   "headers",
@@ -91,17 +102,6 @@ export const ENDPOINT_JSON_FIELDS = [
   "response_mapping",
 ] as const satisfies readonly EndpointField[];
 export type EndpointJsonField = (typeof ENDPOINT_JSON_FIELDS)[number];
-
-/** The seed's examples (its COMMENTs) for auth, rate limit and retry; the others are illustrations. */
-export const ENDPOINT_JSON_HINTS: Record<EndpointJsonField, string> = {
-  headers: '{"Accept": "application/vnd.github+json", "User-Agent": "myapp"}',
-  auth_config: '{"type": "Bearer", "tokenField": "access_token", "refreshUrl": "/oauth/token"}',
-  rate_limit_config: '{"maxRequests": 100, "windowMs": 60000}',
-  retry_config: '{"maxRetries": 3, "backoff": "exponential", "initialDelay": 1000}',
-  cache_config: '{"ttlMs": 300000}',
-  request_mapping: '{"username": "login"}',
-  response_mapping: '{"login": "username", "avatar_url": "avatarUrl"}',
-};
 
 /** New endpoint: the column defaults of the seed (GET, 30000 ms, active). */
 export const endpointDefaults: EndpointValues = {

@@ -3,34 +3,94 @@ import { identifierProblem } from "./identifier";
 
 /**
  * How a form value (text or boolean, what inputs hold) becomes a database value. Every editable column of
- * mappings_table / mappings_column / mappings_relation has a kind; inline grid edits and full forms both go
- * through the entity's one zod schema and then through toDbValue.
+ * mappings_table / mappings_column / mappings_relation / mappings_api_endpoint has a kind; inline grid edits
+ * and full forms both go through the entity's one zod schema and then through toDbValue.
  */
 export type FieldKind = "text" | "required" | "bool" | "int" | "json";
 
-export const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
-export const requiredText = (max: number, what: string) => text(max).min(1, `${what} is required.`);
-export const longText = z.string().max(100_000, "At most 100,000 characters.");
-export const intText = z
-  .string()
-  .trim()
-  .regex(/^(-?\d{1,9})?$/, "A whole number.");
-export const identifier = (what: string) =>
-  z
-    .string()
-    .trim()
-    .superRefine((v, ctx) => {
-      const problem = identifierProblem(v);
-      if (problem) ctx.addIssue({ code: "custom", message: problem === "Enter a name." ? `${what} is required.` : problem });
+/** The longest free text a field takes (descriptions, comments, resolvers), in characters. */
+export const MAX_LONG_TEXT = 100_000;
+
+// Lone surrogates (half of a UTF-16 pair) cannot be encoded as UTF-8: PostgreSQL would get U+FFFD instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why PostgreSQL could not store this text as typed (NUL, lone surrogate), or null. */
+export function unstorableProblem(value: string): string | null {
+  if (value.includes("\u0000")) return "Contains a NUL character (\\u0000), which PostgreSQL cannot store.";
+  if (LONE_SURROGATE.test(value)) return "Contains a broken character (a lone UTF-16 surrogate).";
+  return null;
+}
+
+/**
+ * Text of at most `max` characters. The length is checked first and stops the checks after it, so every
+ * pattern that follows (`.regex`, refinements) only ever sees bounded input.
+ */
+const stringOf = (max: number, trim: boolean) => {
+  const base = z.string({ error: "Text expected." });
+  return (trim ? base.trim() : base)
+    .max(max, { error: `At most ${max.toLocaleString("en-US")} characters.`, abort: true })
+    .superRefine((value, ctx) => {
+      const problem = unstorableProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem, abort: true });
     });
-export const optionalIdentifier = z
-  .string()
-  .trim()
-  .superRefine((v, ctx) => {
-    if (v === "") return;
+};
+export const boundedString = (max: number) => stringOf(max, false);
+/** Text trimmed (linear), then bounded like boundedString. */
+export const text = (max: number) => stringOf(max, true);
+export const requiredText = (max: number, what: string) => text(max).min(1, { error: `${what} is required.`, abort: true });
+export const longText = boundedString(MAX_LONG_TEXT);
+export const intText = text(12).regex(/^(-?\d{1,9})?$/, "A whole number.");
+
+export const identifier = (what: string) =>
+  text(200).superRefine((v, ctx) => {
     const problem = identifierProblem(v);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    if (problem) ctx.addIssue({ code: "custom", message: problem === "Enter a name." ? `${what} is required.` : problem });
   });
+export const optionalIdentifier = text(200).superRefine((v, ctx) => {
+  if (v === "") return;
+  const problem = identifierProblem(v);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/**
+ * A row id, exactly: a positive whole number, or its decimal digits as a form's <select> holds them.
+ * "0x10", "1e3", " 5", true and [5] are not ids.
+ */
+export const idOf = (message: string) =>
+  z.union([z.number(), z.string()], { error: message }).transform((v, ctx) => {
+    const n = typeof v === "number" ? v : /^[1-9][0-9]{0,15}$/.test(v) ? Number(v) : NaN;
+    if (Number.isSafeInteger(n) && n > 0) return n;
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+export const idValue = idOf("Not a row id.");
+
+// What <input type="datetime-local"> and <input type="date"> hold; years 1 to 9999, as PostgreSQL takes them.
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?$/;
+
+/** A local date (and time) that exists in the calendar: 2024-02-30 and +275760-09-13 do not. */
+export function isLocalDateTime(value: string): boolean {
+  const m = LOCAL_DATE_TIME.exec(value);
+  if (!m || m[1] === "0000") return false;
+  const [year, month, day, hour = "0", minute = "0", second = "0"] = m.slice(1).map((p) => p ?? "0");
+  const d = new Date(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  d.setFullYear(Number(year)); // years below 100 are not 19xx
+  return d.getMonth() === Number(month) - 1 && d.getDate() === Number(day) && Number(hour) < 24 && Number(minute) < 60 && Number(second) < 60;
+}
+
+/** Empty, or a local date and time (see isLocalDateTime). */
+export const dateTimeText = (message: string) => text(40).refine((v) => v === "" || isLocalDateTime(v), message);
+
+// rowVersion: updated_at in UTC (2024-05-01T10:00:00.123456Z) or a row hash (md5); bounded before it is
+// looked at, and never echoed back.
+const VERSION_PATTERN = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2}){0,2})|[0-9a-f]{32})$/;
+const MALFORMED_VERSION = "The row's version token is malformed; reload the page.";
+/** The concurrency token a form or cell was loaded with. */
+export const versionToken = z
+  .string({ error: MALFORMED_VERSION })
+  .max(40, { error: MALFORMED_VERSION, abort: true })
+  .regex(VERSION_PATTERN, MALFORMED_VERSION)
+  .refine((v) => v.length === 32 || !Number.isNaN(Date.parse(v.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"))), MALFORMED_VERSION);
 
 /** A value from a grid cell (boolean, number, parsed JSON, text or null) → the form's representation. */
 export function toFormValue(kind: FieldKind, value: unknown): string | boolean {

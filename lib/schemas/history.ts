@@ -1,25 +1,23 @@
 import { z } from "zod";
+import { dateTimeText, idValue } from "./fields";
 
 const LOGGED = ["project", "mappings_table", "mappings_column", "mappings_relation", "mappings_api_endpoint"] as const;
 const OPERATIONS = ["INSERT", "UPDATE", "DELETE"] as const;
-const optionalDate = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || !Number.isNaN(Date.parse(v)), "A date and time.")
-  .optional();
+
+const optionalDate = dateTimeText("A date and time such as 2024-05-01T10:30.").optional();
 
 /** The History page's filters (search params) and the table tab's request: all optional, all checked. */
 export const historyFilterSchema = z.object({
-  table: z.union([z.enum(LOGGED), z.literal("")]).optional(),
-  operation: z.union([z.enum(OPERATIONS), z.literal("")]).optional(),
+  table: z.union([z.enum(LOGGED), z.literal("")], { error: "Not a logged table." }).optional(),
+  operation: z.union([z.enum(OPERATIONS), z.literal("")], { error: "Not an operation." }).optional(),
   from: optionalDate,
   to: optionalDate,
-  tableId: z.coerce.number<string | number>().int().positive().optional(),
-  before: z.coerce.number<string | number>().int().positive().optional(),
+  tableId: idValue.optional(),
+  before: idValue.optional(),
 });
 export type HistoryFilterInput = z.input<typeof historyFilterSchema>;
 
 export const restoreSchema = z.object({
-  entryId: z.coerce.number<string | number>().int().positive(),
-  which: z.enum(["before", "after"]),
+  entryId: idValue,
+  which: z.enum(["before", "after"], { error: "Restore either the version before or the one after." }),
 });

@@ -81,7 +81,10 @@ describe("projectSchema (the Project page)", () => {
     ["created_by", "-1", /A whole number, or empty/],
     ["updated_by", "1.5", /A whole number, or empty/],
     ["owner_id", "1".repeat(16), /A whole number, or empty/],
-    ["last_sync_at", "yesterday", /A date and time, or empty/],
+    ["last_sync_at", "yesterday", /A date and time such as .*, or empty/],
+    ["last_sync_at", "+275760-09-13", /A date and time such as .*, or empty/],
+    ["last_generation_at", "2024-02-30T10:00", /A date and time such as .*, or empty/],
+    ["readme_template", "a\u0000b", /NUL/],
     ["rowVersion", "", /.+/],
   ])("refuses %s = %j on that path", (field, value, message) => {
     const issues = issuesAt(projectSchema.safeParse({ ...project, [field]: value }));

@@ -1,21 +1,15 @@
 import { z } from "zod";
 import { PROJECT_STATUSES, PROJECT_TEMPLATES } from "./enums";
+import { boundedString, dateTimeText, longText, text, versionToken } from "./fields";
 import { jsonText } from "./json-text";
 
 /**
  * The project row as forms edit it: every value is text or boolean (what inputs hold); lib/metadata/project.ts
  * turns text into NULL, numbers, timestamps and JSON for the database. One schema for form and server action.
  */
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
-const required = (max: number, what: string) => text(max).min(1, `${what} is required.`);
-const optionalInt = z
-  .string()
-  .trim()
-  .regex(/^(\d{1,15})?$/, "A whole number, or empty.");
-const optionalTimestamp = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || !Number.isNaN(Date.parse(v)), "A date and time, or empty.");
+const required = (max: number, what: string) => text(max).min(1, { error: `${what} is required.`, abort: true });
+const optionalInt = text(20).regex(/^(\d{1,15})?$/, "A whole number, or empty.");
+const optionalTimestamp = dateTimeText("A date and time such as 2024-05-01T10:30, or empty.");
 
 export const PROJECT_ID_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 
@@ -25,7 +19,7 @@ export const projectIdentitySchema = z.object({
     "A slug: lower-case letters and digits, words joined by - or _ (e.g. my-ecommerce).",
   ),
   project_name: required(200, "Project name"),
-  description: z.string().max(10_000, "At most 10,000 characters."),
+  description: boundedString(10_000),
 });
 
 export const projectWizardSchema = projectIdentitySchema.extend({
@@ -86,7 +80,7 @@ export const projectSchema = projectWizardSchema
     owner_id: optionalInt,
     created_by: optionalInt,
     updated_by: optionalInt,
-    readme_template: z.string().max(100_000, "At most 100,000 characters."),
+    readme_template: longText,
     last_generation_at: optionalTimestamp,
     last_sync_at: optionalTimestamp,
     ...(Object.fromEntries(Object.keys(PROJECT_JSON_COLUMNS).map((k) => [k, jsonText("any")])) as Record<
@@ -94,6 +88,6 @@ export const projectSchema = projectWizardSchema
       ReturnType<typeof jsonText>
     >),
     /** The row's version when the form was loaded: a save over someone else's change is refused. */
-    rowVersion: z.string().min(1).max(100),
+    rowVersion: versionToken,
   });
 export type ProjectValues = z.infer<typeof projectSchema>;

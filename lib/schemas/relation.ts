@@ -1,41 +1,53 @@
 import { z } from "zod";
 import { RELATION_TYPES } from "./enums";
-import { type FieldKind, identifier, optionalIdentifier, text } from "./fields";
-import { identifierProblem } from "./identifier";
+import { identifier, idOf, idValue, optionalIdentifier, versionToken } from "./fields";
+import { identifierProblem, MAX_IDENTIFIER_BYTES } from "./identifier";
+import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf, textField } from "./registry";
 
 /**
  * A relation as the form edits it: tables by id (the pickers offer only existing ones), columns by name
  * (of those tables). Schema and table names are filled from the ids on the server, so they cannot disagree.
  */
-export const relationSchema = z.object({
-  from_table_id: z.coerce.number<string | number>().int().positive("Choose the table the relation starts from."),
-  from_column: identifier("From column"),
-  to_table_id: z.coerce.number<string | number>().int().positive("Choose the table it points to."),
-  to_column: identifier("To column"),
-  relation_type: z.enum(RELATION_TYPES, { error: "Choose a relation type." }),
-  graphql_field: text(100).regex(/^([_A-Za-z][_0-9A-Za-z]*)?$/, "A GraphQL name: letters, digits, _ (camelCase)."),
-  is_cascade_delete: z.boolean(),
-  constraint_name: text(200).regex(/^([a-z_][a-z0-9_]*)?$/, "A snake_case constraint name."),
-});
-export type RelationInput = z.input<typeof relationSchema>;
-export type RelationValues = z.output<typeof relationSchema>;
-
-/** Fields editable inline in the relations grid (the endpoints change through the form). */
-export const relationInlineSchema = relationSchema.pick({
-  relation_type: true,
-  graphql_field: true,
-  is_cascade_delete: true,
-  constraint_name: true,
-});
-export type RelationInlineField = keyof z.infer<typeof relationInlineSchema>;
-export const RELATION_FIELD_KINDS: Record<RelationInlineField, FieldKind> = {
-  relation_type: "required",
-  graphql_field: "text",
-  is_cascade_delete: "bool",
-  constraint_name: "text",
+export const RELATION_FIELDS = {
+  from_table_id: field("int", "From table", idOf("Choose the table the relation starts from."), {
+    cast: "::bigint",
+  }),
+  from_column: field("required", "From column", identifier("From column"), { max: MAX_IDENTIFIER_BYTES }),
+  to_table_id: field("int", "To table", idOf("Choose the table it points to."), { cast: "::bigint" }),
+  to_column: field("required", "To column", identifier("To column"), { max: MAX_IDENTIFIER_BYTES }),
+  relation_type: enumField("Relation type", RELATION_TYPES, "::_metadata.relation_type_enum", {
+    width: 150,
+    message: "Choose a relation type.",
+  }),
+  graphql_field: textField("GraphQL field", 100, {
+    pattern: [/^([_A-Za-z][_0-9A-Za-z]*)?$/, "A GraphQL name: letters, digits, _ (camelCase)."],
+    width: 160,
+  }),
+  is_cascade_delete: boolField("Cascade delete", { width: 120 }),
+  constraint_name: textField("Constraint name", 200, {
+    pattern: [/^([a-z_][a-z0-9_]*)?$/, "A snake_case constraint name."],
+    width: 220,
+  }),
 };
 
-const graphqlField = text(100).regex(/^([_A-Za-z][_0-9A-Za-z]*)?$/, "A GraphQL name: letters, digits, _ (camelCase).");
+export const relationSchema = schemaOf(RELATION_FIELDS);
+export type RelationInput = z.input<typeof relationSchema>;
+export type RelationValues = z.output<typeof relationSchema>;
+export const RELATION_LABELS = labelsOf(RELATION_FIELDS);
+export const RELATION_SQL_CASTS = castsOf(RELATION_FIELDS);
+
+/** Fields editable inline in the relations grid (the endpoints change through the form). */
+export const RELATION_INLINE_FIELDS = {
+  relation_type: RELATION_FIELDS.relation_type,
+  graphql_field: RELATION_FIELDS.graphql_field,
+  is_cascade_delete: RELATION_FIELDS.is_cascade_delete,
+  constraint_name: RELATION_FIELDS.constraint_name,
+};
+export const relationInlineSchema = schemaOf(RELATION_INLINE_FIELDS);
+export type RelationInlineField = keyof typeof RELATION_INLINE_FIELDS;
+export const RELATION_FIELD_KINDS = kindsOf(RELATION_INLINE_FIELDS);
+
+const graphqlField = RELATION_FIELDS.graphql_field.schema;
 
 /** Relation types whose from side holds the foreign key: the wizard can add that column. */
 export const FK_ON_FROM_SIDE = ["ManyToOne", "OneToOne"] as const;
@@ -77,7 +89,7 @@ export const wizardCreatesJunction = (v: WizardChoice) => v.create_junction && v
 
 /** Deleting a relation: its version, and whether its reverse goes with it. */
 export const deleteRelationSchema = z.object({
-  id: z.number().int().positive(),
-  rowVersion: z.string().min(1).max(100),
+  id: idValue,
+  rowVersion: versionToken,
   with_reverse: z.boolean(),
 });

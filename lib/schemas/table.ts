@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { type FieldKind, identifier, longText, optionalIdentifier, requiredText, text } from "./fields";
+import { identifier, longText, MAX_LONG_TEXT, optionalIdentifier } from "./fields";
+import { MAX_IDENTIFIER_BYTES } from "./identifier";
 import { jsonTextOf } from "./json-text";
+import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField } from "./registry";
 
 export const INDEX_TYPES = ["BTREE", "UNIQUE", "GIN", "GIST", "HASH", "BRIN"] as const;
 
@@ -12,7 +14,11 @@ export const tableConstraintsValue = z.object({
     .array(
       z.object({
         name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "A check's name is a snake_case identifier."),
-        condition: z.string({ error: "A check needs a condition." }).trim().min(1, "A check needs a condition."),
+        condition: z
+          .string({ error: "A check needs a condition." })
+          .max(10_000, { error: "A check's condition is at most 10,000 characters.", abort: true })
+          .trim()
+          .min(1, "A check needs a condition."),
       }),
     )
     .default([]),
@@ -30,39 +36,40 @@ export const indexesValue = z.array(
 
 export const GRAPHQL_TYPE_PATTERN = /^([A-Z][A-Za-z0-9]*)?$/;
 
-export const tableSchema = z.object({
-  schema_name: identifier("Schema"),
-  table_name: identifier("Table name"),
-  graphql_type: text(100).regex(GRAPHQL_TYPE_PATTERN, "PascalCase, e.g. OrderItem."),
-  label: requiredText(200, "Label"),
-  description: longText,
-  primary_key: optionalIdentifier,
-  is_api_enabled: z.boolean(),
-  api_permissions: jsonTextOf(apiPermissionsValue),
-  table_constraints: jsonTextOf(tableConstraintsValue),
-  indexes: jsonTextOf(indexesValue),
-});
-export type TableValues = z.infer<typeof tableSchema>;
-export type TableField = keyof TableValues;
-
-export const TABLE_FIELD_KINDS: Record<TableField, FieldKind> = {
-  schema_name: "required",
-  table_name: "required",
-  graphql_type: "text",
-  label: "required",
-  description: "text",
-  primary_key: "text",
-  is_api_enabled: "bool",
-  api_permissions: "json",
-  table_constraints: "json",
-  indexes: "json",
-};
-
 export const JSON_HINTS = {
   api_permissions: '{"read": "public", "write": "authenticated", "delete": "admin"}',
   table_constraints: '{"checks": [{"name": "check_status", "condition": "status IN (\'ACTIVE\', \'INACTIVE\')"}]}',
   indexes: '[{"columns": ["email"], "type": "UNIQUE"}, {"columns": ["created_at"], "type": "BTREE"}]',
 } as const;
+
+/** mappings_table's editable fields, declared once (see registry.ts). */
+export const TABLE_FIELDS = {
+  schema_name: field("required", "Schema", identifier("Schema"), { max: MAX_IDENTIFIER_BYTES, width: 110 }),
+  table_name: field("required", "Table name", identifier("Table name"), {
+    max: MAX_IDENTIFIER_BYTES,
+    width: 200,
+    hint: "snake_case, e.g. order_items",
+  }),
+  label: requiredField("Label", 200, { width: 180, hint: "Shown in the UI, e.g. 사용자" }),
+  graphql_type: textField("GraphQL type", 100, {
+    pattern: [GRAPHQL_TYPE_PATTERN, "PascalCase, e.g. OrderItem."],
+    width: 160,
+    hint: "PascalCase; suggested from the name",
+  }),
+  description: field("text", "Description", longText, { max: MAX_LONG_TEXT, width: 260 }),
+  primary_key: field("text", "Primary key", optionalIdentifier, { max: MAX_IDENTIFIER_BYTES, width: 120 }),
+  is_api_enabled: boolField("API enabled", { width: 110 }),
+  api_permissions: field("json", "API permissions", jsonTextOf(apiPermissionsValue), { hint: JSON_HINTS.api_permissions }),
+  table_constraints: field("json", "Table constraints", jsonTextOf(tableConstraintsValue), { hint: JSON_HINTS.table_constraints }),
+  indexes: field("json", "Indexes", jsonTextOf(indexesValue), { hint: JSON_HINTS.indexes }),
+};
+
+export const tableSchema = schemaOf(TABLE_FIELDS);
+export type TableValues = z.infer<typeof tableSchema>;
+export type TableField = keyof TableValues;
+export const TABLE_FIELD_KINDS = kindsOf(TABLE_FIELDS);
+export const TABLE_LABELS = labelsOf(TABLE_FIELDS);
+export const TABLE_SQL_CASTS = castsOf(TABLE_FIELDS);
 
 export const tableDefaults: TableValues = {
   schema_name: "public",

@@ -1,34 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failed, mutationFailed, type ActionResult } from "@/lib/actions/result";
-import { listHistory, restoreFromHistory, type HistoryEntry } from "@/lib/metadata/history";
+import { runAction, type MutationResult } from "@/lib/actions/result";
+import { toHistoryView, type HistoryView } from "@/lib/metadata/diff";
+import { listHistory, restoreFromHistory } from "@/lib/metadata/history";
 import { historyFilterSchema, restoreSchema } from "@/lib/schemas/history";
 import { toHistoryFilter } from "./filter";
 
+/** A page of entries as text-only views (see toHistoryView): stored JSON of any depth renders. */
 export async function historyAction(
   input: unknown,
-): Promise<ActionResult<{ entries: HistoryEntry[]; nextBefore: number | null }>> {
-  const parsed = historyFilterSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: parsed.error.issues[0].message };
-  try {
-    return { ok: true, data: await listHistory(toHistoryFilter(parsed.data)) };
-  } catch (error) {
-    return failed(error);
-  }
+): Promise<MutationResult<{ entries: HistoryView[]; nextBefore: number | null }>> {
+  return runAction(historyFilterSchema, input, async (filter) => {
+    const { entries, nextBefore } = await listHistory(toHistoryFilter(filter));
+    return { entries: entries.map(toHistoryView), nextBefore };
+  });
 }
 
-export async function restoreAction(
-  input: unknown,
-): Promise<ActionResult<{ table: string; id: number; action: string }>> {
-  const parsed = restoreSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: "Malformed request." };
-  try {
-    const result = await restoreFromHistory(parsed.data.entryId, parsed.data.which);
-    revalidatePath("/", "layout");
-    return { ok: true, data: result };
-  } catch (error) {
-    const mapped = mutationFailed<never>(error);
-    return { ok: false, formError: (!mapped.ok && mapped.formError) || "Not restored." };
-  }
+export async function restoreAction(input: unknown): Promise<MutationResult<{ table: string; id: number; action: string }>> {
+  const result = await runAction(restoreSchema, input, (entry) => restoreFromHistory(entry.entryId, entry.which));
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
 }

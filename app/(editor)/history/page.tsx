@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HistoryList } from "@/components/history/history-list";
+import { toHistoryView } from "@/lib/metadata/diff";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { LOGGED_TABLES, listHistory, OPERATIONS } from "@/lib/metadata/history";
@@ -81,7 +82,7 @@ export default async function HistoryPage({
           Clear
         </Link>
       </form>
-      <HistoryList entries={entries} />
+      <HistoryList entries={entries.map(toHistoryView)} />
       {nextBefore && (
         <Link href={`/history?${older.toString()}`} className="inline-block text-sm text-blue-700 underline">
           Older entries

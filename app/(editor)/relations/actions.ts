@@ -3,9 +3,9 @@
 // No revalidatePath here: the grids keep their own rows, and a revalidation would send the whole page
 // (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
 
-import { idVersionSchema, invalid, mutationFailed, parseInlineEdit, type MutationResult } from "@/lib/actions/result";
+import { z } from "zod";
+import { runAction, runInlineEdit, type MutationResult } from "@/lib/actions/result";
 import { listColumns } from "@/lib/metadata/columns";
-import { listTableNames } from "@/lib/metadata/tables";
 import { getRelation, updateRelation, type RelationRow } from "@/lib/metadata/relations";
 import {
   createRelationWithWizard,
@@ -13,89 +13,50 @@ import {
   findReverse,
   type WizardResult,
 } from "@/lib/metadata/relation-wizard";
-import {
-  deleteRelationSchema,
-  RELATION_FIELD_KINDS,
-  relationInlineSchema,
-  relationWizardSchema,
-  type RelationInlineField,
-} from "@/lib/schemas/relation";
-import { failed, type ActionResult } from "@/lib/actions/result";
-import { z } from "zod";
+import { listTableNames } from "@/lib/metadata/tables";
+import { idValue } from "@/lib/schemas/fields";
+import { deleteRelationSchema, RELATION_INLINE_FIELDS, relationWizardSchema } from "@/lib/schemas/relation";
 
 /** The relation wizard: the relation and what comes with it (FK column, junction, reverse), in one transaction. */
 export async function createRelationAction(input: unknown): Promise<MutationResult<WizardResult>> {
-  const parsed = relationWizardSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    return { ok: true, data: await createRelationWithWizard(parsed.data) };
-  } catch (error) {
-    return mutationFailed(error);
-  }
+  return runAction(relationWizardSchema, input, (values) => createRelationWithWizard(values));
 }
 
 export async function updateRelationFieldAction(input: unknown): Promise<MutationResult<RelationRow>> {
-  const edit = parseInlineEdit<RelationInlineField>(relationInlineSchema, RELATION_FIELD_KINDS, input);
-  if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
-  try {
-    const row = await updateRelation(edit.id, edit.rowVersion, { [edit.field]: edit.value });
-    return { ok: true, data: row };
-  } catch (error) {
-    return mutationFailed(error);
-  }
+  return runInlineEdit(RELATION_INLINE_FIELDS, input, (id, rowVersion, changes) => updateRelation(id, rowVersion, changes));
 }
 
 /** Deletes a relation and, when asked, its reverse (the same two columns the other way round). */
 export async function deleteRelationAction(input: unknown): Promise<MutationResult<{ deleted: number[] }>> {
-  const parsed = deleteRelationSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: "Malformed request." };
-  try {
-    return { ok: true, data: await deleteRelationAndReverse(parsed.data.id, parsed.data.rowVersion, parsed.data.with_reverse) };
-  } catch (error) {
-    return mutationFailed(error);
-  }
+  return runAction(deleteRelationSchema, input, async ({ id, rowVersion, with_reverse }) => ({
+    deleted: await deleteRelationAndReverse(id, rowVersion, with_reverse),
+  }));
 }
 
 /** A relation's reverse, if it has one: the delete dialog offers to delete it too. */
-export async function relationReverseAction(input: unknown): Promise<ActionResult<RelationRow | null>> {
-  const parsed = idVersionSchema.shape.id.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: "Malformed request." };
-  try {
-    const row = await getRelation(parsed.data);
-    return { ok: true, data: row ? await findReverse(row) : null };
-  } catch (error) {
-    return failed(error);
-  }
+export async function relationReverseAction(input: unknown): Promise<MutationResult<RelationRow | null>> {
+  return runAction(idValue, input, async (id) => {
+    const row = await getRelation(id);
+    return row ? await findReverse(row) : null;
+  });
 }
 
-/** The column names of one table, for the relation form's pickers (loaded when a table is chosen). */
+/** The columns of one table, for the relation form's pickers (loaded when a table is chosen). */
 export async function tableColumnsAction(
   input: unknown,
-): Promise<ActionResult<{ pg_column: string; pg_type: string; is_primary_key: boolean }[]>> {
-  const parsed = z.coerce.number<string | number>().int().positive().safeParse(input);
-  if (!parsed.success) return { ok: false, formError: "Malformed request." };
-  try {
-    const rows = await listColumns(parsed.data);
-    return {
-      ok: true,
-      data: rows.map((r) => ({
-        pg_column: String(r.pg_column),
-        pg_type: String(r.pg_type),
-        is_primary_key: r.is_primary_key === true,
-      })),
-    };
-  } catch (error) {
-    return failed(error);
-  }
+): Promise<MutationResult<{ pg_column: string; pg_type: string; is_primary_key: boolean }[]>> {
+  return runAction(idValue, input, async (tableId) =>
+    (await listColumns(tableId)).map((r) => ({
+      pg_column: String(r.pg_column),
+      pg_type: String(r.pg_type),
+      is_primary_key: r.is_primary_key === true,
+    })),
+  );
 }
 
 /** Table names for the relation form's pickers, loaded when the form opens (not with every table page). */
-export async function tableNamesAction(): Promise<
-  ActionResult<{ id: number; schema_name: string; table_name: string; primary_key: string | null }[]>
-> {
-  try {
-    return { ok: true, data: await listTableNames() };
-  } catch (error) {
-    return failed(error);
-  }
+export async function tableNamesAction(
+  input?: unknown,
+): Promise<MutationResult<{ id: number; schema_name: string; table_name: string; primary_key: string | null }[]>> {
+  return runAction(z.undefined({ error: "This request takes no input." }), input, () => listTableNames());
 }
