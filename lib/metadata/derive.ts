@@ -43,7 +43,9 @@ export function labelFor(name: string): string {
 
 /** "VARCHAR(255)[]" → { base: "VARCHAR", array: true }; spellings normalized to upper case. */
 export function parsePgType(pgType: string): { base: string; array: boolean } {
-  const trimmed = pgType.trim().toUpperCase();
+  // A type is at most 100 characters (columnSchema); the dialogs call this on every keystroke of any paste,
+  // so the patterns below only ever see a bounded string.
+  const trimmed = pgType.trim().slice(0, 200).toUpperCase();
   // "_int4" is how the catalog (udt_name) spells int4[].
   const underscoreArray = /^_[A-Z]/.test(trimmed);
   const array = /\[\]\s*$/.test(trimmed) || underscoreArray;

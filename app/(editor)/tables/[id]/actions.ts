@@ -17,7 +17,7 @@ export async function addColumnAction(tableIdInput: unknown, input: unknown): Pr
   return runAction(newColumnSchema, input, (row) => addColumns(id.data, [row]));
 }
 
-export const MAX_PASTED_ROWS = 2000;
+const MAX_PASTED_ROWS = 2000;
 
 /** Rows pasted from a spreadsheet (name, type[, label]), added in one transaction: all or none. */
 export async function pasteColumnsAction(tableIdInput: unknown, input: unknown): Promise<MutationResult<ColumnRow[]>> {
