@@ -99,7 +99,7 @@ describe("columnSchema", () => {
 
   it("validation_rules: the pattern must compile", () => {
     const message = problems({ validation_rules: '{"pattern": "([a-z"}' }).validation_rules;
-    expect(message).toMatch(/^pattern: Does not compile: /);
+    expect(message).toMatch(/^pattern: pattern does not compile: /);
     expect(message).toContain("([a-z");
     expect(regexProblem("([a-z")).not.toBeNull();
     expect(regexProblem("^[a-z]+$")).toBeNull();

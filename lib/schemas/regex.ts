@@ -11,7 +11,7 @@ export function regexProblem(pattern: string): string | null {
   try {
     new RegExp(pattern);
   } catch (error) {
-    return `Does not compile: ${(error as Error).message}`;
+    return `pattern does not compile: ${(error as Error).message}`;
   }
   if (repeatsARepetition(pattern)) {
     return "A repeated group that itself repeats, such as (a+)+, can take exponential time; rewrite it.";
