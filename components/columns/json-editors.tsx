@@ -110,7 +110,7 @@ export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProp
         />
         {typeof rules.pattern === "string" && rules.pattern !== "" && (
           <span role="status" className={problem ? "text-red-600" : "text-emerald-700"}>
-            {problem ? problem[0].toUpperCase() + problem.slice(1) : "✓ compiles"}
+            {problem ? problem.replace(/^pattern does not compile/, "Does not compile") : "✓ compiles"}
           </span>
         )}
       </label>
