@@ -16,7 +16,7 @@ describe("parseInlineEdit", () => {
     expect(table("table_name", "  members ")).toEqual({
       ok: true,
       id: 7,
-      rowVersion: "2024-05-01 10:00:00.123456+00",
+      rowVersion: "2024-05-01T10:00:00.123456Z",
       field: "table_name",
       value: "members",
     });
