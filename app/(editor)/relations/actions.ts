@@ -28,9 +28,9 @@ export async function updateRelationFieldAction(input: unknown): Promise<Mutatio
 
 /** Deletes a relation and, when asked, its reverse (the same two columns the other way round). */
 export async function deleteRelationAction(input: unknown): Promise<MutationResult<{ deleted: number[] }>> {
-  return runAction(deleteRelationSchema, input, async ({ id, rowVersion, with_reverse }) => ({
-    deleted: await deleteRelationAndReverse(id, rowVersion, with_reverse),
-  }));
+  return runAction(deleteRelationSchema, input, ({ id, rowVersion, with_reverse }) =>
+    deleteRelationAndReverse(id, rowVersion, with_reverse),
+  );
 }
 
 /** A relation's reverse, if it has one: the delete dialog offers to delete it too. */
