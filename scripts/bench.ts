@@ -20,24 +20,34 @@
  *   rsync -a --delete --link-dest="$PWD/node_modules" node_modules/ /tmp/benchcopy/node_modules/
  *   cd /tmp/benchcopy && npm run bench
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { fill, type FillResult, TABLES, COLUMNS_PER_TABLE, WIDE_COLUMNS, RELATIONS } from "./bench/fill";
 import { armEditProbe, INTERACTIVE_PROBE, installFilterProbe, scrollProbe } from "./bench/probes";
 import { RssSampler } from "./bench/rss";
 import { codegenRows, measureCodegen } from "./bench/codegen";
 import { diagramRows, runDiagramBench } from "./bench/diagram";
+import {
+  chromiumLaunchOptions,
+  connect as connectLogged,
+  median,
+  percentile,
+  round,
+  runningUrl,
+  serverUp,
+  startServer as startBenchServer,
+  stopServer,
+  waitFor,
+  withTimeout,
+} from "./bench/server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 20160);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54360);
 const DATA_DIR = path.resolve(".data/bench");
 const RESULTS_DIR = path.resolve("test-results");
 const SERVER_LOG = path.join(RESULTS_DIR, "bench-server.log");
-const BASE = `http://127.0.0.1:${PORT}/metadata-editor`;
 const LOADS = 5;
 const EDITS = 30;
 const TABLE_EDITS = 10;
@@ -65,141 +75,7 @@ const TRACE_CATEGORIES = [
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-/** A pg client whose connection loss fails the pending query instead of crashing the process. */
-async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", (error) => log(`database connection lost: ${error.message}`));
-  await client.connect();
-  return client;
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
-}
-const median = (values: number[]) => percentile(values, 50);
-const round = (n: number, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
-
-// ---------------------------------------------------------------------------------------------------------------
-// The server: scripts/start.ts in its own process group (Next and the embedded PostgreSQL run inside it).
-
-interface Server {
-  child: ChildProcess;
-  pgid: number;
-  exited: Promise<number | null>;
-}
-
-function startServer(): Server {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = openSync(SERVER_LOG, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      METADATA_EDITOR_DATA_DIR: DATA_DIR,
-      METADATA_EDITOR_PG_PORT: String(PG_PORT),
-      // The bench's own embedded database, whatever .env says.
-      DATABASE_URL: "",
-      DB_HOST: "",
-      DB_PORT: "",
-      DB_NAME: "",
-      DB_USER: "",
-      DB_PASSWORD: "",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", out, out],
-    detached: true,
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, pgid: child.pid!, exited };
-}
-
-async function groupGone(pgid: number, timeoutMs: number): Promise<boolean> {
-  const until = performance.now() + timeoutMs;
-  while (performance.now() < until) {
-    try {
-      process.kill(-pgid, 0);
-    } catch {
-      return true;
-    }
-    await sleep(25);
-  }
-  return false;
-}
-
-/** SIGINT to the group (Next, then the launcher stops PostgreSQL), and wait until every process has exited. */
-async function stopServer(server: Server): Promise<void> {
-  try {
-    process.kill(-server.pgid, "SIGINT");
-  } catch {
-    return; // already gone
-  }
-  await Promise.race([server.exited, sleep(30_000)]);
-  if (!(await groupGone(server.pgid, 30_000))) {
-    log("the server group did not stop within 30 s after SIGINT: sending SIGKILL");
-    try {
-      process.kill(-server.pgid, "SIGKILL");
-    } catch {
-      // gone meanwhile
-    }
-    await groupGone(server.pgid, 10_000);
-  }
-}
-
-function withTimeout<T>(what: string, ms: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-async function waitFor<T>(
-  what: string,
-  server: Server,
-  timeoutMs: number,
-  probe: () => Promise<T | null> | T | null,
-): Promise<T> {
-  const until = performance.now() + timeoutMs;
-  let exited = false;
-  void server.exited.then(() => (exited = true));
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (exited)
-      throw new Error(`the server exited while waiting for ${what}; see ${path.relative(process.cwd(), SERVER_LOG)}`);
-    if (performance.now() > until)
-      throw new Error(`no ${what} within ${timeoutMs / 1000} s; see ${path.relative(process.cwd(), SERVER_LOG)}`);
-    await sleep(100);
-  }
-}
-
-function runningUrl(): string | null {
-  const file = path.join(DATA_DIR, "running.json");
-  if (!existsSync(file)) return null;
-  try {
-    return (JSON.parse(readFileSync(file, "utf8")) as { url: string }).url;
-  } catch {
-    return null; // being written
-  }
-}
-
-/** Up when it answers at all; redirects are not followed, so no editor route is rendered (and warmed) here. */
-async function serverUp(): Promise<true | null> {
-  try {
-    const response = await fetch(`${BASE}/setup`, { redirect: "manual" });
-    return response.status < 500 ? true : null;
-  } catch {
-    return null;
-  }
-}
+const connect = (url: string) => connectLogged(url, log);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Measurements in the browser.
@@ -493,22 +369,6 @@ async function traced<T>(browser: Browser, page: Page, name: string, work: () =>
   }
 }
 
-function chromiumLaunchOptions() {
-  const system = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-  return system
-    ? {
-        executablePath: system,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      }
-    : {};
-}
-
 interface Row {
   metric: string;
   value: string;
@@ -541,14 +401,15 @@ async function main() {
   log(
     `starting the editor on port ${PORT} with its own embedded PostgreSQL (${path.relative(process.cwd(), DATA_DIR)}); server output: ${path.relative(process.cwd(), SERVER_LOG)}`,
   );
-  const server = startServer();
+  const server = startBenchServer({ port: PORT, pgPort: PG_PORT, dataDir: DATA_DIR, logFile: SERVER_LOG });
+  const BASE = server.base;
   const sampler = new RssSampler(server.pgid);
   sampler.start(100);
   let browser: Browser | null = null;
   let serverDied: number | null | undefined;
   try {
     sampler.phase = "embedded PostgreSQL start";
-    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, runningUrl);
+    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
     sampler.phase = "fill (next build runs meanwhile when stale)";
     const client = await connect(dbUrl);
     let data: FillResult;
@@ -563,7 +424,7 @@ async function main() {
     sampler.phase = "server start (build when stale)";
     log("waiting for the server (it builds first when the build is stale)…");
     const waitStarted = performance.now();
-    await waitFor("answer from the editor", server, 900_000, serverUp);
+    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
     log(`server up after ${ms(performance.now() - waitStarted)} more`);
 
     // From here on the server must stay up: if it exits (stopped from outside), closing the browser makes the
@@ -855,7 +716,7 @@ async function main() {
     sampler.stop();
     if (browser) await browser.close().catch(() => {});
     log("stopping the editor and its database…");
-    await stopServer(server);
+    await stopServer(server, log);
     rmSync(DATA_DIR, { recursive: true, force: true });
     log(`done in ${round((performance.now() - started) / 1000, 0)} s`);
   }

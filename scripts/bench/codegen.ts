@@ -97,10 +97,13 @@ async function measureWatch(url: string) {
   }
 }
 
-export async function measureCodegen(page: Page, base: string, url: string, wideTableId: number) {
+export async function measureCodegen(page: Page, base: string, url: string, wideTableId: number, log: (line: string) => void = () => {}) {
   const generate = await measureGenerate(url);
+  log(`generate: ${Math.round(generate.totalMedianMs)} ms (load ${Math.round(generate.loadMedianMs)} ms), prettier ${Math.round(generate.prettierMs)} ms`);
   const preview = await measurePreview(page, base, wideTableId);
+  log(`form preview: ${preview.samplesMs.join(", ")} ms (${preview.fields} fields)`);
   const watch = await measureWatch(url);
+  log(`watch: ${watch.samplesMs.join(", ")} ms`);
   return { generate, preview, watch };
 }
 

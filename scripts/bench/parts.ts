@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:codegen` / `npm run bench:diagram`: one part of `npm run bench` on its own (the full run takes
+ * long and measures the grids first). Same editor, data set and measurements as the full run: the editor on its
+ * own embedded PostgreSQL (.data/bench-<part>, wiped), filled with 5,000 tables × 20 columns, the 2,000-column
+ * table and 5,000 relations; then
+ *   codegen  all targets generated (load + generate, prettier), the Form preview of the 2,000-column table,
+ *            metadata:generate --watch latency (COMMIT → file rewritten);
+ *   diagram  the 5,000-table model's limited mode, then 300 tables × 20 columns with 500 relations.
+ * Prints the rows with the load average beside them and writes test-results/bench-<part>.json. Exit code 0 whether
+ * or not the targets are met. BENCH_PORT / BENCH_PG_PORT change the ports (20161 / 54361).
+ */
+import { rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { codegenRows, measureCodegen } from "./codegen";
+import { diagramRows, runDiagramBench } from "./diagram";
+import { fill } from "./fill";
+import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
+
+const PART = process.argv[2];
+if (PART !== "codegen" && PART !== "diagram") {
+  console.error("usage: tsx scripts/bench/parts.ts codegen|diagram");
+  process.exit(2);
+}
+const log = (line: string) => console.log(`[bench:${PART}] ${line}`);
+const RESULTS_DIR = path.resolve("test-results");
+const DATA_DIR = path.resolve(`.data/bench-${PART}`);
+const ms = (n: number) => `${round(n, 0)} ms`;
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+
+async function main() {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const server = startServer({
+    port: Number(process.env.BENCH_PORT ?? 20161),
+    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
+    dataDir: DATA_DIR,
+    logFile: path.join(RESULTS_DIR, `bench-${PART}-server.log`),
+  });
+  try {
+    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
+    const client = await connect(dbUrl, log);
+    const data = await fill(client).finally(() => client.end());
+    log(`filled in ${ms(data.ms)}: ${data.counts.tables} tables, ${data.counts.columns} columns, ${data.counts.relations} relations`);
+    log("waiting for the server (it builds first when the build is stale)…");
+    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
+    const launch = () => chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+    const before = load();
+    let rows: { metric: string; value: string; target: string; status: string }[];
+    let results: unknown;
+    if (PART === "codegen") {
+      const browser = await launch();
+      try {
+        const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+        const codegen = await measureCodegen(page, server.base, dbUrl, data.wideTableId, log);
+        rows = codegenRows(codegen, ms, (ok) => (ok ? "ok" : "MISSED"));
+        results = codegen;
+      } finally {
+        await browser.close();
+      }
+    } else {
+      const diagram = await runDiagramBench(launch, (url) => connect(url, log), dbUrl, server.base, "customer_042");
+      rows = diagramRows(diagram);
+      results = diagram;
+    }
+    const after = load();
+    console.log("");
+    for (const r of rows) console.log(`${r.status.padEnd(6)} ${r.metric}: ${r.value} (target ${r.target})`);
+    console.log(`\nLoad average (1/5/15 min) before: ${before}, after: ${after} on ${os.cpus().length} cores`);
+    writeFileSync(
+      path.join(RESULTS_DIR, `bench-${PART}.json`),
+      JSON.stringify({ date: new Date().toISOString(), loadBefore: before, loadAfter: after, rows, results }, null, 2) + "\n",
+    );
+  } finally {
+    log("stopping the editor and its database…");
+    await stopServer(server, log);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[bench:${PART}] ❌ the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
