@@ -1,5 +1,6 @@
 import { enumOptionsValue, validationRulesValue } from "../schemas/column";
 import { INT_STRING, messagesFor, type Check, type FieldRule, type RuleBase } from "./rules";
+import { memo } from "./memo";
 import { INTEGER_RANGES, isIntegerPg, type PgInfo, type ScalarName } from "./names";
 
 /** A column's validation_rules as the editor's schema accepts them. */
@@ -7,22 +8,31 @@ export type Rules = { minLength?: number; maxLength?: number; pattern?: string; 
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
 
+/** Parsed values are shared between equal inputs (memo): callers never mutate them. */
 export function parseEnumOptions(value: unknown): Parsed<{ value: string; label: string }[] | null> {
   if (value === null || value === undefined) return { ok: true, value: null };
-  const parsed = enumOptionsValue.safeParse(value);
+  return enumOptionsOf(JSON.stringify(value));
+}
+
+const enumOptionsOf = memo((json: string): Parsed<{ value: string; label: string }[] | null> => {
+  const parsed = enumOptionsValue.safeParse(JSON.parse(json));
   if (!parsed.success) return { ok: false, field: "enum_options", message: `enum_options: ${parsed.error.issues[0].message}` };
   return { ok: true, value: parsed.data.length ? parsed.data : null };
-}
+});
 
 export function parseRules(value: unknown): Parsed<Rules> {
   if (value === null || value === undefined) return { ok: true, value: {} };
-  const parsed = validationRulesValue.safeParse(value);
+  return rulesOf(JSON.stringify(value));
+}
+
+const rulesOf = memo((json: string): Parsed<Rules> => {
+  const parsed = validationRulesValue.safeParse(JSON.parse(json));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, field: "validation_rules", message: `validation_rules${issue.path.length ? `.${issue.path.join(".")}` : ""}: ${issue.message}` };
   }
   return { ok: true, value: parsed.data };
-}
+});
 
 function baseFor(scalar: ScalarName | null, pg: PgInfo): RuleBase {
   if (scalar === null) return "enum";

@@ -1,6 +1,7 @@
 import type { Problem } from "./model";
 import type { ResolvedModel, ResolvedTable } from "./resolve";
 import type { FieldRule } from "./rules";
+import { memo } from "./memo";
 import { runtimeField } from "./zod-runtime";
 
 /** How an input's text becomes the field's value (the generated component and the preview do the same). */
@@ -50,6 +51,9 @@ export function convertInput(valueAs: ValueAs, v: unknown): unknown {
   return v;
 }
 
+/** Thousands of columns share a rule (the same label and type): each validator is built once. */
+const fieldValidator = memo((rule: string) => runtimeField(JSON.parse(rule) as FieldRule), 2_000);
+
 const TEMPORAL: Record<string, string> = { date: "date", datetime: "datetime", time: "time" };
 
 /** A form control that cannot hold the field's value would make a form that never validates: a problem. */
@@ -69,7 +73,7 @@ export function formTypeProblem(formType: string, rule: FieldRule, hasOptions: b
 function defaultFor(t: ResolvedTable, field: Omit<FormFieldSpec, "defaultValue">, text: string | null, problems: Problem[]): unknown {
   if (!text?.trim()) return undefined;
   const value = field.valueAs === "boolean" ? (text.trim() === "true" ? true : text.trim() === "false" ? false : text) : convertInput(field.valueAs, text);
-  if (runtimeField(field.rule).safeParse(value).success) return value;
+  if (fieldValidator(JSON.stringify(field.rule)).safeParse(value).success) return value;
   // An SQL expression (now(), CURRENT_DATE, nextval(...)) is the database's default, not the form's.
   if (/\(|^\s*current_|^\s*localtime/i.test(text)) return undefined;
   problems.push({

@@ -3,6 +3,7 @@
  * runtime builder (zod-runtime.ts) both read it, so the preview validates exactly as the generated code does.
  * Messages are made here, from the column's label, in Korean when the label is Korean.
  */
+import { memo } from "./memo";
 
 export type RuleBase = "string" | "int" | "intString" | "number" | "boolean" | "datetime" | "date" | "time" | "uuid" | "json" | "enum";
 
@@ -43,7 +44,10 @@ export interface Messages {
   option: string;
 }
 
-export function messagesFor(label: string): Messages {
+/** The same label always gives the same messages (shared, never mutated). */
+export const messagesFor = memo(messagesOf);
+
+function messagesOf(label: string): Messages {
   if (HANGUL.test(label)) {
     return {
       required: `${label}은(는) 필수 항목입니다.`,

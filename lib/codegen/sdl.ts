@@ -73,11 +73,48 @@ function inputDefinition(t: ResolvedTable, kind: "Create" | "Update", config: Ge
   return { kind: Kind.INPUT_OBJECT_TYPE_DEFINITION, name: name(`${kind}${t.typeName}Input`), fields, directives: [] };
 }
 
-/** The GraphQL SDL for the API-enabled tables, built as a graphql-js document and printed by graphql-js. */
+/** A table's own definitions: its enum types, object type and create / update inputs, and its root fields. */
+function tableDefinitions(t: ResolvedTable, config: GenerationConfig, query: FieldDefinitionNode[], mutation: FieldDefinitionNode[]): DefinitionNode[] {
+  const defs: DefinitionNode[] = [];
+  for (const c of t.columns.filter((x) => x.enumOptions)) {
+    defs.push({
+      kind: Kind.ENUM_TYPE_DEFINITION,
+      name: name(c.ref.name),
+      directives: [],
+      values: c.enumOptions!.map((o) => ({ kind: Kind.ENUM_VALUE_DEFINITION, name: name(o.value), directives: [], ...describe(config, o.label) })),
+      ...describe(config, c.col.label),
+    });
+  }
+  const outputs = t.columns.filter((c) => c.col.is_graphql_output !== false);
+  const fields = [
+    ...outputs.map((c) => columnField(config, c)),
+    ...t.relationFields.map((r) => field(r.name, r.list ? nonNull(list(nonNull(named(r.target)))) : r.nonNull ? nonNull(named(r.target)) : named(r.target), describe(config, r.description))),
+  ];
+  if (fields.length === 0) fields.push(field("_empty", named("Boolean"), describe(config, "This type has no output fields yet.")));
+  defs.push({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name(t.typeName), interfaces: [], directives: tableAuth(t), fields, ...describe(config, t.table.label, t.table.description) });
+  const create = inputDefinition(t, "Create", config);
+  const update = inputDefinition(t, "Update", config);
+  if (create) defs.push(create);
+  if (update) defs.push(update);
+  const pkType = t.pk ? nonNull(named(t.pk.ref.list ? "String" : t.pk.ref.name)) : null;
+  const pkArg = t.pk && pkType && !t.pk.ref.list ? arg(t.pk.name, pkType) : null;
+  query.push(field(t.many, nonNull(list(nonNull(named(t.typeName)))), { arguments: [arg("limit", named("Int")), arg("offset", named("Int"))] }));
+  if (pkArg) query.push(field(t.one, named(t.typeName), { arguments: [pkArg] }));
+  if (create) mutation.push(field(`create${t.typeName}`, nonNull(named(t.typeName)), { arguments: [arg("input", nonNull(named(`Create${t.typeName}Input`)))] }));
+  if (update && pkArg) mutation.push(field(`update${t.typeName}`, named(t.typeName), { arguments: [pkArg, arg("input", nonNull(named(`Update${t.typeName}Input`)))] }));
+  if (pkArg) mutation.push(field(`delete${t.typeName}`, nonNull(named("Boolean")), { arguments: [pkArg] }));
+  return defs;
+}
+
+/**
+ * The GraphQL SDL for the API-enabled tables, built as graphql-js definitions and printed by graphql-js: one
+ * definition at a time, joined as printing the whole document joins them. Holding 5,000 tables' AST at once
+ * made the printer spend most of its time collecting garbage.
+ */
 export function generateSdl(model: ResolvedModel, config: GenerationConfig): string {
   const api = model.tables.filter((t) => t.api);
   const used = new Set(api.flatMap((t) => t.columns.filter((c) => c.scalar).map((c) => c.ref.name)));
-  const defs: DefinitionNode[] = [
+  const head: DefinitionNode[] = [
     {
       kind: Kind.DIRECTIVE_DEFINITION,
       name: name("resolver"),
@@ -96,39 +133,12 @@ export function generateSdl(model: ResolvedModel, config: GenerationConfig): str
     },
     ...CUSTOM_SCALARS.filter((s) => used.has(s)).map((s): DefinitionNode => ({ kind: Kind.SCALAR_TYPE_DEFINITION, name: name(s), directives: [] })),
   ];
+  const printed = head.map((d) => print(d));
   const query: FieldDefinitionNode[] = [];
   const mutation: FieldDefinitionNode[] = [];
-  for (const t of api) {
-    for (const c of t.columns.filter((x) => x.enumOptions)) {
-      defs.push({
-        kind: Kind.ENUM_TYPE_DEFINITION,
-        name: name(c.ref.name),
-        directives: [],
-        values: c.enumOptions!.map((o) => ({ kind: Kind.ENUM_VALUE_DEFINITION, name: name(o.value), directives: [], ...describe(config, o.label) })),
-        ...describe(config, c.col.label),
-      });
-    }
-    const outputs = t.columns.filter((c) => c.col.is_graphql_output !== false);
-    const fields = [
-      ...outputs.map((c) => columnField(config, c)),
-      ...t.relationFields.map((r) => field(r.name, r.list ? nonNull(list(nonNull(named(r.target)))) : r.nonNull ? nonNull(named(r.target)) : named(r.target), describe(config, r.description))),
-    ];
-    if (fields.length === 0) fields.push(field("_empty", named("Boolean"), describe(config, "This type has no output fields yet.")));
-    defs.push({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name(t.typeName), interfaces: [], directives: tableAuth(t), fields, ...describe(config, t.table.label, t.table.description) });
-    const create = inputDefinition(t, "Create", config);
-    const update = inputDefinition(t, "Update", config);
-    if (create) defs.push(create);
-    if (update) defs.push(update);
-    const pkType = t.pk ? nonNull(named(t.pk.ref.list ? "String" : t.pk.ref.name)) : null;
-    const pkArg = t.pk && pkType && !t.pk.ref.list ? arg(t.pk.name, pkType) : null;
-    query.push(field(t.many, nonNull(list(nonNull(named(t.typeName)))), { arguments: [arg("limit", named("Int")), arg("offset", named("Int"))] }));
-    if (pkArg) query.push(field(t.one, named(t.typeName), { arguments: [pkArg] }));
-    if (create) mutation.push(field(`create${t.typeName}`, nonNull(named(t.typeName)), { arguments: [arg("input", nonNull(named(`Create${t.typeName}Input`)))] }));
-    if (update && pkArg) mutation.push(field(`update${t.typeName}`, named(t.typeName), { arguments: [pkArg, arg("input", nonNull(named(`Update${t.typeName}Input`)))] }));
-    if (pkArg) mutation.push(field(`delete${t.typeName}`, nonNull(named("Boolean")), { arguments: [pkArg] }));
-  }
+  for (const t of api) for (const d of tableDefinitions(t, config, query, mutation)) printed.push(print(d));
   if (query.length === 0) query.push(field("_empty", named("Boolean"), describe(config, "No API-enabled tables yet.")));
-  defs.push({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Query"), interfaces: [], directives: [], fields: query });
-  if (mutation.length) defs.push({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Mutation"), interfaces: [], directives: [], fields: mutation });
-  return print({ kind: Kind.DOCUMENT, definitions: defs }) + "\n";
+  printed.push(print({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Query"), interfaces: [], directives: [], fields: query }));
+  if (mutation.length) printed.push(print({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Mutation"), interfaces: [], directives: [], fields: mutation }));
+  return printed.join("\n\n") + "\n";
 }
