@@ -10,7 +10,10 @@ const nextConfig: NextConfig = {
   // `next build` checks the app's code only; tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   // A backup uploaded for restore goes through a server action; with its history it easily passes Next's 1 MB.
-  experimental: { serverActions: { bodySizeLimit: "64mb" } },
+  // The proxy (proxy.ts) buffers what it passes on up to proxyClientMaxBodySize and silently cuts the rest, so
+  // it must hold the largest action body; the proxy refuses each action's oversized requests itself, by
+  // Content-Length, before anything is buffered (lib/actions/body-limit.ts).
+  experimental: { serverActions: { bodySizeLimit: "64mb" }, proxyClientMaxBodySize: "64mb" },
   // The editor is used as a local tool; a typed-routes or image pipeline buys nothing here.
   async redirects() {
     return [{ source: "/", destination: BASE_PATH, basePath: false, permanent: false }];

@@ -7,6 +7,7 @@ import {
   securityHeaders,
   tokenMatches,
 } from "./lib/http/perimeter";
+import { actionBodyRefusal } from "./lib/actions/body-limit";
 
 /**
  * The editor's perimeter (Next 16's proxy, formerly middleware): runs before every page, route handler and
@@ -28,6 +29,11 @@ export function proxy(request: NextRequest) {
     if (!tokenMatches(presented, token)) {
       return refuse(401, "This editor needs its access token: open the address it printed when it started (ending in ?token=…).");
     }
+  }
+  const actionId = request.method === "POST" ? request.headers.get("next-action") : null;
+  if (actionId !== null) {
+    const refusal = actionBodyRefusal(actionId, request.headers.get("content-length"));
+    if (refusal) return refuse(refusal.status, refusal.message);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const headers = securityHeaders(nonce);

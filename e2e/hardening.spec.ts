@@ -152,3 +152,13 @@ test("defect 10: too long in a grid cell is an error that keeps the text, never 
     label: "Orders",
   });
 });
+
+test("a request body larger than its action takes is refused by its size before it is read, and changes nothing", async ({ baseURL }) => {
+  const action = actions.find((a) => a.name === "updateTableFieldAction")!;
+  const before = await rowOf("SELECT label FROM _metadata.mappings_table WHERE id = $1", [tableId]);
+  const body = encodeArgs([{ id: tableId, rowVersion: await versionOf("mappings_table", tableId), field: "label", value: "x".repeat(3 * 1024 * 1024) }]);
+  const response = await callAction(baseURL!, action, body);
+  expect(response.status).toBe(413);
+  expect(response.text).toContain("larger than this action takes");
+  expect(await rowOf("SELECT label FROM _metadata.mappings_table WHERE id = $1", [tableId])).toEqual(before);
+});
