@@ -146,8 +146,11 @@ test("restoring the previous version puts the old value back, and the restore is
   const gridChange = entries(page).nth(1);
   await expect(gridChange.getByRole("button").first()).toContainText("label");
   await gridChange.getByRole("button").first().click();
-  page.once("dialog", (d) => d.accept());
   await gridChange.getByRole("button", { name: "Restore the previous version" }).click();
+  const confirm = page.getByRole("dialog", { name: `Restore mappings_column #${amountId}?` });
+  await expect(confirm).toContainText("the version before this change");
+  await confirm.getByRole("button", { name: "Restore" }).click();
+  await expect(confirm).toBeHidden();
 
   // The row as it was before the grid change: label Amount (and help_text, set later, empty again).
   await expect

@@ -346,12 +346,13 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       const beforeRestore = await lastEntry(pool);
 
       const result = await restoreFromHistory(update.id, "before", pool);
-      expect(result).toEqual({ table: "mappings_column", id: email.id, action: "updated" });
       const row = (await getColumn(email.id, pool))!;
       expect(row).toMatchObject({ label: "Email", help_text: null, validation_rules: null, is_required: false, pg_column: "email" });
 
       const restore = await lastEntry(pool);
       expect(restore.id).toBeGreaterThan(beforeRestore.id);
+      // Its own entry is what its Undo restores the "before" of.
+      expect(result).toEqual({ table: "mappings_column", id: email.id, action: "updated", undoEntryId: restore.id });
       expect(restore).toMatchObject({ table_name: "mappings_column", operation: "UPDATE", record_id: email.id, changed_by: admin.oid });
       expect(withoutUpdatedAt(restore.new_data)).toEqual(withoutUpdatedAt(update.old_data));
       expect(withoutUpdatedAt(restore.old_data)).toEqual(withoutUpdatedAt(beforeRestore.new_data));
@@ -382,7 +383,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("change histor
       expect(deletion).toMatchObject({ table_name: "mappings_column", operation: "DELETE", record_id: email.id });
       expect(await getColumn(email.id, pool)).toBeNull();
 
-      expect(await restoreFromHistory(deletion.id, "before", pool)).toEqual({ table: "mappings_column", id: email.id, action: "re-created" });
+      expect(await restoreFromHistory(deletion.id, "before", pool)).toEqual({ table: "mappings_column", id: email.id, action: "re-created", undoEntryId: null });
       const back = (await rows(pool, "SELECT *, created_at::text AS created_text FROM _metadata.mappings_column WHERE id = $1", [email.id]))[0];
       expect(back.created_text).toBe("2020-02-02 10:20:30.123456+00");
       const { updated_at: _a, ...originalRest } = original;

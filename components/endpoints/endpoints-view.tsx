@@ -109,10 +109,8 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
         endpoint={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={(id) => {
-          const name = deleting?.endpoint_name;
           remove(id);
           setDeleting(null);
-          toast.success(`Endpoint ${name} deleted.`);
         }}
       />
       {dialog}

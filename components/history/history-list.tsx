@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { restoreAction } from "@/app/(editor)/history/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { cn } from "@/components/ui/cn";
 import type { HistoryView } from "@/lib/metadata/diff";
+import { restoredToast } from "./undo-toast";
 
 const OP_TONE: Record<string, string> = {
   INSERT: "bg-emerald-100 text-emerald-800",
@@ -16,24 +17,17 @@ const OP_TONE: Record<string, string> = {
 
 function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => void }) {
   const [open, setOpen] = useState(false);
-  const [pending, start] = useTransition();
+  const [asking, setAsking] = useState<"before" | "after" | null>(null);
   const { changes, name } = entry;
 
-  const restore = (which: "before" | "after") =>
-    start(async () => {
-      const what = which === "before" ? "the version before this change" : "the version after this change";
-      if (
-        !window.confirm(
-          `Restore ${entry.table_name} #${entry.record_id} (${name}) to ${what}? The restore is recorded in the history too.`,
-        )
-      )
-        return;
-      const result = await restoreAction({ entryId: entry.id, which });
-      if (result.ok) {
-        toast.success(`${name || "Row"} ${result.data.action}.`);
-        onRestored();
-      } else toast.error(result.formError ?? "Not restored.");
-    });
+  const restore = async () => {
+    if (!asking) return null;
+    const result = await restoreAction({ entryId: entry.id, which: asking });
+    if (!result.ok) return result.formError ?? "Not restored.";
+    restoredToast(`${name || "Row"} ${result.data.action}.`, result.data.undoEntryId, onRestored);
+    onRestored();
+    return null;
+  };
 
   return (
     <li
@@ -89,18 +83,32 @@ function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => vo
           </table>
           <div className="mt-3 flex gap-2">
             {entry.hasOld && (
-              <Button variant="secondary" pending={pending} onClick={() => restore("before")}>
+              <Button variant="secondary" onClick={() => setAsking("before")}>
                 {entry.operation === "DELETE" ? "Restore the deleted row" : "Restore the previous version"}
               </Button>
             )}
             {entry.hasNew && entry.operation === "UPDATE" && (
-              <Button variant="ghost" pending={pending} onClick={() => restore("after")}>
+              <Button variant="ghost" onClick={() => setAsking("after")}>
                 Restore this version
               </Button>
             )}
           </div>
         </div>
       )}
+      <ConfirmDialog
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        title={`Restore ${entry.table_name} #${entry.record_id}?`}
+        confirmLabel="Restore"
+        tone="primary"
+        onConfirm={restore}
+      >
+        <p>
+          This puts <strong>{name || `#${entry.record_id}`}</strong> back to{" "}
+          {asking === "after" ? "the version after this change" : "the version before this change"}. The restore is
+          recorded in the history too, and you can undo it right after.
+        </p>
+      </ConfirmDialog>
     </li>
   );
 }

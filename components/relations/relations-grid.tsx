@@ -2,7 +2,6 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { useState } from "react";
-import { toast } from "sonner";
 import { updateRelationFieldAction } from "@/app/(editor)/relations/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
@@ -97,7 +96,6 @@ export function RelationsGrid({
         onDeleted={(ids) => {
           setRows((all) => all.filter((r) => !ids.includes(r.id)));
           onDeleted?.(ids);
-          toast.success(ids.length > 1 ? "Relation and its reverse deleted." : "Relation deleted.");
         }}
       />
     </>

@@ -157,7 +157,6 @@ export function TableView({
         table={deleting ? table : null}
         onClose={() => setDeleting(false)}
         onDeleted={() => {
-          toast.success(`Table ${table.table_name} deleted.`);
           router.push("/tables");
           router.refresh();
         }}

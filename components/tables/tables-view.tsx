@@ -3,7 +3,6 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { toast } from "sonner";
 import { updateTableFieldAction } from "@/app/(editor)/tables/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
@@ -97,10 +96,8 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
         table={deleting}
         onClose={() => setDeleting(null)}
         onDeleted={(id) => {
-          const name = deleting?.table_name;
           remove(id);
           setDeleting(null);
-          toast.success(`Table ${name} deleted.`);
           router.refresh();
         }}
       />

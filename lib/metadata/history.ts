@@ -91,27 +91,43 @@ export async function restoreFromHistory(entryId: number, which: "before" | "aft
   return tx(async (client) => {
     const entry = await getHistoryEntry(entryId, client);
     if (!entry) throw new FieldError("entry", "This history entry no longer exists.");
-    const table = LOGGED_TABLES.find((t) => t === entry.table_name);
-    if (!table) throw new FieldError("entry", "Rows of this table cannot be restored.");
-    const data = which === "before" ? entry.old_data : entry.new_data;
-    if (!data || !Number.isSafeInteger(data.id) || (data.id as number) < 1) {
-      throw new FieldError("entry", which === "before" ? "There is no earlier version in this entry." : "There is no later version in this entry.");
-    }
-    const id = data.id as number;
-    await currentNames(client, table, data);
-    await requireRestorable(client, table, data);
-    const columns = expectedCatalog().tables[table].columns;
-    const values = (skip: string[]) =>
-      Object.fromEntries(
-        Object.keys(columns)
-          .filter((c) => !skip.includes(c) && Object.hasOwn(data, c))
-          // JSONB goes as JSON text (a JSON string value included), everything else as PostgreSQL's text for it.
-          .map((c) => [c, columns[c].type === "jsonb" && data[c] !== null ? JSON.stringify(data[c]) : data[c]]),
-      );
-    const before = await writeRow(table, id, null, values(["id", "created_at", "updated_at"]), client);
-    if (!before) await insertRow(table, values(["updated_at"]), client);
-    return { table, id, action: before ? ("updated" as const) : ("re-created" as const) };
+    const restored = await restoreEntry(client, entry, which);
+    // The entry this restore just logged: restoring its "before" undoes the restore (an update only; a
+    // re-created row has no earlier version).
+    const logged =
+      restored.action === "updated"
+        ? await maybeOne<{ id: number }>(
+            "SELECT max(id)::int AS id FROM _metadata.metadata_sync_log WHERE table_name = $1 AND record_id = $2",
+            [restored.table, restored.id],
+            client,
+          )
+        : null;
+    return { ...restored, undoEntryId: logged?.id ?? null };
   }, pool);
+}
+
+/** One entry's version written back, inside the caller's transaction (see restoreFromHistory). */
+export async function restoreEntry(client: pg.PoolClient, entry: HistoryEntry, which: "before" | "after") {
+  const table = LOGGED_TABLES.find((t) => t === entry.table_name);
+  if (!table) throw new FieldError("entry", "Rows of this table cannot be restored.");
+  const data = which === "before" ? entry.old_data : entry.new_data;
+  if (!data || !Number.isSafeInteger(data.id) || (data.id as number) < 1) {
+    throw new FieldError("entry", which === "before" ? "There is no earlier version in this entry." : "There is no later version in this entry.");
+  }
+  const id = data.id as number;
+  await currentNames(client, table, data);
+  await requireRestorable(client, table, data);
+  const columns = expectedCatalog().tables[table].columns;
+  const values = (skip: string[]) =>
+    Object.fromEntries(
+      Object.keys(columns)
+        .filter((c) => !skip.includes(c) && Object.hasOwn(data, c))
+        // JSONB goes as JSON text (a JSON string value included), everything else as PostgreSQL's text for it.
+        .map((c) => [c, columns[c].type === "jsonb" && data[c] !== null ? JSON.stringify(data[c]) : data[c]]),
+    );
+  const before = await writeRow(table, id, null, values(["id", "created_at", "updated_at"]), client);
+  if (!before) await insertRow(table, values(["updated_at"]), client);
+  return { table, id, action: before ? ("updated" as const) : ("re-created" as const) };
 }
 
 /** Refuses a version an edit would refuse, field by field, and a column or relation whose tables are gone. */

@@ -21,3 +21,9 @@ export const restoreSchema = z.object({
   entryId: idValue,
   which: z.enum(["before", "after"], { error: "Restore either the version before or the one after." }),
 });
+
+/** Undo a deletion: the row (its table and id) whose deletion, with what went with it, comes back. */
+export const undoDeletionSchema = z.object({
+  table: z.enum(["mappings_table", "mappings_column", "mappings_relation", "mappings_api_endpoint"], { error: "Not a table whose rows can be brought back." }),
+  id: idValue,
+});

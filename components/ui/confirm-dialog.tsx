@@ -1,0 +1,71 @@
+"use client";
+
+import { useState, useTransition, type ReactNode } from "react";
+import { Alert } from "./alert";
+import { Button } from "./button";
+import { Dialog } from "./dialog";
+
+/**
+ * The one confirmation for every delete and restore: says what goes with it (children), runs the action,
+ * keeps the dialog open with the reason when it fails, and closes when it is done.
+ * `onConfirm` resolves to an error sentence, or null when it worked.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel = "Delete",
+  tone = "danger",
+  ready = true,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmLabel?: string;
+  tone?: "danger" | "primary";
+  /** False while what goes with it is still being counted. */
+  ready?: boolean;
+  onConfirm: () => Promise<string | null>;
+  onClose: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+  const confirm = () =>
+    start(async () => {
+      const problem = await onConfirm();
+      setError(problem);
+      if (problem === null) onClose();
+    });
+  return (
+    <Dialog open={open} onClose={close} title={title}>
+      <div className="space-y-4 text-sm">
+        {children}
+        {error && <Alert tone="error">{error}</Alert>}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button variant={tone} onClick={confirm} pending={pending} disabled={!ready}>
+            {confirmLabel}
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Why a versioned delete did not happen, in the user's words. */
+export function deleteFailure(result: { formError?: string; conflict?: unknown }, noun: string): string {
+  if ("conflict" in result) {
+    return result.conflict
+      ? `Someone changed this ${noun} meanwhile; it was not deleted. Review it and try again.`
+      : `It was already deleted by someone else.`;
+  }
+  return result.formError ?? "Not deleted.";
+}
