@@ -1,11 +1,17 @@
 import { AppNav } from "@/components/app-shell/app-nav";
+import { DatabaseWatch } from "@/components/app-shell/database-watch";
 import { RefreshOnBack } from "@/components/app-shell/refresh-on-back";
 import { StatusLine } from "@/components/app-shell/status-line";
-import { requireReady } from "@/lib/metadata/require-ready";
+import { editorGate } from "@/lib/metadata/require-ready";
 
-/** Every editor page: the wizard first while the schema or the project row is missing. */
+/**
+ * Every editor page: the wizard first while the schema or the project row is missing. When the database
+ * stops answering after it worked, the shell stays and says so (DatabaseWatch) instead of sending the user
+ * to set up a project that exists.
+ */
 export default async function EditorLayout({ children }: { children: React.ReactNode }) {
-  const state = await requireReady();
+  const gate = await editorGate();
+  const { state } = gate;
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 bg-white">
@@ -17,7 +23,16 @@ export default async function EditorLayout({ children }: { children: React.React
           <AppNav />
         </div>
       </header>
-      <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">{children}</main>
+      <DatabaseWatch initiallyDown={gate.kind === "down"} label={gate.kind === "down" ? gate.label : state.facts.label} />
+      <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
+        {gate.kind === "down" ? (
+          <p className="py-10 text-center text-sm text-zinc-600">
+            This page needs the database. It loads by itself as soon as the database answers again.
+          </p>
+        ) : (
+          children
+        )}
+      </main>
       <RefreshOnBack />
       <StatusLine
         label={state.facts.label}

@@ -36,6 +36,12 @@ const FINGERPRINT_SQL = `
 
 type Ready = Extract<SetupState, { kind: "ready" }>;
 let verified: { fingerprint: string; state: Ready } | null = null;
+/** The last ready state this process saw: once the editor has worked, an outage is an outage, not a setup. */
+let lastReady: Ready | null = null;
+
+export function lastReadyState(): Ready | null {
+  return lastReady;
+}
 
 async function fingerprint(): Promise<string | null> {
   const { rows } = await getPool().query<{ fingerprint: string }>(FINGERPRINT_SQL, [METADATA_SCHEMA, [...REQUIRED_EXTENSIONS]]);
@@ -48,11 +54,12 @@ export async function getReadyState(): Promise<SetupState> {
   if (known) {
     // Any failure here (an outage, a dropped schema) is left to the full check, which explains it.
     const [current, project] = await Promise.all([fingerprint().catch(() => null), getProject().catch(() => null)]);
-    if (current === known.fingerprint && project) return { ...known.state, project };
+    if (current === known.fingerprint && project) return (lastReady = { ...known.state, project });
   }
   // Taken before the full check: a change made during it shows up as a new fingerprint next time.
   const before = await fingerprint().catch(() => null);
   const state = await getSetupState();
   verified = state.kind === "ready" && before ? { fingerprint: before, state } : null;
+  if (state.kind === "ready") lastReady = state;
   return state;
 }
