@@ -118,7 +118,9 @@ test("bad URL and malformed JSON get a field error each, and nothing is saved", 
   await dialog.getByRole("textbox", { name: "Endpoint name" }).fill("github_user_api");
   await dialog.getByRole("button", { name: "Create endpoint" }).click();
   await expect(dialog.getByText("An endpoint named github_user_api already exists.").first()).toBeVisible();
+  // What was typed is not thrown away without asking.
   await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.getByRole("alertdialog", { name: "Unsaved changes" }).getByRole("button", { name: "Discard" }).click();
   await expect(dialog).toBeHidden();
   expect(await endpoints()).toEqual(before);
 

@@ -7,7 +7,7 @@ import { addColumnAction } from "@/app/(editor)/tables/[id]/actions";
 import { Alert } from "@/components/ui/alert";
 import { fieldErrorsFrom } from "@/lib/actions/types";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { COMMON_PG_TYPES, FORM_TYPES, deriveColumnDefaults } from "@/lib/metadata/derive";
@@ -46,6 +46,12 @@ export function AddColumnDialog({
   });
   const { register, formState, handleSubmit, setValue, getValues, getFieldState, setError, reset } = form;
   const e = (f: keyof NewColumnValues) => formState.errors[f]?.message;
+  // Closed without adding: the next Add column starts clean.
+  const close = () => {
+    reset(empty);
+    setFormError(null);
+    onClose();
+  };
 
   const derive = () => {
     const { pg_column, pg_type } = getValues();
@@ -74,9 +80,10 @@ export function AddColumnDialog({
   return (
     <Dialog
       open={open}
-      onClose={onClose}
+      onClose={close}
+      dirty={formState.isDirty}
       title="Add column"
-      description="The other fields get the seed's defaults; edit them in the grid or the column's details."
+      description="The other fields get the spec's defaults; edit them in the grid or the column's details."
     >
       <form noValidate onSubmit={submit} className="space-y-4" aria-label="Add column">
         {formError && <Alert tone="error">{formError}</Alert>}
@@ -131,9 +138,7 @@ export function AddColumnDialog({
           </div>
         </div>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+          <DialogCancel />
           <Button type="submit" pending={pending}>
             Add
           </Button>

@@ -14,7 +14,7 @@ import {
 } from "@/components/endpoints/endpoint-pickers";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogCancel, useDialogGuard } from "@/components/ui/dialog";
 import { JsonField } from "@/components/ui/json-field";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { ColumnRow } from "@/lib/metadata/columns";
@@ -56,11 +56,14 @@ export function ColumnPanel({
   row,
   onClose,
   onSaved,
+  onGone,
   endpointNames = [],
 }: {
   row: ColumnRow | null;
   onClose: () => void;
   onSaved: (row: ColumnRow) => void;
+  /** The column was deleted by someone else meanwhile: the grid drops it too. */
+  onGone?: (id: number) => void;
   endpointNames?: string[];
 }) {
   return (
@@ -77,6 +80,7 @@ export function ColumnPanel({
           row={row}
           onClose={onClose}
           onSaved={onSaved}
+          onGone={onGone}
           endpointNames={endpointNames}
         />
       )}
@@ -88,11 +92,13 @@ function ColumnForm({
   row,
   onClose,
   onSaved,
+  onGone,
   endpointNames,
 }: {
   row: ColumnRow;
   onClose: () => void;
   onSaved: (row: ColumnRow) => void;
+  onGone?: (id: number) => void;
   endpointNames: string[];
 }) {
   const form = useForm<ColumnValues>({
@@ -105,6 +111,7 @@ function ColumnForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const { ask, dialog } = useConflict();
+  useDialogGuard(formState.isDirty, onClose);
 
   const submit = handleSubmit((values) =>
     start(async () => {
@@ -122,6 +129,7 @@ function ColumnForm({
         toast.success(`Column ${values.pg_column} saved.`);
         onClose();
       } else if (outcome.kind === "gone") {
+        onGone?.(row.id);
         onClose();
       } else if (outcome.kind === "theirs") {
         reset(outcome.values);
@@ -215,9 +223,7 @@ function ColumnForm({
         </fieldset>
       ))}
       <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
+        <DialogCancel />
         <Button type="submit" pending={pending}>
           Save
         </Button>

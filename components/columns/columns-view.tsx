@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { deleteColumnAction, reorderColumnsAction, updateColumnFieldAction } from "@/app/(editor)/tables/[id]/actions";
@@ -9,7 +10,9 @@ import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
 import { fieldColumn } from "@/components/data-grid/field-columns";
+import { deletedToast } from "@/components/history/undo-toast";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog, deleteFailure } from "@/components/ui/confirm-dialog";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { FORM_TYPES } from "@/lib/metadata/derive";
 import { COLUMN_FIELDS, COLUMN_GROUPS } from "@/lib/schemas/column";
@@ -44,6 +47,7 @@ export function ColumnsView({
   initial: ColumnRow[];
   endpointNames?: string[];
 }) {
+  const router = useRouter();
   const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(initial.length);
@@ -75,21 +79,22 @@ export function ColumnsView({
     });
   };
 
-  const del = (row: ColumnRow) =>
-    start(async () => {
-      if (!window.confirm(`Delete column ${row.pg_column}? Relations that use it are deleted with it.`)) return;
-      const result = await deleteColumnAction({ id: row.id, rowVersion: row.rowVersion });
-      if (result.ok) {
-        remove(row.id);
-        const n = result.data.relations;
-        toast.success(`Column ${row.pg_column} deleted${n ? ` with ${n} ${n === 1 ? "relation" : "relations"}` : ""}.`);
-      } else
-        toast.error(
-          "conflict" in result
-            ? "Someone changed this column meanwhile; it was not deleted. Review it first."
-            : (result.formError ?? "Not deleted."),
-        );
-    });
+  const [deleting, setDeleting] = useState<ColumnRow | null>(null);
+  const del = (row: ColumnRow) => setDeleting(row);
+  const confirmDelete = async () => {
+    const row = deleting;
+    if (!row) return null;
+    const result = await deleteColumnAction({ id: row.id, rowVersion: row.rowVersion });
+    if (!result.ok) return deleteFailure(result, "column");
+    remove(row.id);
+    const n = result.data.relations;
+    deletedToast(
+      `Column ${row.pg_column} deleted${n ? ` with ${n} ${n === 1 ? "relation" : "relations"}` : ""}.`,
+      { table: "mappings_column", id: row.id },
+      () => router.refresh(),
+    );
+    return null;
+  };
 
   const rowActions = (row: ColumnRow) => (
     <div className="flex gap-0.5">
@@ -192,8 +197,19 @@ export function ColumnsView({
           toast.success(`${added.length} columns added.`);
         }}
       />
-      <ColumnPanel row={detail} onClose={() => setDetail(null)} onSaved={replace} endpointNames={endpointNames} />
+      <ColumnPanel row={detail} onClose={() => setDetail(null)} onSaved={replace} onGone={remove} endpointNames={endpointNames} />
       {dialog}
+      <ConfirmDialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={`Delete column ${deleting?.pg_column ?? ""}?`}
+        onConfirm={confirmDelete}
+      >
+        <p>
+          This deletes the column <strong className="font-mono">{String(deleting?.pg_column ?? "")}</strong> from the metadata, with
+          the relations that use it. The database column itself is not touched. You can undo it right after.
+        </p>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { saveVersioned } from "@/components/conflict/save-versioned";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogCancel, useDialogGuard } from "@/components/ui/dialog";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { endpointSchema, type EndpointField, type EndpointValues } from "@/lib/schemas/endpoint";
 import { EndpointFields, endpointToValues } from "./endpoint-fields";
@@ -62,6 +62,7 @@ function EndpointForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const { ask, dialog } = useConflict();
+  useDialogGuard(formState.isDirty, onClose);
   const what = `Endpoint ${row.endpoint_name}`;
 
   const submit = handleSubmit((values) =>
@@ -103,9 +104,7 @@ function EndpointForm({
       {formError && <Alert tone="error">{formError}</Alert>}
       <EndpointFields form={form} />
       <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
+        <DialogCancel />
         <Button type="submit" pending={pending} disabled={!formState.isDirty}>
           Save
         </Button>

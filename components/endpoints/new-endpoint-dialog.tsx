@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { createEndpointAction } from "@/app/(editor)/api-endpoints/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { fieldErrorsFrom } from "@/lib/actions/types";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { endpointDefaults, endpointSchema, type EndpointField, type EndpointValues } from "@/lib/schemas/endpoint";
@@ -28,7 +28,7 @@ export function NewEndpointDialog({
     defaultValues: endpointDefaults,
     mode: "onTouched",
   });
-  const { handleSubmit, setError, reset } = form;
+  const { handleSubmit, setError, reset, formState } = form;
 
   const close = () => {
     reset(endpointDefaults);
@@ -55,6 +55,7 @@ export function NewEndpointDialog({
     <Dialog
       open={open}
       onClose={close}
+      dirty={formState.isDirty}
       wide
       title="New endpoint"
       description="An external API that columns can take their values from."
@@ -68,9 +69,7 @@ export function NewEndpointDialog({
         {formError && <Alert tone="error">{formError}</Alert>}
         <EndpointFields form={form} autoFocus />
         <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
+          <DialogCancel />
           <Button type="submit" pending={pending}>
             Create endpoint
           </Button>

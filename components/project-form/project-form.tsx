@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
+import { useLeaveGuard } from "@/components/app-shell/use-leave-guard";
 import { useForm, type UseFormRegister } from "react-hook-form";
 import { toast } from "sonner";
 import { saveProjectAction } from "@/app/(editor)/project/actions";
@@ -43,6 +44,7 @@ export function ProjectForm({
   const [conflict, setConflict] = useState<ProjectValues | null>(null);
   const [meta, setMeta] = useState(readOnly);
   const e = (name: keyof ProjectValues) => formState.errors[name]?.message as string | undefined;
+  const leaveGuard = useLeaveGuard(formState.isDirty, "your edits to the project");
 
   const save = handleSubmit((values) => {
     setFormError(null);
@@ -137,6 +139,7 @@ export function ProjectForm({
         </Button>
         {formState.isDirty && <span className="text-xs text-amber-700">Unsaved changes</span>}
       </div>
+      {leaveGuard}
     </form>
   );
 }

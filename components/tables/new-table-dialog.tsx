@@ -9,7 +9,7 @@ import { fieldErrorsFrom } from "@/lib/actions/types";
 import { createTableAction } from "@/app/(editor)/tables/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
 import { graphqlTypeForTable } from "@/lib/metadata/derive";
 import { tableDefaults, tableSchema, type TableValues } from "@/lib/schemas/table";
@@ -25,6 +25,12 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
   });
   const { register, formState, handleSubmit, setValue, getFieldState, setError, reset } = form;
   const e = (f: keyof TableValues) => formState.errors[f]?.message;
+  // Closed without creating: the next New table starts clean.
+  const close = () => {
+    reset(tableDefaults);
+    setFormError(null);
+    onClose();
+  };
 
   const submit = handleSubmit((values) => {
     setFormError(null);
@@ -53,7 +59,8 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
   return (
     <Dialog
       open={open}
-      onClose={onClose}
+      onClose={close}
+      dirty={formState.isDirty}
       title="New table"
       description="Describes a business table in the project's schema."
     >
@@ -83,9 +90,7 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
           </Field>
         </div>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+          <DialogCancel />
           <Button type="submit" pending={pending}>
             Create table
           </Button>

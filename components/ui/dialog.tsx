@@ -1,11 +1,37 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Button } from "./button";
 import { cn } from "./cn";
+
+const Guard = createContext<{ setDirty: (dirty: boolean) => void; requestClose: () => void } | null>(null);
+
+/**
+ * For a form inside a Dialog: tells the dialog whether it holds unsaved edits, and returns the close to use
+ * for its Cancel button. Escape, Cancel and the close request then ask before anything typed is thrown away.
+ */
+export function useDialogGuard(dirty: boolean, fallbackClose: () => void): () => void {
+  const guard = useContext(Guard);
+  useEffect(() => {
+    guard?.setDirty(dirty);
+  }, [guard, dirty]);
+  useEffect(() => () => guard?.setDirty(false), [guard]);
+  return guard?.requestClose ?? fallbackClose;
+}
+
+/** The dialog's Cancel: closes it, asking first when its form holds unsaved edits. */
+export function DialogCancel({ children = "Cancel", onClick }: { children?: ReactNode; onClick?: () => void }) {
+  const guard = useContext(Guard);
+  return (
+    <Button variant="secondary" onClick={onClick ?? guard?.requestClose}>
+      {children}
+    </Button>
+  );
+}
 
 /**
  * A modal on the native <dialog>: focus is trapped and restored by the browser, Escape closes it, and it has
- * an accessible name from its title.
+ * an accessible name from its title. With unsaved edits (useDialogGuard), closing asks first.
  */
 export function Dialog({
   open,
@@ -14,6 +40,7 @@ export function Dialog({
   description,
   children,
   wide,
+  dirty: dirtyProp = false,
 }: {
   open: boolean;
   onClose: () => void;
@@ -21,22 +48,35 @@ export function Dialog({
   description?: ReactNode;
   children: ReactNode;
   wide?: boolean;
+  /** The dialog's own form holds unsaved edits (a form inside it can say so with useDialogGuard instead). */
+  dirty?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const dirty = useRef(false);
+  const [asking, setAsking] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
+    if (!open) setAsking(false);
   }, [open]);
+  const requestClose = useCallback(() => {
+    if (dirty.current || dirtyProp) setAsking(true);
+    else onClose();
+  }, [onClose, dirtyProp]);
+  const guard = useMemo(() => ({ setDirty: (d: boolean) => void (dirty.current = d), requestClose }), [requestClose]);
   return (
     <dialog
       ref={ref}
       aria-label={title}
-      onClose={onClose}
+      onClose={() => {
+        // The browser closed it (not our Escape handling below): keep state in line.
+        if (open) onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        requestClose();
       }}
       className={cn(
         "m-auto max-h-[90vh] w-full rounded-xl border border-zinc-200 bg-white p-0 shadow-xl backdrop:bg-zinc-900/40",
@@ -44,11 +84,31 @@ export function Dialog({
       )}
     >
       {open && (
-        <div className="p-6">
-          <h2 className="text-lg font-semibold">{title}</h2>
-          {description && <div className="mt-1 text-sm text-zinc-600">{description}</div>}
-          <div className="mt-4">{children}</div>
-        </div>
+        <Guard.Provider value={guard}>
+          <div className="p-6">
+            <h2 className="text-lg font-semibold">{title}</h2>
+            {description && <div className="mt-1 text-sm text-zinc-600">{description}</div>}
+            <div className="mt-4">{children}</div>
+            {asking && (
+              <div role="alertdialog" aria-label="Unsaved changes" className="sticky bottom-0 mt-4 flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+                <span className="mr-auto">You have unsaved changes. Discard them?</span>
+                <Button variant="secondary" onClick={() => setAsking(false)} autoFocus>
+                  Keep editing
+                </Button>
+                <Button
+                  variant="danger"
+                  onClick={() => {
+                    dirty.current = false;
+                    setAsking(false);
+                    onClose();
+                  }}
+                >
+                  Discard
+                </Button>
+              </div>
+            )}
+          </div>
+        </Guard.Provider>
       )}
     </dialog>
   );
