@@ -165,6 +165,7 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
     updateEndpointFieldAction: edit(endpoint.id, endpoint.version, "timeout_ms", 5000),
     updateEndpointAction: [{ id: endpoint.id, rowVersion: endpoint.version, values: { base_url: "https://y.example.com", headers: '{"A": "b"}' } }],
     deleteEndpointAction: [{ id: endpoint.id, rowVersion: endpoint.version }],
+    undoDeletionAction: [{ table: "mappings_table", id: table.id }],
     historyAction: [{ table: "mappings_table", operation: "UPDATE", from: "2024-01-01T00:00", tableId: table.id, before: entry.id }],
     resetAction: [{ projectId: "not-this-project" }],
     saveProjectAction: [{ project_id: "e2e-editor", project_name: "E2E", last_sync_at: "2024-05-01T10:30", tags: "[]", rowVersion: project.version }],
