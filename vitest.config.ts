@@ -1,8 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   // lib/metadata's query modules import "server-only" (Next resolves it per bundle); tests run on the server side.
-  resolve: { alias: { "server-only": "next/dist/compiled/server-only/empty.js" } },
+  // "@/…" as tsconfig.json maps it, for tests that call the server actions themselves.
+  resolve: {
+    alias: {
+      "server-only": "next/dist/compiled/server-only/empty.js",
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+    },
+  },
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { freshDatabase, servers, type FreshDatabase } from "./helpers/db";
+
+/**
+ * Issue 7's input defects (1, 5, 8, 9, 10) on each PostgreSQL version, through the server actions themselves
+ * (what the browser's requests reach): each hostile value is refused with a sentence of ours, quickly, and
+ * changes no row. e2e/hardening.spec.ts sends the same over HTTP to the production build (PostgreSQL 18).
+ */
+const PG_TEXT = /date\/time field value out of range|is out of range for type|invalid input syntax|violates|unsupported Unicode|ERROR:|null character|at Object\.|\n\s+at /i;
+
+type Result = { ok: boolean; formError?: string; fieldErrors?: Record<string, string> };
+type Action = (...args: unknown[]) => Promise<Result>;
+
+describe.each(servers().map((s) => [s.name, s.version] as const))("hostile action input on %s (%s)", (serverName) => {
+  let db: FreshDatabase;
+  let actions: Record<string, Action>;
+  let endPool: () => Promise<void>;
+  let tableId: number;
+  let columnId: number;
+
+  beforeAll(async () => {
+    db = await freshDatabase({ init: true, server: serverName });
+    await db.client.query("INSERT INTO _metadata.project (id, project_id, project_name, root_path) VALUES (1, 'hostile', 'Hostile', '/tmp/hostile')");
+    tableId = (await db.client.query<{ id: number }>("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('orders', 'Orders') RETURNING id::int")).rows[0].id;
+    columnId = (
+      await db.client.query<{ id: number }>(
+        "INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, label) VALUES ($1, 'public', 'orders', 'amount', 'NUMERIC(12,2)', 'Amount') RETURNING id::int",
+        [tableId],
+      )
+    ).rows[0].id;
+    // The app's own pool, on this server's database: a fresh module graph per server.
+    vi.stubEnv("DATABASE_URL", db.url);
+    vi.resetModules();
+    const modules = await Promise.all([
+      import("../app/(editor)/tables/actions"),
+      import("../app/(editor)/tables/[id]/actions"),
+      import("../app/(editor)/history/actions"),
+    ]);
+    actions = Object.assign({}, ...modules) as Record<string, Action>;
+    const pool = await import("../lib/db/pool");
+    endPool = async () => {
+      await pool.getPool().end();
+      // The pool lives on globalThis (lib/db/pool.ts): the next server's module graph must make its own.
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for("metadata-editor.pool")];
+    };
+  });
+  afterAll(async () => {
+    await endPool?.();
+    vi.unstubAllEnvs();
+    await db?.drop();
+  });
+
+  const snapshot = async () =>
+    JSON.stringify(
+      (
+        await db.client.query(
+          `SELECT (SELECT json_agg(t ORDER BY id) FROM _metadata.mappings_table t) AS t,
+                  (SELECT json_agg(c ORDER BY id) FROM _metadata.mappings_column c) AS c`,
+        )
+      ).rows[0],
+    );
+  const version = async (table: string, id: number) =>
+    (
+      await db.client.query<{ v: string }>(
+        `SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS v FROM _metadata.${table} WHERE id = $1`,
+        [id],
+      )
+    ).rows[0].v;
+  /** Calls an action that must refuse: no row changes, our words only, and it answers at once. */
+  async function refused(name: string, ...args: unknown[]): Promise<Result> {
+    const before = await snapshot();
+    const started = performance.now();
+    const result = await actions[name](...args);
+    const ms = performance.now() - started;
+    expect(result.ok, `${name} ${JSON.stringify(args).slice(0, 200)}`).toBe(false);
+    expect(JSON.stringify(result)).not.toMatch(PG_TEXT);
+    expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(3_000);
+    expect(await snapshot()).toBe(before);
+    return result;
+  }
+
+  it("defect 1: a pg_type built to backtrack is refused by its length on every path", async () => {
+    const hostile = "a" + " a".repeat(128_000) + "!";
+    const row = { pg_column: "x", pg_type: hostile, label: "X", graphql_field: "", graphql_type: "", form_type: "", is_required: false, is_unique: false, is_primary_key: false };
+    const v = await version("mappings_column", columnId);
+    expect(await refused("updateColumnFieldAction", { id: columnId, rowVersion: v, field: "pg_type", value: hostile })).toMatchObject({ formError: "At most 100 characters." });
+    expect(await refused("addColumnAction", tableId, row)).toMatchObject({ fieldErrors: { pg_type: "At most 100 characters." } });
+    expect((await refused("pasteColumnsAction", tableId, { rows: Array.from({ length: 200 }, () => row) })).formError).toMatch(/At most 100 characters/);
+  });
+
+  it("defect 5: JSON nested deeper than 32 levels is refused; History lists deep JSON stored by other means", async () => {
+    const deep = (n: number): unknown => (n === 0 ? [] : [deep(n - 1)]);
+    const v = await version("mappings_column", columnId);
+    expect(await refused("updateColumnFieldAction", { id: columnId, rowVersion: v, field: "data_transformation", value: deep(3000) })).toMatchObject({
+      formError: "Nested more than 32 levels deep.",
+    });
+    const text = "[".repeat(3000) + "]".repeat(3000);
+    await db.client.query("UPDATE _metadata.mappings_column SET data_transformation = $2::jsonb WHERE id = $1", [columnId, text]);
+    const history = (await actions.historyAction({})) as Result & { data?: { entries: { changes: { field: string; after: string }[] }[] } };
+    expect(history.ok).toBe(true);
+    const change = history.data!.entries[0].changes.find((c) => c.field === "data_transformation")!;
+    expect(change.after.startsWith("[[[[")).toBe(true);
+    await db.client.query("UPDATE _metadata.mappings_column SET data_transformation = NULL WHERE id = $1", [columnId]);
+  });
+
+  it("defect 8: an inline edit takes exactly the field's type; ids are ids", async () => {
+    const v = await version("mappings_table", tableId);
+    const edit = (field: string, value: unknown) => refused("updateTableFieldAction", { id: tableId, rowVersion: v, field, value });
+    expect(await edit("label", { a: 1 })).toMatchObject({ formError: "Text expected." });
+    expect(await edit("table_name", ["orders_renamed"])).toMatchObject({ formError: "Text expected." });
+    expect(await edit("is_api_enabled", "yes")).toMatchObject({ formError: "true or false expected." });
+    for (const id of ["0x10", true, [tableId], `${tableId}.0`, 0, -1, 2 ** 60]) await refused("deleteTableAction", { id, rowVersion: v });
+  });
+
+  it("defect 9: NUL, lone surrogates, impossible dates, empty changes and bad version tokens are field errors, not echoed", async () => {
+    const v = await version("mappings_table", tableId);
+    const edit = (field: string, value: unknown, token = v) => refused("updateTableFieldAction", { id: tableId, rowVersion: token, field, value });
+    expect((await edit("label", "a\u0000b")).formError).toMatch(/NUL character/);
+    expect((await edit("label", "a\ud800b")).formError).toMatch(/lone UTF-16 surrogate/);
+    expect((await edit("api_permissions", { read: "x\u0000" })).formError).toMatch(/NUL character/);
+    expect(await refused("updateTableAction", { id: tableId, rowVersion: v, values: {} })).toMatchObject({ formError: "Nothing to change: no field was sent." });
+    const long = await edit("label", "x", "9".repeat(1_000_000));
+    expect(JSON.stringify(long).length).toBeLessThan(2_000);
+    expect(long.formError).toBe("The row's version token is malformed; reload the page.");
+    // Well-formed, but no date PostgreSQL knows: our sentence, not the server's.
+    expect((await edit("label", "x", "2024-02-31T10:00:00Z")).formError).toMatch(/someone else|version/i);
+  });
+
+  it("defect 10: too long is an error, never a cut, on every text field of a table", async () => {
+    const v = await version("mappings_table", tableId);
+    expect(await refused("updateTableFieldAction", { id: tableId, rowVersion: v, field: "label", value: "가".repeat(10_000) })).toMatchObject({ formError: "At most 200 characters." });
+    expect(await refused("updateTableFieldAction", { id: tableId, rowVersion: v, field: "table_name", value: "n".repeat(100) })).toMatchObject({ formError: "At most 63 bytes." });
+  });
+});
