@@ -8,6 +8,7 @@ import { createTable, type TableRow } from "../../lib/metadata/tables";
 import { newColumnSchema, type NewColumnValues } from "../../lib/schemas/column";
 import { relationSchema, type RelationInput } from "../../lib/schemas/relation";
 import { tableDefaults, tableSchema, type TableValues } from "../../lib/schemas/table";
+import { type ServerName } from "./clusters";
 import { freshDatabase, type FreshDatabase } from "./db";
 
 export interface MetadataDb {
@@ -19,10 +20,10 @@ export interface MetadataDb {
  * One fresh database (init applied) and one pg.Pool on it for the test file; the mapping tables are emptied
  * before each test, so every test starts from an empty editor. The pool is ended and the database dropped after.
  */
-export function useMetadataDb(): MetadataDb {
+export function useMetadataDb(server?: ServerName): MetadataDb {
   const ctx = {} as MetadataDb;
   beforeAll(async () => {
-    ctx.db = await freshDatabase({ init: true });
+    ctx.db = await freshDatabase({ init: true, server });
     ctx.pool = new pg.Pool({ connectionString: ctx.db.url, max: 4 });
     ctx.pool.on("error", () => {});
   });
