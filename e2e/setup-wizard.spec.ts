@@ -127,13 +127,13 @@ test("an edit made elsewhere meanwhile is shown as a conflict, not overwritten",
   }).toPass();
   await db.query("UPDATE _metadata.project SET description = 'their edit' WHERE id = 1");
   await page.getByRole("button", { name: "Save" }).click();
-  const conflict = page.getByRole("region", { name: "Conflicting changes" });
-  await expect(conflict).toContainText("their edit");
-  await expect(conflict).toContainText("my edit");
+  // The same conflict dialog as every other editor: theirs beside mine, per field.
+  const conflict = page.getByRole("dialog", { name: "Changed by someone else" });
+  await expect(conflict.getByRole("row", { name: /description/ })).toContainText("their edit");
+  await expect(conflict.getByRole("row", { name: /description/ })).toContainText("my edit");
   expect((await db.query("SELECT description FROM _metadata.project")).rows[0].description).toBe("their edit");
 
-  await conflict.getByRole("button", { name: "Keep mine" }).click();
-  await page.getByRole("button", { name: "Save" }).click();
+  await conflict.getByRole("button", { name: "Overwrite with mine" }).click();
   await expect(page.getByText("Project saved.")).toBeVisible();
   expect((await db.query("SELECT description FROM _metadata.project")).rows[0].description).toBe("my edit");
 });

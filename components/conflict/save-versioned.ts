@@ -38,7 +38,7 @@ export async function saveVersioned<R extends { rowVersion: string }, V extends 
     }
     const theirs = toValues(result.conflict);
     const fields = Object.keys(theirs)
-      .filter((f) => theirs[f] !== values[f])
+      .filter((f) => f !== "rowVersion" && theirs[f] !== values[f])
       .map((f) => ({ name: f, theirs: theirs[f], mine: values[f] }));
     if ((await ask(what, fields)) === "theirs") return { kind: "theirs", row: result.conflict, values: theirs };
     rowVersion = result.conflict.rowVersion;

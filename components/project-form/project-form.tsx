@@ -6,11 +6,12 @@ import { useLeaveGuard } from "@/components/app-shell/use-leave-guard";
 import { useForm, type UseFormRegister } from "react-hook-form";
 import { toast } from "sonner";
 import { saveProjectAction } from "@/app/(editor)/project/actions";
+import { saveVersioned } from "@/components/conflict/save-versioned";
+import { useConflict } from "@/components/conflict/use-conflict";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { PROJECT_JSON_COLUMNS, projectSchema, type ProjectJsonColumn, type ProjectValues } from "@/lib/schemas/project";
-import { ConflictPanel } from "./conflict-panel";
 import { ProjectCoreFields, Section, type CoreValues } from "./project-core-fields";
 
 const JSON_GROUPS: { title: string; columns: ProjectJsonColumn[] }[] = [
@@ -41,52 +42,38 @@ export function ProjectForm({
   const { register, formState, handleSubmit, reset, setError } = form;
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<ProjectValues | null>(null);
+  const { ask, dialog } = useConflict();
   const [meta, setMeta] = useState(readOnly);
   const e = (name: keyof ProjectValues) => formState.errors[name]?.message as string | undefined;
   const leaveGuard = useLeaveGuard(formState.isDirty, "your edits to the project");
 
-  const save = handleSubmit((values) => {
-    setFormError(null);
+  const save = handleSubmit((values) =>
     startTransition(async () => {
-      const result = await saveProjectAction(values);
-      if (result.ok) {
-        reset(result.data);
-        setConflict(null);
-        setMeta((m) => ({ ...m, updated_at: result.data.rowVersion }));
-        toast.success("Project saved.");
-        return;
+      setFormError(null);
+      const outcome = await saveVersioned({
+        rowVersion: values.rowVersion,
+        values,
+        what: "The project",
+        save: (rowVersion) => saveProjectAction({ ...values, rowVersion }),
+        toValues: (row) => row,
+        ask,
+      });
+      if (outcome.kind === "saved" || outcome.kind === "theirs") {
+        reset(outcome.row);
+        setMeta((m) => ({ ...m, updated_at: outcome.row.rowVersion }));
+        if (outcome.kind === "saved") toast.success("Project saved.");
+      } else if (outcome.kind === "gone") {
+        setFormError("The project row no longer exists; run the setup again.");
+      } else {
+        setFormError(outcome.formError);
+        for (const [name, message] of Object.entries(outcome.fieldErrors)) setError(name as keyof ProjectValues, { message });
       }
-      setFormError(result.formError ?? "Not saved.");
-      if ("conflict" in result) setConflict(result.conflict);
-      if ("fieldErrors" in result && result.fieldErrors) {
-        for (const [name, message] of Object.entries(result.fieldErrors)) {
-          setError(name as keyof ProjectValues, { message });
-        }
-      }
-    });
-  });
+    }),
+  );
 
   return (
     <form noValidate onSubmit={save} className="space-y-5" aria-label="Project">
       {formError && <Alert tone="error">{formError}</Alert>}
-      {conflict && (
-        <ConflictPanel
-          mine={form.getValues()}
-          theirs={conflict}
-          onTakeTheirs={() => {
-            reset(conflict);
-            setConflict(null);
-            setFormError(null);
-          }}
-          onKeepMine={() => {
-            // Keep the edits, adopt their version token: the next save overwrites knowingly.
-            form.setValue("rowVersion", conflict.rowVersion, { shouldDirty: true });
-            setConflict(null);
-            setFormError("Your values are kept; press Save to overwrite their version.");
-          }}
-        />
-      )}
       <ProjectCoreFields register={register as unknown as UseFormRegister<CoreValues>} errors={formState.errors} />
       <Section title="Database and ownership">
         <Field label="Default schema" error={e("default_schema")}>
@@ -140,6 +127,7 @@ export function ProjectForm({
         {formState.isDirty && <span className="text-xs text-amber-700">Unsaved changes</span>}
       </div>
       {leaveGuard}
+      {dialog}
     </form>
   );
 }
