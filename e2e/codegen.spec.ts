@@ -96,6 +96,23 @@ test("a problem is listed with a link to its cell; the project downloads as a zi
   await expect(page).toHaveURL(new RegExp(`tables/${usersId}\\?tab=Columns&column=${nameId}&field=graphql_type`));
   await expect(page.getByRole("tab", { name: /^Columns/ })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId(`cell-${nameId}-graphql_type`)).toHaveText("Strng");
+  await expect(page.getByTestId(`cell-${nameId}-graphql_type`)).toBeFocused();
+
+  // A field of a group the grid hides by default: the link shows the group and focuses the cell.
+  await db.query(`UPDATE _metadata.mappings_column SET validation_rules = '{"pattern": "("}' WHERE id = $1`, [emailId]);
+  await page.goto(`tables/${usersId}?tab=Code`);
+  await problems.getByRole("link", { name: "users: email.validation_rules" }).click();
+  await expect(page.getByRole("checkbox", { name: "Validation" })).toBeChecked();
+  await expect(page.getByTestId(`cell-${emailId}-validation_rules`)).toBeFocused();
+  await db.query("UPDATE _metadata.mappings_column SET validation_rules = NULL WHERE id = $1", [emailId]);
+
+  // A table's field: its Settings input.
+  await db.query("UPDATE _metadata.mappings_table SET primary_key = 'nope' WHERE id = $1", [usersId]);
+  await page.goto(`tables/${usersId}?tab=Code`);
+  await problems.getByRole("link", { name: "users: primary_key" }).click();
+  await expect(page.getByRole("tab", { name: "Settings" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByLabel("Primary key")).toBeFocused();
+  await db.query("UPDATE _metadata.mappings_table SET primary_key = 'id' WHERE id = $1", [usersId]);
 
   const zip = await request.get("tools/generated");
   expect(zip.status()).toBe(200);

@@ -20,6 +20,7 @@ import { AddColumnDialog } from "./add-column-dialog";
 import { ColumnPanel } from "./column-panel";
 import { PasteColumnsDialog } from "./paste-columns-dialog";
 import { useServerRows } from "@/components/data-grid/use-server-rows";
+import type { CellFocus } from "@/components/tables/table-tabs";
 
 const FORM_TYPE_EDITOR = { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) } as const;
 
@@ -38,20 +39,29 @@ function visibilityFor(groups: Set<string>): VisibilityState {
   return Object.fromEntries(COLUMN_GROUPS.flatMap((g) => g.fields.map((f) => [f, groups.has(g.id)])));
 }
 
+/** The groups shown at first: the defaults, and the group of a field a link points at. */
+function initialGroups(field: string | undefined): Set<string> {
+  const group = COLUMN_GROUPS.find((g) => (g.fields as string[]).includes(field ?? ""));
+  return group ? new Set([...DEFAULT_GROUPS, group.id]) : DEFAULT_GROUPS;
+}
+
 export function ColumnsView({
   tableId,
   initial,
   endpointNames,
+  focus,
 }: {
   tableId: number;
   initial: ColumnRow[];
   endpointNames?: string[];
+  /** A cell to show and focus (a problem's link): the column's row, the field's grid column. */
+  focus?: CellFocus | null;
 }) {
   const router = useRouter();
   const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(initial.length);
-  const [groups, setGroups] = useState(DEFAULT_GROUPS);
+  const [groups, setGroups] = useState(() => initialGroups(focus?.field));
   const [adding, setAdding] = useState(false);
   const [pasting, setPasting] = useState(false);
   const [detail, setDetail] = useState<ColumnRow | null>(null);
@@ -157,6 +167,7 @@ export function ColumnsView({
         columns={GRID_COLUMNS}
         getRowId={(r) => String(r.id)}
         ariaLabel="Columns"
+        focusCell={focus?.rowId ? { rowId: String(focus.rowId), colId: focus.field } : null}
         globalFilter={filter}
         onFilteredCountChange={setShown}
         columnVisibility={visibility}

@@ -52,6 +52,8 @@ export interface DataGridProps<T> {
   onFilteredCountChange?: (n: number) => void;
   /** Width in px of the trailing actions cell; by default it fits the buttons of the first rendered row. */
   actionsWidth?: number;
+  /** A cell to make active, scroll into view and focus when the grid mounts (a link to the cell). */
+  focusCell?: { rowId: string; colId: string } | null;
 }
 
 const DEFAULT_COLUMN = { cell: plainCell };
@@ -142,6 +144,11 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   });
   const scrollToRow = useCallback((index: number) => virtualizer.scrollToIndex(index), [virtualizer]);
   useFocusActiveCell(active.focusRequest, pos, gridRef, scrollRef, scrollToRow);
+  const focusCell = useRef(props.focusCell);
+  const { moveToIds } = active;
+  useEffect(() => {
+    if (focusCell.current) moveToIds(focusCell.current.rowId, focusCell.current.colId, { target: "cell", scroll: true });
+  }, [moveToIds]);
 
   // Without a fixed actionsWidth the actions column grows to fit the first rendered row's buttons. Measured
   // when the data changes only: reading scrollWidth forces a layout, which a filter keystroke should not pay.

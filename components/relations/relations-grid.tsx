@@ -10,6 +10,7 @@ import { fieldColumn } from "@/components/data-grid/field-columns";
 import { Button } from "@/components/ui/button";
 import type { RelationRow } from "@/lib/metadata/relations";
 import { RELATION_INLINE_FIELDS } from "@/lib/schemas/relation";
+import type { CellFocus } from "@/components/tables/table-tabs";
 import { DeleteRelationDialog } from "./delete-relation-dialog";
 
 const columns: ColumnDef<RelationRow, unknown>[] = [
@@ -30,6 +31,9 @@ const columns: ColumnDef<RelationRow, unknown>[] = [
   ),
 ];
 
+/** A relation's field → the grid column that shows it (the ends are shown as table.column). */
+const GRID_COLUMN_OF: Record<string, string> = { from_table_id: "from", from_table: "from", from_column: "from", to_table_id: "to", to_table: "to", to_column: "to" };
+
 export function RelationsGrid({
   rows,
   setRows,
@@ -39,6 +43,7 @@ export function RelationsGrid({
   emptyState,
   onFilteredCountChange,
   onDeleted,
+  focus,
 }: {
   rows: RelationRow[];
   setRows: (update: (rows: RelationRow[]) => RelationRow[]) => void;
@@ -49,6 +54,8 @@ export function RelationsGrid({
   onFilteredCountChange?: (n: number) => void;
   /** After a delete (the relation, and its reverse when chosen): other lists showing them drop them too. */
   onDeleted?: (ids: number[]) => void;
+  /** A relation's cell to show and focus (a problem's link); ignored when the relation is not in these rows. */
+  focus?: CellFocus | null;
 }) {
   const { ask, dialog } = useConflict();
   const [deleting, setDeleting] = useState<RelationRow | null>(null);
@@ -62,6 +69,7 @@ export function RelationsGrid({
         columns={columns}
         getRowId={(r) => String(r.id)}
         ariaLabel={ariaLabel}
+        focusCell={focus?.rowId ? { rowId: String(focus.rowId), colId: GRID_COLUMN_OF[focus.field] ?? focus.field } : null}
         globalFilter={filter}
         onFilteredCountChange={onFilteredCountChange}
         height={height}

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateTableAction } from "@/app/(editor)/tables/actions";
@@ -27,7 +27,16 @@ export function tableToValues(row: TableRow): TableValues {
 }
 
 /** Every field of the table; a new name or schema is carried to its columns and relations on save. */
-export function TableSettingsForm({ table, columnNames }: { table: TableRow; columnNames: string[] }) {
+export function TableSettingsForm({
+  table,
+  columnNames,
+  focusField,
+}: {
+  table: TableRow;
+  columnNames: string[];
+  /** A field a link points at (the code generators' problem list): focused and scrolled into view. */
+  focusField?: string;
+}) {
   const router = useRouter();
   const form = useForm<TableValues>({
     resolver: zodResolver(tableSchema),
@@ -40,6 +49,11 @@ export function TableSettingsForm({ table, columnNames }: { table: TableRow; col
   const [pending, start] = useTransition();
   const { ask, dialog } = useConflict();
   const e = (f: TableField) => formState.errors[f]?.message;
+  const { setFocus } = form;
+  useEffect(() => {
+    if (focusField && focusField in tableToValues(table)) setFocus(focusField as TableField, { shouldSelect: true });
+    // Once, when the form opens from the link.
+  }, []);
 
   const submit = handleSubmit((values) =>
     start(async () => {

@@ -18,7 +18,7 @@ import { FormPreview } from "@/components/codegen/form-preview";
 import { NeighbourhoodDiagram } from "@/components/diagram/neighbourhood-diagram";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { TableSettingsForm } from "./table-settings-form";
-import { TABS, type TableTab } from "./table-tabs";
+import { TABS, type CellFocus, type TableTab } from "./table-tabs";
 import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 
@@ -29,8 +29,11 @@ export function TableView({
   relations,
   endpointNames,
   initialTab = "Columns",
+  focus = null,
 }: {
   initialTab?: TableTab;
+  /** The cell a link pointed at, in the initial tab. */
+  focus?: CellFocus | null;
   table: TableRow;
   columns: ColumnRow[];
   relations: { outgoing: RelationRow[]; incoming: RelationRow[] };
@@ -95,7 +98,7 @@ export function TableView({
         ))}
       </div>
       <div role="tabpanel" aria-label={tab}>
-        {tab === "Columns" && <ColumnsView tableId={table.id} initial={columns} endpointNames={endpointNames} />}
+        {tab === "Columns" && <ColumnsView tableId={table.id} initial={columns} endpointNames={endpointNames} focus={tab === initialTab ? focus : null} />}
         {tab === "Relations" && (
           <div className="space-y-6">
             <section className="space-y-2" aria-labelledby="outgoing">
@@ -112,6 +115,7 @@ export function TableView({
                 setRows={setOutgoing}
                 ariaLabel="Outgoing relations"
                 height="30vh"
+                focus={tab === initialTab ? focus : null}
                 onDeleted={(ids) => setIncoming((all) => all.filter((r) => !ids.includes(r.id)))}
               />
             </section>
@@ -124,6 +128,7 @@ export function TableView({
                 setRows={setIncoming}
                 ariaLabel="Incoming relations"
                 height="30vh"
+                focus={tab === initialTab ? focus : null}
                 onDeleted={(ids) => setOutgoing((all) => all.filter((r) => !ids.includes(r.id)))}
               />
             </section>
@@ -134,7 +139,11 @@ export function TableView({
         {tab === "Code" && <CodeView tableId={table.id} />}
         {tab === "Form preview" && <FormPreview tableId={table.id} />}
         {tab === "Settings" && (
-          <TableSettingsForm table={table} columnNames={columns.map((c) => String(c.pg_column))} />
+          <TableSettingsForm
+            table={table}
+            columnNames={columns.map((c) => String(c.pg_column))}
+            focusField={tab === initialTab ? focus?.field : undefined}
+          />
         )}
       </div>
       {/* Mounted only while open: its column pickers load the columns as they are now. */}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TableView } from "@/components/tables/table-view";
-import { TABS } from "@/components/tables/table-tabs";
+import { cellFocusOf, TABS } from "@/components/tables/table-tabs";
 import { listColumns } from "@/lib/metadata/columns";
 import { listEndpointNames } from "@/lib/metadata/endpoints";
 import { listRelationsOfTable } from "@/lib/metadata/relations";
@@ -26,8 +26,9 @@ export default async function TablePage({
   await requireReady();
   const { id } = await params;
   // ?tab= opens a tab: the code generators' problem links point at the Columns, Relations or Settings cell.
-  const { tab } = await searchParams;
-  const initialTab = TABS.find((t) => t === tab);
+  const query = await searchParams;
+  const initialTab = TABS.find((t) => t === query.tab);
+  const focus = cellFocusOf(initialTab, query);
   if (!/^\d{1,15}$/.test(id)) notFound();
   const tableId = Number(id);
   const [table, columns, relations, endpointNames] = await Promise.all([
@@ -39,12 +40,13 @@ export default async function TablePage({
   if (!table) notFound();
   return (
     <TableView
-      key={`${table.id}:${initialTab ?? ""}`}
+      key={`${table.id}:${initialTab ?? ""}:${focus ? `${focus.rowId}.${focus.field}` : ""}`}
       table={table}
       columns={columns.map(withoutNulls)}
       relations={relations}
       endpointNames={endpointNames}
       initialTab={initialTab}
+      focus={focus}
     />
   );
 }
