@@ -6,13 +6,14 @@
 import path from "node:path";
 import type pg from "pg";
 import { problemHref } from "../lib/codegen/model";
-import { runGeneration, type GenerationResult } from "../lib/metadata/generation";
+import { newGenerationSession, runGeneration, type GenerationResult } from "../lib/metadata/generation";
 
 type Out = (line?: string) => void;
 
-function report(result: GenerationResult, out: Out) {
+/** Every file on the first run; on the watch's later runs only what changed (a project has thousands of forms). */
+function report(result: GenerationResult, out: Out, changedOnly = false) {
   const rel = path.relative(process.cwd(), result.outputDir) || ".";
-  for (const f of result.files) out(`   ${f.status === "written" ? "✏️ " : f.status === "removed" ? "🗑️ " : "= "} ${path.join(rel, f.path)}${f.status === "unchanged" ? " (unchanged)" : f.status === "removed" ? " (removed)" : ""}`);
+  for (const f of result.files) if (!changedOnly || f.status !== "unchanged") out(`   ${f.status === "written" ? "✏️ " : f.status === "removed" ? "🗑️ " : "= "} ${path.join(rel, f.path)}${f.status === "unchanged" ? " (unchanged)" : f.status === "removed" ? " (removed)" : ""}`);
   const written = result.files.filter((f) => f.status !== "unchanged").length;
   out(`✅ Generated ${result.files.filter((f) => f.status !== "removed").length} files into ${rel} in ${result.ms} ms (${written} changed)`);
   if (result.problems.length) {
@@ -28,9 +29,12 @@ export async function generateCommand(client: pg.Client, args: string[], out: Ou
     out("usage: npm run metadata:generate [-- --out DIR] [--watch]");
     return 2;
   }
-  const first = await runGeneration(client, { out: dir });
+  const watching = args.includes("--watch");
+  // Watching keeps the metadata of unchanged tables and their output: a change regenerates only its tables.
+  const session = watching ? newGenerationSession() : undefined;
+  const first = await runGeneration(client, { out: dir, session });
   report(first, out);
-  if (!args.includes("--watch")) return first.problems.length ? 1 : 0;
+  if (!watching) return first.problems.length ? 1 : 0;
 
   await client.query("LISTEN metadata_changed");
   out("👀 Watching for metadata changes (Ctrl-C stops)...");
@@ -45,7 +49,7 @@ export async function generateCommand(client: pg.Client, args: string[], out: Ou
     try {
       do {
         again = false;
-        report(await runGeneration(client, { out: dir }), out);
+        report(await runGeneration(client, { out: dir, session }), out, true);
       } while (again);
     } catch (error) {
       out(`❌ ${(error as Error).message}`);

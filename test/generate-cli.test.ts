@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildSchema, validateSchema } from "graphql";
 import { afterAll, describe, expect, it } from "vitest";
+import { newGenerationSession, runGeneration } from "../lib/metadata/generation";
 import { runCli } from "./helpers/cli";
 import { journey, rows, useMetadataDb } from "./helpers/metadata";
 
@@ -74,6 +75,53 @@ describe("npm run metadata:generate", { timeout: 300_000 }, () => {
     expect(existsSync(path.join(out, "forms", "PostForm.tsx"))).toBe(false);
     expect(existsSync(path.join(out, "forms", "Mine.tsx"))).toBe(true);
     expect(existsSync(path.join(root, "unused"))).toBe(false);
+  });
+
+  it("a watch session reads again only the changed tables, writes only changed files, and equals a fresh run", async () => {
+    await project({ outputDir: "./unused", prettier: true });
+    const { userColumns, posts } = await journey(ctx.pool);
+    const kept = path.join(root, "session");
+    const fresh = path.join(root, "fresh");
+    const client = await ctx.pool.connect();
+    const read = (dir: string) => {
+      const files = ["schema.graphql", "types.ts", "zod.ts", "forms/UserForm.tsx", "forms/PostForm.tsx"];
+      return Object.fromEntries(files.map((f) => [f, existsSync(path.join(dir, f)) ? readFileSync(path.join(dir, f), "utf8") : null]));
+    };
+    try {
+      const session = newGenerationSession();
+      await runGeneration(client, { out: kept, session });
+      expect(session.input.reloaded).toBe(2);
+
+      const email = userColumns.find((c) => c.pg_column === "email")!;
+      await ctx.pool.query("UPDATE _metadata.mappings_column SET label = '전자우편' WHERE id = $1", [email.id]);
+      const changed = await runGeneration(client, { out: kept, session });
+      expect(session.input.reloaded).toBe(1);
+      const status = Object.fromEntries(changed.files.map((f) => [f.path, f.status]));
+      expect(status["forms/UserForm.tsx"]).toBe("written");
+      expect(status["forms/PostForm.tsx"]).toBe("unchanged");
+      await runGeneration(client, { out: fresh });
+      expect(read(kept)).toEqual(read(fresh));
+      expect(read(kept)["zod.ts"]).toContain("전자우편은(는) 올바른 이메일 주소여야 합니다.");
+
+      // A relation removed, a column added to the other table, the settings changed: still a fresh run's output.
+      await ctx.pool.query("DELETE FROM _metadata.mappings_relation");
+      await ctx.pool.query(
+        `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, label, sort_order)
+         SELECT id, schema_name, table_name, 'body', 'TEXT', '본문', 9 FROM _metadata.mappings_table WHERE id = $1`,
+        [posts.id],
+      );
+      await runGeneration(client, { out: kept, session });
+      expect(session.input.reloaded).toBe(1);
+      await ctx.pool.query(`UPDATE _metadata.project SET generation_config = '{"includeComments": false, "prettier": false}'`);
+      await runGeneration(client, { out: kept, session });
+      expect(session.input.reloaded).toBe(0);
+      await runGeneration(client, { out: fresh });
+      expect(read(kept)).toEqual(read(fresh));
+      expect(read(kept)["forms/PostForm.tsx"]).toContain("본문");
+      expect(read(kept)["schema.graphql"]).not.toContain("author");
+    } finally {
+      client.release();
+    }
   });
 
   it("--watch regenerates after a change made with plain SQL (LISTEN/NOTIFY), and its own run does not retrigger it", async () => {

@@ -85,9 +85,9 @@ function defaultFor(t: ResolvedTable, field: Omit<FormFieldSpec, "defaultValue">
   return undefined;
 }
 
-/** Per table, its visible fields in sort order with everything a form needs. Problems with defaults are added. */
-export function buildFormSpecs(model: ResolvedModel, problems: Problem[]): FormSpec[] {
-  return model.tables.map((t) => ({
+/** A table's visible fields in sort order with everything a form needs. Problems with defaults are added. */
+export function buildFormSpec(t: ResolvedTable, problems: Problem[]): FormSpec {
+  return {
     tableId: t.table.id,
     typeName: t.typeName,
     label: t.table.label,
@@ -109,5 +109,10 @@ export function buildFormSpecs(model: ResolvedModel, problems: Problem[]): FormS
         const defaultValue = defaultFor(t, field, c.col.default_value, problems);
         return defaultValue === undefined ? field : { ...field, defaultValue };
       }),
-  }));
+  };
+}
+
+/** Per table, its form (buildFormSpec). */
+export function buildFormSpecs(model: ResolvedModel, problems: Problem[]): FormSpec[] {
+  return model.tables.map((t) => buildFormSpec(t, problems));
 }

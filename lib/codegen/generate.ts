@@ -2,20 +2,17 @@ import { generateFormComponent } from "./form-component";
 import { buildFormSpecs, type FormSpec } from "./form-spec";
 import type { CodegenInput, Problem } from "./model";
 import { resolveModel, type ResolvedModel } from "./resolve";
-import { generateSdl } from "./sdl";
+import { assembleFiles, formPath, sortProblems, tableSections, type GeneratedFile } from "./project-files";
+import { generateSdl, sdlHead } from "./sdl";
 import { generateTypescript } from "./typescript";
-import { generateZod } from "./zod-source";
+import { generateZod, zodHead } from "./zod-source";
+
+export { formPath, type GeneratedFile };
 
 export interface Analysis {
   model: ResolvedModel;
   problems: Problem[];
   forms: FormSpec[];
-}
-
-export interface GeneratedFile {
-  /** Relative to the output directory, with "/" separators. */
-  path: string;
-  content: string;
 }
 
 export type Target = "sdl" | "typescript" | "zod" | "form";
@@ -27,22 +24,11 @@ export function analyze(input: CodegenInput): Analysis {
   return { model, problems: sortProblems(problems), forms };
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
-  const key = (p: Problem) => `${p.table}\u0000${p.tableId}\u0000${p.target.kind}\u0000${"columnId" in p.target ? p.target.columnId : "relationId" in p.target ? p.target.relationId : 0}`;
-  return problems.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-export const formPath = (typeName: string) => `forms/${typeName}Form.tsx`;
-
-/** Every target for the whole project, unformatted (format.ts applies prettier when the project asks for it). */
+/** Every target for the whole project, unformatted (projectFiles formats when the project asks for it). */
 export function generateFiles(input: CodegenInput, analysis: Analysis = analyze(input)): GeneratedFile[] {
   const { model, forms } = analysis;
-  return [
-    { path: "schema.graphql", content: generateSdl(model, input.config) },
-    { path: "types.ts", content: generateTypescript(model, input.config) },
-    { path: "zod.ts", content: generateZod(model, input.config) },
-    ...forms.map((f) => ({ path: formPath(f.typeName), content: generateFormComponent(f) })),
-  ];
+  const heads = { sdl: sdlHead(model, input.config), zod: zodHead(model.tables) };
+  return assembleFiles(heads, model.tables.map((t, i) => tableSections(t, input.config, forms[i])), input.config);
 }
 
 export interface TableCode {

@@ -42,7 +42,7 @@ export interface ResolvedModel {
 
 const ENUM_VALUE_RESERVED = new Set(["true", "false", "null"]);
 
-type ColumnOutcome = { ok: true; column: ResolvedColumn } | { ok: false; field: string; message: string };
+export type ColumnOutcome = { ok: true; column: ResolvedColumn } | { ok: false; field: string; message: string };
 
 function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): ColumnOutcome {
   const name = col.graphql_field?.trim() || camelCase(col.pg_column);
@@ -108,6 +108,20 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
   };
 }
 
+/**
+ * A column's outcome depends on the column, its table's key and its type name only: kept per column row object by
+ * a caller that keeps unchanged rows (`metadata:generate --watch`) and never mutates them. Outcomes are shared.
+ */
+export type ColumnCache = WeakMap<ColumnInput, { typeName: string; primaryKey: string | null; outcome: ColumnOutcome }>;
+
+function resolveColumnOnce(table: TableInput, typeName: string, col: ColumnInput, cache: ColumnCache | undefined): ColumnOutcome {
+  const hit = cache?.get(col);
+  if (hit && hit.typeName === typeName && hit.primaryKey === table.primary_key) return hit.outcome;
+  const outcome = resolveColumn(table, typeName, col);
+  cache?.set(col, { typeName, primaryKey: table.primary_key, outcome });
+  return outcome;
+}
+
 const byOrder = (a: ColumnInput, b: ColumnInput) => (a.sort_order ?? 0) - (b.sort_order ?? 0) || a.id - b.id;
 const byName = (a: TableInput, b: TableInput) =>
   a.schema_name.localeCompare(b.schema_name) || a.table_name.localeCompare(b.table_name) || a.id - b.id;
@@ -115,7 +129,7 @@ const byName = (a: TableInput, b: TableInput) =>
 export const typeNameOf = (t: Pick<TableInput, "graphql_type" | "table_name">) => t.graphql_type?.trim() || graphqlTypeForTable(t.table_name);
 
 /** Checks the whole model, lists every problem, and keeps only what can be generated correctly. */
-export function resolveModel(input: CodegenInput): ResolvedModel {
+export function resolveModel(input: CodegenInput, cache?: ColumnCache): ResolvedModel {
   const problems: Problem[] = [];
   const tableProblem = (t: TableInput, field: string, message: string) =>
     problems.push({ tableId: t.id, table: t.table_name, target: { kind: "table", field }, message });
@@ -134,7 +148,7 @@ export function resolveModel(input: CodegenInput): ResolvedModel {
       tableProblem(table, "graphql_type", problem);
       continue;
     }
-    const outcomes = [...table.columns].sort(byOrder).map((col) => ({ col, outcome: resolveColumn(table, typeName, col) }));
+    const outcomes = [...table.columns].sort(byOrder).map((col) => ({ col, outcome: resolveColumnOnce(table, typeName, col, cache) }));
     const names = new Map<string, number>();
     for (const { outcome } of outcomes) if (outcome.ok) names.set(outcome.column.name, (names.get(outcome.column.name) ?? 0) + 1);
     const columns: ResolvedColumn[] = [];

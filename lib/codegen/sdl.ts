@@ -106,14 +106,31 @@ function tableDefinitions(t: ResolvedTable, config: GenerationConfig, query: Fie
   return defs;
 }
 
-/**
- * The GraphQL SDL for the API-enabled tables, built as graphql-js definitions and printed by graphql-js: one
- * definition at a time, joined as printing the whole document joins them. Holding 5,000 tables' AST at once
- * made the printer spend most of its time collecting garbage.
- */
-export function generateSdl(model: ResolvedModel, config: GenerationConfig): string {
-  const api = model.tables.filter((t) => t.api);
-  const used = new Set(api.flatMap((t) => t.columns.filter((c) => c.scalar).map((c) => c.ref.name)));
+/** A table's part of the SDL: its definitions, and its fields of Query and Mutation (each root type's inner lines). */
+export interface SdlPart {
+  defs: string;
+  query: string;
+  mutation: string;
+}
+
+/** The lines between `type X {` and `}`: a root type's fields printed by graphql-js, to be joined with other tables'. */
+function innerLines(fields: FieldDefinitionNode[]): string {
+  if (fields.length === 0) return "";
+  const text = print({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Query"), interfaces: [], directives: [], fields });
+  return text.slice(text.indexOf("{\n") + 2, text.lastIndexOf("\n}"));
+}
+
+export function sdlTablePart(t: ResolvedTable, config: GenerationConfig): SdlPart {
+  const query: FieldDefinitionNode[] = [];
+  const mutation: FieldDefinitionNode[] = [];
+  const defs = tableDefinitions(t, config, query, mutation).map((d) => print(d)).join("\n\n");
+  return { defs, query: innerLines(query), mutation: innerLines(mutation) };
+}
+
+/** The directives and the custom scalars the API tables use: what comes before the tables. */
+export function sdlHead(model: ResolvedModel, config: GenerationConfig): string {
+  const used = new Set<string>();
+  for (const t of model.tables) if (t.api) for (const c of t.columns) if (c.scalar) used.add(c.ref.name);
   const head: DefinitionNode[] = [
     {
       kind: Kind.DIRECTIVE_DEFINITION,
@@ -133,12 +150,29 @@ export function generateSdl(model: ResolvedModel, config: GenerationConfig): str
     },
     ...CUSTOM_SCALARS.filter((s) => used.has(s)).map((s): DefinitionNode => ({ kind: Kind.SCALAR_TYPE_DEFINITION, name: name(s), directives: [] })),
   ];
-  const printed = head.map((d) => print(d));
-  const query: FieldDefinitionNode[] = [];
-  const mutation: FieldDefinitionNode[] = [];
-  for (const t of api) for (const d of tableDefinitions(t, config, query, mutation)) printed.push(print(d));
-  if (query.length === 0) query.push(field("_empty", named("Boolean"), describe(config, "No API-enabled tables yet.")));
-  printed.push(print({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Query"), interfaces: [], directives: [], fields: query }));
-  if (mutation.length) printed.push(print({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Mutation"), interfaces: [], directives: [], fields: mutation }));
-  return printed.join("\n\n") + "\n";
+  return head.map((d) => print(d)).join("\n\n");
+}
+
+/** Query when no table is in the API (a schema needs a Query type). */
+export function emptyQuery(config: GenerationConfig): string {
+  return innerLines([field("_empty", named("Boolean"), describe(config, "No API-enabled tables yet."))]);
+}
+
+/**
+ * The SDL from its parts, joined exactly as graphql-js prints a document (definitions apart by a blank line) and
+ * a type's fields (one per line, indented): the same text as printing the whole document at once, which for
+ * 5,000 tables mostly collected garbage, and each table's part can be kept while its metadata does not change.
+ */
+export function assembleSdl(head: string, parts: SdlPart[], config: GenerationConfig): string {
+  const defs = [head, ...parts.filter((p) => p.defs).map((p) => p.defs)];
+  const query = parts.map((p) => p.query).filter(Boolean);
+  const mutation = parts.map((p) => p.mutation).filter(Boolean);
+  defs.push(`type Query {\n${(query.length ? query : [emptyQuery(config)]).join("\n")}\n}`);
+  if (mutation.length) defs.push(`type Mutation {\n${mutation.join("\n")}\n}`);
+  return defs.join("\n\n") + "\n";
+}
+
+/** The GraphQL SDL for the API-enabled tables, built as graphql-js definitions and printed by graphql-js. */
+export function generateSdl(model: ResolvedModel, config: GenerationConfig): string {
+  return assembleSdl(sdlHead(model, config), model.tables.filter((t) => t.api).map((t) => sdlTablePart(t, config)), config);
 }

@@ -31,26 +31,37 @@ function inputFields(t: ResolvedTable, kind: "Create" | "Update", doc: (indent: 
     });
 }
 
+const docFor = (config: GenerationConfig) => (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
+
+/** One API table's types: its enum unions, its interface and its create / update inputs. */
+export function typescriptTablePart(t: ResolvedTable, config: GenerationConfig): string {
+  const doc = docFor(config);
+  const out: string[] = [];
+  for (const c of t.columns.filter((x) => x.enumOptions)) {
+    out.push(`${doc("", c.col.label)}export type ${c.ref.name} = ${c.enumOptions!.map((o) => JSON.stringify(o.value)).join(" | ")};\n`);
+  }
+  const fields = t.columns
+    .filter((c) => c.col.is_graphql_output !== false)
+    .map((c) => `${doc("  ", c.col.label, c.col.help_text, c.col.comment)}  ${c.name}: ${tsType(c)};`);
+  const relations = t.relationFields.map(
+    (r) => `${doc("  ", r.description)}  ${r.name}?: ${r.list ? `${r.target}[]` : r.nonNull ? r.target : `${r.target} | null`};`,
+  );
+  out.push(`${doc("", t.table.label, t.table.description)}export interface ${t.typeName} {\n${[...fields, ...relations].join("\n")}\n}\n`);
+  for (const kind of ["Create", "Update"] as const) {
+    const lines = inputFields(t, kind, doc);
+    if (lines.length) out.push(`export interface ${kind}${t.typeName}Input {\n${lines.join("\n")}\n}\n`);
+  }
+  return out.join("\n");
+}
+
+export const TYPESCRIPT_HEAD = HEADER;
+
+/** The file from its parts (each table's kept while its metadata does not change). */
+export function assembleTypescript(parts: string[]): string {
+  return [HEADER, ...(parts.length ? parts : ["export {};\n"])].join("\n");
+}
+
 /** TypeScript types mirroring the GraphQL schema: enum unions, a row type, create/update inputs. */
 export function generateTypescript(model: ResolvedModel, config: GenerationConfig): string {
-  const doc = (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
-  const out: string[] = [HEADER];
-  for (const t of model.tables.filter((x) => x.api)) {
-    for (const c of t.columns.filter((x) => x.enumOptions)) {
-      out.push(`${doc("", c.col.label)}export type ${c.ref.name} = ${c.enumOptions!.map((o) => JSON.stringify(o.value)).join(" | ")};\n`);
-    }
-    const fields = t.columns
-      .filter((c) => c.col.is_graphql_output !== false)
-      .map((c) => `${doc("  ", c.col.label, c.col.help_text, c.col.comment)}  ${c.name}: ${tsType(c)};`);
-    const relations = t.relationFields.map(
-      (r) => `${doc("  ", r.description)}  ${r.name}?: ${r.list ? `${r.target}[]` : r.nonNull ? r.target : `${r.target} | null`};`,
-    );
-    out.push(`${doc("", t.table.label, t.table.description)}export interface ${t.typeName} {\n${[...fields, ...relations].join("\n")}\n}\n`);
-    for (const kind of ["Create", "Update"] as const) {
-      const lines = inputFields(t, kind, doc);
-      if (lines.length) out.push(`export interface ${kind}${t.typeName}Input {\n${lines.join("\n")}\n}\n`);
-    }
-  }
-  if (out.length === 1) out.push("export {};\n");
-  return out.join("\n");
+  return assembleTypescript(model.tables.filter((x) => x.api).map((t) => typescriptTablePart(t, config)));
 }

@@ -78,18 +78,31 @@ export function formFieldNames(t: ResolvedTable): string[] {
   return t.columns.filter((c) => c.col.is_visible !== false && c.formType !== "hidden").map((c) => c.name);
 }
 
+const ZOD_HEAD = '// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\nimport { z } from "zod";\n';
+
+/** One table's row schema, row type and form schema. */
+export function zodTablePart(t: ResolvedTable, config: GenerationConfig): string {
+  const doc = (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
+  const fields = t.columns.map((c) => `${doc("  ", c.col.label)}  ${c.name}: ${zodFieldSource(c.rule)},`);
+  const picks = formFieldNames(t).map((n) => `${n}: true`);
+  return [
+    `${doc("", t.table.label, t.table.description)}export const ${t.typeName}Schema = z.object({\n${fields.join("\n")}\n});`,
+    `export type ${t.typeName}Row = z.output<typeof ${t.typeName}Schema>;`,
+    `export const ${t.typeName}FormSchema = ${t.typeName}Schema.pick({ ${picks.join(", ")} });\n`,
+  ].join("\n");
+}
+
+/** The import, and the JSON check when a table has a JSON field. */
+export function zodHead(tables: ResolvedTable[]): string[] {
+  return tables.some((t) => t.columns.some((c) => c.rule.base === "json")) ? [ZOD_HEAD, JSON_HELPER] : [ZOD_HEAD];
+}
+
+export function assembleZod(head: string[], parts: string[]): string {
+  return [...head, ...parts].join("\n");
+}
+
 /** One schema per table (every generated table, API or not) and its form schema. */
 export function generateZod(model: ResolvedModel, config: GenerationConfig, only?: number): string {
   const tables = model.tables.filter((t) => only === undefined || t.table.id === only);
-  const out = ['// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\nimport { z } from "zod";\n'];
-  if (tables.some((t) => t.columns.some((c) => c.rule.base === "json"))) out.push(JSON_HELPER);
-  for (const t of tables) {
-    const doc = (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
-    const fields = t.columns.map((c) => `${doc("  ", c.col.label)}  ${c.name}: ${zodFieldSource(c.rule)},`);
-    out.push(`${doc("", t.table.label, t.table.description)}export const ${t.typeName}Schema = z.object({\n${fields.join("\n")}\n});`);
-    out.push(`export type ${t.typeName}Row = z.output<typeof ${t.typeName}Schema>;`);
-    const picks = formFieldNames(t).map((n) => `${n}: true`);
-    out.push(`export const ${t.typeName}FormSchema = ${t.typeName}Schema.pick({ ${picks.join(", ")} });\n`);
-  }
-  return out.join("\n");
+  return assembleZod(zodHead(tables), tables.map((t) => zodTablePart(t, config)));
 }

@@ -1,11 +1,10 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
-import { formatFiles } from "../codegen/format";
-import { analyze, generateFiles, type GeneratedFile } from "../codegen/generate";
+import { GenerationCache, projectFiles, type GeneratedFile } from "../codegen/project-files";
 import type { Problem } from "../codegen/model";
 import { onClientInTransaction, type Queryable } from "../db/pool";
-import { loadCodegenInput } from "./codegen-input";
+import { IncrementalCodegenInput, loadCodegenInput } from "./codegen-input";
 
 /** The first line of every generated file: how stale generated files are told from the user's own. */
 export const GENERATED_MARK = "// Generated from the _metadata schema by Metadata Editor.";
@@ -17,12 +16,19 @@ export interface GenerationResult {
   ms: number;
 }
 
+/** What a watching generator keeps between runs: the metadata rows of unchanged tables and their output. */
+export interface GenerationSession {
+  input: IncrementalCodegenInput;
+  cache: GenerationCache;
+}
+
+export const newGenerationSession = (): GenerationSession => ({ input: new IncrementalCodegenInput(), cache: new GenerationCache() });
+
 /** The generated files as they will be written (formatted when the project asks for it). */
-export async function buildProjectFiles(client: Queryable) {
-  const input = await loadCodegenInput(client);
-  const analysis = analyze(input);
-  const files = await formatFiles(generateFiles(input, analysis), input.config.prettier);
-  return { input, analysis, files };
+export async function buildProjectFiles(client: Queryable, session?: GenerationSession) {
+  const input = session ? await session.input.load(client) : await loadCodegenInput(client);
+  const { files, problems } = await projectFiles(input, { prettier: input.config.prettier, cache: session?.cache });
+  return { input, problems, files };
 }
 
 async function readOrNull(file: string) {
@@ -61,10 +67,21 @@ export async function writeGenerated(dir: string, files: GeneratedFile[]): Promi
  * project's root_path), then set project.last_generation_at and record the run on the log row that update
  * makes (code_generated, generation_time_ms); the changes it generated from are marked code_generated too.
  */
-export async function runGeneration(client: pg.ClientBase, options: { out?: string; cwd?: string } = {}): Promise<GenerationResult> {
+export async function runGeneration(
+  client: pg.ClientBase,
+  options: { out?: string; cwd?: string; session?: GenerationSession } = {},
+): Promise<GenerationResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const { input, analysis, files } = await buildProjectFiles(client);
+  // One snapshot: a change committed while the metadata is read is seen whole or not at all (then the next run).
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  let built: Awaited<ReturnType<typeof buildProjectFiles>>;
+  try {
+    built = await buildProjectFiles(client, options.session);
+  } finally {
+    await client.query("COMMIT");
+  }
+  const { input, problems, files } = built;
   const outputDir = options.out ? path.resolve(cwd, options.out) : path.resolve(cwd, input.rootPath, input.config.outputDir);
   const written = await writeGenerated(outputDir, files);
   const ms = Math.round(performance.now() - started);
@@ -79,5 +96,5 @@ export async function runGeneration(client: pg.ClientBase, options: { out?: stri
       [rows[0].id, ms],
     );
   });
-  return { outputDir, files: written, problems: analysis.problems, ms };
+  return { outputDir, files: written, problems, ms };
 }

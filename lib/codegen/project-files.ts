@@ -1,0 +1,156 @@
+import { generateFormComponent } from "./form-component";
+import { buildFormSpec, type FormSpec } from "./form-spec";
+import type { CodegenInput, GenerationConfig, Problem, TableInput } from "./model";
+import { resolveModel, type ColumnCache, type ResolvedTable } from "./resolve";
+import { assembleSdl, sdlHead, sdlTablePart, type SdlPart } from "./sdl";
+import { assembleTypescript, typescriptTablePart } from "./typescript";
+import { assembleZod, zodHead, zodTablePart } from "./zod-source";
+
+export interface GeneratedFile {
+  /** Relative to the output directory, with "/" separators. */
+  path: string;
+  content: string;
+}
+
+export const formPath = (typeName: string) => `forms/${typeName}Form.tsx`;
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  const key = (p: Problem) => `${p.table}\u0000${p.tableId}\u0000${p.target.kind}\u0000${"columnId" in p.target ? p.target.columnId : "relationId" in p.target ? p.target.relationId : 0}`;
+  return problems.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Everything one table contributes to the generated files. */
+export interface TableSections {
+  sdl: SdlPart | null;
+  ts: string | null;
+  zod: string;
+  form: FormSpec;
+  formFile: string;
+  /** Problems found while building the form (defaults). */
+  problems: Problem[];
+}
+
+interface CacheEntry {
+  key: string;
+  raw: TableSections;
+  formatted?: Promise<TableSections>;
+}
+
+/**
+ * What `metadata:generate --watch` keeps between runs: per column row, its resolution; per table row, its
+ * sections, raw and formatted. The watcher's loader keeps the row objects of tables whose metadata did not change,
+ * so only changed tables are generated and formatted again. A section is reused only when everything else it
+ * depends on (its type name, API flag, key, kept columns, relation fields, the settings) is unchanged.
+ */
+export class GenerationCache {
+  readonly columns: ColumnCache = new WeakMap();
+  readonly tables = new WeakMap<TableInput, CacheEntry>();
+  /** Formatted heads (directives and scalars, imports): few distinct values. */
+  readonly heads = new Map<string, Promise<string>>();
+}
+
+export function tableSections(t: ResolvedTable, config: GenerationConfig, form?: FormSpec): TableSections {
+  const problems: Problem[] = [];
+  const spec = form ?? buildFormSpec(t, problems);
+  return {
+    sdl: t.api ? sdlTablePart(t, config) : null,
+    ts: t.api ? typescriptTablePart(t, config) : null,
+    zod: zodTablePart(t, config),
+    form: spec,
+    formFile: generateFormComponent(spec),
+    problems,
+  };
+}
+
+function dependencies(t: ResolvedTable, config: GenerationConfig): string {
+  return JSON.stringify([config, t.typeName, t.api, t.one, t.many, t.pk?.col.id ?? null, t.columns.map((c) => c.col.id), t.relationFields]);
+}
+
+type Format = (text: string, parser: "graphql" | "typescript") => Promise<string>;
+
+/** Loaded only when the project asks for it: prettier is large. */
+async function prettierFormat(): Promise<Format> {
+  const prettier = await import("prettier");
+  return (text, parser) => prettier.format(text, { parser, printWidth: 100 });
+}
+
+const dropFinalNewline = (s: string) => (s.endsWith("\n") ? s.slice(0, -1) : s);
+
+/** A root type's inner lines, formatted inside their type (alone they are not a document). */
+async function formatFields(lines: string, format: Format): Promise<string> {
+  if (!lines) return lines;
+  const text = await format(`type Query {\n${lines}\n}\n`, "graphql");
+  return text.slice(text.indexOf("{\n") + 2, text.lastIndexOf("\n}"));
+}
+
+/** Each section formatted on its own: the joined file is what formatting it whole gives (tested). */
+async function formatSections(s: TableSections, format: Format): Promise<TableSections> {
+  const [sdl, ts, zod, formFile] = await Promise.all([
+    s.sdl
+      ? Promise.all([format(s.sdl.defs, "graphql"), formatFields(s.sdl.query, format), formatFields(s.sdl.mutation, format)]).then(
+          ([defs, query, mutation]) => ({ defs: dropFinalNewline(defs), query, mutation }),
+        )
+      : null,
+    s.ts === null ? null : format(s.ts, "typescript"),
+    format(s.zod, "typescript"),
+    format(s.formFile, "typescript"),
+  ]);
+  return { ...s, sdl, ts, zod, formFile };
+}
+
+/** The files from every table's sections (sdl and ts of API tables only), in the model's table order. */
+export function assembleFiles(
+  heads: { sdl: string; zod: string[] },
+  sections: TableSections[],
+  config: GenerationConfig,
+): GeneratedFile[] {
+  return [
+    { path: "schema.graphql", content: assembleSdl(heads.sdl, sections.flatMap((s) => (s.sdl ? [s.sdl] : [])), config) },
+    { path: "types.ts", content: assembleTypescript(sections.flatMap((s) => (s.ts === null ? [] : [s.ts]))) },
+    { path: "zod.ts", content: assembleZod(heads.zod, sections.map((s) => s.zod)) },
+    ...sections.map((s) => ({ path: formPath(s.form.typeName), content: s.formFile })),
+  ];
+}
+
+/**
+ * The whole project's files and problems, formatted when `prettier` (section by section), reusing what `cache`
+ * holds for unchanged tables. `metadata:generate`, its watch mode and the project download all come here.
+ */
+export async function projectFiles(
+  input: CodegenInput,
+  options: { prettier: boolean; cache?: GenerationCache },
+): Promise<{ files: GeneratedFile[]; problems: Problem[] }> {
+  const { cache } = options;
+  const model = resolveModel(input, cache?.columns);
+  const raw = model.tables.map((t) => {
+    const key = cache ? dependencies(t, input.config) : "";
+    const hit = cache?.tables.get(t.table);
+    if (hit && hit.key === key) return { t, entry: hit };
+    const entry: CacheEntry = { key, raw: tableSections(t, input.config) };
+    cache?.tables.set(t.table, entry);
+    return { t, entry };
+  });
+  const heads = { sdl: sdlHead(model, input.config), zod: zodHead(model.tables) };
+  const problems = [...model.problems, ...raw.flatMap(({ entry }) => entry.raw.problems)];
+  if (!options.prettier) return { files: assembleFiles(heads, raw.map(({ entry }) => entry.raw), input.config), problems: sortProblems(problems) };
+
+  const format = await prettierFormat();
+  const head = (text: string, parser: "graphql" | "typescript") => {
+    const key = `${parser}\u0000${text}`;
+    let done = cache?.heads.get(key);
+    if (!done) {
+      done = format(text, parser);
+      if (cache && cache.heads.size > 50) cache.heads.clear();
+      cache?.heads.set(key, done);
+    }
+    return done;
+  };
+  const sections = await Promise.all(raw.map(({ entry }) => (entry.formatted ??= formatSections(entry.raw, format))));
+  const formattedHeads = {
+    sdl: dropFinalNewline(await head(heads.sdl, "graphql")),
+    zod: await Promise.all(heads.zod.map((h) => head(h, "typescript"))),
+  };
+  const files = assembleFiles(formattedHeads, sections, input.config);
+  // The TypeScript header is a comment alone, and `export {};` when no table is in the API: already formatted.
+  return { files, problems: sortProblems(problems) };
+}
