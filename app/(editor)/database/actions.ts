@@ -69,6 +69,19 @@ export async function applyPlanAction(input: unknown): Promise<ActionResult<Appl
   return withClient((client) => applyPlan(client, parsed.data));
 }
 
+/** The reviewed plan's whole up and down scripts (the page shows their first statements only), for Download. */
+export async function planScriptsAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
+  const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => {
+    const preview = await previewPlan(client, { itemIds: parsed.data.itemIds });
+    if (preview.digest !== parsed.data.digest) {
+      throw new ApplyRefusedError("The database or the metadata changed since this plan was shown; review the new plan. Nothing was downloaded.");
+    }
+    return { up: preview.up, down: preview.down };
+  });
+}
+
 /** Saves the reviewed plan (same digest) as a migration in the project's database_path. */
 export async function saveMigrationAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
   const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
