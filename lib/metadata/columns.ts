@@ -5,7 +5,8 @@ import { COLUMN_FIELD_KINDS, columnDefaults, type ColumnValues, type NewColumnVa
 import { ConflictError, FieldError } from "./conflict";
 import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
 import { deriveColumnDefaults } from "./derive";
-import { pgTypeProblem } from "./pg-types";
+import { pgTypeProblem, pgTypeProblems } from "./pg-types";
+import type { CellEditTarget } from "./cell-edits";
 
 /** A mappings_column row (every field), with its concurrency token (versioned-row.ts). */
 export interface ColumnRow {
@@ -125,3 +126,19 @@ export async function deleteColumn(id: number, rowVersion: string, pool?: pg.Poo
     return { relations: relations.rowCount ?? 0 };
   }, pool);
 }
+
+/** The columns grid's batch edits (paste, fill down, undo): pg_type checked by the server, as updateColumn does. */
+export const COLUMN_CELL_EDITS: CellEditTarget<ColumnRow> = {
+  entity: COLUMNS,
+  kinds: COLUMN_FIELD_KINDS,
+  async check(edits, client) {
+    const types = edits.filter((e) => e.field === "pg_type" && typeof e.value === "string").map((e) => e.value as string);
+    const problems = await pgTypeProblems(types, client);
+    const byIndex: Record<number, string> = {};
+    edits.forEach((e, i) => {
+      const problem = e.field === "pg_type" ? problems.get(e.value as string) : undefined;
+      if (problem) byIndex[i] = problem;
+    });
+    return byIndex;
+  },
+};
