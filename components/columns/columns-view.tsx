@@ -2,10 +2,11 @@
 
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState, useTransition, type Dispatch, type SetStateAction } from "react";
 import { toast } from "sonner";
-import { deleteColumnAction, reorderColumnsAction, updateColumnFieldAction } from "@/app/(editor)/tables/[id]/actions";
+import { deleteColumnAction, reorderColumnsAction, updateColumnCellsAction, updateColumnFieldAction } from "@/app/(editor)/tables/[id]/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
+import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
@@ -19,7 +20,7 @@ import { COLUMN_FIELDS, COLUMN_GROUPS } from "@/lib/schemas/column";
 import { AddColumnDialog } from "./add-column-dialog";
 import { ColumnPanel } from "./column-panel";
 import { PasteColumnsDialog } from "./paste-columns-dialog";
-import { useServerRows } from "@/components/data-grid/use-server-rows";
+import { mergeRows } from "@/components/data-grid/use-server-rows";
 import type { CellFocus } from "@/components/tables/table-tabs";
 
 const FORM_TYPE_EDITOR = { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) } as const;
@@ -45,22 +46,24 @@ function initialGroups(field: string | undefined): Set<string> {
   return group ? new Set([...DEFAULT_GROUPS, group.id]) : DEFAULT_GROUPS;
 }
 
+/** A table's columns; the rows live in the table's page, so its tab count and other tabs follow every change. */
 export function ColumnsView({
   tableId,
-  initial,
+  rows,
+  setRows,
   endpointNames,
   focus,
 }: {
   tableId: number;
-  initial: ColumnRow[];
+  rows: ColumnRow[];
+  setRows: Dispatch<SetStateAction<ColumnRow[]>>;
   endpointNames?: string[];
   /** A cell to show and focus (a problem's link): the column's row, the field's grid column. */
   focus?: CellFocus | null;
 }) {
   const router = useRouter();
-  const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
-  const [shown, setShown] = useState(initial.length);
+  const [shown, setShown] = useState(rows.length);
   const [groups, setGroups] = useState(() => initialGroups(focus?.field));
   const [adding, setAdding] = useState(false);
   const [pasting, setPasting] = useState(false);
@@ -174,6 +177,10 @@ export function ColumnsView({
         onRowOpen={setDetail}
         rowActions={rowActions}
         rowLabel={(r) => `details of ${r.pg_column}`}
+        onCellsCommit={(changes) =>
+          commitCells({ changes, save: updateColumnCellsAction, replaceAll: (saved) => setRows((all) => mergeRows(all, saved)) })
+        }
+        onRowMove={move}
         onCellCommit={(row, field, value) =>
           commitCell({
             row,

@@ -20,6 +20,12 @@ import { useActiveCell, useFocusActiveCell } from "./use-active-cell";
 import { useCellEditing } from "./use-cell-editing";
 import { useGridEvents } from "./use-grid-events";
 import { plainCell } from "./values";
+import { cn } from "@/components/ui/cn";
+import { parseDelimited, toTsv } from "@/lib/tsv";
+import { copyRange, planClear, planFillDown, planPaste } from "./range";
+import type { RangeKey } from "./use-grid-events";
+import { useGridInput } from "./use-grid-input";
+import { useRangeEdits, type CellsCommit } from "./use-range-edits";
 
 export interface DataGridProps<T> {
   data: T[];
@@ -54,6 +60,13 @@ export interface DataGridProps<T> {
   actionsWidth?: number;
   /** A cell to make active, scroll into view and focus when the grid mounts (a link to the cell). */
   focusCell?: { rowId: string; colId: string } | null;
+  /**
+   * Saves many cells in one transaction (paste, fill down, clear a range, undo / redo). Without it the grid
+   * still selects and copies ranges, but pastes and undo are off.
+   */
+  onCellsCommit?: CellsCommit<T>;
+  /** Alt+↑ / Alt+↓ on a row: the parent reorders (the columns grid writes sort_order). */
+  onRowMove?: (row: T, delta: -1 | 1) => void;
 }
 
 const DEFAULT_COLUMN = { cell: plainCell };
@@ -114,8 +127,26 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
 
   const active = useActiveCell(rows, colIds, visibleColumns.length);
   const { pos } = active;
+  const ranged = useRangeEdits<T>({
+    onCellsCommit: props.onCellsCommit,
+    rowById: (id) => table.getCoreRowModel().rowsById[id],
+    columnById: (id) => table.getColumn(id),
+  });
+  // Inline edits become undo steps too (with the value the cell held before).
+  const recordEdit = ranged.record;
+  const commitOne = useMemo(
+    () =>
+      onCellCommit &&
+      (async (row: T, columnId: string, value: unknown) => {
+        const before = (table.getColumn(columnId)?.accessorFn as ((r: T, i: number) => unknown) | undefined)?.(row, 0);
+        const error = await onCellCommit(row, columnId, value);
+        if (!error) recordEdit(getRowId(row), columnId, before, value);
+        return error;
+      }),
+    [onCellCommit, table, recordEdit, getRowId],
+  );
   const { editing, api } = useCellEditing<T>({
-    onCellCommit,
+    onCellCommit: commitOne,
     onRowOpen,
     moveAfterCommit: active.moveAfterCommit,
     returnToEditor: (rowId, colId) => active.moveToIds(rowId, colId, { target: "editor", scroll: true }),
@@ -151,13 +182,13 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   }, [moveToIds]);
 
   // Without a fixed actionsWidth the actions column grows to fit the first rendered row's buttons. Measured
-  // when the data changes only: reading scrollWidth forces a layout, which a filter keystroke should not pay.
+  // when rows come or go only: reading scrollWidth forces a layout, which a keystroke or a cell edit should not pay.
   useLayoutEffect(() => {
     if (props.actionsWidth !== undefined || !hasActions) return;
     const content = gridRef.current?.querySelector<HTMLElement>("[data-actions-content]");
     const needed = content ? Math.ceil(content.scrollWidth) + ACTIONS_PADDING : 0;
     setMeasuredActions((current) => Math.max(current, needed));
-  }, [data, hasActions, props.actionsWidth]);
+  }, [data.length, hasActions, props.actionsWidth]);
 
   const latestOpen = useRef(onRowOpen);
   const latestCount = useRef(props.onFilteredCountChange);
@@ -167,6 +198,32 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   });
   const openRow = useCallback((row: T) => latestOpen.current?.(row), []);
   useEffect(() => latestCount.current?.(rows.length), [rows.length]);
+
+  const rangeKey = (key: RangeKey) => {
+    const range = active.getRange();
+    if (key === "copy") document.execCommand("copy");
+    else if (key === "undo") void ranged.undo();
+    else if (key === "redo") void ranged.redo();
+    else if (range && key === "fill-down") void ranged.apply(planFillDown(range, rows, visibleColumns), "Fill down");
+    else if (range && key === "clear") void ranged.apply(planClear(range, rows, visibleColumns), "Clear");
+  };
+  useGridInput({
+    gridRef,
+    copyText: () => {
+      const range = active.getRange();
+      return range ? toTsv(copyRange(range, rows, visibleColumns)) : null;
+    },
+    paste: (text) => {
+      const range = active.getRange();
+      if (!range || !props.onCellsCommit) return;
+      void ranged.apply(planPaste(parseDelimited(text).map((r) => r.cells), range, rows, visibleColumns), "Paste");
+    },
+    startTyping: (draft) => {
+      const row = rows[active.getPos().row];
+      const column = visibleColumns[active.getPos().col];
+      if (row && column) api.start(row, column, draft);
+    },
+  });
 
   const events = useGridEvents({
     gridRef,
@@ -179,7 +236,10 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     active,
     api,
     openRow: onRowOpen ? openRow : undefined,
+    rangeKey: props.onCellsCommit ? rangeKey : (key) => key === "copy" && rangeKey(key),
+    moveRow: props.onRowMove,
   });
+  const range = active.range;
 
   return (
     <div className="overflow-hidden rounded-md border border-zinc-200 bg-white">
@@ -225,6 +285,8 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
                   rowLabel={rowLabel}
                   openRow={onRowOpen ? openRow : undefined}
                   actionsWidth={actionsWidth}
+                  rangeCols={range && item.index >= range.top && item.index <= range.bottom ? `${range.left}-${range.right}` : null}
+                  cellErrors={ranged.cellErrors}
                 />
               );
             })}
@@ -242,6 +304,14 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
           </div>
         )}
       </div>
+      {(ranged.status || ranged.busy) && (
+        <p
+          role={ranged.status?.error && !ranged.busy ? "alert" : "status"}
+          className={cn("border-t px-3 py-1.5 text-xs", ranged.status?.error && !ranged.busy ? "border-red-200 bg-red-50 text-red-800" : "border-zinc-200 text-zinc-600")}
+        >
+          {ranged.busy ? "Saving…" : ranged.status?.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from "@playwright/test";
+import type pg from "pg";
+import { e2eClient, freshEditor } from "./db";
+
+/** Issue 11's spreadsheet habits on the shared grid: ranges, clipboard, fill down, undo / redo, IME, reorder. */
+test.describe.configure({ mode: "serial" });
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+let db: pg.Client;
+let tableId: string;
+const ids: Record<string, string> = {};
+test.beforeAll(async () => {
+  db = await e2eClient();
+  await freshEditor(db);
+  tableId = (
+    await db.query<{ id: string }>("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('members', 'Members') RETURNING id")
+  ).rows[0].id;
+  for (const [i, name] of ["id", "email", "nickname", "age"].entries()) {
+    ids[name] = (
+      await db.query<{ id: string }>(
+        `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, label, sort_order)
+         VALUES ($1, 'public', 'members', $2, 'TEXT', $3, $4) RETURNING id`,
+        [tableId, name, `L-${name}`, i + 1],
+      )
+    ).rows[0].id;
+  }
+});
+test.afterAll(async () => {
+  await db.end();
+});
+
+const labels = async () =>
+  (await db.query<{ pg_column: string; label: string; pg_type: string }>("SELECT pg_column, label, pg_type FROM _metadata.mappings_column ORDER BY sort_order, id")).rows;
+const cell = (page: Page, name: string, field: string) => page.getByTestId(`cell-${ids[name]}-${field}`);
+
+test("a range copied as TSV, pasted into other cells in one save, and undone / redone as one step", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  // pg_column and pg_type of id and email: shift+arrows select the 2×2 range.
+  await cell(page, "id", "pg_column").click();
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowDown");
+  await expect(cell(page, "email", "pg_type")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ControlOrMeta+c");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("id\tTEXT\nemail\tTEXT");
+
+  // Paste a 2×2 block (with Sheets quoting) over the labels and descriptions of nickname and age.
+  await page.evaluate(() => navigator.clipboard.writeText('Nick\t"says ""hi""\tthere"\nAge\tyears'));
+  await cell(page, "nickname", "label").click();
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByRole("status").filter({ hasText: "Paste: 4 cells saved." })).toBeVisible();
+  await expect(cell(page, "age", "label")).toHaveText("Age");
+  const described = async () =>
+    (await db.query("SELECT pg_column, label, description FROM _metadata.mappings_column WHERE pg_column IN ('nickname','age') ORDER BY sort_order")).rows;
+  expect(await described()).toEqual([
+    { pg_column: "nickname", label: "Nick", description: 'says "hi"\tthere' },
+    { pg_column: "age", label: "Age", description: "years" },
+  ]);
+
+  // One Ctrl+Z takes the whole paste back; Ctrl+Shift+Z puts it back again.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(cell(page, "age", "label")).toHaveText("L-age");
+  expect(await described()).toEqual([
+    { pg_column: "nickname", label: "L-nickname", description: "" },
+    { pg_column: "age", label: "L-age", description: "" },
+  ]);
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(cell(page, "nickname", "label")).toHaveText("Nick");
+  expect((await described())[1]).toEqual({ pg_column: "age", label: "Age", description: "years" });
+});
+
+test("a paste with one bad cell saves nothing and marks that cell; undo refuses a cell someone else changed", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  const before = await labels();
+  await page.evaluate(() => navigator.clipboard.writeText("fine_name\tTEXT\nBad Name!\tVARCHR(3)"));
+  await cell(page, "nickname", "pg_column").click();
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByRole("alert").filter({ hasText: "Paste: nothing was saved" })).toBeVisible();
+  await expect(cell(page, "age", "pg_column")).toHaveAttribute("aria-invalid", "true");
+  expect(await labels()).toEqual(before);
+  // The type is only known to be bad by the server: the batch is refused there, the cell marked.
+  await page.evaluate(() => navigator.clipboard.writeText("VARCHR(3)"));
+  await cell(page, "age", "pg_type").click();
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByRole("alert")).toContainText('PostgreSQL does not know the type "VARCHR(3)"');
+  await expect(cell(page, "age", "pg_type")).toHaveAttribute("aria-invalid", "true");
+  expect(await labels()).toEqual(before);
+
+  // My edit, then someone else's on the same cell: undo must not overwrite theirs.
+  await cell(page, "id", "label").click();
+  await page.keyboard.type("Mine");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "id", "label")).toHaveText("Mine");
+  await db.query("UPDATE _metadata.mappings_column SET label = 'Theirs' WHERE id = $1", [ids.id]);
+  await cell(page, "id", "label").click();
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.getByRole("alert")).toContainText("Someone else changed this row");
+  expect((await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.id])).rows[0].label).toBe("Theirs");
+});
+
+test("fill down (Ctrl+D) copies the top cell through a shift+click range; one undo step", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await cell(page, "email", "pg_type").click();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("VARCHAR(255)");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "email", "pg_type")).toHaveText("VARCHAR(255)");
+  await cell(page, "email", "pg_type").click();
+  await cell(page, "age", "pg_type").click({ modifiers: ["Shift"] });
+  await expect(cell(page, "nickname", "pg_type")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ControlOrMeta+d");
+  await expect(cell(page, "age", "pg_type")).toHaveText("VARCHAR(255)");
+  expect((await labels()).map((c) => c.pg_type)).toEqual(["TEXT", "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(255)"]);
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(cell(page, "age", "pg_type")).toHaveText("TEXT");
+  expect((await labels()).map((c) => c.pg_type)).toEqual(["TEXT", "VARCHAR(255)", "TEXT", "TEXT"]);
+});
+
+test("Hangul typed with an IME on a selected cell starts editing with the composed text", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await cell(page, "email", "label").click();
+  await expect(cell(page, "email", "label")).toBeFocused();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "ㅇ", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.imeSetComposition", { text: "이", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.insertText", { text: "이" });
+  const editor = page.getByRole("textbox", { name: `Label for ${ids.email}` });
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue("이");
+  await cdp.send("Input.imeSetComposition", { text: "메", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.insertText", { text: "메" });
+  await page.keyboard.insertText("일");
+  await expect(editor).toHaveValue("이메일");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "email", "label")).toHaveText("이메일");
+  expect((await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.email])).rows[0].label).toBe("이메일");
+});
+
+test("Alt+↓ / Alt+↑ move the row and write sort_order; the selection follows the row", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await cell(page, "id", "label").click();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect.poll(async () => (await labels()).map((c) => c.pg_column)).toEqual(["email", "id", "nickname", "age"]);
+  await expect(cell(page, "id", "label")).toBeFocused();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect.poll(async () => (await labels()).map((c) => c.pg_column)).toEqual(["email", "nickname", "id", "age"]);
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect.poll(async () => (await labels()).map((c) => c.pg_column)).toEqual(["email", "id", "nickname", "age"]);
+  expect((await db.query("SELECT sort_order FROM _metadata.mappings_column ORDER BY sort_order")).rows.map((r) => r.sort_order)).toEqual([1, 2, 3, 4]);
+});
