@@ -43,29 +43,34 @@ test("a range copied as TSV, pasted into other cells in one save, and undone / r
   await page.keyboard.press("ControlOrMeta+c");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("id\tTEXT\nemail\tTEXT");
 
-  // Paste a 2×2 block (with Sheets quoting) over the labels and descriptions of nickname and age.
-  await page.evaluate(() => navigator.clipboard.writeText('Nick\t"says ""hi""\tthere"\nAge\tyears'));
-  await cell(page, "nickname", "label").click();
+  // Paste a 2×3 block (with Sheets quoting) over GraphQL type, resolver and input of nickname and age. Age's
+  // input is already TRUE: 5 cells change.
+  await page.evaluate(() => navigator.clipboard.writeText('String\t"says ""hi""\tthere"\tFALSE\nInt!\tyears\tTRUE'));
+  await cell(page, "nickname", "graphql_type").click();
   await page.keyboard.press("ControlOrMeta+v");
-  await expect(page.getByRole("status").filter({ hasText: "Paste: 4 cells saved." })).toBeVisible();
-  await expect(cell(page, "age", "label")).toHaveText("Age");
-  const described = async () =>
-    (await db.query("SELECT pg_column, label, description FROM _metadata.mappings_column WHERE pg_column IN ('nickname','age') ORDER BY sort_order")).rows;
-  expect(await described()).toEqual([
-    { pg_column: "nickname", label: "Nick", description: 'says "hi"\tthere' },
-    { pg_column: "age", label: "Age", description: "years" },
+  await expect(page.getByRole("status").filter({ hasText: "Paste: 5 cells saved." })).toBeVisible();
+  await expect(cell(page, "age", "graphql_type")).toHaveText("Int!");
+  const pasted = async () =>
+    (
+      await db.query(
+        "SELECT pg_column, COALESCE(graphql_type, '') AS graphql_type, COALESCE(graphql_resolver, '') AS graphql_resolver, is_graphql_input FROM _metadata.mappings_column WHERE pg_column IN ('nickname','age') ORDER BY sort_order",
+      )
+    ).rows;
+  expect(await pasted()).toEqual([
+    { pg_column: "nickname", graphql_type: "String", graphql_resolver: 'says "hi"\tthere', is_graphql_input: false },
+    { pg_column: "age", graphql_type: "Int!", graphql_resolver: "years", is_graphql_input: true },
   ]);
 
   // One Ctrl+Z takes the whole paste back; Ctrl+Shift+Z puts it back again.
   await page.keyboard.press("ControlOrMeta+z");
-  await expect(cell(page, "age", "label")).toHaveText("L-age");
-  expect(await described()).toEqual([
-    { pg_column: "nickname", label: "L-nickname", description: "" },
-    { pg_column: "age", label: "L-age", description: "" },
+  await expect(cell(page, "age", "graphql_type")).toHaveText("");
+  expect(await pasted()).toEqual([
+    { pg_column: "nickname", graphql_type: "", graphql_resolver: "", is_graphql_input: true },
+    { pg_column: "age", graphql_type: "", graphql_resolver: "", is_graphql_input: true },
   ]);
   await page.keyboard.press("ControlOrMeta+Shift+z");
-  await expect(cell(page, "nickname", "label")).toHaveText("Nick");
-  expect((await described())[1]).toEqual({ pg_column: "age", label: "Age", description: "years" });
+  await expect(cell(page, "nickname", "graphql_type")).toHaveText("String");
+  expect((await pasted())[0]).toEqual({ pg_column: "nickname", graphql_type: "String", graphql_resolver: 'says "hi"\tthere', is_graphql_input: false });
 });
 
 test("a paste with one bad cell saves nothing and marks that cell; undo refuses a cell someone else changed", async ({ page }) => {
