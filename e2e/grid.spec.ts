@@ -153,3 +153,61 @@ test("Alt+↓ / Alt+↑ move the row and write sort_order; the selection follows
   await expect.poll(async () => (await labels()).map((c) => c.pg_column)).toEqual(["email", "id", "nickname", "age"]);
   expect((await db.query("SELECT sort_order FROM _metadata.mappings_column ORDER BY sort_order")).rows.map((r) => r.sort_order)).toEqual([1, 2, 3, 4]);
 });
+
+test("Paste rows: a Korean header, quoted cells, every bad line at once; the tab count follows without a reload", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await expect(page.getByRole("tab", { name: "Columns (4)" })).toBeVisible();
+  await page.getByRole("button", { name: "Paste rows" }).click();
+  const dialog = page.getByRole("dialog", { name: "Paste columns" });
+  const text = dialog.getByRole("textbox", { name: "Rows to add" });
+  await text.fill('컬럼명\t타입\t라벨\t필수\t기본값\t도움말\nstatus\tVARCHAR(20)\t상태\tY\tACTIVE\t"주문 ""상태""\n두 줄"\nBad Name\tTEXT\t\t\t\t\nnotype\t\t\t\t\t\nstatus\tTEXT\t\t\t\t');
+  const problems = dialog.getByRole("alert");
+  await expect(problems).toContainText("Fix these 3 lines first");
+  await expect(problems).toContainText("Line 4 (Bad Name)");
+  await expect(problems).toContainText("Line 5 (notype): PostgreSQL type is required");
+  await expect(problems).toContainText('Line 6 (status): "status" is also on line 2');
+  await expect(dialog.getByRole("button", { name: /Add \d+ column/ })).toBeDisabled();
+  await text.fill('컬럼명\t타입\t라벨\t필수\t기본값\t도움말\nstatus\tVARCHAR(20)\t상태\tY\tACTIVE\t"주문 ""상태""\n두 줄"\nnote\tTEXT\t메모\t\t\t');
+  await dialog.getByRole("button", { name: "Add 2 columns" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("tab", { name: "Columns (6)" })).toBeVisible();
+  const added = (
+    await db.query("SELECT pg_column, label, is_required, pg_constraints->>'default' AS default, COALESCE(help_text, '') AS help_text FROM _metadata.mappings_column WHERE pg_column IN ('status','note') ORDER BY sort_order")
+  ).rows;
+  expect(added).toEqual([
+    { pg_column: "status", label: "상태", is_required: true, default: "'ACTIVE'", help_text: '주문 "상태"\n두 줄' },
+    { pg_column: "note", label: "메모", is_required: false, default: null, help_text: "" },
+  ]);
+});
+
+test("the field finder shows and jumps to a hidden group's field; widths, hidden and pinned columns persist", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`tables/${tableId}`);
+  // Full width: the grid is wider than the old 1,280 px page cap allowed.
+  expect((await page.getByRole("grid", { name: "Columns" }).boundingBox())!.width).toBeGreaterThan(1300);
+
+  await page.getByRole("searchbox", { name: "Find a field" }).fill("valid");
+  await page.getByRole("button", { name: /^Validation rules/ }).click();
+  await expect(page.getByRole("checkbox", { name: "Validation" })).toBeChecked();
+  await expect(cell(page, "email", "validation_rules")).toBeFocused();
+  await expect(cell(page, "email", "validation_rules")).toBeInViewport();
+
+  await page.getByRole("button", { name: "Layout of columns" }).click();
+  const menu = page.getByRole("group", { name: "Layout of columns" });
+  await menu.getByRole("checkbox", { name: "Show GraphQL resolver" }).uncheck();
+  await menu.getByRole("checkbox", { name: "Pin Label" }).check();
+  const width = menu.getByRole("spinbutton", { name: "Width of PostgreSQL type" });
+  await width.fill("300");
+  await width.press("Enter");
+  await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(0);
+  expect(Math.round((await page.getByRole("columnheader", { name: /PostgreSQL type/ }).boundingBox())!.width)).toBe(300);
+  // Label is pinned: right after the first column, sticky at its left edge.
+  const label = page.getByRole("columnheader", { name: /^Label/ });
+  await expect(label).toHaveAttribute("data-sticky", "left");
+  await expect(label).toHaveAttribute("data-c", "1");
+  await page.getByRole("button", { name: "Layout of columns" }).click();
+  await page.getByRole("group", { name: "Layout of columns" }).getByRole("button", { name: "Reset layout" }).click();
+  await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(1);
+});

@@ -24,7 +24,7 @@ export default async function EditorLayout({ children }: { children: React.React
         </div>
       </header>
       <DatabaseWatch initiallyDown={gate.kind === "down"} label={gate.kind === "down" ? gate.label : state.facts.label} />
-      <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
+      <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8 has-[[data-full-width]]:max-w-none">
         {gate.kind === "down" ? (
           <p className="py-10 text-center text-sm text-zinc-600">
             This page needs the database. It loads by itself as soon as the database answers again.

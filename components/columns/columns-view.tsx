@@ -4,7 +4,12 @@ import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition, type Dispatch, type SetStateAction } from "react";
 import { toast } from "sonner";
-import { deleteColumnAction, reorderColumnsAction, updateColumnCellsAction, updateColumnFieldAction } from "@/app/(editor)/tables/[id]/actions";
+import {
+  deleteColumnAction,
+  reorderColumnsAction,
+  updateColumnCellsAction,
+  updateColumnFieldAction,
+} from "@/app/(editor)/tables/[id]/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
@@ -19,6 +24,7 @@ import { FORM_TYPES } from "@/lib/metadata/derive";
 import { COLUMN_FIELDS, COLUMN_GROUPS } from "@/lib/schemas/column";
 import { AddColumnDialog } from "./add-column-dialog";
 import { ColumnPanel } from "./column-panel";
+import { FieldFinder } from "./field-finder";
 import { PasteColumnsDialog } from "./paste-columns-dialog";
 import { mergeRows } from "@/components/data-grid/use-server-rows";
 import type { CellFocus } from "@/components/tables/table-tabs";
@@ -65,6 +71,7 @@ export function ColumnsView({
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(rows.length);
   const [groups, setGroups] = useState(() => initialGroups(focus?.field));
+  const [jump, setJump] = useState<{ columnId: string } | undefined>();
   const [adding, setAdding] = useState(false);
   const [pasting, setPasting] = useState(false);
   const [detail, setDetail] = useState<ColumnRow | null>(null);
@@ -146,26 +153,35 @@ export function ColumnsView({
         </Button>
         <Button onClick={() => setAdding(true)}>Add column</Button>
       </GridToolbar>
-      <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
-        <legend className="sr-only">Column groups shown</legend>
-        {COLUMN_GROUPS.map((g) => (
-          <label key={g.id} className="flex items-center gap-1">
-            <input
-              type="checkbox"
-              className="accent-blue-600"
-              checked={groups.has(g.id)}
-              onChange={(e) => {
-                const next = new Set(groups);
-                if (e.target.checked) next.add(g.id);
-                else next.delete(g.id);
-                setGroups(next);
-              }}
-            />
-            {g.title}
-          </label>
-        ))}
-      </fieldset>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <FieldFinder
+          onPick={(field, groupId) => {
+            if (!groups.has(groupId)) setGroups(new Set([...groups, groupId]));
+            setJump({ columnId: field });
+          }}
+        />
+        <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
+          <legend className="sr-only">Column groups shown</legend>
+          {COLUMN_GROUPS.map((g) => (
+            <label key={g.id} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                className="accent-blue-600"
+                checked={groups.has(g.id)}
+                onChange={(e) => {
+                  const next = new Set(groups);
+                  if (e.target.checked) next.add(g.id);
+                  else next.delete(g.id);
+                  setGroups(next);
+                }}
+              />
+              {g.title}
+            </label>
+          ))}
+        </fieldset>
+      </div>
       <DataGrid
+        jumpTo={jump}
         data={rows}
         columns={GRID_COLUMNS}
         getRowId={(r) => String(r.id)}
@@ -178,7 +194,11 @@ export function ColumnsView({
         rowActions={rowActions}
         rowLabel={(r) => `details of ${r.pg_column}`}
         onCellsCommit={(changes) =>
-          commitCells({ changes, save: updateColumnCellsAction, replaceAll: (saved) => setRows((all) => mergeRows(all, saved)) })
+          commitCells({
+            changes,
+            save: updateColumnCellsAction,
+            replaceAll: (saved) => setRows((all) => mergeRows(all, saved)),
+          })
         }
         onRowMove={move}
         onCellCommit={(row, field, value) =>

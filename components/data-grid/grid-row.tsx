@@ -33,6 +33,10 @@ export interface GridRowProps<T> {
   rangeCols: string | null;
   /** Cells a paste or fill refused, by cellKey; the row re-renders only when the map changes. */
   cellErrors: ReadonlyMap<string, string>;
+  /** Left offsets of the pinned (sticky) leading columns; a new array when widths or pins change. */
+  pins: readonly number[];
+  /** The user's column widths: passed so the row re-renders when one changes. */
+  sizing: Record<string, number>;
 }
 
 const activeClass =
@@ -84,6 +88,7 @@ function renderCell<T>(
   inRange: boolean,
 ) {
   const { row, api, readOnly } = props;
+  const pin = props.pins[c];
   const refused = props.cellErrors.size ? props.cellErrors.get(cellKey(row.id, cell.column.id)) : undefined;
   const column = cell.column;
   const editor = columnEditor(column);
@@ -123,7 +128,7 @@ function renderCell<T>(
       role="gridcell"
       data-testid={`cell-${row.id}-${column.id}`}
       data-c={c}
-      data-sticky={c === 0 ? "left" : undefined}
+      data-sticky={pin !== undefined ? "left" : undefined}
       aria-selected={active || inRange || undefined}
       aria-readonly={readOnly || editor.kind === "readonly" || undefined}
       aria-busy={edit?.pending || undefined}
@@ -136,8 +141,8 @@ function renderCell<T>(
       spellCheck={typable ? false : undefined}
       className={cn(
         "relative flex h-full shrink-0 items-center border-r px-2",
-        c === 0 ? "sticky left-0 z-[1] border-zinc-200" : "border-zinc-100",
-        c === 0 && !active && !inRange && "bg-white group-hover/row:bg-zinc-50",
+        pin !== undefined ? "sticky z-[1] border-zinc-200" : "border-zinc-100",
+        pin !== undefined && !active && !inRange && "bg-white group-hover/row:bg-zinc-50",
         right && "justify-end text-right tabular-nums",
         inRange && !active && "bg-blue-100",
         refused && "outline-2 outline-red-600",
@@ -145,7 +150,7 @@ function renderCell<T>(
         active && activeClass,
         edit?.pending && "text-zinc-400",
       )}
-      style={active || refused ? { width, ...INSET_RING } : { width }}
+      style={active || refused ? { width, left: pin, ...INSET_RING } : { width, left: pin }}
     >
       {editing ? (
         content

@@ -62,8 +62,13 @@ export function columnEditor<T>(column: Column<T, unknown>): CellEditor {
   return column.columnDef.meta?.editor ?? { kind: "readonly" };
 }
 
+/**
+ * The width the user gave the column (use-column-layout.ts, through TanStack's columnSizing; the grid's default
+ * size is 0, meaning "not set"), else its declared one.
+ */
 export function columnWidth<T>(column: Column<T, unknown>): number {
-  return column.columnDef.meta?.width ?? DEFAULT_COLUMN_WIDTH;
+  const sized = column.getSize();
+  return sized > 0 ? sized : (column.columnDef.meta?.width ?? DEFAULT_COLUMN_WIDTH);
 }
 
 export function columnAlign<T>(column: Column<T, unknown>): "left" | "right" {

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import type { Column, Row } from "@tanstack/react-table";
 import type { CellChange, ChangePlan } from "./range";
+import { columnEditor } from "./types";
 
 /** The parent's save of many cells at once (one transaction): null, or the message and the cells at fault by index. */
 export type CellsCommit<T> = (changes: { row: T; columnId: string; value: unknown }[]) => Promise<CellsCommitResult>;
@@ -13,7 +14,9 @@ interface Step {
 }
 
 export const cellKey = (rowId: string, colId: string) => `${rowId}\u0000${colId}`;
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// An empty text cell may come back from the database as "" or NULL: both are "empty".
+const empty = (v: unknown) => (v === "" || v === undefined ? null : v);
+const same = (a: unknown, b: unknown) => JSON.stringify(empty(a)) === JSON.stringify(empty(b));
 const MAX_STEPS = 100;
 const cellsWord = (n: number) => (n === 1 ? "1 cell" : `${n} cells`);
 
@@ -123,7 +126,9 @@ export function useRangeEdits<T>(options: {
           setStatus({ text: `${label} of ${step.what.toLowerCase()}: a cell changed since (someone else's edit, or a reload), so it was left as it is.`, error: true });
           return;
         }
-        changes.push({ row, column, before: expected, value });
+        // A text cell's editor commits "" for empty: an old NULL goes back the same way.
+        const committed = value == null && columnEditor(column).kind === "text" ? "" : value;
+        changes.push({ row, column, before: expected, value: committed });
       }
       if (await save(changes, `${label} ${step.what.toLowerCase()}`)) {
         from.pop();
