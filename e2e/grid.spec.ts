@@ -211,3 +211,49 @@ test("the field finder shows and jumps to a hidden group's field; widths, hidden
   await page.getByRole("group", { name: "Layout of columns" }).getByRole("button", { name: "Reset layout" }).click();
   await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(1);
 });
+
+test("structured editors: endpoint headers and retry, a column default typed ACTIVE, enum options from the grid", async ({ page }) => {
+  await page.goto("api-endpoints");
+  await page.getByRole("button", { name: "New endpoint" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "New endpoint" });
+  await dialog.getByRole("textbox", { name: "Endpoint name" }).fill("structured_api");
+  await dialog.getByRole("textbox", { name: "Base URL" }).fill("https://api.example.com");
+  await dialog.getByRole("button", { name: "Add header" }).click();
+  await dialog.getByRole("textbox", { name: "Headers: name 1" }).fill("Accept");
+  await dialog.getByRole("textbox", { name: "Headers: value 1" }).fill("application/json");
+  await dialog.getByRole("textbox", { name: "Retry config: Max retries" }).fill("3");
+  await dialog.getByRole("textbox", { name: "Retry config: Backoff" }).fill("exponential");
+  await expect(dialog.getByRole("textbox", { name: "Retry config (JSON)" })).toHaveValue('{"maxRetries":3,"backoff":"exponential"}');
+  await dialog.getByRole("button", { name: "Create endpoint" }).click();
+  await expect(dialog).toBeHidden();
+  const endpoint = (await db.query("SELECT headers, retry_config FROM _metadata.mappings_api_endpoint WHERE endpoint_name = 'structured_api'")).rows[0];
+  expect(endpoint).toEqual({ headers: { Accept: "application/json" }, retry_config: { maxRetries: 3, backoff: "exponential" } });
+
+  await page.goto(`tables/${tableId}`);
+  await page.getByRole("button", { name: "Open details of nickname" }).click();
+  const panel = page.getByRole("dialog", { name: "Column nickname" });
+  // One editor for the constraints: no raw JSON box beside it.
+  await expect(panel.getByRole("textbox", { name: "PG constraints (JSON)" })).toHaveCount(0);
+  await panel.getByRole("checkbox", { name: "NOT NULL" }).check();
+  await panel.getByRole("textbox", { name: "Default (constraint)" }).fill("ACTIVE");
+  await expect(panel.getByText("Typed text is stored as a text constant")).toBeVisible();
+  await panel.getByRole("button", { name: "Save" }).click();
+  await expect(panel).toBeHidden();
+  expect((await db.query("SELECT pg_constraints FROM _metadata.mappings_column WHERE id = $1", [ids.nickname])).rows[0].pg_constraints).toEqual({
+    notNull: true,
+    default: "'ACTIVE'",
+  });
+
+  // The grid's enum options cell opens the panel's structured editor.
+  await page.getByRole("checkbox", { name: "Validation" }).check();
+  await cell(page, "nickname", "enum_options").dblclick();
+  const popover = page.getByRole("dialog", { name: /^Edit Enum options/ });
+  await popover.getByRole("button", { name: "Add option" }).click();
+  await popover.getByRole("textbox", { name: "Option 1 value" }).fill("NEW");
+  await popover.getByRole("textbox", { name: "Option 1 label" }).fill("신규");
+  await popover.getByRole("button", { name: "Save" }).click();
+  await expect(popover).toBeHidden();
+  expect((await db.query("SELECT enum_options FROM _metadata.mappings_column WHERE id = $1", [ids.nickname])).rows[0].enum_options).toEqual([
+    { value: "NEW", label: "신규" },
+  ]);
+});

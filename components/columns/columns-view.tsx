@@ -25,9 +25,17 @@ import { COLUMN_FIELDS, COLUMN_GROUPS } from "@/lib/schemas/column";
 import { AddColumnDialog } from "./add-column-dialog";
 import { ColumnPanel } from "./column-panel";
 import { FieldFinder } from "./field-finder";
+import { EnumOptionsEditor, PgConstraintsEditor, ValidationRulesEditor } from "./json-editors";
 import { PasteColumnsDialog } from "./paste-columns-dialog";
 import { mergeRows } from "@/components/data-grid/use-server-rows";
 import type { CellFocus } from "@/components/tables/table-tabs";
+
+/** In the grid, a JSON cell with a structured editor in the panel opens the same editor. */
+const STRUCTURED_EDITORS = {
+  enum_options: (text: string, onChange: (t: string) => void, label: string) => <EnumOptionsEditor value={text} onChange={onChange} label={label} />,
+  validation_rules: (text: string, onChange: (t: string) => void, label: string) => <ValidationRulesEditor value={text} onChange={onChange} label={label} />,
+  pg_constraints: (text: string, onChange: (t: string) => void, label: string) => <PgConstraintsEditor value={text} onChange={onChange} label={label} />,
+};
 
 const FORM_TYPE_EDITOR = { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) } as const;
 
@@ -36,6 +44,7 @@ const GRID_COLUMNS: ColumnDef<ColumnRow, unknown>[] = COLUMN_GROUPS.flatMap((gro
     fieldColumn<ColumnRow, typeof COLUMN_FIELDS>(COLUMN_FIELDS, field, {
       group: group.title,
       ...(field === "form_type" ? { editor: FORM_TYPE_EDITOR } : {}),
+      ...(field in STRUCTURED_EDITORS ? { structured: STRUCTURED_EDITORS[field as keyof typeof STRUCTURED_EDITORS] } : {}),
     }),
   ),
 );

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Column, RowData } from "@tanstack/react-table";
 
 /**
@@ -29,6 +30,11 @@ declare module "@tanstack/react-table" {
      * message to show, or null. Too long is an error here, never a truncation.
      */
     validate?: (value: unknown) => string | null;
+    /**
+     * For a json cell: the structured editor the detail form uses (enum options, rules, constraints), shown in
+     * the cell's popover above the JSON text it reads and writes.
+     */
+    structured?: (text: string, onChange: (text: string) => void, label: string) => ReactNode;
   }
 }
 
