@@ -86,7 +86,7 @@ test("a paste with one bad cell saves nothing and marks that cell; undo refuses 
   await page.evaluate(() => navigator.clipboard.writeText("VARCHR(3)"));
   await cell(page, "age", "pg_type").click();
   await page.keyboard.press("ControlOrMeta+v");
-  await expect(page.getByRole("alert")).toContainText('PostgreSQL does not know the type "VARCHR(3)"');
+  await expect(page.getByRole("alert").filter({ hasText: "Paste:" })).toContainText('PostgreSQL does not know the type "VARCHR(3)"');
   await expect(cell(page, "age", "pg_type")).toHaveAttribute("aria-invalid", "true");
   expect(await labels()).toEqual(before);
 
@@ -98,7 +98,7 @@ test("a paste with one bad cell saves nothing and marks that cell; undo refuses 
   await db.query("UPDATE _metadata.mappings_column SET label = 'Theirs' WHERE id = $1", [ids.id]);
   await cell(page, "id", "label").click();
   await page.keyboard.press("ControlOrMeta+z");
-  await expect(page.getByRole("alert")).toContainText("Someone else changed this row");
+  await expect(page.getByRole("alert").filter({ hasText: "Undo" })).toContainText("Someone else changed this row");
   expect((await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.id])).rows[0].label).toBe("Theirs");
 });
 
