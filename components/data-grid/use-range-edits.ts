@@ -68,7 +68,12 @@ export function useRangeEdits<T>(options: {
         if (change) marks.set(cellKey(change.row.id, change.column.id), message);
       }
       setCellErrors(marks);
-      setStatus({ text: `${what}: ${result.message}`, error: true });
+      // The first refused cell's own reason beside the summary (every refused cell is marked, with its reason as title).
+      const first = Object.entries(result.cells ?? {})[0];
+      const change = first ? changes[Number(first[0])] : undefined;
+      const header = change?.column.columnDef.header;
+      const detail = change && first[1] !== result.message ? ` (first: ${typeof header === "string" ? header : change.column.id}, ${first[1]})` : "";
+      setStatus({ text: `${what}: ${result.message}${detail}`, error: true });
       return false;
     }
     setCellErrors(new Map());
