@@ -11,7 +11,9 @@ const coordinate = z.number().int("A whole number.").min(-1_000_000).max(1_000_0
 export const positionsSchema = z
   .array(z.object({ table_id: z.number().int().positive(), x: coordinate, y: coordinate }).strict())
   .min(1)
-  .max(5_000);
+  .max(5_000)
+  // Two places for one table in one request cannot both be kept (PostgreSQL would refuse the whole statement).
+  .refine((ps) => new Set(ps.map((p) => p.table_id)).size === ps.length, "Each table may be placed once per request.");
 export type PositionValues = z.infer<typeof positionsSchema>;
 
 /** The tables whose columns the diagram loads when the model is too big to load them all at once. */
