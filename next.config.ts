@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+import { BASE_PATH } from "./lib/base-path";
 
-export const BASE_PATH = "/metadata-editor";
+export { BASE_PATH };
 
 const nextConfig: NextConfig = {
   basePath: BASE_PATH,
@@ -22,4 +24,5 @@ const nextConfig: NextConfig = {
   outputFileTracingExcludes: { "*": [".data/**", "e2e/**", "test/**"] },
 };
 
-export default nextConfig;
+// next-intl without i18n routing: i18n/request.ts picks the locale from the cookie or Accept-Language.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

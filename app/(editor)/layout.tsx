@@ -1,5 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import { AppNav } from "@/components/app-shell/app-nav";
 import { DatabaseWatch } from "@/components/app-shell/database-watch";
+import { Preferences } from "@/components/app-shell/preferences";
 import { RefreshOnBack } from "@/components/app-shell/refresh-on-back";
 import { StatusLine } from "@/components/app-shell/status-line";
 import { editorGate } from "@/lib/metadata/require-ready";
@@ -10,24 +12,27 @@ import { editorGate } from "@/lib/metadata/require-ready";
  * to set up a project that exists.
  */
 export default async function EditorLayout({ children }: { children: React.ReactNode }) {
-  const gate = await editorGate();
+  const [gate, t] = await Promise.all([editorGate(), getTranslations("app")]);
   const { state } = gate;
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-zinc-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
-          <div>
-            <p className="text-sm font-semibold">Metadata Editor</p>
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <div className="mr-auto md:mr-0">
+            <p className="text-sm font-semibold">{t("name")}</p>
             <p className="text-xs text-zinc-500">{state.project.project_name}</p>
           </div>
           <AppNav />
+          <div className="md:ml-auto">
+            <Preferences />
+          </div>
         </div>
       </header>
       <DatabaseWatch initiallyDown={gate.kind === "down"} label={gate.kind === "down" ? gate.label : state.facts.label} />
-      <main className="mx-auto w-full max-w-7xl flex-1 px-6 py-8 has-[[data-full-width]]:max-w-none">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8">
         {gate.kind === "down" ? (
           <p className="py-10 text-center text-sm text-zinc-600">
-            This page needs the database. It loads by itself as soon as the database answers again.
+            {t("needsDatabase")}
           </p>
         ) : (
           children

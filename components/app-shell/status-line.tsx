@@ -1,11 +1,10 @@
+import { useTranslations } from "next-intl";
 import type { ConnectionSource } from "@/lib/db/config";
 
-const SOURCES: Record<ConnectionSource, string> = {
-  embedded: "embedded PostgreSQL",
-  DATABASE_URL: "from DATABASE_URL",
-  "DB_*": "from DB_* settings",
-  none: "not configured",
-};
+const SOURCES = { embedded: "sourceEmbedded", DATABASE_URL: "sourceUrl", "DB_*": "sourceDb", none: "sourceNone" } as const satisfies Record<
+  ConnectionSource,
+  string
+>;
 
 /** Which database this editor works on, always visible: the user must never wonder. */
 export function StatusLine(props: {
@@ -15,23 +14,22 @@ export function StatusLine(props: {
   projectId: string;
   objects: number;
 }) {
+  const t = useTranslations("status");
   return (
-    <footer role="contentinfo" className="border-t border-zinc-200 bg-white">
-      <div
-        aria-label="Connection status"
-        className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-6 py-2 text-xs text-zinc-600"
+    <footer className="border-t border-zinc-200 bg-white">
+      <section
+        aria-label={t("label")}
+        className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-xs text-zinc-600 sm:px-6"
       >
         <span className="flex items-center gap-1.5">
           <span aria-hidden className="size-2 rounded-full bg-emerald-500" />
-          Connected to <span className="font-mono text-zinc-900">{props.label}</span>
+          {t.rich("connectedTo", { db: () => <span className="font-mono text-zinc-900">{props.label}</span> })}
         </span>
-        <span>PostgreSQL {props.serverVersion}</span>
-        <span>{SOURCES[props.source]}</span>
-        <span>
-          project <span className="font-mono text-zinc-900">{props.projectId}</span>
-        </span>
-        <span>{props.objects} schema objects verified</span>
-      </div>
+        <span>{t("postgres", { version: props.serverVersion })}</span>
+        <span>{t(SOURCES[props.source])}</span>
+        <span>{t.rich("project", { id: () => <span className="font-mono text-zinc-900">{props.projectId}</span> })}</span>
+        <span>{t("objects", { count: props.objects })}</span>
+      </section>
     </footer>
   );
 }

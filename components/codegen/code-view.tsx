@@ -1,5 +1,6 @@
 "use client";
 
+import { CodeBlock } from "@/components/ui/code-block";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -79,9 +80,9 @@ export function CodeView({ tableId }: { tableId: number }) {
           </Link>
         </div>
       </div>
-      <pre aria-label={`Generated ${TARGETS.find((t) => t.id === target)!.title}`} className="max-h-[65vh] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-5">
+      <CodeBlock label={`Generated ${TARGETS.find((t) => t.id === target)!.title}`} className="max-h-[65vh] bg-zinc-50 p-3 leading-5">
         {text}
-      </pre>
+      </CodeBlock>
       <p className="text-xs text-zinc-500">
         The SDL and types include the tables this one is related to. <code>npm run metadata:generate</code> writes every
         table&apos;s files.

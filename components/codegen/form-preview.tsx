@@ -1,5 +1,6 @@
 "use client";
 
+import { CodeBlock } from "@/components/ui/code-block";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { useForm, type UseFormRegister } from "react-hook-form";
@@ -76,7 +77,7 @@ function PreviewForm({ spec }: { spec: FormSpec }) {
       </div>
       {valid && (
         <Alert tone="success" title="Valid: these values pass the generated validation.">
-          <pre className="mt-1 overflow-auto font-mono text-xs">{JSON.stringify(valid, null, 2)}</pre>
+          <CodeBlock label="Valid values" className="mt-1 border-0">{JSON.stringify(valid, null, 2)}</CodeBlock>
         </Alert>
       )}
     </form>

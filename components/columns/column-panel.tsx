@@ -164,9 +164,8 @@ function ColumnForm({
           name={f}
           label={COLUMN_LABELS[f]}
           error={error}
-          hint={f === "pg_constraints" ? undefined : COLUMN_JSON_HINTS[f]}
+          hint={COLUMN_JSON_HINTS[f]}
           editor={editor}
-          structuredOnly={f === "pg_constraints"}
         />
       );
     }

@@ -2,16 +2,11 @@
 
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition, type Dispatch, type SetStateAction } from "react";
+import { useMemo, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
-import {
-  deleteColumnAction,
-  reorderColumnsAction,
-  updateColumnCellsAction,
-  updateColumnFieldAction,
-} from "@/app/(editor)/tables/[id]/actions";
+import { deleteColumnAction, reorderColumnsAction, updateColumnFieldAction } from "@/app/(editor)/tables/[id]/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
-import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
@@ -19,35 +14,27 @@ import { fieldColumn } from "@/components/data-grid/field-columns";
 import { deletedToast } from "@/components/history/undo-toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, deleteFailure } from "@/components/ui/confirm-dialog";
+import type { Locale } from "@/lib/i18n/locale";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { FORM_TYPES } from "@/lib/metadata/derive";
 import { COLUMN_FIELDS, COLUMN_GROUPS } from "@/lib/schemas/column";
 import { AddColumnDialog } from "./add-column-dialog";
 import { ColumnPanel } from "./column-panel";
-import { FieldFinder } from "./field-finder";
-import { EnumOptionsEditor, PgConstraintsEditor, ValidationRulesEditor } from "./json-editors";
 import { PasteColumnsDialog } from "./paste-columns-dialog";
-import { mergeRows } from "@/components/data-grid/use-server-rows";
+import { useServerRows } from "@/components/data-grid/use-server-rows";
 import type { CellFocus } from "@/components/tables/table-tabs";
-
-/** In the grid, a JSON cell with a structured editor in the panel opens the same editor. */
-const STRUCTURED_EDITORS = {
-  enum_options: (text: string, onChange: (t: string) => void, label: string) => <EnumOptionsEditor value={text} onChange={onChange} label={label} />,
-  validation_rules: (text: string, onChange: (t: string) => void, label: string) => <ValidationRulesEditor value={text} onChange={onChange} label={label} />,
-  pg_constraints: (text: string, onChange: (t: string) => void, label: string) => <PgConstraintsEditor value={text} onChange={onChange} label={label} />,
-};
 
 const FORM_TYPE_EDITOR = { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) } as const;
 
-const GRID_COLUMNS: ColumnDef<ColumnRow, unknown>[] = COLUMN_GROUPS.flatMap((group) =>
-  group.fields.map((field) =>
-    fieldColumn<ColumnRow, typeof COLUMN_FIELDS>(COLUMN_FIELDS, field, {
-      group: group.title,
-      ...(field === "form_type" ? { editor: FORM_TYPE_EDITOR } : {}),
-      ...(field in STRUCTURED_EDITORS ? { structured: STRUCTURED_EDITORS[field as keyof typeof STRUCTURED_EDITORS] } : {}),
-    }),
-  ),
-);
+const columnsFor = (locale: Locale, groupTitle: (id: string) => string): ColumnDef<ColumnRow, unknown>[] =>
+  COLUMN_GROUPS.flatMap((group) =>
+    group.fields.map((field) =>
+      fieldColumn<ColumnRow, typeof COLUMN_FIELDS>(COLUMN_FIELDS, field, locale, {
+        group: groupTitle(group.id),
+        ...(field === "form_type" ? { editor: FORM_TYPE_EDITOR } : {}),
+      }),
+    ),
+  );
 
 const DEFAULT_GROUPS = new Set(["database", "graphql", "ui"]);
 
@@ -61,26 +48,27 @@ function initialGroups(field: string | undefined): Set<string> {
   return group ? new Set([...DEFAULT_GROUPS, group.id]) : DEFAULT_GROUPS;
 }
 
-/** A table's columns; the rows live in the table's page, so its tab count and other tabs follow every change. */
 export function ColumnsView({
   tableId,
-  rows,
-  setRows,
+  initial,
   endpointNames,
   focus,
 }: {
   tableId: number;
-  rows: ColumnRow[];
-  setRows: Dispatch<SetStateAction<ColumnRow[]>>;
+  initial: ColumnRow[];
   endpointNames?: string[];
   /** A cell to show and focus (a problem's link): the column's row, the field's grid column. */
   focus?: CellFocus | null;
 }) {
   const router = useRouter();
+  const locale = useLocale() as Locale;
+  const groupT = useTranslations("groups");
+  const t = useTranslations("columns");
+  const gridColumns = useMemo(() => columnsFor(locale, (id) => groupT(id as never)), [locale, groupT]);
+  const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
-  const [shown, setShown] = useState(rows.length);
+  const [shown, setShown] = useState(initial.length);
   const [groups, setGroups] = useState(() => initialGroups(focus?.field));
-  const [jump, setJump] = useState<{ columnId: string } | undefined>();
   const [adding, setAdding] = useState(false);
   const [pasting, setPasting] = useState(false);
   const [detail, setDetail] = useState<ColumnRow | null>(null);
@@ -103,7 +91,7 @@ export function ColumnsView({
       if (result.ok) setRows(result.data);
       else {
         setRows(rows);
-        toast.error(result.formError ?? "The new order was not saved.");
+        toast.error(result.formError ?? t("orderNotSaved"));
       }
     });
   };
@@ -118,7 +106,7 @@ export function ColumnsView({
     remove(row.id);
     const n = result.data.relations;
     deletedToast(
-      `Column ${row.pg_column} deleted${n ? ` with ${n} ${n === 1 ? "relation" : "relations"}` : ""}.`,
+      t("deleted", { name: String(row.pg_column), relations: n }),
       { table: "mappings_column", id: row.id },
       () => router.refresh(),
     );
@@ -131,7 +119,7 @@ export function ColumnsView({
         variant="ghost"
         className="px-1.5 py-1 text-xs"
         onClick={() => move(row, -1)}
-        aria-label={`Move ${row.pg_column} up`}
+        aria-label={t("moveUp", { name: String(row.pg_column) })}
       >
         ↑
       </Button>
@@ -139,7 +127,7 @@ export function ColumnsView({
         variant="ghost"
         className="px-1.5 py-1 text-xs"
         onClick={() => move(row, 1)}
-        aria-label={`Move ${row.pg_column} down`}
+        aria-label={t("moveDown", { name: String(row.pg_column) })}
       >
         ↓
       </Button>
@@ -147,7 +135,7 @@ export function ColumnsView({
         variant="ghost"
         className="px-1.5 py-1 text-xs text-red-700"
         onClick={() => del(row)}
-        aria-label={`Delete ${row.pg_column}`}
+        aria-label={t("deleteNamed", { name: String(row.pg_column) })}
       >
         Delete
       </Button>
@@ -156,66 +144,49 @@ export function ColumnsView({
 
   return (
     <div className="space-y-3">
-      <GridToolbar noun="columns" filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+      <GridToolbar noun={t("noun")} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
         <Button variant="secondary" onClick={() => setPasting(true)}>
-          Paste rows
+          {t("paste")}
         </Button>
-        <Button onClick={() => setAdding(true)}>Add column</Button>
+        <Button onClick={() => setAdding(true)}>{t("add")}</Button>
       </GridToolbar>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <FieldFinder
-          onPick={(field, groupId) => {
-            if (!groups.has(groupId)) setGroups(new Set([...groups, groupId]));
-            setJump({ columnId: field });
-          }}
-        />
-        <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
-          <legend className="sr-only">Column groups shown</legend>
-          {COLUMN_GROUPS.map((g) => (
-            <label key={g.id} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                className="accent-blue-600"
-                checked={groups.has(g.id)}
-                onChange={(e) => {
-                  const next = new Set(groups);
-                  if (e.target.checked) next.add(g.id);
-                  else next.delete(g.id);
-                  setGroups(next);
-                }}
-              />
-              {g.title}
-            </label>
-          ))}
-        </fieldset>
-      </div>
+      <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
+        <legend className="sr-only">{t("groupsShown")}</legend>
+        {COLUMN_GROUPS.map((g) => (
+          <label key={g.id} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              className="accent-blue-600"
+              checked={groups.has(g.id)}
+              onChange={(e) => {
+                const next = new Set(groups);
+                if (e.target.checked) next.add(g.id);
+                else next.delete(g.id);
+                setGroups(next);
+              }}
+            />
+            {groupT(g.id as never)}
+          </label>
+        ))}
+      </fieldset>
       <DataGrid
-        jumpTo={jump}
         data={rows}
-        columns={GRID_COLUMNS}
+        columns={gridColumns}
         getRowId={(r) => String(r.id)}
-        ariaLabel="Columns"
+        ariaLabel={t("gridLabel")}
         focusCell={focus?.rowId ? { rowId: String(focus.rowId), colId: focus.field } : null}
         globalFilter={filter}
         onFilteredCountChange={setShown}
         columnVisibility={visibility}
         onRowOpen={setDetail}
         rowActions={rowActions}
-        rowLabel={(r) => `details of ${r.pg_column}`}
-        onCellsCommit={(changes) =>
-          commitCells({
-            changes,
-            save: updateColumnCellsAction,
-            replaceAll: (saved) => setRows((all) => mergeRows(all, saved)),
-          })
-        }
-        onRowMove={move}
+        rowLabel={(r) => t("detailsOf", { name: String(r.pg_column) })}
         onCellCommit={(row, field, value) =>
           commitCell({
             row,
             field,
             value,
-            what: `Column ${row.pg_column}`,
+            what: t("what", { name: String(row.pg_column) }),
             save: updateColumnFieldAction,
             replace,
             remove,
@@ -224,8 +195,8 @@ export function ColumnsView({
         }
         emptyState={
           <div className="space-y-2 py-10 text-center text-sm text-zinc-600">
-            <p>No columns yet.</p>
-            <Button onClick={() => setAdding(true)}>Add column</Button>
+            <p>{t("empty")}</p>
+            <Button onClick={() => setAdding(true)}>{t("add")}</Button>
           </div>
         }
       />
@@ -241,7 +212,7 @@ export function ColumnsView({
         onClose={() => setPasting(false)}
         onAdded={(added) => {
           setRows((all) => [...all, ...added]);
-          toast.success(`${added.length} columns added.`);
+          toast.success(t("added", { count: added.length }));
         }}
       />
       <ColumnPanel row={detail} onClose={() => setDetail(null)} onSaved={replace} onGone={remove} endpointNames={endpointNames} />

@@ -1,5 +1,6 @@
 import type { ColumnDef, ColumnMeta } from "@tanstack/react-table";
-import { parseFieldValue, type FieldRegistry, type FieldSpec } from "@/lib/schemas/registry";
+import type { Locale } from "@/lib/i18n/locale";
+import { fieldLabel, parseFieldValue, type FieldRegistry, type FieldSpec } from "@/lib/schemas/registry";
 import type { CellEditor } from "./types";
 
 /** The cell editor a field's kind calls for (its options make it a select). */
@@ -28,17 +29,19 @@ export function validatorOf(spec: FieldSpec): (value: unknown) => string | null 
 /**
  * A grid column for a field of an entity's registry: header, editor, width and group from its declaration,
  * values checked by its schema before they are sent. `meta` overrides (a select of suggestions, a title).
+ * The header is the field's label in `locale` (views build their columns per locale).
  */
 export function fieldColumn<T, R extends FieldRegistry>(
   fields: R,
   name: keyof R & string,
+  locale: Locale,
   meta: ColumnMeta<T, unknown> = {},
 ): ColumnDef<T, unknown> {
   const spec = fields[name];
   return {
     id: name,
     accessorFn: (row) => (row as Record<string, unknown>)[name],
-    header: spec.label,
+    header: fieldLabel(spec, locale),
     meta: {
       editor: editorOf(spec),
       width: spec.width ?? (spec.kind === "bool" ? 90 : 150),

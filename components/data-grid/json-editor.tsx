@@ -82,7 +82,7 @@ export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEd
 
   return (
     <>
-      <span ref={anchorRef} aria-hidden className="truncate font-mono text-xs text-zinc-400">
+      <span ref={anchorRef} aria-hidden className="truncate font-mono text-xs text-zinc-500">
         {text.replace(/\s+/g, " ")}
       </span>
       <div
@@ -96,7 +96,6 @@ export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEd
         onBlur={onBlur}
         className="fixed inset-auto z-50 m-0 w-[30rem] max-w-[calc(100vw-16px)] space-y-2 rounded-md border border-zinc-300 bg-white p-3 text-sm text-zinc-900 shadow-lg"
       >
-        {column.columnDef.meta?.structured?.(text, setText, label)}
         <textarea
           ref={areaRef}
           aria-label={label}
@@ -129,7 +128,7 @@ export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEd
             </p>
           )}
           <div className="flex shrink-0 items-center gap-2">
-            <span className="text-xs text-zinc-400">Ctrl+Enter</span>
+            <span className="text-xs text-zinc-500">Ctrl+Enter</span>
             <button
               type="button"
               onClick={() => api.cancel()}

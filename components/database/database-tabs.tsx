@@ -13,7 +13,7 @@ const TABS = [
 export function DatabaseTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Database" className="flex gap-1 border-b border-zinc-200">
+    <nav aria-label="Database" className="flex gap-1 overflow-x-auto border-b border-zinc-200">
       {TABS.map((tab) => {
         const active = pathname.startsWith(tab.href);
         return (
@@ -21,7 +21,7 @@ export function DatabaseTabs() {
             key={tab.href}
             href={tab.href}
             aria-current={active ? "page" : undefined}
-            className={cn("-mb-px border-b-2 px-3 py-2 text-sm", active ? "border-zinc-900 font-medium" : "border-transparent text-zinc-600 hover:text-zinc-900")}
+            className={cn("-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm", active ? "border-zinc-900 font-medium" : "border-transparent text-zinc-600 hover:text-zinc-900")}
           >
             {tab.label}
           </Link>

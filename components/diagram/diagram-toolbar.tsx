@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Select } from "@/components/ui/field";
@@ -24,6 +25,7 @@ export interface ToolbarProps {
 
 /** Search-and-focus, schema filter, columns on/off, fit, export, and the modelling buttons. */
 export function DiagramToolbar(p: ToolbarProps) {
+  const t = useTranslations("diagram");
   const [text, setText] = useState("");
   const hits = searchTables(p.tables, text);
   const pick = (table: DiagramTable) => {
@@ -35,8 +37,8 @@ export function DiagramToolbar(p: ToolbarProps) {
       <div className="relative w-64">
         <Input
           type="search"
-          aria-label="Find a table"
-          placeholder="Find a table…"
+          aria-label={t("find")}
+          placeholder={t("findPlaceholder")}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
@@ -45,12 +47,12 @@ export function DiagramToolbar(p: ToolbarProps) {
           }}
         />
         {hits.length > 0 && (
-          <ul role="listbox" aria-label="Matching tables" className="absolute z-20 mt-1 w-full rounded-md border border-zinc-200 bg-white py-1 shadow-lg">
-            {hits.map((t) => (
-              <li key={t.id} role="option" aria-selected={false}>
-                <button type="button" className="block w-full px-3 py-1 text-left text-sm hover:bg-zinc-100" onClick={() => pick(t)}>
-                  <span className="font-mono">{t.schema_name === "public" ? t.table_name : `${t.schema_name}.${t.table_name}`}</span>{" "}
-                  <span className="text-zinc-500">{t.label}</span>
+          <ul role="listbox" aria-label={t("matching")} className="absolute z-20 mt-1 w-full rounded-md border border-zinc-200 bg-white py-1 shadow-lg">
+            {hits.map((h) => (
+              <li key={h.id} role="option" aria-selected={false}>
+                <button type="button" className="block w-full px-3 py-1 text-left text-sm hover:bg-zinc-100" onClick={() => pick(h)}>
+                  <span className="font-mono">{h.schema_name === "public" ? h.table_name : `${h.schema_name}.${h.table_name}`}</span>{" "}
+                  <span className="text-zinc-500">{h.label}</span>
                 </button>
               </li>
             ))}
@@ -58,8 +60,8 @@ export function DiagramToolbar(p: ToolbarProps) {
         )}
       </div>
       {p.schemas.length > 1 && (
-        <Select aria-label="Schema" className="w-44" value={p.schema} onChange={(e) => p.onSchema(e.target.value)}>
-          <option value="">All schemas</option>
+        <Select aria-label={t("schema")} className="w-44" value={p.schema} onChange={(e) => p.onSchema(e.target.value)}>
+          <option value="">{t("allSchemas")}</option>
           {p.schemas.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -67,26 +69,26 @@ export function DiagramToolbar(p: ToolbarProps) {
           ))}
         </Select>
       )}
-      <Checkbox label="Hide columns" checked={p.hideColumns} onChange={(e) => p.onHideColumns(e.target.checked)} />
+      <Checkbox label={t("hideColumns")} checked={p.hideColumns} onChange={(e) => p.onHideColumns(e.target.checked)} />
       <Button variant="secondary" onClick={p.onFit}>
-        Fit
+        {t("fit")}
       </Button>
       <Button variant="secondary" onClick={() => p.onExport("svg")} pending={p.exporting}>
-        Export SVG
+        {t("exportSvg")}
       </Button>
       <Button variant="secondary" onClick={() => p.onExport("png")} pending={p.exporting}>
-        Export PNG
+        {t("exportPng")}
       </Button>
-      <Button variant="secondary" onClick={p.onAutoLayout} title="Forget dragged positions and lay out every table again">
-        Auto layout
+      <Button variant="secondary" onClick={p.onAutoLayout} title={t("autoLayoutHint")}>
+        {t("autoLayout")}
       </Button>
       <div className="ml-auto flex gap-2">
         {p.onNewTable && (
           <Button variant="secondary" onClick={p.onNewTable}>
-            New table
+            {t("newTable")}
           </Button>
         )}
-        <Button onClick={p.onNewRelation}>New relation</Button>
+        <Button onClick={p.onNewRelation}>{t("newRelation")}</Button>
       </div>
     </div>
   );

@@ -2,8 +2,6 @@
 
 import type { UseFormReturn } from "react-hook-form";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { JsonField } from "@/components/ui/json-field";
-import { ENDPOINT_STRUCTURED } from "./endpoint-json-editors";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { HTTP_METHODS } from "@/lib/schemas/enums";
 import {
@@ -71,15 +69,15 @@ export function EndpointFields({ form, autoFocus }: { form: UseFormReturn<Endpoi
         {(p) => <Textarea {...p} rows={2} {...register("description")} />}
       </Field>
       {JSON_FIELDS.map(({ name, label }) => (
-        <JsonField
+        <Field
           key={name}
-          control={form.control}
-          name={name}
-          label={label}
+          label={`${label} (JSON)`}
           error={e(name)}
-          hint={ENDPOINT_JSON_HINTS[name]}
-          editor={(value, onChange) => ENDPOINT_STRUCTURED[name]?.({ value, onChange, label })}
-        />
+          hint={`e.g. ${ENDPOINT_JSON_HINTS[name]}`}
+          className="col-span-2"
+        >
+          {(p) => <Textarea {...p} rows={2} className="font-mono text-xs" spellCheck={false} {...register(name)} />}
+        </Field>
       ))}
     </div>
   );

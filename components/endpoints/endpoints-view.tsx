@@ -2,31 +2,32 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { updateEndpointCellsAction, updateEndpointFieldAction } from "@/app/(editor)/api-endpoints/actions";
+import { updateEndpointFieldAction } from "@/app/(editor)/api-endpoints/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
-import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
 import { fieldColumn } from "@/components/data-grid/field-columns";
 import { Button } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/locale";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { ENDPOINT_FIELDS } from "@/lib/schemas/endpoint";
 import { DeleteEndpointDialog } from "./delete-endpoint-dialog";
 import { EndpointDetails } from "./endpoint-details";
 import { NewEndpointDialog } from "./new-endpoint-dialog";
-import { mergeRows, useServerRows } from "@/components/data-grid/use-server-rows";
+import { useServerRows } from "@/components/data-grid/use-server-rows";
 
-const columns: ColumnDef<EndpointRow, unknown>[] = [
+const columnsFor = (locale: Locale, updated: string): ColumnDef<EndpointRow, unknown>[] => [
   ...(["endpoint_name", "method", "base_url", "timeout_ms"] as const).map((f) =>
-    fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, f),
+    fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, f, locale),
   ),
-  fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, "is_active", { headerTitle: "is_active" }),
-  fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, "description"),
+  fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, "is_active", locale, { headerTitle: "is_active" }),
+  fieldColumn<EndpointRow, typeof ENDPOINT_FIELDS>(ENDPOINT_FIELDS, "description", locale),
   {
     accessorKey: "updated_at",
-    header: "Updated",
+    header: updated,
     cell: (c) => String(c.getValue() ?? "").slice(0, 19),
     meta: { editor: { kind: "readonly" }, width: 170 },
   },
@@ -35,6 +36,9 @@ const columns: ColumnDef<EndpointRow, unknown>[] = [
 const byName = (a: EndpointRow, b: EndpointRow) => a.endpoint_name.localeCompare(b.endpoint_name);
 
 export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
+  const t = useTranslations("endpoints");
+  const locale = useLocale() as Locale;
+  const columns = useMemo(() => columnsFor(locale, t("updated")), [locale, t]);
   const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(initial.length);
@@ -52,38 +56,35 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
         variant="ghost"
         className="px-2 py-1 text-xs text-red-700"
         onClick={() => setDeleting(row)}
-        aria-label={`Delete ${row.endpoint_name}`}
+        aria-label={t("deleteNamed", { name: row.endpoint_name })}
       >
         Delete
       </Button>
     ),
-    [],
+    [t],
   );
 
   return (
     <div className="space-y-4">
-      <GridToolbar noun="endpoints" filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
-        <Button onClick={() => setCreating(true)}>New endpoint</Button>
+      <GridToolbar noun={t("noun")} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+        <Button onClick={() => setCreating(true)}>{t("new")}</Button>
       </GridToolbar>
       <DataGrid
         data={rows}
         columns={columns}
         getRowId={(r) => String(r.id)}
-        ariaLabel="API endpoints"
+        ariaLabel={t("gridLabel")}
         globalFilter={filter}
         onFilteredCountChange={setShown}
         onRowOpen={setDetail}
         rowActions={rowActions}
         rowLabel={(r) => r.endpoint_name}
-        onCellsCommit={(changes) =>
-          commitCells({ changes, save: updateEndpointCellsAction, replaceAll: (saved) => setRows((all) => mergeRows(all, saved)) })
-        }
         onCellCommit={(row, field, value) =>
           commitCell({
             row,
             field,
             value,
-            what: `Endpoint ${row.endpoint_name}`,
+            what: t("what", { name: row.endpoint_name }),
             save: updateEndpointFieldAction,
             replace,
             remove,
@@ -96,7 +97,7 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
               No endpoints yet. An endpoint describes an external API (base URL, method, auth, limits) that columns can
               read from.
             </p>
-            <Button onClick={() => setCreating(true)}>New endpoint</Button>
+            <Button onClick={() => setCreating(true)}>{t("new")}</Button>
           </div>
         }
       />
@@ -105,7 +106,7 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
         onClose={() => setCreating(false)}
         onCreated={(row) => {
           setRows((all) => [...all, row].sort(byName));
-          toast.success(`Endpoint ${row.endpoint_name} created.`);
+          toast.success(t("created", { name: row.endpoint_name }));
         }}
       />
       <EndpointDetails row={detail} onClose={() => setDetail(null)} onSaved={replace} onGone={remove} />

@@ -1,35 +1,35 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { useState } from "react";
-import { updateRelationCellsAction, updateRelationFieldAction } from "@/app/(editor)/relations/actions";
-import { mergeRows } from "@/components/data-grid/use-server-rows";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { updateRelationFieldAction } from "@/app/(editor)/relations/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
-import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { fieldColumn } from "@/components/data-grid/field-columns";
 import { Button } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/locale";
 import type { RelationRow } from "@/lib/metadata/relations";
 import { RELATION_INLINE_FIELDS } from "@/lib/schemas/relation";
 import type { CellFocus } from "@/components/tables/table-tabs";
 import { DeleteRelationDialog } from "./delete-relation-dialog";
 
-const columns: ColumnDef<RelationRow, unknown>[] = [
+const columnsFor = (locale: Locale, t: (key: "from" | "to") => string): ColumnDef<RelationRow, unknown>[] => [
   {
     id: "from",
     accessorFn: (r) => `${r.from_table}.${r.from_column}`,
-    header: "From",
+    header: t("from"),
     meta: { editor: { kind: "readonly" }, width: 220, headerTitle: "from_table.from_column" },
   },
   {
     id: "to",
     accessorFn: (r) => `${r.to_table}.${r.to_column}`,
-    header: "To",
+    header: t("to"),
     meta: { editor: { kind: "readonly" }, width: 220, headerTitle: "to_table.to_column" },
   },
   ...(["relation_type", "graphql_field", "is_cascade_delete", "constraint_name"] as const).map((f) =>
-    fieldColumn<RelationRow, typeof RELATION_INLINE_FIELDS>(RELATION_INLINE_FIELDS, f),
+    fieldColumn<RelationRow, typeof RELATION_INLINE_FIELDS>(RELATION_INLINE_FIELDS, f, locale),
   ),
 ];
 
@@ -59,6 +59,9 @@ export function RelationsGrid({
   /** A relation's cell to show and focus (a problem's link); ignored when the relation is not in these rows. */
   focus?: CellFocus | null;
 }) {
+  const t = useTranslations("relations");
+  const locale = useLocale() as Locale;
+  const columns = useMemo(() => columnsFor(locale, t), [locale, t]);
   const { ask, dialog } = useConflict();
   const [deleting, setDeleting] = useState<RelationRow | null>(null);
   const replace = (row: RelationRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));
@@ -80,14 +83,11 @@ export function RelationsGrid({
             variant="ghost"
             className="px-2 py-1 text-xs text-red-700"
             onClick={() => setDeleting(row)}
-            aria-label={`Delete relation ${row.from_table}.${row.from_column}`}
+            aria-label={t("deleteNamed", { name: `${row.from_table}.${row.from_column}` })}
           >
             Delete
           </Button>
         )}
-        onCellsCommit={(changes) =>
-          commitCells({ changes, save: updateRelationCellsAction, replaceAll: (saved) => setRows((all) => mergeRows(all, saved)) })
-        }
         onCellCommit={(row, field, value) =>
           commitCell({
             row,

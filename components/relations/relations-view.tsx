@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
@@ -10,30 +11,31 @@ import { RelationsGrid } from "./relations-grid";
 import { useServerRows } from "@/components/data-grid/use-server-rows";
 
 export function RelationsView({ initial, tables }: { initial: RelationRow[]; tables: TableOption[] }) {
+  const t = useTranslations("relations");
   const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(initial.length);
   const [creating, setCreating] = useState(false);
   return (
     <div className="space-y-4">
-      <GridToolbar noun="relations" filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+      <GridToolbar noun={t("noun")} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
         <Button
           onClick={() => setCreating(true)}
           disabled={tables.length === 0}
-          title={tables.length === 0 ? "Create tables first" : undefined}
+          title={tables.length === 0 ? t("tablesFirst") : undefined}
         >
-          New relation
+          {t("new")}
         </Button>
       </GridToolbar>
       <RelationsGrid
         rows={rows}
         setRows={setRows}
-        ariaLabel="Relations"
+        ariaLabel={t("gridLabel")}
         filter={filter}
         onFilteredCountChange={setShown}
         emptyState={
           <p className="py-10 text-center text-sm text-zinc-600">
-            No relations yet. A relation links a column to another table&apos;s key.
+            {t("empty")}
           </p>
         }
       />
@@ -45,7 +47,7 @@ export function RelationsView({ initial, tables }: { initial: RelationRow[]; tab
           onCreated={(result) => {
             const row = result.relation;
             setRows((all) => [...all, ...createdRelations(result)]);
-            toast.success(`Relation ${row.from_table}.${row.from_column} → ${row.to_table}.${row.to_column} created.`);
+            toast.success(t("created", { from: `${row.from_table}.${row.from_column}`, to: `${row.to_table}.${row.to_column}` }));
           }}
         />
       )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -12,10 +13,13 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
 import { graphqlTypeForTable } from "@/lib/metadata/derive";
-import { tableDefaults, tableSchema, type TableValues } from "@/lib/schemas/table";
+import { useFields } from "@/lib/i18n/use-fields";
+import { TABLE_FIELDS, tableDefaults, tableSchema, type TableValues } from "@/lib/schemas/table";
 
 export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const router = useRouter();
+  const t = useTranslations("tables");
+  const { label, hint } = useFields(TABLE_FIELDS);
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<TableValues>({
@@ -37,13 +41,13 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
     start(async () => {
       const result = await createTableAction(values);
       if (result.ok) {
-        toast.success(`Table ${values.table_name} created.`);
+        toast.success(t("created", { name: values.table_name }));
         reset(tableDefaults);
         onClose();
         router.push(`/tables/${result.data.id}`);
         return;
       }
-      setFormError(result.formError ?? "Not created.");
+      setFormError(result.formError ?? t("notCreated"));
       for (const [name, message] of Object.entries(fieldErrorsFrom(result)))
         setError(name as keyof TableValues, { message });
     });
@@ -61,38 +65,38 @@ export function NewTableDialog({ open, onClose }: { open: boolean; onClose: () =
       open={open}
       onClose={close}
       dirty={formState.isDirty}
-      title="New table"
-      description="Describes a business table in the project's schema."
+      title={t("new")}
+      description={t("newDescription")}
     >
-      <form noValidate onSubmit={submit} className="space-y-4" aria-label="New table">
+      <form noValidate onSubmit={submit} className="space-y-4" aria-label={t("new")}>
         {formError && <Alert tone="error">{formError}</Alert>}
-        <div className="grid grid-cols-2 gap-4">
-          <Field label="Table name" required error={e("table_name")} hint="snake_case, e.g. order_items">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label={label("table_name")} required error={e("table_name")} hint={hint("table_name")}>
             {(p) => <Input {...p} {...tableName} autoFocus autoComplete="off" spellCheck={false} />}
           </Field>
-          <Field label="Schema" error={e("schema_name")}>
+          <Field label={label("schema_name")} error={e("schema_name")}>
             {(p) => <Input {...p} {...register("schema_name")} spellCheck={false} />}
           </Field>
-          <Field label="Label" required error={e("label")} hint="Shown in the UI, e.g. 사용자">
+          <Field label={label("label")} required error={e("label")} hint={hint("label")}>
             {(p) => <Input {...p} {...register("label")} />}
           </Field>
-          <Field label="GraphQL type" error={e("graphql_type")} hint="PascalCase; suggested from the name">
+          <Field label={label("graphql_type")} error={e("graphql_type")} hint={hint("graphql_type")}>
             {(p) => <Input {...p} {...register("graphql_type")} spellCheck={false} />}
           </Field>
-          <Field label="Primary key" error={e("primary_key")}>
+          <Field label={label("primary_key")} error={e("primary_key")}>
             {(p) => <Input {...p} {...register("primary_key")} spellCheck={false} />}
           </Field>
-          <div className="pt-7">
-            <Checkbox label="API enabled" {...register("is_api_enabled")} />
+          <div className="sm:pt-7">
+            <Checkbox label={label("is_api_enabled")} {...register("is_api_enabled")} />
           </div>
-          <Field label="Description" error={e("description")} className="col-span-2">
+          <Field label={label("description")} error={e("description")} className="sm:col-span-2">
             {(p) => <Textarea {...p} rows={2} {...register("description")} />}
           </Field>
         </div>
         <div className="flex justify-end gap-2">
           <DialogCancel />
           <Button type="submit" pending={pending}>
-            Create table
+            {t("create")}
           </Button>
         </div>
       </form>

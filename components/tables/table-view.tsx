@@ -43,7 +43,6 @@ export function TableView({
   const [tab, setTab] = useState<TableTab>(initialTab);
   const [deleting, setDeleting] = useState(false);
   const [creating, setCreating] = useState(false);
-  const [columnRows, setColumnRows] = useServerRows(columns);
   const [outgoing, setOutgoing] = useServerRows(relations.outgoing);
   const [incoming, setIncoming] = useServerRows(relations.incoming);
 
@@ -74,7 +73,7 @@ export function TableView({
           Delete
         </Button>
       </div>
-      <div role="tablist" aria-label="Table sections" className="flex gap-1 border-b border-zinc-200">
+      <div role="tablist" aria-label="Table sections" className="flex gap-1 overflow-x-auto border-b border-zinc-200">
         {TABS.map((t) => (
           <button
             key={t}
@@ -83,7 +82,7 @@ export function TableView({
             aria-selected={tab === t}
             onClick={() => setTab(t)}
             className={cn(
-              "-mb-px border-b-2 px-4 py-2 text-sm",
+              "-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm sm:px-4",
               tab === t
                 ? "border-blue-600 font-medium text-blue-700"
                 : "border-transparent text-zinc-600 hover:text-zinc-900",
@@ -91,7 +90,7 @@ export function TableView({
           >
             {t}
             {t === "Columns"
-              ? ` (${columnRows.length})`
+              ? ` (${columns.length})`
               : t === "Relations"
                 ? ` (${outgoing.length + incoming.length})`
                 : ""}
@@ -99,15 +98,7 @@ export function TableView({
         ))}
       </div>
       <div role="tabpanel" aria-label={tab}>
-        {tab === "Columns" && (
-          <ColumnsView
-            tableId={table.id}
-            rows={columnRows}
-            setRows={setColumnRows}
-            endpointNames={endpointNames}
-            focus={tab === initialTab ? focus : null}
-          />
-        )}
+        {tab === "Columns" && <ColumnsView tableId={table.id} initial={columns} endpointNames={endpointNames} focus={tab === initialTab ? focus : null} />}
         {tab === "Relations" && (
           <div className="space-y-6">
             <section className="space-y-2" aria-labelledby="outgoing">
@@ -150,7 +141,7 @@ export function TableView({
         {tab === "Settings" && (
           <TableSettingsForm
             table={table}
-            columnNames={columnRows.map((c) => String(c.pg_column))}
+            columnNames={columns.map((c) => String(c.pg_column))}
             focusField={tab === initialTab ? focus?.field : undefined}
           />
         )}

@@ -37,9 +37,9 @@ export function RestorePreviewTable({ preview }: { preview: RestorePreview }) {
               <th scope="row" className="py-1 font-mono text-xs font-normal">
                 {t.table}
               </th>
-              <td className={`py-1 ${t.added ? "text-emerald-700" : "text-zinc-400"}`}>{t.added}</td>
-              <td className={`py-1 ${t.changed ? "text-amber-700" : "text-zinc-400"}`}>{t.changed}</td>
-              <td className={`py-1 ${t.removed ? "text-red-700" : "text-zinc-400"}`}>{t.removed}</td>
+              <td className={`py-1 ${t.added ? "text-emerald-700" : "text-zinc-500"}`}>{t.added}</td>
+              <td className={`py-1 ${t.changed ? "text-amber-700" : "text-zinc-500"}`}>{t.changed}</td>
+              <td className={`py-1 ${t.removed ? "text-red-700" : "text-zinc-500"}`}>{t.removed}</td>
               <td className="py-1 text-zinc-500">{t.unchanged}</td>
               <td className="py-1 text-xs text-zinc-600">
                 <ul>

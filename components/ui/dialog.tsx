@@ -79,13 +79,14 @@ export function Dialog({
         requestClose();
       }}
       className={cn(
-        "m-auto max-h-[90vh] w-full rounded-xl border border-zinc-200 bg-white p-0 shadow-xl backdrop:bg-zinc-900/40",
+        // Fits a phone: the width leaves a margin, the height scrolls inside.
+        "m-auto max-h-[90vh] w-[calc(100%-1.5rem)] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/50",
         wide ? "max-w-4xl" : "max-w-lg",
       )}
     >
       {open && (
         <Guard.Provider value={guard}>
-          <div className="p-6">
+          <div className="p-4 sm:p-6">
             <h2 className="text-lg font-semibold">{title}</h2>
             {description && <div className="mt-1 text-sm text-zinc-600">{description}</div>}
             <div className="mt-4">{children}</div>

@@ -11,7 +11,7 @@ import { cn } from "./cn";
 
 export const controlClass = (invalid?: boolean) =>
   cn(
-    "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-400 disabled:bg-zinc-100",
+    "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-zinc-500 disabled:bg-zinc-100",
     invalid ? "border-red-500 focus-visible:outline-red-600" : "border-zinc-300",
   );
 

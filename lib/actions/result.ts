@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { toUserError } from "../db/errors";
+import { inLocale, vmsg } from "../i18n/messages";
+import { requestLocale } from "../i18n/request-locale";
 import { getConnection } from "../db/pool";
-import { CellEditsError } from "../metadata/cell-edits";
 import { ConflictError, FieldError } from "../metadata/conflict";
 import { idValue, versionToken } from "../schemas/fields";
 import { parseFieldValue, type FieldRegistry } from "../schemas/registry";
@@ -21,7 +22,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 /** Validation failure: the fields at fault, and one sentence for the top of the form. */
 export function invalid(error: z.ZodError): ActionResult<never> {
   const fieldErrors = fieldErrorsOf(error);
-  return { ok: false, formError: "Some values need correcting; see the marked fields.", fieldErrors };
+  return { ok: false, formError: vmsg("formError"), fieldErrors };
 }
 
 /** A thrown error as an action result; database errors mapped once, in lib/db/errors.ts. */
@@ -47,16 +48,20 @@ export function mutationFailed<T>(error: unknown): MutationResult<T> {
 
 /**
  * The one shape of an action: parse the input with the schema the form uses (refusals become field
- * errors), run, and map whatever is thrown (conflicts, field refusals, database errors) to a result.
+ * errors, in the request's language), run, and map whatever is thrown (conflicts, field refusals, database
+ * errors) to a result.
  */
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   run: (data: z.output<S>) => Promise<T>,
 ): Promise<MutationResult<T>> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return settle(() => run(parsed.data));
+  const refused = inLocale(await requestLocale(), () => {
+    const parsed = schema.safeParse(input);
+    return parsed.success ? parsed : { ...parsed, result: invalid(parsed.error) };
+  });
+  if (!refused.success) return refused.result;
+  return settle(() => run(refused.data));
 }
 
 /** Runs validated work and maps whatever it throws: the error half of every action, in one place. */
@@ -73,7 +78,7 @@ export const idVersionSchema = z.object({ id: idValue, rowVersion: versionToken 
 /** A change of several fields of one row (a full form): at least one field, each checked by its schema. */
 export function versionedChangeSchema(values: z.ZodObject) {
   return idVersionSchema.extend({
-    values: values.refine((v) => Object.keys(v).length > 0, "Nothing to change: no field was sent."),
+    values: values.refine((v) => Object.keys(v).length > 0, { error: () => vmsg("nothingToChange") }),
   });
 }
 
@@ -89,10 +94,10 @@ export function parseInlineEdit<F extends string>(
   const base = idVersionSchema.extend({ field: z.string().max(100), value: z.unknown() }).safeParse(input);
   if (!base.success) {
     const versionIssue = base.error.issues.find((i) => i.path[0] === "rowVersion");
-    return { ok: false, formError: versionIssue?.message ?? "Malformed edit request." };
+    return { ok: false, formError: versionIssue?.message ?? vmsg("malformedEdit") };
   }
   const field = base.data.field as F;
-  if (!Object.hasOwn(fields, field)) return { ok: false, formError: `"${field}" cannot be edited here.` };
+  if (!Object.hasOwn(fields, field)) return { ok: false, formError: vmsg("notEditable", { field }) };
   const parsed = parseFieldValue(fields[field], base.data.value);
   if (!parsed.ok) return { ok: false, formError: parsed.message };
   return { ok: true, id: base.data.id, rowVersion: base.data.rowVersion, field, value: parsed.value };
@@ -104,7 +109,7 @@ export async function runInlineEdit<T>(
   input: unknown,
   save: (id: number, rowVersion: string, changes: Record<string, string | boolean>) => Promise<T>,
 ): Promise<MutationResult<T>> {
-  const edit = parseInlineEdit(fields, input);
+  const edit = inLocale(await requestLocale(), () => parseInlineEdit(fields, input));
   if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
   return settle(() => save(edit.id, edit.rowVersion, { [edit.field]: edit.value }));
 }
@@ -118,79 +123,18 @@ export async function runVersionedSave<T>(
   input: unknown,
   save: (id: number, rowVersion: string, changes: Record<string, string | boolean>) => Promise<T>,
 ): Promise<MutationResult<T>> {
-  const parsed = versionedChangeSchema(values).safeParse(input);
-  if (!parsed.success) {
-    const envelope = parsed.error.issues.find((i) => i.path[0] === "id" || i.path[0] === "rowVersion");
-    if (envelope) return { ok: false, formError: envelope.path[0] === "rowVersion" ? envelope.message : "Malformed request." };
-    const alone = values.safeParse((input as { values?: unknown } | null)?.values);
-    if (!alone.success) return invalid(alone.error);
-    return { ok: false, formError: parsed.error.issues[0].message };
-  }
-  const { id, rowVersion, values: changes } = parsed.data;
+  const checked = inLocale(await requestLocale(), () => checkVersionedSave(values, input));
+  if (!checked.ok) return checked;
+  const { id, rowVersion, values: changes } = checked.data;
   return settle(() => save(id, rowVersion, changes as Record<string, string | boolean>));
 }
 
-/** The most cells one batch edit (a paste, a fill) may carry. */
-export const MAX_CELL_EDITS = 5000;
-
-/**
- * A batch of grid cells (paste, fill down, undo): each edit parsed exactly as an inline edit (the registry
- * is the allow-list; the value of the field's exact type, valid by its schema). Problems come back per
- * cell, as fieldErrors "edits.<index>", and nothing is written unless every cell is valid.
- */
-export function parseCellEdits(
-  fields: FieldRegistry,
-  input: unknown,
-): { ok: true; edits: { id: number; rowVersion: string; field: string; value: string | boolean }[] } | { ok: false; formError: string; fieldErrors: Record<string, string> } {
-  const envelope = z
-    .object({
-      edits: z
-        .array(z.unknown(), { error: "Malformed request: edits expected." })
-        .min(1, "Nothing to change.")
-        .max(MAX_CELL_EDITS, { error: `At most ${MAX_CELL_EDITS.toLocaleString("en-US")} cells at once.`, abort: true }),
-    })
-    .safeParse(input);
-  if (!envelope.success) return { ok: false, formError: envelope.error.issues[0].message, fieldErrors: {} };
-  const fieldErrors: Record<string, string> = {};
-  const edits: { id: number; rowVersion: string; field: string; value: string | boolean }[] = [];
-  const versions = new Map<number, string>();
-  const seen = new Set<string>();
-  envelope.data.edits.forEach((raw, i) => {
-    const edit = parseInlineEdit<string>(fields, raw);
-    if (!edit.ok) {
-      fieldErrors[`edits.${i}`] = edit.formError;
-      return;
-    }
-    const key = `${edit.id}\u0000${edit.field}`;
-    const version = versions.get(edit.id);
-    if (seen.has(key)) fieldErrors[`edits.${i}`] = "This cell is changed twice in one request.";
-    else if (version !== undefined && version !== edit.rowVersion) fieldErrors[`edits.${i}`] = "Two versions of one row in one request.";
-    seen.add(key);
-    versions.set(edit.id, edit.rowVersion);
-    edits.push({ id: edit.id, rowVersion: edit.rowVersion, field: edit.field, value: edit.value });
-  });
-  const bad = Object.keys(fieldErrors).length;
-  if (bad > 0) {
-    return { ok: false, formError: `Nothing was saved: ${bad === 1 ? "1 cell is" : `${bad} cells are`} not valid.`, fieldErrors };
-  }
-  return { ok: true, edits };
-}
-
-/** The batch-edit action: parse (as above), write all in one transaction, map the cells at fault. */
-export async function runCellEdits<T>(
-  fields: FieldRegistry,
-  input: unknown,
-  apply: (edits: { id: number; rowVersion: string; field: string; value: string | boolean }[]) => Promise<T>,
-): Promise<MutationResult<T>> {
-  const parsed = parseCellEdits(fields, input);
-  if (!parsed.ok) return parsed;
-  try {
-    return { ok: true, data: await apply(parsed.edits) };
-  } catch (error) {
-    if (error instanceof CellEditsError) {
-      const fieldErrors = Object.fromEntries(Object.entries(error.cells).map(([i, m]) => [`edits.${i}`, m]));
-      return { ok: false, formError: error.message, fieldErrors };
-    }
-    return mutationFailed(error);
-  }
+function checkVersionedSave(values: z.ZodObject, input: unknown) {
+  const parsed = versionedChangeSchema(values).safeParse(input);
+  if (parsed.success) return { ok: true as const, data: parsed.data };
+  const envelope = parsed.error.issues.find((i) => i.path[0] === "id" || i.path[0] === "rowVersion");
+  if (envelope) return { ok: false as const, formError: envelope.path[0] === "rowVersion" ? envelope.message : vmsg("malformedRequest") };
+  const alone = values.safeParse((input as { values?: unknown } | null)?.values);
+  if (!alone.success) return invalid(alone.error) as { ok: false; formError: string };
+  return { ok: false as const, formError: parsed.error.issues[0].message };
 }

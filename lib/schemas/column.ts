@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text, longText, MAX_LONG_TEXT, identifier, intText, type FieldKind } from "./fields";
 import { MAX_IDENTIFIER_BYTES } from "./identifier";
 import { jsonText, jsonTextOf } from "./json-text";
-import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, type FieldSpec } from "./registry";
+import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, type FieldSpec, entityFields } from "./registry";
 import { regexProblem } from "./regex";
 
 export { regexProblem } from "./regex";
@@ -79,7 +79,7 @@ const json = (label: string, schema: z.ZodString, groupId: string, extra: Partia
   field("json", label, schema, { ...group(groupId), ...extra });
 
 /** mappings_column's editable fields, declared once, in the seed's order (see registry.ts). */
-export const COLUMN_FIELDS = {
+export const COLUMN_FIELDS = entityFields("column", {
   pg_column: field("required", "Column name", identifier("Column name"), { max: MAX_IDENTIFIER_BYTES, width: 180, ...group("database") }),
   pg_type: field("text", "PostgreSQL type", text(100).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE), { max: 100, ...group("database") }),
   pg_constraints: json("PG constraints", jsonTextOf(pgConstraintsValue), "database"),
@@ -120,7 +120,7 @@ export const COLUMN_FIELDS = {
   index_config: json("Index config", jsonText("object"), "index"),
   comment: field("text", "Comment", longText, { max: MAX_LONG_TEXT, ...group("notes") }),
   remark: field("text", "Remark", longText, { max: MAX_LONG_TEXT, ...group("notes") }),
-};
+});
 for (const [name, hint] of Object.entries(COLUMN_JSON_HINTS)) COLUMN_FIELDS[name as keyof typeof COLUMN_FIELDS].hint = hint;
 
 export const columnSchema = schemaOf(COLUMN_FIELDS);
@@ -203,10 +203,5 @@ export const newColumnSchema = columnSchema
     is_unique: true,
     is_primary_key: true,
   })
-  .extend({
-    pg_type: text(100).min(1, { error: "PostgreSQL type is required.", abort: true }).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE),
-    // Paste rows may carry a help text and a default (pg_constraints); the Add-column form leaves them out.
-    help_text: COLUMN_FIELDS.help_text.schema.optional(),
-    pg_constraints: COLUMN_FIELDS.pg_constraints.schema.optional(),
-  });
+  .extend({ pg_type: text(100).min(1, { error: "PostgreSQL type is required.", abort: true }).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE) });
 export type NewColumnValues = z.infer<typeof newColumnSchema>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { HTTP_METHODS } from "./enums";
 import { intText, longText, MAX_LONG_TEXT, requiredText } from "./fields";
 import { jsonText, jsonTextOf } from "./json-text";
-import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf } from "./registry";
+import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf, entityFields } from "./registry";
 
 export const ENDPOINT_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const MAX_TIMEOUT_MS = 3_600_000;
@@ -60,7 +60,7 @@ export const ENDPOINT_JSON_HINTS: Record<string, string> = {
 const json = (label: string, schema: z.ZodString, name: string) => field("json", label, schema, { hint: ENDPOINT_JSON_HINTS[name] });
 
 /** mappings_api_endpoint's editable fields, declared once (see registry.ts). */
-export const ENDPOINT_FIELDS = {
+export const ENDPOINT_FIELDS = entityFields("endpoint", {
   endpoint_name: field(
     "required",
     "Endpoint name",
@@ -82,7 +82,7 @@ export const ENDPOINT_FIELDS = {
   response_mapping: json("Response mapping", jsonText(), "response_mapping"),
   description: field("text", "Description", longText, { max: MAX_LONG_TEXT, width: 260 }),
   is_active: boolField("Active", { width: 80 }),
-};
+});
 
 export const endpointSchema = schemaOf(ENDPOINT_FIELDS);
 export type EndpointInput = z.input<typeof endpointSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { translateLabel, vmsg } from "../i18n/messages";
 import { identifierProblem } from "./identifier";
 
 /**
@@ -16,8 +17,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Why PostgreSQL could not store this text as typed (NUL, lone surrogate), or null. */
 export function unstorableProblem(value: string): string | null {
-  if (value.includes("\u0000")) return "Contains a NUL character (\\u0000), which PostgreSQL cannot store.";
-  if (LONE_SURROGATE.test(value)) return "Contains a broken character (a lone UTF-16 surrogate).";
+  if (value.includes("\u0000")) return vmsg("nul");
+  if (LONE_SURROGATE.test(value)) return vmsg("surrogate");
   return null;
 }
 
@@ -26,9 +27,9 @@ export function unstorableProblem(value: string): string | null {
  * pattern that follows (`.regex`, refinements) only ever sees bounded input.
  */
 const stringOf = (max: number, trim: boolean) => {
-  const base = z.string({ error: "Text expected." });
+  const base = z.string({ error: () => vmsg("textExpected") });
   return (trim ? base.trim() : base)
-    .max(max, { error: `At most ${max.toLocaleString("en-US")} characters.`, abort: true })
+    .max(max, { error: () => vmsg("atMostChars", { max }), abort: true })
     .superRefine((value, ctx) => {
       const problem = unstorableProblem(value);
       if (problem) ctx.addIssue({ code: "custom", message: problem, abort: true });
@@ -37,14 +38,16 @@ const stringOf = (max: number, trim: boolean) => {
 export const boundedString = (max: number) => stringOf(max, false);
 /** Text trimmed (linear), then bounded like boundedString. */
 export const text = (max: number) => stringOf(max, true);
-export const requiredText = (max: number, what: string) => text(max).min(1, { error: `${what} is required.`, abort: true });
+/** Required text; `what` is the field's English label, translated when the message is made. */
+export const requiredText = (max: number, what: string) =>
+  text(max).min(1, { error: () => vmsg("required", { label: translateLabel(what) }), abort: true });
 export const longText = boundedString(MAX_LONG_TEXT);
-export const intText = text(12).regex(/^(-?\d{1,9})?$/, "A whole number.");
+export const intText = text(12).regex(/^(-?\d{1,9})?$/, { error: () => vmsg("wholeNumber") });
 
 export const identifier = (what: string) =>
   text(200).superRefine((v, ctx) => {
-    const problem = identifierProblem(v);
-    if (problem) ctx.addIssue({ code: "custom", message: problem === "Enter a name." ? `${what} is required.` : problem });
+    const problem = v === "" ? vmsg("required", { label: translateLabel(what) }) : identifierProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 export const optionalIdentifier = text(200).superRefine((v, ctx) => {
   if (v === "") return;
@@ -56,14 +59,16 @@ export const optionalIdentifier = text(200).superRefine((v, ctx) => {
  * A row id, exactly: a positive whole number, or its decimal digits as a form's <select> holds them.
  * "0x10", "1e3", " 5", true and [5] are not ids.
  */
-export const idOf = (message: string) =>
-  z.union([z.number(), z.string()], { error: message }).transform((v, ctx) => {
+export const idOf = (message: string | (() => string)) => {
+  const text = typeof message === "string" ? () => message : message;
+  return z.union([z.number(), z.string()], { error: text }).transform((v, ctx) => {
     const n = typeof v === "number" ? v : /^[1-9][0-9]{0,15}$/.test(v) ? Number(v) : NaN;
     if (Number.isSafeInteger(n) && n > 0) return n;
-    ctx.addIssue({ code: "custom", message });
+    ctx.addIssue({ code: "custom", message: text() });
     return z.NEVER;
   });
-export const idValue = idOf("Not a row id.");
+};
+export const idValue = idOf(() => vmsg("notRowId"));
 
 // What <input type="datetime-local"> and <input type="date"> hold; years 1 to 9999, as PostgreSQL takes them.
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?$/;
@@ -84,11 +89,11 @@ export const dateTimeText = (message: string) => text(40).refine((v) => v === ""
 // rowVersion: updated_at in UTC (2024-05-01T10:00:00.123456Z) or a row hash (md5); bounded before it is
 // looked at, and never echoed back.
 const VERSION_PATTERN = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2}){0,2})|[0-9a-f]{32})$/;
-const MALFORMED_VERSION = "The row's version token is malformed; reload the page.";
+const MALFORMED_VERSION = { error: () => vmsg("versionMalformed") };
 /** The concurrency token a form or cell was loaded with. */
 export const versionToken = z
-  .string({ error: MALFORMED_VERSION })
-  .max(40, { error: MALFORMED_VERSION, abort: true })
+  .string(MALFORMED_VERSION)
+  .max(40, { ...MALFORMED_VERSION, abort: true })
   .regex(VERSION_PATTERN, MALFORMED_VERSION)
   .refine((v) => v.length === 32 || !Number.isNaN(Date.parse(v.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"))), MALFORMED_VERSION);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vmsg } from "../i18n/messages";
 import { unstorableProblem } from "./fields";
 
 /** Limits of every JSONB value the editor writes (compact characters, nesting levels): far above the spec's
@@ -18,7 +19,7 @@ export function jsonValueProblem(value: unknown): string | null {
       const problem = unstorableProblem(v);
       if (problem) return problem;
     } else if (v !== null && typeof v === "object") {
-      if (depth >= MAX_JSON_DEPTH) return `Nested more than ${MAX_JSON_DEPTH} levels deep.`;
+      if (depth >= MAX_JSON_DEPTH) return vmsg("jsonTooDeep", { max: MAX_JSON_DEPTH });
       for (const [key, child] of Object.entries(v)) {
         const problem = unstorableProblem(key);
         if (problem) return problem;
@@ -31,21 +32,21 @@ export function jsonValueProblem(value: unknown): string | null {
 
 /** Parses JSON text within the limits: the value, or the problem to show (empty text is the caller's). */
 export function parseBoundedJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  const tooLong = { ok: false, message: `At most ${MAX_JSON_CHARS.toLocaleString("en-US")} characters of JSON.` } as const;
+  const tooLong = { ok: false, message: vmsg("jsonTooLong", { max: MAX_JSON_CHARS }) } as const;
   // Indentation does not count against the limit (forms show JSON pretty-printed), but parsing stays bounded.
   if (text.length > 4 * MAX_JSON_CHARS) return tooLong;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `Not valid JSON: ${(error as Error).message}` };
+    return { ok: false, message: vmsg("jsonInvalid", { detail: (error as Error).message }) };
   }
   const problem = jsonValueProblem(value);
   if (problem) return { ok: false, message: problem };
   return JSON.stringify(value).length > MAX_JSON_CHARS ? tooLong : { ok: true, value };
 }
 
-const jsonString = z.string({ error: "JSON text expected." });
+const jsonString = z.string({ error: () => vmsg("jsonTextExpected") });
 
 /**
  * A JSONB column edited as text: empty means NULL; otherwise it must parse within the limits, and (by
@@ -62,10 +63,10 @@ export function jsonText(shape: "object" | "array" | "any" = "any") {
     const value = parsed.value;
     const isArray = Array.isArray(value);
     const isObject = typeof value === "object" && value !== null && !isArray;
-    if (shape === "object" && !isObject) ctx.addIssue({ code: "custom", message: "Must be a JSON object: { ... }" });
-    else if (shape === "array" && !isArray) ctx.addIssue({ code: "custom", message: "Must be a JSON array: [ ... ]" });
+    if (shape === "object" && !isObject) ctx.addIssue({ code: "custom", message: vmsg("jsonObject") });
+    else if (shape === "array" && !isArray) ctx.addIssue({ code: "custom", message: vmsg("jsonArray") });
     else if (shape === "any" && !isArray && !isObject) {
-      ctx.addIssue({ code: "custom", message: "Must be a JSON object or array" });
+      ctx.addIssue({ code: "custom", message: vmsg("jsonObjectOrArray") });
     }
   });
 }

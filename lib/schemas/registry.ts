@@ -1,15 +1,21 @@
 import { z } from "zod";
+import { catalogMessage, currentLocale, translateLabel, vmsg } from "../i18n/messages";
+import type { Locale } from "../i18n/locale";
 import { type FieldKind, requiredText, text, toFormValue } from "./fields";
 import { jsonValueProblem } from "./json-text";
 
 /**
  * One field of an entity, declared once: everything else (the zod schema, the kinds that drive SQL
  * parameters and casts, labels, grid columns and their limits, form hints) is derived from these.
- * Code generation and translation read `label`, `hint` and `group` from here too.
+ * Code generation and translation read `label`, `hint` and `group` from here too: `label` and `hint` are
+ * the English text, `key` ("table.table_name", stamped by entityFields) finds their translations
+ * (messages/*.json: fields.<key>, hints.<key>); fieldLabel / fieldHint give them in a locale.
  */
 export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   kind: FieldKind;
   label: string;
+  /** "<entity>.<field>": the message key of the label and hint (set by entityFields). */
+  key?: string;
   /** Validates the form value (text or boolean); inline edits, forms and server actions all use it. */
   schema: S;
   /** Most characters the field takes (informative: the schema enforces it). */
@@ -26,6 +32,20 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
 }
 
 export type FieldRegistry = Record<string, FieldSpec>;
+
+/** An entity's registry, each field given its message key "<entity>.<field>". */
+export function entityFields<R extends FieldRegistry>(entity: string, fields: R): R {
+  for (const [name, spec] of Object.entries(fields)) spec.key = `${entity}.${name}`;
+  return fields;
+}
+
+/** The field's label in `locale` (the page's, by default). */
+export const fieldLabel = (spec: FieldSpec, locale: Locale = currentLocale()) =>
+  spec.key ? catalogMessage(`fields.${spec.key}`, spec.label, locale) : translateLabel(spec.label, locale);
+
+/** The field's hint in `locale`; JSON examples are not translated (they have no catalog entry). */
+export const fieldHint = (spec: FieldSpec, locale: Locale = currentLocale()) =>
+  spec.hint && spec.key ? catalogMessage(`hints.${spec.key}`, spec.hint, locale) : spec.hint;
 type Extra = Partial<Pick<FieldSpec, "hint" | "group" | "width">>;
 
 const CASTS: Partial<Record<FieldKind, string>> = { json: "::jsonb" };
@@ -48,7 +68,7 @@ export function requiredField(label: string, max: number, extra: Extra = {}) {
 }
 
 export function boolField(label: string, extra: Extra = {}) {
-  return field("bool", label, z.boolean({ error: "true or false expected." }), extra);
+  return field("bool", label, z.boolean({ error: () => vmsg("boolExpected") }), extra);
 }
 
 /** One of a closed list of values, cast to the database's enum type. */
@@ -58,7 +78,9 @@ export function enumField<const O extends readonly [string, ...string[]]>(
   cast: string,
   { message, ...extra }: Extra & { message?: string } = {},
 ) {
-  const schema = z.enum(options, { error: message ?? `Choose a ${label.toLowerCase()}: ${options.join(", ")}.` });
+  const schema = z.enum(options, {
+    error: () => message ?? vmsg("choose", { label: translateLabel(label).toLowerCase(), options: options.join(", ") }),
+  });
   return field("required", label, schema, { options, cast, ...extra });
 }
 
@@ -78,16 +100,16 @@ export const castsOf = <R extends FieldRegistry>(fields: R) => mapFields(fields,
 function typeProblem(spec: FieldSpec, value: unknown): string | null {
   switch (spec.kind) {
     case "bool":
-      return typeof value === "boolean" ? null : "true or false expected.";
+      return typeof value === "boolean" ? null : vmsg("boolExpected");
     case "int":
-      return value === null || (typeof value === "number" && Number.isSafeInteger(value)) ? null : "A whole number expected.";
+      return value === null || (typeof value === "number" && Number.isSafeInteger(value)) ? null : vmsg("wholeNumberExpected");
     case "json": {
       if (value === null) return null;
       // Depth first: turning the value into text recurses.
-      return typeof value === "object" ? jsonValueProblem(value) : "A JSON object or array expected.";
+      return typeof value === "object" ? jsonValueProblem(value) : vmsg("jsonValueExpected");
     }
     default:
-      return value === null || typeof value === "string" ? null : "Text expected.";
+      return value === null || typeof value === "string" ? null : vmsg("textExpected");
   }
 }
 

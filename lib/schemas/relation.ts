@@ -2,13 +2,13 @@ import { z } from "zod";
 import { RELATION_TYPES } from "./enums";
 import { identifier, idOf, idValue, optionalIdentifier, versionToken } from "./fields";
 import { identifierProblem, MAX_IDENTIFIER_BYTES } from "./identifier";
-import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf, textField } from "./registry";
+import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf, textField, entityFields } from "./registry";
 
 /**
  * A relation as the form edits it: tables by id (the pickers offer only existing ones), columns by name
  * (of those tables). Schema and table names are filled from the ids on the server, so they cannot disagree.
  */
-export const RELATION_FIELDS = {
+export const RELATION_FIELDS = entityFields("relation", {
   from_table_id: field("int", "From table", idOf("Choose the table the relation starts from."), {
     cast: "::bigint",
   }),
@@ -28,7 +28,7 @@ export const RELATION_FIELDS = {
     pattern: [/^([a-z_][a-z0-9_]*)?$/, "A snake_case constraint name."],
     width: 220,
   }),
-};
+});
 
 export const relationSchema = schemaOf(RELATION_FIELDS);
 export type RelationInput = z.input<typeof relationSchema>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { identifier, longText, MAX_LONG_TEXT, optionalIdentifier } from "./fields";
 import { MAX_IDENTIFIER_BYTES } from "./identifier";
 import { jsonTextOf } from "./json-text";
-import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField } from "./registry";
+import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, entityFields } from "./registry";
 
 export const INDEX_TYPES = ["BTREE", "UNIQUE", "GIN", "GIST", "HASH", "BRIN"] as const;
 
@@ -43,7 +43,7 @@ export const JSON_HINTS = {
 } as const;
 
 /** mappings_table's editable fields, declared once (see registry.ts). */
-export const TABLE_FIELDS = {
+export const TABLE_FIELDS = entityFields("table", {
   schema_name: field("required", "Schema", identifier("Schema"), { max: MAX_IDENTIFIER_BYTES, width: 110 }),
   table_name: field("required", "Table name", identifier("Table name"), {
     max: MAX_IDENTIFIER_BYTES,
@@ -62,7 +62,7 @@ export const TABLE_FIELDS = {
   api_permissions: field("json", "API permissions", jsonTextOf(apiPermissionsValue), { hint: JSON_HINTS.api_permissions }),
   table_constraints: field("json", "Table constraints", jsonTextOf(tableConstraintsValue), { hint: JSON_HINTS.table_constraints }),
   indexes: field("json", "Indexes", jsonTextOf(indexesValue), { hint: JSON_HINTS.indexes }),
-};
+});
 
 export const tableSchema = schemaOf(TABLE_FIELDS);
 export type TableValues = z.infer<typeof tableSchema>;

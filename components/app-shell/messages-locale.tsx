@@ -1,0 +1,9 @@
+"use client";
+
+import { setBrowserLocale } from "@/lib/i18n/messages";
+
+/** Puts the page's language into the schemas' messages (lib/i18n/messages.ts) before any form validates. */
+export function MessagesLocale({ locale }: { locale: string }) {
+  setBrowserLocale(locale);
+  return null;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { COLUMN_FIELDS } from "../schemas/column";
+import { ENDPOINT_FIELDS } from "../schemas/endpoint";
+import { fieldLabel, type FieldRegistry } from "../schemas/registry";
+import { RELATION_FIELDS } from "../schemas/relation";
+import { TABLE_FIELDS, tableSchema, tableDefaults } from "../schemas/table";
+import { catalogs } from "./catalogs";
+import { localeFromAcceptLanguage, pickLocale } from "./locale";
+import { inLocale, translateLabel } from "./messages";
+
+function keysOf(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const REGISTRIES: Record<string, FieldRegistry> = { table: TABLE_FIELDS, column: COLUMN_FIELDS, relation: RELATION_FIELDS, endpoint: ENDPOINT_FIELDS };
+const HANGUL = /[\uac00-\ud7a3]/;
+
+describe("message catalogs", () => {
+  it("Korean has exactly English's keys, and no Korean message is left empty", () => {
+    expect(keysOf(catalogs.ko).sort()).toEqual(keysOf(catalogs.en).sort());
+    for (const key of keysOf(catalogs.ko)) {
+      const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogs.ko);
+      expect(typeof text === "string" && text.trim().length > 0, key).toBe(true);
+    }
+  });
+
+  it("every field of every registry has its key, its English label in en.json and a Korean label", () => {
+    for (const [entity, fields] of Object.entries(REGISTRIES)) {
+      for (const [name, spec] of Object.entries(fields)) {
+        expect(spec.key).toBe(`${entity}.${name}`);
+        expect(fieldLabel(spec, "en")).toBe(spec.label);
+        expect(fieldLabel(spec, "ko"), spec.key).toMatch(HANGUL);
+      }
+    }
+  });
+
+  it("schema messages come in the locale in force, English by default", () => {
+    const values = { ...tableDefaults, table_name: "", label: "x".repeat(201) };
+    // zod makes a message when the issue is read: read them inside the locale's scope.
+    const messages = () => Object.fromEntries(tableSchema.safeParse(values).error!.issues.map((i) => [i.path[0], i.message]));
+    expect(messages()).toEqual({ table_name: "Table name is required.", label: "At most 200 characters." });
+    expect(inLocale("ko", messages)).toEqual({ table_name: "테이블 이름은(는) 필수 항목입니다.", label: "최대 200자까지 입력할 수 있습니다." });
+    expect(tableSchema.safeParse(values).error!.issues[0].message).toBe("Table name is required.");
+  });
+
+  it("translates English labels named in messages, and leaves unknown ones", () => {
+    expect(translateLabel("Table name", "ko")).toBe("테이블 이름");
+    expect(translateLabel("Project id", "ko")).toBe("프로젝트 ID");
+    expect(translateLabel("Something else", "ko")).toBe("Something else");
+  });
+});
+
+describe("locale choice", () => {
+  it("takes the cookie first, then Accept-Language by preference, then English", () => {
+    expect(pickLocale("ko", "en-US")).toBe("ko");
+    expect(pickLocale("fr", "ko-KR,ko;q=0.9,en;q=0.8")).toBe("ko");
+    expect(pickLocale(undefined, "fr-FR,en;q=0.5,ko;q=0.7")).toBe("ko");
+    expect(pickLocale(undefined, "en-US,en;q=0.9")).toBe("en");
+    expect(pickLocale(undefined, "de,fr")).toBe("en");
+    expect(pickLocale(undefined, null)).toBe("en");
+    expect(localeFromAcceptLanguage("ko;q=0,en")).toBe("en");
+  });
+});

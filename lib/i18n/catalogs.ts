@@ -1,0 +1,7 @@
+import en from "../../messages/en.json";
+import ko from "../../messages/ko.json";
+import type { Locale } from "./locale";
+
+/** The message catalogs. English is the reference: every key it has, Korean has too (lib/i18n/catalogs.test.ts). */
+export const catalogs: Record<Locale, typeof en> = { en, ko };
+export type Messages = typeof en;
