@@ -1,7 +1,7 @@
 -- ============================================
--- Metadata system initialization (the seed's "완전한 초기화 스크립트")
+-- Metadata system initialization (the spec's "완전한 초기화 스크립트")
 -- ============================================
--- Exactly the seed's objects, with only these fixes (see ../shared/SPEC.md):
+-- Exactly the spec's objects, with only these fixes (README.md, "The _metadata schema and the spec's SQL"):
 --   1. schema _metadata is created;
 --   2. idempotent (IF NOT EXISTS / CREATE OR REPLACE / guarded DO blocks) and atomic (one transaction);
 --   3. COMMENT ON COLUMN statements are schema-qualified;
@@ -309,7 +309,7 @@ ON _metadata.project(status);
 CREATE INDEX IF NOT EXISTS idx_metadata_sync_log_table
 ON _metadata.metadata_sync_log(table_name, changed_at DESC);
 
--- Fix 5: in the seed only in the table section.
+-- Fix 5: in the spec only in the table section.
 CREATE INDEX IF NOT EXISTS idx_metadata_sync_log_record
 ON _metadata.metadata_sync_log(table_name, record_id);
 
@@ -338,7 +338,7 @@ CREATE OR REPLACE TRIGGER trigger_project_updated_at
     FOR EACH ROW
     EXECUTE FUNCTION _metadata.update_updated_at_column();
 
--- Fix 6: the seed gives mappings_api_endpoint an updated_at but no trigger.
+-- Fix 6: the spec gives mappings_api_endpoint an updated_at but no trigger.
 CREATE OR REPLACE TRIGGER trigger_mappings_api_endpoint_updated_at
     BEFORE UPDATE ON _metadata.mappings_api_endpoint
     FOR EACH ROW
@@ -410,7 +410,7 @@ CREATE OR REPLACE TRIGGER trigger_mappings_api_endpoint_sync_log
 
 -- @step layout: diagram layout table created
 -- Addition (allowed by SPEC): where the diagram keeps the position the user dragged each table to. The
--- seed's tables have no place for it; one row per table, removed with the table. Not logged in the history:
+-- spec's tables have no place for it; one row per table, removed with the table. Not logged in the history:
 -- moving boxes is not a change to the model.
 CREATE TABLE IF NOT EXISTS _metadata.diagram_layout (
     id BIGSERIAL PRIMARY KEY,
