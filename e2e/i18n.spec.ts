@@ -50,7 +50,7 @@ test("English by default for an English browser; the switch turns the UI and <ht
   const dialog = page.getByRole("dialog", { name: "새 테이블" });
   await dialog.getByRole("button", { name: "테이블 만들기" }).click();
   await expect(dialog).toContainText("테이블 이름은(는) 필수 항목입니다.");
-  await page.keyboard.press("Escape");
+  await dialog.getByRole("button", { name: "취소" }).click();
   await expect(dialog).toBeHidden();
 
   await page.getByRole("combobox", { name: "언어" }).selectOption("en");

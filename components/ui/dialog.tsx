@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { cn } from "./cn";
 
@@ -20,11 +21,12 @@ export function useDialogGuard(dirty: boolean, fallbackClose: () => void): () =>
 }
 
 /** The dialog's Cancel: closes it, asking first when its form holds unsaved edits. */
-export function DialogCancel({ children = "Cancel", onClick }: { children?: ReactNode; onClick?: () => void }) {
+export function DialogCancel({ children, onClick }: { children?: ReactNode; onClick?: () => void }) {
   const guard = useContext(Guard);
+  const t = useTranslations("common");
   return (
     <Button variant="secondary" onClick={onClick ?? guard?.requestClose}>
-      {children}
+      {children ?? t("cancel")}
     </Button>
   );
 }
@@ -51,6 +53,7 @@ export function Dialog({
   /** The dialog's own form holds unsaved edits (a form inside it can say so with useDialogGuard instead). */
   dirty?: boolean;
 }) {
+  const t = useTranslations("dialog");
   const ref = useRef<HTMLDialogElement>(null);
   const dirty = useRef(false);
   const [asking, setAsking] = useState(false);
@@ -91,10 +94,10 @@ export function Dialog({
             {description && <div className="mt-1 text-sm text-zinc-600">{description}</div>}
             <div className="mt-4">{children}</div>
             {asking && (
-              <div role="alertdialog" aria-label="Unsaved changes" className="sticky bottom-0 mt-4 flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-                <span className="mr-auto">You have unsaved changes. Discard them?</span>
+              <div role="alertdialog" aria-label={t("unsaved")} className="sticky bottom-0 mt-4 flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+                <span className="mr-auto">{t("discardQuestion")}</span>
                 <Button variant="secondary" onClick={() => setAsking(false)} autoFocus>
-                  Keep editing
+                  {t("keepEditing")}
                 </Button>
                 <Button
                   variant="danger"
@@ -104,7 +107,7 @@ export function Dialog({
                     onClose();
                   }}
                 >
-                  Discard
+                  {t("discard")}
                 </Button>
               </div>
             )}
