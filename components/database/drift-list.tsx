@@ -9,12 +9,24 @@ import { Button } from "@/components/ui/button";
 import type { DriftItem } from "@/lib/sync/drift";
 import type { Problem } from "@/lib/sync/probe";
 
-const SHOWN = 1000;
 
 const objectOf = (i: DriftItem) =>
   `${i.table}${i.column ? `.${i.column}` : ""}${i.kind === "check" || i.kind === "enum" ? ` ${i.name}` : ""}`;
 
-export function DriftList({ schemas, items, problems, notComparable }: { schemas: string[]; items: DriftItem[]; problems: Problem[]; notComparable: string[] }) {
+export function DriftList({
+  schemas,
+  items,
+  total,
+  problems,
+  notComparable,
+}: {
+  schemas: string[];
+  /** The first SHOWN_DRIFT_ITEMS (lib/sync/drift.ts) items of `total`. */
+  items: DriftItem[];
+  total: number;
+  problems: Problem[];
+  notComparable: string[];
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -54,12 +66,12 @@ export function DriftList({ schemas, items, problems, notComparable }: { schemas
           In the database as a view, partitioned table or other form the metadata cannot express: {notComparable.join(", ")}.
         </Alert>
       )}
-      {items.length === 0 ? (
+      {total === 0 ? (
         <Alert tone="success" title="No drift">The database matches the metadata.</Alert>
       ) : (
         <>
           <div className="flex items-center gap-3">
-            <p className="text-sm font-medium">{items.length === 1 ? "1 difference" : `${items.length} differences`}</p>
+            <p className="text-sm font-medium">{total === 1 ? "1 difference" : `${total} differences`}</p>
             <Link href={planHref} className="rounded-md bg-blue-600 px-3 py-1.5 text-sm text-white hover:bg-blue-700">
               {selected.length ? `Review plan for ${selected.length} selected` : "Review plan for all"}
             </Link>
@@ -75,7 +87,7 @@ export function DriftList({ schemas, items, problems, notComparable }: { schemas
               </tr>
             </thead>
             <tbody>
-              {items.slice(0, SHOWN).map((item) => (
+              {items.map((item) => (
                 <tr key={item.id} className="border-t border-zinc-200 align-top">
                   <td className="py-1.5 text-zinc-500">{item.kind}</td>
                   <td className="py-1.5 font-mono text-xs">{objectOf(item)}</td>
@@ -99,7 +111,7 @@ export function DriftList({ schemas, items, problems, notComparable }: { schemas
               ))}
             </tbody>
           </table>
-          {items.length > SHOWN && <p className="text-sm text-zinc-500">… and {items.length - SHOWN} more (the plan covers them all).</p>}
+          {total > items.length && <p className="text-sm text-zinc-500">… and {total - items.length} more (the plan covers them all).</p>}
         </>
       )}
     </div>

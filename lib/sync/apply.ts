@@ -45,6 +45,44 @@ export async function previewPlan(meta: pg.ClientBase, options: SyncOptions & { 
   };
 }
 
+/** What the Plan page sends the browser: the scripts' first statements, not megabytes of SQL for 5,000 tables. */
+export interface PlanView {
+  statements: number;
+  /** Destructive statements with their row counts (at most SHOWN_DESTRUCTIVE; `destructive` counts them all). */
+  dangers: { sql: string; danger?: string; rows: number | null }[];
+  destructive: number;
+  rows: number;
+  notes: string[];
+  problems: Problem[];
+  /** The up script's first SHOWN_STATEMENTS statements and the down script's first as many. */
+  up: string;
+  down: string;
+  /** How many statements the shown scripts leave out (Download / Save migration file give everything). */
+  hidden: number;
+  digest: string;
+}
+
+export const SHOWN_STATEMENTS = 200;
+const SHOWN_DESTRUCTIVE = 100;
+
+export function planView(preview: PlanPreview): PlanView {
+  const destructive = preview.statements.filter((s) => s.destructive);
+  const head = planScripts({ statements: preview.statements.slice(0, SHOWN_STATEMENTS), notes: [] }).up;
+  const downHead = planScripts({ statements: preview.statements.slice(-SHOWN_STATEMENTS), notes: [] }).down;
+  return {
+    statements: preview.statements.length,
+    dangers: destructive.slice(0, SHOWN_DESTRUCTIVE).map((s) => ({ sql: s.sql, danger: s.danger, rows: s.rows })),
+    destructive: destructive.length,
+    rows: destructive.reduce((n, s) => n + (s.rows ?? 0), 0),
+    notes: preview.notes,
+    problems: preview.problems,
+    up: head,
+    down: downHead,
+    hidden: Math.max(0, preview.statements.length - SHOWN_STATEMENTS),
+    digest: preview.digest,
+  };
+}
+
 /** A plan that was not run: nothing changed. `problems` lists what must be fixed in the metadata first. */
 export class ApplyRefusedError extends Error {
   constructor(

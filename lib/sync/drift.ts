@@ -37,6 +37,9 @@ export interface DriftItem {
   database: string | null;
 }
 
+/** Items the Drift page sends and lists; the plan for all covers the rest (a 5,000-table drift can have 100,000). */
+export const SHOWN_DRIFT_ITEMS = 1000;
+
 const blank = (s: string | null | undefined) => (s === undefined || s === null || s === "" ? null : s);
 
 export function describeColumn(c: ColumnModel): string {

@@ -32,6 +32,7 @@ interface TableRowLite {
 interface ColumnRowLite {
   id: number;
   table_id: number;
+  sort_order: number | null;
   pg_column: string;
   pg_type: string | null;
   pg_constraints: Record<string, unknown> | null;
@@ -105,10 +106,10 @@ export async function readMetadataModel(db: Queryable, schemas: string[] | null)
     params,
   );
   const columns = await db.query<ColumnRowLite>(
-    `SELECT c.id, c.table_id, c.pg_column, c.pg_type, c.pg_constraints, c.is_primary_key, c.is_unique, c.is_indexed, c.is_required,
-            c.index_config, c.enum_options, c.comment
-       FROM _metadata.mappings_column c JOIN _metadata.mappings_table t ON t.id = c.table_id ${scope.replace("schema_name", "t.schema_name")}
-      ORDER BY c.table_id, c.sort_order, c.id`,
+    // Not sorted by the server: 100,000 rows spill its sort to disk; each table's twenty are sorted below.
+    `SELECT c.id, c.table_id, c.sort_order, c.pg_column, c.pg_type, c.pg_constraints, c.is_primary_key, c.is_unique,
+            c.is_indexed, c.is_required, c.index_config, c.enum_options, c.comment
+       FROM _metadata.mappings_column c JOIN _metadata.mappings_table t ON t.id = c.table_id ${scope.replace("schema_name", "t.schema_name")}`,
     params,
   );
   const relations = await db.query<RelationRowLite>(
@@ -143,7 +144,14 @@ export async function readMetadataModel(db: Queryable, schemas: string[] | null)
     model.tables.push(table);
     model.ids.tables.set(tableKey(table), t.id);
   }
+  const columnsOf = new Map<number, ColumnRowLite[]>();
   for (const c of columns.rows) {
+    const list = columnsOf.get(c.table_id);
+    if (list) list.push(c);
+    else columnsOf.set(c.table_id, [c]);
+  }
+  const order = (a: ColumnRowLite, b: ColumnRowLite) => (a.sort_order ?? 0) - (b.sort_order ?? 0) || a.id - b.id;
+  for (const c of [...columnsOf.values()].flatMap((list) => list.sort(order))) {
     const table = byId.get(c.table_id)!;
     table.columns.push(columnFrom(c, table, model));
     model.ids.columns.set(`${tableKey(table)}.${c.pg_column}`, c.id);

@@ -55,13 +55,15 @@ export async function planImport(db: pg.ClientBase, schemas: string[], scope: Im
   const { only, onlyColumns } = scope;
   const target = scope.target ?? db;
   const catalog = await introspect(target, schemas);
+  // Resolving one drift item imports one table: only its expressions are settled (not 5,000 tables').
+  if (only) catalog.model = { ...catalog.model, tables: catalog.model.tables.filter((t) => only.has(tableKey(t))) };
   catalog.model = await settleExpressions(target, catalog.model, scope.inTransaction === true && target === db);
   const existing = await readExisting(db, schemas);
   const enums = enumsByType(catalog.model.enums);
   const entries: ImportEntry[] = [];
   const problems: string[] = [];
   const work: Work = { preview: null!, tables: [], columns: [], relations: [] };
-  const tables = catalog.model.tables.filter((t) => !only || only.has(tableKey(t)));
+  const tables = catalog.model.tables;
   for (const t of tables) {
     const key = tableKey(t);
     const before = existing.tables.get(key) ?? null;

@@ -69,13 +69,14 @@ export function changedFields<F extends string>(kinds: Record<F, FieldKind>, fie
 
 const SQL_TYPE: Record<FieldKind, string> = { text: "text", required: "text", bool: "boolean", int: "integer", json: "jsonb" };
 
+/** A row's database values; JSON text (already checked by the entity's schema) parsed once, sent as JSON. */
 function record<F extends string>(kinds: Record<F, FieldKind>, fields: F[], values: Record<F, string | boolean>) {
-  return Object.fromEntries(
-    fields.map((f) => {
-      const v = toDbValue(kinds[f], values[f]);
-      return [f, kinds[f] === "json" && typeof v === "string" ? JSON.parse(v) : v];
-    }),
-  );
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = values[f];
+    out[f] = kinds[f] === "json" && typeof v === "string" ? (v.trim() === "" ? null : JSON.parse(v)) : toDbValue(kinds[f], v);
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,38 @@
 import { camelCase, formTypeFor, graphqlTypeFor, graphqlTypeForTable, labelFor } from "../metadata/derive";
 import { columnDefaults, columnSchema, type ColumnField, type ColumnValues } from "../schemas/column";
 import { tableDefaults, tableSchema, type TableField, type TableValues } from "../schemas/table";
+import type { z } from "zod";
 import { enumTypeName, type ColumnModel, type EnumModel, type ForeignKeyModel, type TableModel } from "./model";
+
+/**
+ * `schema.parse(row)` for rows that repeat their values (an import's 20,000 columns share a handful of types,
+ * constraints, defaults and flags): each field's own schema runs once per distinct value. The entity schemas are
+ * plain objects of per-field schemas (lib/schemas/registry.ts, no object-level refinement), so checking field by
+ * field is the same check; a refused value re-parses the whole row, which throws its ZodError as before.
+ */
+function parserOf<S extends z.ZodObject>(schema: S): (row: Record<string, unknown>) => z.output<S> {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const fields = Object.keys(shape);
+  const seen = new Map<string, unknown>();
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      const v = row[f];
+      if (typeof v !== "string" && typeof v !== "boolean") return schema.parse(row);
+      const key = `${f}\u0000${typeof v}\u0000${v}`;
+      if (!seen.has(key)) {
+        const r = shape[f].safeParse(v);
+        if (!r.success) return schema.parse(row);
+        if (seen.size >= 50_000) seen.clear();
+        seen.set(key, r.data);
+      }
+      out[f] = seen.get(key);
+    }
+    return out as z.output<S>;
+  };
+}
+const parseTable = parserOf(tableSchema);
+const parseColumn = parserOf(columnSchema);
 
 /**
  * Catalog → metadata rows (as the edit forms' values, parsed by the same zod schemas). Only the
@@ -53,7 +84,7 @@ export function tableValuesFrom(t: TableModel, existing: TableValues | null): Ta
     graphql_type: graphqlTypeForTable(t.name),
     label: labelFor(t.name),
   };
-  return tableSchema.parse({ ...base, ...database });
+  return parseTable({ ...base, ...database });
 }
 
 export function columnValuesFrom(
@@ -97,7 +128,7 @@ export function columnValuesFrom(
     is_required: c.notNull && c.default === null && !c.serial && !c.identity,
     sort_order: String(position),
   };
-  return columnSchema.parse({ ...base, ...database });
+  return parseColumn({ ...base, ...database });
 }
 
 /** A new relation's fields: ManyToOne (OneToOne when the column is unique), named after the column. */

@@ -69,15 +69,28 @@ export async function applyPlanAction(input: unknown): Promise<ActionResult<Appl
   return withClient((client) => applyPlan(client, parsed.data));
 }
 
+/** The plan as reviewed (same digest), recomputed from the metadata; refused when anything changed since. */
+async function reviewedPlan(client: pg.PoolClient, request: { itemIds: string[]; digest: string }, nothing: string) {
+  const preview = await previewPlan(client, { itemIds: request.itemIds });
+  if (preview.digest !== request.digest) {
+    throw new ApplyRefusedError(`The database or the metadata changed since this plan was shown; review the new plan. ${nothing}`);
+  }
+  return preview;
+}
+
+/** The reviewed plan's whole up and down scripts (the page shows their first statements only), for Download. */
+export async function planScriptsAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
+  const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => {
+    const { up, down } = await reviewedPlan(client, parsed.data, "Nothing was downloaded.");
+    return { up, down };
+  });
+}
+
 /** Saves the reviewed plan (same digest) as a migration in the project's database_path. */
 export async function saveMigrationAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
   const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  return withClient(async (client) => {
-    const preview = await previewPlan(client, { itemIds: parsed.data.itemIds });
-    if (preview.digest !== parsed.data.digest) {
-      throw new ApplyRefusedError("The database or the metadata changed since this plan was shown; review the new plan. Nothing was saved.");
-    }
-    return saveMigration(client, preview);
-  });
+  return withClient(async (client) => saveMigration(client, await reviewedPlan(client, parsed.data, "Nothing was saved.")));
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DriftList } from "@/components/database/drift-list";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
+import { SHOWN_DRIFT_ITEMS } from "@/lib/sync/drift";
 import { loadSync } from "@/lib/sync/sync";
 import { withPoolClient } from "@/lib/sync/with-client";
 
@@ -18,7 +19,8 @@ export default async function DriftPage() {
   return (
     <DriftList
       schemas={state.schemas}
-      items={state.items}
+      items={state.items.slice(0, SHOWN_DRIFT_ITEMS)}
+      total={state.items.length}
       problems={state.canonical.problems}
       notComparable={state.notComparable}
     />

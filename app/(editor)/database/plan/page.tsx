@@ -3,7 +3,7 @@ import { PlanPanel } from "@/components/database/plan-panel";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
 import { planRequestSchema } from "@/lib/schemas/sync";
-import { previewPlan } from "@/lib/sync/apply";
+import { planView, previewPlan } from "@/lib/sync/apply";
 import { withPoolClient } from "@/lib/sync/with-client";
 
 export const metadata: Metadata = { title: "Plan · Database" };
@@ -19,5 +19,5 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   } catch (error) {
     return <Alert tone="error" title="The plan could not be computed">{toUserError(error).message}</Alert>;
   }
-  return <PlanPanel preview={preview} itemIds={parsed.data.itemIds} />;
+  return <PlanPanel plan={planView(preview)} itemIds={parsed.data.itemIds} />;
 }

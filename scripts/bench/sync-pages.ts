@@ -1,0 +1,173 @@
+/**
+ * The Database pages (Import, Drift, Plan) at 5,000 tables, in Chromium against a production server started on
+ * the bench's database (`npm run bench:sync -- --pages`). "Interactive" = navigation start → the page's list
+ * painted and its control hydrated (its React fiber committed, so a click reaches React), plus the click
+ * answered: the control clicked, → its effect painted. Each page: the first load, then the median of LOADS.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, openSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+
+const LOADS = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What a page must show, which control must be hydrated, and what its click must change. */
+interface PageProbe {
+  name: string;
+  path: string;
+  /** A CSS selector: the list painted. */
+  list: string;
+  /** A CSS selector: the control that must be hydrated and is clicked. */
+  control: string;
+  /** A CSS selector that matches once the click was answered. */
+  effect: string;
+}
+
+export const SYNC_PAGES: PageProbe[] = [
+  {
+    name: "Import",
+    path: "database/import",
+    list: 'fieldset input[type="checkbox"]',
+    // Preview import (of `public`, preselected and empty here): its click shows it pending at once.
+    control: "fieldset + button",
+    effect: 'fieldset + button[aria-busy="true"]',
+  },
+  {
+    name: "Drift",
+    path: "database/drift",
+    list: 'table[aria-label="Drift"] tbody tr',
+    control: 'table[aria-label="Drift"] tbody tr input[type="checkbox"]',
+    effect: 'a[href*="/database/plan?item="]',
+  },
+  {
+    name: "Plan",
+    path: "database/plan",
+    list: 'section[aria-label="Up script"] pre',
+    // Download up/down (the last of Apply, Save migration file, Download): its click shows Apply pending at once.
+    control: "div.flex-wrap > button:last-child",
+    effect: 'div.flex-wrap > button[aria-busy="true"]',
+  },
+];
+
+/** Runs in the page from navigation start: when the list is painted and the control's fiber is committed. */
+const probe = (p: PageProbe) => `(() => {
+  const B = (window.__syncBench = { listAt: null, hydratedAt: null });
+  const committed = (el) => {
+    const key = el && Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
+    if (!key) return false;
+    let f = el[key];
+    while (f.return) f = f.return;
+    return f.tag === 3 && !!f.stateNode && f.stateNode.current === f;
+  };
+  const tick = () => {
+    const now = performance.now();
+    if (B.listAt === null && document.querySelector(${JSON.stringify(p.list)})) B.listAt = now;
+    const control = document.querySelector(${JSON.stringify(p.control)});
+    if (B.listAt !== null && control && committed(control)) { B.hydratedAt = now; return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+/** Clicks the control; resolves with click → effect painted (ms). */
+const clickProbe = (p: PageProbe) => `new Promise((resolve, reject) => {
+  const control = document.querySelector(${JSON.stringify(p.control)});
+  const t0 = performance.now();
+  control.click();
+  const started = performance.now();
+  const tick = () => {
+    if (document.querySelector(${JSON.stringify(p.effect)})) {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(performance.now() - t0);
+      ch.port2.postMessage(null);
+      return;
+    }
+    if (performance.now() - started > 30000) return reject(new Error("the click was not answered within 30 s"));
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;
+
+export interface PageResult {
+  name: string;
+  /** Navigation start → list painted and control hydrated, + click → effect; first load and median of LOADS. */
+  firstMs: number;
+  medianMs: number;
+  /** Of the median load: navigation → list painted, → hydrated, click → answered. */
+  listMs: number;
+  hydratedMs: number;
+  clickMs: number;
+  /** The HTML document's size (the RSC payload rides in it). */
+  documentKb: number;
+}
+
+async function measurePage(browser: Browser, base: string, p: PageProbe): Promise<PageResult> {
+  const runs: { total: number; list: number; hydrated: number; click: number; kb: number }[] = [];
+  for (let i = 0; i <= LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(probe(p));
+    const response = await page.goto(`${base}/${p.path}`, { waitUntil: "commit", timeout: 120_000 });
+    const kb = Math.round(((await response?.body())?.length ?? 0) / 1024);
+    // Polled with evaluate (DevTools' own evaluation): waitForFunction's string form is an eval the page's CSP refuses.
+    for (const until = Date.now() + 120_000; !(await page.evaluate("!!(window.__syncBench && window.__syncBench.hydratedAt !== null)")); ) {
+      if (Date.now() > until) throw new Error(`${p.name}: not interactive within 120 s`);
+      await sleep(50);
+    }
+    const at = (await page.evaluate("window.__syncBench")) as { listAt: number; hydratedAt: number };
+    const click = (await page.evaluate(clickProbe(p))) as number;
+    runs.push({ total: at.hydratedAt + click, list: at.listAt, hydrated: at.hydratedAt, click, kb });
+    await context.close();
+    // The Plan page's click (Download) makes the server compute the whole plan: let it finish first.
+    if (p.name === "Plan") await sleep(5000);
+  }
+  const [first, ...warm] = runs;
+  const median = [...warm].sort((a, b) => a.total - b.total)[Math.floor(warm.length / 2)];
+  return { name: p.name, firstMs: first.total, medianMs: median.total, listMs: median.list, hydratedMs: median.hydrated, clickMs: median.click, documentKb: median.kb };
+}
+
+function startEditor(port: number, databaseUrl: string): { child: ChildProcess; exited: Promise<number | null> } {
+  mkdirSync("test-results", { recursive: true });
+  const out = openSync(path.join("test-results", "bench-sync-server.log"), "w");
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
+  return { child, exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
+}
+
+/** Starts the editor on `databaseUrl` (builds first when stale), measures the three pages, stops it. */
+export async function measureSyncPages(port: number, databaseUrl: string, log: (line: string) => void): Promise<PageResult[]> {
+  const base = `http://127.0.0.1:${port}/metadata-editor`;
+  const server = startEditor(port, databaseUrl);
+  let browser: Browser | null = null;
+  try {
+    const until = Date.now() + 600_000;
+    for (;;) {
+      if (Date.now() > until) throw new Error("the editor did not answer within 10 minutes (see test-results/bench-sync-server.log)");
+      const ok = await fetch(`${base}/database/import`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (server.child.exitCode !== null) throw new Error("the editor exited (see test-results/bench-sync-server.log)");
+      await sleep(500);
+    }
+    const system = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+    browser = await chromium.launch({ headless: true, ...(system ? { executablePath: system, args: ["--no-sandbox", "--disable-gpu"] } : {}) });
+    const results: PageResult[] = [];
+    for (const p of SYNC_PAGES) {
+      const r = await measurePage(browser, base, p);
+      log(`${p.name} page: first ${Math.round(r.firstMs)} ms, median ${Math.round(r.medianMs)} ms (list ${Math.round(r.listMs)}, hydrated ${Math.round(r.hydratedMs)}, click ${Math.round(r.clickMs)} ms; document ${r.documentKb} kB)`);
+      results.push(r);
+    }
+    return results;
+  } finally {
+    await browser?.close();
+    try {
+      process.kill(-server.child.pid!, "SIGINT");
+    } catch {
+      // gone already
+    }
+    await Promise.race([server.exited, sleep(20_000)]);
+  }
+}
