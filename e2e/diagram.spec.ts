@@ -116,6 +116,10 @@ test("users, posts and comments modelled from the diagram alone: drag to relate,
   await expect(box(page, "posts").locator('[data-column="user_id"]')).toContainText("FKuser_idBIGINT");
   await expect(canvas(page).locator('g[data-relation="posts"]')).toHaveCount(1);
   await expect(canvas(page).locator("g[data-relation]")).toHaveCount(6);
+  // The boxes grew with their new columns: none covers another.
+  const boxes = await canvas(page).locator(".react-flow__node").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  const overlaps = boxes.filter((a, i) => boxes.some((b, j) => i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+  expect(overlaps).toEqual([]);
 });
 
 test("a dragged position survives a reload and a backup → restore", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiagramColumn, DiagramRelation, DiagramTable } from "@/lib/metadata/diagram";
-import { buildGraph, elkGraph, HEADER_HEIGHT, neighbourhood, relationEnds, ROW_HEIGHT, searchTables } from "./diagram-graph";
+import { BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, neighbourhood, relationEnds, ROW_HEIGHT, searchTables, separateBoxes, type Box } from "./diagram-graph";
 
 const table = (id: number, table_name: string, schema_name = "public"): DiagramTable => ({
   id,
@@ -107,5 +107,39 @@ describe("diagram graph", () => {
     const graph = elkGraph(nodes, edges);
     expect(graph.children).toEqual(nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })));
     expect(graph.edges.map((e) => e.id)).toEqual(["10", "11", "12"]);
+  });
+});
+
+describe("separateBoxes", () => {
+  const box = (id: string, x: number, y: number, height = 100, width = 280): Box => ({ id, x, y, width, height });
+  /** Pairs that overlap after the move, except two dragged boxes (the user put them there). */
+  const overlapping = (boxes: Box[], moved: Map<string, { x: number; y: number }>, fixed: Set<string>) => {
+    const at = boxes.map((b) => ({ ...b, ...moved.get(b.id) }));
+    return at.filter((a, i) =>
+      at.some((b, j) => i < j && !(fixed.has(a.id) && fixed.has(b.id)) && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height),
+    );
+  };
+
+  it("leaves a layout without overlaps as it is (boxes that only touch included)", () => {
+    expect(separateBoxes([box("1", 0, 0), box("2", 0, 100), box("3", 300, 0)], new Set())).toEqual(new Map());
+  });
+
+  it("a box that grew pushes the box below it down; a dragged box never moves, the other one does", () => {
+    const grown = [box("1", 0, 0, 160), box("2", 0, 140)];
+    expect(separateBoxes(grown, new Set())).toEqual(new Map([["2", { x: 0, y: 160 + BOX_GAP }]]));
+    expect(separateBoxes(grown, new Set(["2"]))).toEqual(new Map([["1", { x: 0, y: 240 + BOX_GAP }]]));
+  });
+
+  it("new boxes stacked on each other and on dragged ones end up apart; seeded random layouts never overlap", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 50; run++) {
+      const boxes = Array.from({ length: 40 }, (_, i) => box(String(i), Math.round(random() * 1500), Math.round(random() * 1500), 44 + Math.round(random() * 400)));
+      const fixed = new Set(boxes.filter((_, i) => i % 7 === 0 && i < 14).map((b) => b.id));
+      const moved = separateBoxes(boxes, fixed);
+      expect([...moved.keys()].some((id) => fixed.has(id))).toBe(false);
+      expect(overlapping(boxes, moved, fixed)).toEqual([]);
+      expect(overlapping(boxes, new Map(), fixed).length).toBeGreaterThan(0);
+    }
   });
 });

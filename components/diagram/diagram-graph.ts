@@ -147,3 +147,38 @@ export function elkGraph(nodes: Pick<GraphNode, "id" | "width" | "height">[], ed
     edges: edges.filter((e) => e.source !== e.target).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
 }
+
+export interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Space left above a box that had to move. */
+export const BOX_GAP = 40;
+
+const overlaps = (a: Box, y: number, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && y < b.y + b.height && b.y < y + a.height;
+
+/**
+ * Boxes never overlap: a box that does (it grew with a new foreign-key column, or a table the wizard made was put
+ * beside the others) moves down below what it meets. Boxes in `fixed` (positions the user dragged) never move;
+ * the others are settled top to bottom. Returns the moved boxes' new positions; a layout without overlaps is
+ * returned unchanged (empty).
+ */
+export function separateBoxes(boxes: Box[], fixed: ReadonlySet<string>): Map<string, { x: number; y: number }> {
+  const settled = boxes.filter((b) => fixed.has(b.id));
+  const movable = boxes.filter((b) => !fixed.has(b.id)).sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : 1));
+  const moved = new Map<string, { x: number; y: number }>();
+  for (const box of movable) {
+    let y = box.y;
+    // Each step moves below one settled box, so this ends after at most settled.length steps.
+    for (let hit = settled.find((s) => overlaps(box, y, s)); hit; hit = settled.find((s) => overlaps(box, y, s))) {
+      y = hit.y + hit.height + BOX_GAP;
+    }
+    settled.push({ ...box, y });
+    if (y !== box.y) moved.set(box.id, { x: box.x, y });
+  }
+  return moved;
+}

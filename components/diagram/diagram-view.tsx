@@ -20,7 +20,7 @@ import { NewRelationDialog, type RelationPrefill } from "@/components/relations/
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { DiagramActions } from "./diagram-actions";
-import { buildGraph, NODE_WIDTH, type TableNodeData } from "./diagram-graph";
+import { buildGraph, NODE_WIDTH, separateBoxes, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
 import { exportDiagram } from "./export-image";
@@ -94,14 +94,18 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 }).then(() => setFitted(true)));
   });
 
+  // Positions the user dragged (stored, or dragged since the page opened): kept where they are, whatever grows.
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(
+    () => new Set(model.tables.filter((t) => t.x !== null && t.y !== null).map((t) => String(t.id))),
+  );
   const [nodes, setNodes, onNodesChange] = useNodesState<Node<TableNodeData>>([]);
   useEffect(() => {
-    setNodes(
-      graph.nodes
-        .filter((n) => placed.has(Number(n.id)))
-        .map((n) => ({ ...n, position: placed.get(Number(n.id))!, selected: n.id === String(highlight) })),
-    );
-  }, [graph.nodes, placed, setNodes]); // eslint-disable-line react-hooks/exhaustive-deps
+    const shownNodes = graph.nodes.filter((n) => placed.has(Number(n.id)));
+    const at = (n: (typeof shownNodes)[number]) => placed.get(Number(n.id))!;
+    // A box that grew (a new foreign-key column) or a table just made must not cover another: it moves down.
+    const moved = separateBoxes(shownNodes.map((n) => ({ id: n.id, ...at(n), width: n.width, height: n.height })), pinned);
+    setNodes(shownNodes.map((n) => ({ ...n, position: moved.get(n.id) ?? at(n), selected: n.id === String(highlight) })));
+  }, [graph.nodes, placed, pinned, setNodes]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Search-and-focus: once the table is placed, centre it.
   useEffect(() => {
@@ -134,6 +138,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   const saveDragged = (dragged: Node[]) => {
     const positions = dragged.map((n) => ({ table_id: Number(n.id), x: Math.round(n.position.x), y: Math.round(n.position.y) }));
     setPlaced((all) => new Map([...all, ...positions.map((p) => [p.table_id, { x: p.x, y: p.y }] as const)]));
+    setPinned((all) => new Set([...all, ...positions.map((p) => String(p.table_id))]));
     savePositionsAction(positions).then((r) => {
       if (!r.ok) toast.error(`The new position was not saved: ${r.formError ?? "unknown error"}`);
     });
@@ -158,6 +163,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     const result = await resetLayoutAction();
     if (!result.ok) return void toast.error(result.formError ?? "The positions were not reset.");
     setPlaced(new Map());
+    setPinned(new Set());
   };
 
   const actions = useMemo(
