@@ -85,6 +85,8 @@ const drawnAt = async (page: Page, table: string) => {
 };
 
 test("users, posts and comments modelled from the diagram alone: drag to relate, the wizard adds user_id BIGINT and the reverse", async ({ page }) => {
+  // Three tables and three relations made through dialogs: a minute on a busy 2-core machine.
+  test.slow();
   await page.goto("diagram");
   await expect(canvas(page)).toHaveAttribute("data-layout", "empty");
   for (const name of ["users", "posts", "comments"]) await newTable(page, name);

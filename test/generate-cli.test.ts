@@ -119,6 +119,12 @@ describe("npm run metadata:generate", { timeout: 300_000 }, () => {
       expect(read(kept)).toEqual(read(fresh));
       expect(read(kept)["forms/PostForm.tsx"]).toContain("본문");
       expect(read(kept)["schema.graphql"]).not.toContain("author");
+
+      // A generated file changed by hand is noticed (size or mtime) and written again; the others are left alone.
+      writeFileSync(path.join(kept, "forms", "PostForm.tsx"), "// mine\n");
+      const again = await runGeneration(client, { out: kept, session });
+      expect(again.files.filter((f) => f.status !== "unchanged")).toEqual([{ path: "forms/PostForm.tsx", status: "written" }]);
+      expect(read(kept)).toEqual(read(fresh));
     } finally {
       client.release();
     }
