@@ -1,3 +1,6 @@
+// A type only, erased at build: this module stays usable where history.ts (server-only) is not.
+import type { HistoryEntry } from "./history";
+
 /** One field of a row that differs between two versions (from metadata_sync_log's old_data / new_data). */
 export interface FieldChange {
   field: string;
@@ -116,17 +119,7 @@ export function showValue(value: unknown): string {
   return typeof value === "object" ? jsonTextOf(value) : String(value);
 }
 
-export function toHistoryView(entry: {
-  id: number;
-  table_name: string;
-  operation: string;
-  record_id: number | null;
-  old_data: Record<string, unknown> | null;
-  new_data: Record<string, unknown> | null;
-  changed_by: number | null;
-  changed_by_role: string | null;
-  changed_at: string;
-}): HistoryView {
+export function toHistoryView(entry: HistoryEntry): HistoryView {
   const { old_data, new_data, ...rest } = entry;
   return {
     ...rest,

@@ -10,6 +10,10 @@ export const LOGGED_TABLES = ["project", "mappings_table", "mappings_column", "m
 export type LoggedTable = (typeof LOGGED_TABLES)[number];
 export const OPERATIONS = ["INSERT", "UPDATE", "DELETE"] as const;
 
+/** One entry's columns as HistoryEntry holds them (the role's name left out: only the list looks it up). */
+export const ENTRY_COLUMNS = `l.id, l.table_name, l.operation, l.record_id, l.old_data, l.new_data, l.changed_by,
+            NULL::text AS changed_by_role, l.changed_at::text AS changed_at`;
+
 export interface HistoryEntry {
   id: number;
   table_name: string;
@@ -74,8 +78,7 @@ export async function listHistory(filter: HistoryFilter = {}, db?: Queryable) {
 
 export async function getHistoryEntry(id: number, db?: Queryable): Promise<HistoryEntry | null> {
   return maybeOne<HistoryEntry>(
-    `SELECT l.id, l.table_name, l.operation, l.record_id, l.old_data, l.new_data, l.changed_by, NULL::text AS changed_by_role,
-            l.changed_at::text AS changed_at FROM _metadata.metadata_sync_log l WHERE l.id = $1`,
+    `SELECT ${ENTRY_COLUMNS} FROM _metadata.metadata_sync_log l WHERE l.id = $1`,
     [id],
     db,
   );

@@ -2,7 +2,7 @@ import "server-only";
 import { quoteIdent } from "../db/identifiers";
 import { getPool, query, tx } from "../db/pool";
 import { FieldError } from "./conflict";
-import { restoreEntry, type HistoryEntry, type LoggedTable } from "./history";
+import { ENTRY_COLUMNS, restoreEntry, type HistoryEntry, type LoggedTable } from "./history";
 
 // Parents before children: a column needs its table, a relation its columns.
 const ORDER: LoggedTable[] = ["project", "mappings_table", "mappings_api_endpoint", "mappings_column", "mappings_relation"];
@@ -19,8 +19,7 @@ export async function undoDeletion(table: LoggedTable, recordId: number, pool = 
       `WITH last AS (
          SELECT changed_at, changed_by FROM _metadata.metadata_sync_log
           WHERE table_name = $1 AND record_id = $2 AND operation = 'DELETE' ORDER BY id DESC LIMIT 1)
-       SELECT l.id::int, l.table_name, l.operation, l.record_id::int, l.old_data, l.new_data, l.changed_by::int,
-              NULL::text AS changed_by_role, l.changed_at::text
+       SELECT ${ENTRY_COLUMNS}
          FROM _metadata.metadata_sync_log l JOIN last USING (changed_at)
         WHERE l.operation = 'DELETE' AND l.changed_by IS NOT DISTINCT FROM last.changed_by
         ORDER BY l.id`,
