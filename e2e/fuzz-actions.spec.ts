@@ -148,21 +148,26 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
   const BASES: Record<string, unknown[]> = {
     createTableAction: [tableValues],
     updateTableFieldAction: edit(table.id, table.version, "label", "Members"),
+    updateTableCellsAction: [{ edits: edit(table.id, table.version, "label", "Members") }],
     updateTableAction: [{ id: table.id, rowVersion: table.version, values: { label: "Members", api_permissions: '{"read": "public"}' } }],
     tableImpactAction: [table.id],
     deleteTableAction: [{ id: table.id, rowVersion: table.version }],
     addColumnAction: [table.id, newColumn],
     pasteColumnsAction: [table.id, { rows: [newColumn] }],
     updateColumnFieldAction: edit(column.id, column.version, "validation_rules", { minLength: 1 }),
+    // Batch cell edits (paste, fill down, undo): each cell is a leaf the mutations reach.
+    updateColumnCellsAction: [{ edits: [edit(column.id, column.version, "label", "Id")[0], edit(column.id, column.version, "is_required", true)[0]] }],
     updateColumnAction: [{ id: column.id, rowVersion: column.version, values: { pg_column: "id", pg_type: "BIGINT", label: "Id", sort_order: "1", enum_options: "[]" } }],
     reorderColumnsAction: [{ tableId: table.id, ids: [column.id] }],
     deleteColumnAction: [{ id: column.id, rowVersion: column.version }],
     createRelationAction: [{ from_table_id: posts.id, from_column: "user_id", to_table_id: table.id, to_column: "id", relation_type: "OneToOne", graphql_field: "", is_cascade_delete: false, constraint_name: "" }],
     updateRelationFieldAction: edit(relation.id, relation.version, "relation_type", "OneToOne"),
+    updateRelationCellsAction: [{ edits: edit(relation.id, relation.version, "relation_type", "OneToOne") }],
     deleteRelationAction: [{ id: relation.id, rowVersion: relation.version }],
     tableColumnsAction: [table.id],
     createEndpointAction: [endpointValues],
     updateEndpointFieldAction: edit(endpoint.id, endpoint.version, "timeout_ms", 5000),
+    updateEndpointCellsAction: [{ edits: edit(endpoint.id, endpoint.version, "timeout_ms", 5000) }],
     updateEndpointAction: [{ id: endpoint.id, rowVersion: endpoint.version, values: { base_url: "https://y.example.com", headers: '{"A": "b"}' } }],
     deleteEndpointAction: [{ id: endpoint.id, rowVersion: endpoint.version }],
     undoDeletionAction: [{ table: "mappings_table", id: table.id }],
@@ -213,6 +218,27 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
       form.append("0", '["$K1"]');
       await send(action, form, `file ${JSON.stringify(content.slice(0, 40))}`);
     }
+  }
+
+  // The batch cell actions: hostile values inside each cell of the batch, a cell too many, 100,000 cells,
+  // unknown fields and wrong ids. Each must be refused as a whole (the snapshot check above) or be valid.
+  for (const action of actions.filter((a) => /CellsAction$/.test(a.name))) {
+    const [{ edits }] = BASES[action.name] as [{ edits: Record<string, unknown>[] }];
+    const cell = edits[0];
+    const variants: unknown[] = [
+      { edits: Array.from({ length: 100_000 }, () => cell) },
+      { edits: [cell, { ...cell, field: "no_such_field" }] },
+      { edits: [cell, { ...cell, field: "__proto__" }] },
+      { edits: [cell, { ...cell, id: 987654321 }] },
+      { edits: [cell, { ...cell, id: -1 }] },
+      { edits: [cell, { ...cell, value: { object: "as a value" } }] },
+      { edits: [cell, { ...cell, value: ["array"] }] },
+      { edits: [cell, cell] },
+      { edits: {} },
+      { edits: [cell], extra: true },
+    ];
+    for (const key of Object.keys(cell)) for (const h of HOSTILE) variants.push({ edits: [cell, { ...cell, [key]: h }] });
+    for (const input of variants) await send(action, encodeArgs([input]), `batch ${encodeArgs([input]).slice(0, 100)}`);
   }
 
   console.log(`fuzz: ${sent} requests over ${actions.length} actions, ${refusals} refused, ${failures.length} failures`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addColumns, deleteColumn, getColumn, listColumns, reorderColumns, updateColumn, type ColumnRow } from "../lib/metadata/columns";
 import { pgTypeProblem } from "../lib/metadata/pg-types";
+import { CellEditsError } from "../lib/metadata/cell-edits";
 import { ConflictError, FieldError } from "../lib/metadata/conflict";
 import { createRelation } from "../lib/metadata/relations";
 import { createTable } from "../lib/metadata/tables";
@@ -61,9 +62,15 @@ describe("addColumns", () => {
     const single = await thrown(addColumns(table.id, [newColumn("email", "VARCHR(255)")], ctx.pool));
     expect(single).toBeInstanceOf(FieldError);
     expect(single).toMatchObject({ field: "pg_type", message: 'PostgreSQL does not know the type "VARCHR(255)".' });
-    const pasted = await thrown(addColumns(table.id, [newColumn("email", "VARCHAR(255)"), newColumn("age", "integer integer")], ctx.pool));
-    expect(pasted).toBeInstanceOf(FieldError);
-    expect(pasted).toMatchObject({ field: "rows.1.pg_type", message: 'PostgreSQL does not know the type "integer integer".' });
+    // A paste names every row whose type is unknown, by its index.
+    const pasted = await thrown(
+      addColumns(table.id, [newColumn("email", "VARCHAR(255)"), newColumn("age", "integer integer"), newColumn("x", "VARCHR(3)")], ctx.pool),
+    );
+    expect(pasted).toBeInstanceOf(CellEditsError);
+    expect(pasted).toMatchObject({
+      message: "Nothing was added: 2 types are unknown to PostgreSQL.",
+      cells: { 1: 'PostgreSQL does not know the type "integer integer".', 2: 'PostgreSQL does not know the type "VARCHR(3)".' },
+    });
     expect(await listColumns(table.id, ctx.pool)).toEqual([]);
   });
 

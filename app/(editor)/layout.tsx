@@ -29,7 +29,7 @@ export default async function EditorLayout({ children }: { children: React.React
         </div>
       </header>
       <DatabaseWatch initiallyDown={gate.kind === "down"} label={gate.kind === "down" ? gate.label : state.facts.label} />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8 has-[[data-full-width]]:max-w-none">
         {gate.kind === "down" ? (
           <p className="py-10 text-center text-sm text-zinc-600">
             {t("needsDatabase")}

@@ -164,8 +164,9 @@ function ColumnForm({
           name={f}
           label={COLUMN_LABELS[f]}
           error={error}
-          hint={COLUMN_JSON_HINTS[f]}
+          hint={f === "pg_constraints" ? undefined : COLUMN_JSON_HINTS[f]}
           editor={editor}
+          structuredOnly={f === "pg_constraints"}
         />
       );
     }

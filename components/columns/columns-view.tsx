@@ -2,11 +2,17 @@
 
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState, useTransition, type Dispatch, type SetStateAction } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { deleteColumnAction, reorderColumnsAction, updateColumnFieldAction } from "@/app/(editor)/tables/[id]/actions";
+import {
+  deleteColumnAction,
+  reorderColumnsAction,
+  updateColumnCellsAction,
+  updateColumnFieldAction,
+} from "@/app/(editor)/tables/[id]/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
+import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
@@ -20,9 +26,18 @@ import { FORM_TYPES } from "@/lib/metadata/derive";
 import { COLUMN_FIELDS, COLUMN_GROUPS } from "@/lib/schemas/column";
 import { AddColumnDialog } from "./add-column-dialog";
 import { ColumnPanel } from "./column-panel";
+import { FieldFinder } from "./field-finder";
+import { EnumOptionsEditor, PgConstraintsEditor, ValidationRulesEditor } from "./json-editors";
 import { PasteColumnsDialog } from "./paste-columns-dialog";
-import { useServerRows } from "@/components/data-grid/use-server-rows";
+import { mergeRows } from "@/components/data-grid/use-server-rows";
 import type { CellFocus } from "@/components/tables/table-tabs";
+
+/** In the grid, a JSON cell with a structured editor in the panel opens the same editor. */
+const STRUCTURED_EDITORS = {
+  enum_options: (text: string, onChange: (t: string) => void, label: string) => <EnumOptionsEditor value={text} onChange={onChange} label={label} />,
+  validation_rules: (text: string, onChange: (t: string) => void, label: string) => <ValidationRulesEditor value={text} onChange={onChange} label={label} />,
+  pg_constraints: (text: string, onChange: (t: string) => void, label: string) => <PgConstraintsEditor value={text} onChange={onChange} label={label} />,
+};
 
 const FORM_TYPE_EDITOR = { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) } as const;
 
@@ -32,6 +47,7 @@ const columnsFor = (locale: Locale, groupTitle: (id: string) => string): ColumnD
       fieldColumn<ColumnRow, typeof COLUMN_FIELDS>(COLUMN_FIELDS, field, locale, {
         group: groupTitle(group.id),
         ...(field === "form_type" ? { editor: FORM_TYPE_EDITOR } : {}),
+        ...(field in STRUCTURED_EDITORS ? { structured: STRUCTURED_EDITORS[field as keyof typeof STRUCTURED_EDITORS] } : {}),
       }),
     ),
   );
@@ -48,14 +64,17 @@ function initialGroups(field: string | undefined): Set<string> {
   return group ? new Set([...DEFAULT_GROUPS, group.id]) : DEFAULT_GROUPS;
 }
 
+/** A table's columns; the rows live in the table's page, so its tab count and other tabs follow every change. */
 export function ColumnsView({
   tableId,
-  initial,
+  rows,
+  setRows,
   endpointNames,
   focus,
 }: {
   tableId: number;
-  initial: ColumnRow[];
+  rows: ColumnRow[];
+  setRows: Dispatch<SetStateAction<ColumnRow[]>>;
   endpointNames?: string[];
   /** A cell to show and focus (a problem's link): the column's row, the field's grid column. */
   focus?: CellFocus | null;
@@ -65,10 +84,10 @@ export function ColumnsView({
   const groupT = useTranslations("groups");
   const t = useTranslations("columns");
   const gridColumns = useMemo(() => columnsFor(locale, (id) => groupT(id as never)), [locale, groupT]);
-  const [rows, setRows] = useServerRows(initial);
   const [filter, setFilter] = useState("");
-  const [shown, setShown] = useState(initial.length);
+  const [shown, setShown] = useState(rows.length);
   const [groups, setGroups] = useState(() => initialGroups(focus?.field));
+  const [jump, setJump] = useState<{ columnId: string } | undefined>();
   const [adding, setAdding] = useState(false);
   const [pasting, setPasting] = useState(false);
   const [detail, setDetail] = useState<ColumnRow | null>(null);
@@ -150,26 +169,35 @@ export function ColumnsView({
         </Button>
         <Button onClick={() => setAdding(true)}>{t("add")}</Button>
       </GridToolbar>
-      <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
-        <legend className="sr-only">{t("groupsShown")}</legend>
-        {COLUMN_GROUPS.map((g) => (
-          <label key={g.id} className="flex items-center gap-1">
-            <input
-              type="checkbox"
-              className="accent-blue-600"
-              checked={groups.has(g.id)}
-              onChange={(e) => {
-                const next = new Set(groups);
-                if (e.target.checked) next.add(g.id);
-                else next.delete(g.id);
-                setGroups(next);
-              }}
-            />
-            {groupT(g.id as never)}
-          </label>
-        ))}
-      </fieldset>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <FieldFinder
+          onPick={(field, groupId) => {
+            if (!groups.has(groupId)) setGroups(new Set([...groups, groupId]));
+            setJump({ columnId: field });
+          }}
+        />
+        <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-700">
+          <legend className="sr-only">{t("groupsShown")}</legend>
+          {COLUMN_GROUPS.map((g) => (
+            <label key={g.id} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                className="accent-blue-600"
+                checked={groups.has(g.id)}
+                onChange={(e) => {
+                  const next = new Set(groups);
+                  if (e.target.checked) next.add(g.id);
+                  else next.delete(g.id);
+                  setGroups(next);
+                }}
+              />
+              {groupT(g.id as never)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
       <DataGrid
+        jumpTo={jump}
         data={rows}
         columns={gridColumns}
         getRowId={(r) => String(r.id)}
@@ -181,6 +209,14 @@ export function ColumnsView({
         onRowOpen={setDetail}
         rowActions={rowActions}
         rowLabel={(r) => t("detailsOf", { name: String(r.pg_column) })}
+        onCellsCommit={(changes) =>
+          commitCells({
+            changes,
+            save: updateColumnCellsAction,
+            replaceAll: (saved) => setRows((all) => mergeRows(all, saved)),
+          })
+        }
+        onRowMove={move}
         onCellCommit={(row, field, value) =>
           commitCell({
             row,

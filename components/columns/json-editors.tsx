@@ -1,7 +1,9 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Checkbox, Input } from "@/components/ui/field";
+import { useState } from "react";
+import { Checkbox, Input, Textarea } from "@/components/ui/field";
+import { DEFAULT_QUOTING_HELP, defaultExpression } from "@/lib/schemas/default-expression";
 import { regexProblem } from "@/lib/schemas/column";
 import { parseJsonOr } from "@/lib/schemas/json-text";
 
@@ -127,16 +129,39 @@ export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProp
 
 type Constraints = { notNull?: boolean; default?: unknown; check?: string; [k: string]: unknown };
 
+/**
+ * NOT NULL, default and check of a column: the one editor of pg_constraints (other keys, such as an imported
+ * identity, are kept). A default is stored as the user means it (default-expression.ts: ACTIVE → 'ACTIVE').
+ */
 export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps) {
   const c = parseJsonOr<Constraints>(value, {});
-  if (c === null || typeof c !== "object" || Array.isArray(c))
-    return <p className="text-xs text-amber-700">Not a constraints object; edit it as JSON below.</p>;
+  const stored =
+    c && typeof c === "object" && !Array.isArray(c) && c.default !== undefined && c.default !== null
+      ? String(c.default)
+      : "";
+  const [typed, setTyped] = useState(stored);
+  if (c === null || typeof c !== "object" || Array.isArray(c)) {
+    // Not an object (written by hand or by another tool): the JSON itself, to be put right.
+    return (
+      <div className="space-y-1 text-xs">
+        <p className="text-amber-700">Not a constraints object; correct the JSON:</p>
+        <Textarea
+          aria-label={`${label} (JSON)`}
+          className="font-mono text-xs"
+          rows={3}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </div>
+    );
+  }
   const set = (key: keyof Constraints, v: unknown) => {
     const next: Constraints = { ...c };
     if (v === undefined || v === "" || v === false) delete next[key];
     else next[key] = v;
     onChange(emit(next, Object.keys(next).length === 0));
   };
+  const helpId = `${label.replace(/\W+/g, "-")}-default-help`;
   return (
     <div className="grid grid-cols-2 gap-3 text-xs" role="group" aria-label={label}>
       <div className="col-span-2">
@@ -146,9 +171,17 @@ export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps)
         <span>Default</span>
         <Input
           aria-label="Default (constraint)"
-          value={c.default === undefined || c.default === null ? "" : String(c.default)}
-          onChange={(e) => set("default", e.target.value)}
+          aria-describedby={helpId}
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            set("default", defaultExpression(e.target.value));
+          }}
         />
+        <span id={helpId} className="block text-zinc-500">
+          {stored && stored !== typed.trim() ? `Stored as ${stored}. ` : ""}
+          {DEFAULT_QUOTING_HELP}
+        </span>
       </label>
       <label className="space-y-1">
         <span>Check</span>

@@ -7,39 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 import type { ColumnRow } from "@/lib/metadata/columns";
-import { deriveColumnDefaults } from "@/lib/metadata/derive";
-import { newColumnSchema, type NewColumnValues } from "@/lib/schemas/column";
-
-/** Spreadsheet rows (tab, comma or semicolon separated): name, type[, label]. A header row is skipped. */
-export function parsePastedColumns(text: string): { rows: NewColumnValues[]; problems: string[] } {
-  const rows: NewColumnValues[] = [];
-  const problems: string[] = [];
-  text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .forEach((line, i) => {
-      const cells = line.split(line.includes("\t") ? "\t" : /[;,](?![^(]*\))/).map((c) => c.trim());
-      if (i === 0 && /^(name|column|pg_column)$/i.test(cells[0])) return;
-      const [pg_column = "", pg_type = "", label = ""] = cells;
-      const d = deriveColumnDefaults(pg_column, pg_type, label);
-      const candidate = {
-        pg_column,
-        pg_type,
-        label: d.label,
-        graphql_field: d.graphql_field,
-        graphql_type: d.graphql_type,
-        form_type: d.form_type,
-        is_required: d.is_required,
-        is_unique: false,
-        is_primary_key: d.is_primary_key,
-      };
-      const parsed = newColumnSchema.safeParse(candidate);
-      if (parsed.success) rows.push(parsed.data);
-      else problems.push(`Line ${i + 1} (${pg_column || "?"}): ${parsed.error.issues[0].message}`);
-    });
-  return { rows, problems };
-}
+import { fieldErrorsFrom } from "@/lib/actions/types";
+import { DEFAULT_QUOTING_HELP } from "@/lib/schemas/default-expression";
+import { parsePastedColumns } from "./parse-pasted-columns";
 
 export function PasteColumnsDialog({
   tableId,
@@ -55,18 +25,30 @@ export function PasteColumnsDialog({
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const { rows, problems } = useMemo(() => parsePastedColumns(text), [text]);
+  const [serverProblems, setServerProblems] = useState<string[]>([]);
+  const { rows, lines, problems } = useMemo(() => parsePastedColumns(text), [text]);
 
   const add = () =>
     start(async () => {
       setError(null);
+      setServerProblems([]);
       const result = await pasteColumnsAction(tableId, { rows });
       if (result.ok) {
         onAdded(result.data);
         setText("");
         onClose();
-      } else setError(result.formError ?? "Nothing was added.");
+        return;
+      }
+      setError(result.formError ?? "Nothing was added.");
+      // The server's refusals by row (types it does not know), back on the lines they came from.
+      setServerProblems(
+        Object.entries(fieldErrorsFrom(result)).flatMap(([key, message]) => {
+          const i = /^rows\.(\d+)\./.exec(key)?.[1];
+          return i === undefined ? [] : [`Line ${lines[Number(i)]} (${rows[Number(i)]?.pg_column}): ${message}`];
+        }),
+      );
     });
+  const shownProblems = problems.length > 0 ? problems : serverProblems;
 
   return (
     <Dialog
@@ -74,10 +56,10 @@ export function PasteColumnsDialog({
       onClose={onClose}
       wide
       title="Paste columns"
-      description="Paste rows from a spreadsheet: name, PostgreSQL type and optionally a label, one column per line. All are added, or none."
+      description="Paste rows from a spreadsheet, one column per line: name, PostgreSQL type, then optionally label, required, unique, default and help, in that order, or in any order under a header row (English or Korean: 컬럼명, 타입, 라벨, 필수, 고유, 기본값, 도움말). All are added, or none."
     >
       <div className="space-y-3">
-        <Field label="Rows to add" hint="e.g. email⇥VARCHAR(255)⇥이메일">
+        <Field label="Rows to add" hint={`e.g. email⇥VARCHAR(255)⇥이메일⇥Y. Defaults: ${DEFAULT_QUOTING_HELP}`}>
           {(p) => (
             <Textarea
               {...p}
@@ -98,6 +80,10 @@ export function PasteColumnsDialog({
                 <th>Label</th>
                 <th>GraphQL</th>
                 <th>Form type</th>
+                <th>Required</th>
+                <th>Unique</th>
+                <th>Default</th>
+                <th>Help</th>
               </tr>
             </thead>
             <tbody>
@@ -110,21 +96,25 @@ export function PasteColumnsDialog({
                     {r.graphql_field}: {r.graphql_type}
                   </td>
                   <td>{r.form_type}</td>
+                  <td>{r.is_required ? "yes" : ""}</td>
+                  <td>{r.is_unique ? "yes" : ""}</td>
+                  <td>{r.pg_constraints ? String((JSON.parse(r.pg_constraints) as { default?: unknown }).default ?? "") : ""}</td>
+                  <td className="max-w-40 truncate">{r.help_text}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {problems.length > 0 && (
-          <Alert tone="error" title="Fix these lines first">
-            <ul className="list-disc pl-4">
-              {problems.slice(0, 10).map((p) => (
+        {shownProblems.length > 0 && (
+          <Alert tone="error" title={`Fix ${shownProblems.length === 1 ? "this line" : `these ${shownProblems.length} lines`} first; nothing was added`}>
+            <ul className="max-h-48 list-disc overflow-auto pl-4" tabIndex={0} aria-label="Lines to fix">
+              {shownProblems.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ul>
           </Alert>
         )}
-        {error && <Alert tone="error">{error}</Alert>}
+        {error && problems.length === 0 && <Alert tone="error">{error}</Alert>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel

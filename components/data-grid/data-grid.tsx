@@ -20,6 +20,11 @@ import { useActiveCell, useFocusActiveCell } from "./use-active-cell";
 import { useCellEditing } from "./use-cell-editing";
 import { useGridEvents } from "./use-grid-events";
 import { plainCell } from "./values";
+import { cn } from "@/components/ui/cn";
+import { useSpreadsheet } from "./use-spreadsheet";
+import { useRangeEdits, type CellsCommit } from "./use-range-edits";
+import { useColumnLayout } from "./use-column-layout";
+import { GridLayoutMenu } from "./grid-layout-menu";
 
 export interface DataGridProps<T> {
   data: T[];
@@ -54,15 +59,32 @@ export interface DataGridProps<T> {
   actionsWidth?: number;
   /** A cell to make active, scroll into view and focus when the grid mounts (a link to the cell). */
   focusCell?: { rowId: string; colId: string } | null;
+  /**
+   * Saves many cells in one transaction (paste, fill down, clear a range, undo / redo). Without it the grid
+   * still selects and copies ranges, but pastes and undo are off.
+   */
+  onCellsCommit?: CellsCommit<T>;
+  /**
+   * Where the user's column widths, hidden and pinned columns are remembered (localStorage); by default the
+   * grid's ariaLabel, null for not at all.
+   */
+  layoutKey?: string | null;
+  /** Bring this column into view and make it active (the field finder); a new object each time. */
+  jumpTo?: { columnId: string };
+  /** Alt+↑ / Alt+↓ on a row: the parent reorders (the columns grid writes sort_order). */
+  onRowMove?: (row: T, delta: -1 | 1) => void;
 }
 
-const DEFAULT_COLUMN = { cell: plainCell };
+// size 0: no width set by the user (columnWidth then takes the declared one).
+const DEFAULT_COLUMN = { cell: plainCell, size: 0, minSize: 0 };
 const NO_VISIBILITY: VisibilityState = {};
 const ACTIONS_ID = "__actions";
 const OVERSCAN = 10;
 const MIN_ACTIONS_WIDTH = 48;
 const ACTIONS_PADDING = 17; // px-2 on both sides and the left border
 const estimateRowSize = () => ROW_HEIGHT;
+const columnIdOf = <T,>(def: ColumnDef<T, unknown> | undefined) =>
+  def?.id ?? (def as { accessorKey?: string } | undefined)?.accessorKey ?? "";
 
 /** A virtualized, keyboard-driven, editable grid; cells are edited with the editor named by each column's meta. */
 export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
@@ -84,12 +106,30 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   const gridRef = useRef<HTMLDivElement>(null);
 
   const [sorting, setSorting] = useState<SortingState>(() => props.initialSorting ?? []);
-  const filter = useMemo(() => globalFilterValue(globalFilter, columnVisibility), [globalFilter, columnVisibility]);
+  const layoutApi = useColumnLayout(props.layoutKey === undefined ? ariaLabel : (props.layoutKey ?? undefined));
+  const { layout } = layoutApi;
+  // The page's group toggles, then the columns the user hid one by one.
+  const visibility = useMemo(
+    () =>
+      layout.hidden.length
+        ? { ...columnVisibility, ...Object.fromEntries(layout.hidden.map((id) => [id, false])) }
+        : (columnVisibility ?? NO_VISIBILITY),
+    [columnVisibility, layout.hidden],
+  );
+  const defaultPinned = useMemo(() => [columnIdOf(columns[0])].filter(Boolean), [columns]);
+  const pinned = layout.pinned ?? defaultPinned;
+  const filter = useMemo(() => globalFilterValue(globalFilter, visibility), [globalFilter, visibility]);
   const table = useReactTable<T>({
     data,
     columns,
     getRowId: (row) => getRowId(row),
-    state: { sorting, globalFilter: filter, columnVisibility: columnVisibility ?? NO_VISIBILITY },
+    state: {
+      sorting,
+      globalFilter: filter,
+      columnVisibility: visibility,
+      columnSizing: layout.widths,
+      columnOrder: pinned,
+    },
     onSortingChange: setSorting,
     defaultColumn: DEFAULT_COLUMN,
     globalFilterFn: matchesGlobalFilter as FilterFn<T>,
@@ -111,11 +151,42 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   const showGroups = visibleColumns.some((c) => c.columnDef.meta?.group);
   const headH = headerHeight(showGroups);
   const width = visibleColumns.reduce((sum, c) => sum + columnWidth(c), hasActions ? actionsWidth : 0);
+  // Pinned columns come first (columnOrder); each sticks at the sum of the widths before it.
+  const pinKey = visibleColumns.map((c) => (pinned.includes(c.id) ? `${c.id}:${columnWidth(c)}` : "")).join(",");
+  const pins = useMemo(() => {
+    const offsets: number[] = [];
+    let left = 0;
+    for (const c of visibleColumns) {
+      if (!pinned.includes(c.id)) break;
+      offsets.push(left);
+      left += columnWidth(c);
+    }
+    return offsets;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pinKey holds what the offsets depend on
+  }, [pinKey]);
 
   const active = useActiveCell(rows, colIds, visibleColumns.length);
   const { pos } = active;
+  const ranged = useRangeEdits<T>({
+    onCellsCommit: props.onCellsCommit,
+    rowById: (id) => table.getCoreRowModel().rowsById[id],
+    columnById: (id) => table.getColumn(id),
+  });
+  // Inline edits become undo steps too (with the value the cell held before).
+  const recordEdit = ranged.record;
+  const commitOne = useMemo(
+    () =>
+      onCellCommit &&
+      (async (row: T, columnId: string, value: unknown) => {
+        const before = (table.getColumn(columnId)?.accessorFn as ((r: T, i: number) => unknown) | undefined)?.(row, 0);
+        const error = await onCellCommit(row, columnId, value);
+        if (!error) recordEdit(getRowId(row), columnId, before, value);
+        return error;
+      }),
+    [onCellCommit, table, recordEdit, getRowId],
+  );
   const { editing, api } = useCellEditing<T>({
-    onCellCommit,
+    onCellCommit: commitOne,
     onRowOpen,
     moveAfterCommit: active.moveAfterCommit,
     returnToEditor: (rowId, colId) => active.moveToIds(rowId, colId, { target: "editor", scroll: true }),
@@ -151,13 +222,13 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   }, [moveToIds]);
 
   // Without a fixed actionsWidth the actions column grows to fit the first rendered row's buttons. Measured
-  // when the data changes only: reading scrollWidth forces a layout, which a filter keystroke should not pay.
+  // when rows come or go only: reading scrollWidth forces a layout, which a keystroke or a cell edit should not pay.
   useLayoutEffect(() => {
     if (props.actionsWidth !== undefined || !hasActions) return;
     const content = gridRef.current?.querySelector<HTMLElement>("[data-actions-content]");
     const needed = content ? Math.ceil(content.scrollWidth) + ACTIONS_PADDING : 0;
     setMeasuredActions((current) => Math.max(current, needed));
-  }, [data, hasActions, props.actionsWidth]);
+  }, [data.length, hasActions, props.actionsWidth]);
 
   const latestOpen = useRef(onRowOpen);
   const latestCount = useRef(props.onFilteredCountChange);
@@ -167,6 +238,8 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   });
   const openRow = useCallback((row: T) => latestOpen.current?.(row), []);
   useEffect(() => latestCount.current?.(rows.length), [rows.length]);
+
+  const rangeKey = useSpreadsheet({ gridRef, active, ranged, api, rows, visibleColumns, canSave: Boolean(props.onCellsCommit) });
 
   const events = useGridEvents({
     gridRef,
@@ -179,67 +252,125 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     active,
     api,
     openRow: onRowOpen ? openRow : undefined,
+    rangeKey,
+    moveRow: props.onRowMove,
   });
+  const range = active.range;
+
+  // The field finder's jump: the column made active (in the current row, or the header) and scrolled to.
+  const jumpTo = props.jumpTo;
+  useEffect(() => {
+    if (!jumpTo) return;
+    const col = colIds.indexOf(jumpTo.columnId);
+    if (col >= 0)
+      active.moveTo(
+        { row: Math.max(active.getPos().row, rows.length > 0 ? 0 : -1), col },
+        { target: "cell", scroll: true },
+      );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new jump moves the active cell
+  }, [jumpTo]);
+
+  // Columns the page shows (its group toggles), for the layout menu: the user hides, pins and sizes among them.
+  const offered = table.getAllLeafColumns().filter((c) => columnVisibility?.[c.id] !== false);
 
   return (
-    <div className="overflow-hidden rounded-md border border-zinc-200 bg-white">
-      <div
-        ref={scrollRef}
-        className="relative overflow-auto overscroll-contain"
-        style={{ height: props.height ?? "70vh" }}
-      >
+    // data-full-width: a page holding a grid uses the whole window width (the editor layout's main).
+    <div data-full-width="" className="space-y-1">
+      {props.layoutKey !== null && (
+        <GridLayoutMenu
+          gridLabel={ariaLabel}
+          columns={offered}
+          hidden={layout.hidden}
+          pinned={pinned}
+          onHide={layoutApi.setHidden}
+          onPin={(id, pin) => layoutApi.setPinned(id, pin, defaultPinned)}
+          onWidth={layoutApi.setWidth}
+          onReset={layoutApi.reset}
+        />
+      )}
+      <div className="overflow-hidden rounded-md border border-zinc-200 bg-white">
         <div
-          ref={gridRef}
-          role="grid"
-          aria-label={ariaLabel}
-          aria-rowcount={rows.length + 1}
-          aria-colcount={colIds.length}
-          className="group/grid relative text-sm text-zinc-900"
-          style={{ width, minWidth: "100%" }}
-          {...events}
+          ref={scrollRef}
+          className="relative overflow-auto overscroll-contain"
+          style={{ height: props.height ?? "70vh" }}
         >
-          <GridHeader
-            headers={headers}
-            activeCol={pos.row < 0 ? pos.col : -1}
-            actionsWidth={hasActions ? actionsWidth : null}
-            showGroups={showGroups}
-            sortingKey={sorting}
-          />
-          <div role="rowgroup" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
-              if (!row) return null;
-              return (
-                <GridRow
-                  key={row.id}
-                  row={row}
-                  index={item.index}
-                  ariaRowIndex={item.index + 2}
-                  top={item.start - headH}
-                  columns={visibleColumns}
-                  activeCol={item.index === pos.row ? pos.col : -1}
-                  edit={editing && editing.rowId === row.id ? editing : null}
-                  api={api}
-                  readOnly={!onCellCommit}
-                  actions={rowActions}
-                  rowLabel={rowLabel}
-                  openRow={onRowOpen ? openRow : undefined}
-                  actionsWidth={actionsWidth}
-                />
-              );
-            })}
+          <div
+            ref={gridRef}
+            role="grid"
+            aria-label={ariaLabel}
+            aria-rowcount={rows.length + 1}
+            aria-colcount={colIds.length}
+            className="group/grid relative text-sm text-zinc-900"
+            style={{ width, minWidth: "100%" }}
+            {...events}
+          >
+            <GridHeader
+              headers={headers}
+              activeCol={pos.row < 0 ? pos.col : -1}
+              actionsWidth={hasActions ? actionsWidth : null}
+              showGroups={showGroups}
+              sortingKey={sorting}
+              pins={pins}
+              sizing={layout.widths}
+              onResize={layoutApi.setWidth}
+            />
+            <div role="rowgroup" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index];
+                if (!row) return null;
+                return (
+                  <GridRow
+                    key={row.id}
+                    row={row}
+                    index={item.index}
+                    ariaRowIndex={item.index + 2}
+                    top={item.start - headH}
+                    columns={visibleColumns}
+                    activeCol={item.index === pos.row ? pos.col : -1}
+                    edit={editing && editing.rowId === row.id ? editing : null}
+                    api={api}
+                    readOnly={!onCellCommit}
+                    actions={rowActions}
+                    rowLabel={rowLabel}
+                    openRow={onRowOpen ? openRow : undefined}
+                    actionsWidth={actionsWidth}
+                    rangeCols={
+                      range && item.index >= range.top && item.index <= range.bottom
+                        ? `${range.left}-${range.right}`
+                        : null
+                    }
+                    cellErrors={ranged.cellErrors}
+                    pins={pins}
+                    sizing={layout.widths}
+                  />
+                );
+              })}
+            </div>
           </div>
+          {rows.length === 0 && (
+            <div role="status" className="sticky left-0 w-full">
+              {data.length === 0 && props.emptyState ? (
+                props.emptyState
+              ) : (
+                <p className="px-4 py-12 text-center text-sm text-zinc-500">
+                  {data.length === 0 ? "No rows yet." : `No rows match “${globalFilter.trim()}”.`}
+                </p>
+              )}
+            </div>
+          )}
         </div>
-        {rows.length === 0 && (
-          <div role="status" className="sticky left-0 w-full">
-            {data.length === 0 && props.emptyState ? (
-              props.emptyState
-            ) : (
-              <p className="px-4 py-12 text-center text-sm text-zinc-500">
-                {data.length === 0 ? "No rows yet." : `No rows match “${globalFilter.trim()}”.`}
-              </p>
+        {(ranged.status || ranged.busy) && (
+          <p
+            role={ranged.status?.error && !ranged.busy ? "alert" : "status"}
+            className={cn(
+              "border-t px-3 py-1.5 text-xs",
+              ranged.status?.error && !ranged.busy
+                ? "border-red-200 bg-red-50 text-red-800"
+                : "border-zinc-200 text-zinc-600",
             )}
-          </div>
+          >
+            {ranged.busy ? "Saving…" : ranged.status?.text}
+          </p>
         )}
       </div>
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo } from "react";
+import { memo, type PointerEvent as ReactPointerEvent } from "react";
 import { flexRender, type Column, type Header } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "@/components/ui/cn";
@@ -16,6 +16,12 @@ interface GridHeaderProps<T> {
   showGroups: boolean;
   /** Changes whenever the sorting does, so the memoized header re-renders. */
   sortingKey: unknown;
+  /** Left offsets of the pinned leading columns. */
+  pins: readonly number[];
+  /** The user's widths: passed so the header re-renders when one changes. */
+  sizing: Record<string, number>;
+  /** A drag on a header's right edge sets the column's width (the Layout menu offers the same by keyboard). */
+  onResize: (columnId: string, width: number) => void;
 }
 
 /** Runs of adjacent columns sharing `meta.group`, for the band above the headers. */
@@ -37,21 +43,24 @@ const bandClass =
  * Decorative band of group names (each header also carries its group in its description). The first column is
  * frozen, so its cell is too; every other group's name sticks beside it while the group is in view.
  */
-function GroupBand<T>({ columns, actionsWidth }: { columns: Column<T, unknown>[]; actionsWidth: number | null }) {
-  const [first, ...rest] = columns;
-  const firstGroup = first?.columnDef.meta?.group ?? "";
-  const firstWidth = first ? columnWidth(first) : 0;
+function GroupBand<T>({ columns, actionsWidth, pins }: { columns: Column<T, unknown>[]; actionsWidth: number | null; pins: readonly number[] }) {
+  // The pinned columns are one frozen block under the first one's group; every other group's name sticks
+  // beside that block while the group is in view.
+  const pinned = columns.slice(0, Math.max(1, pins.length));
+  const rest = columns.slice(pinned.length);
+  const firstGroup = pinned[0]?.columnDef.meta?.group ?? "";
+  const pinnedWidth = pinned.reduce((sum, c) => sum + columnWidth(c), 0);
   return (
     <div aria-hidden className="flex border-b border-zinc-200 bg-zinc-50" style={{ height: GROUP_BAND_HEIGHT }}>
-      {first && (
-        <div className={cn(bandClass, "z-[2] truncate bg-zinc-50 px-2 md:sticky md:left-0")} style={{ width: firstWidth }}>
+      {pinned.length > 0 && (
+        <div className={cn(bandClass, "z-[2] truncate bg-zinc-50 px-2 md:sticky md:left-0")} style={{ width: pinnedWidth }}>
           {firstGroup}
         </div>
       )}
       {groupRuns(rest).map((run, i) => (
         <div key={`${run.start}-${run.group}`} className={bandClass} style={{ width: run.width }}>
           {!(i === 0 && run.group === firstGroup) && (
-            <span className="sticky inline-block max-w-full truncate px-2 align-top" style={{ left: firstWidth }}>
+            <span className="sticky inline-block max-w-full truncate px-2 align-top" style={{ left: pinnedWidth }}>
               {run.group}
             </span>
           )}
@@ -68,10 +77,10 @@ export function headerHeight(showGroups: boolean) {
   return ROW_HEIGHT + (showGroups ? GROUP_BAND_HEIGHT : 0);
 }
 
-function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups }: GridHeaderProps<T>) {
+function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups, pins, onResize }: GridHeaderProps<T>) {
   return (
     <div role="rowgroup" className="sticky top-0 z-10 w-full">
-      {showGroups && <GroupBand columns={headers.map((h) => h.column)} actionsWidth={actionsWidth} />}
+      {showGroups && <GroupBand columns={headers.map((h) => h.column)} actionsWidth={actionsWidth} pins={pins} />}
       <div
         role="row"
         aria-rowindex={1}
@@ -80,7 +89,7 @@ function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups }: Gri
         style={{ height: ROW_HEIGHT }}
       >
         {headers.map((header, c) => (
-          <HeaderCell key={header.id} header={header} c={c} active={c === activeCol} />
+          <HeaderCell key={header.id} header={header} c={c} active={c === activeCol} pin={pins[c]} onResize={onResize} />
         ))}
         {actionsWidth !== null && (
           <div
@@ -96,7 +105,14 @@ function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups }: Gri
   );
 }
 
-function HeaderCell<T>({ header, c, active }: { header: Header<T, unknown>; c: number; active: boolean }) {
+function HeaderCell<T>(props: {
+  header: Header<T, unknown>;
+  c: number;
+  active: boolean;
+  pin: number | undefined;
+  onResize: (columnId: string, width: number) => void;
+}) {
+  const { header, c, active, pin } = props;
   const column = header.column;
   const meta = column.columnDef.meta;
   const width = columnWidth(column);
@@ -114,15 +130,15 @@ function HeaderCell<T>({ header, c, active }: { header: Header<T, unknown>; c: n
       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
       aria-description={description}
       data-c={c}
-      data-sticky={c === 0 ? "left" : undefined}
+      data-sticky={pin !== undefined ? "left" : undefined}
       tabIndex={!canSort ? (active ? 0 : -1) : undefined}
       title={meta?.headerTitle}
       className={cn(
         "flex h-full shrink-0 items-center border-r border-zinc-200 bg-zinc-100 text-xs font-semibold text-zinc-700",
-        c === 0 && "z-[2] md:sticky md:left-0",
+        pin !== undefined ? "relative z-[2] md:sticky" : "relative",
         !canSort && "px-2",
       )}
-      style={{ width, minWidth: width, ...INSET_RING }}
+      style={{ width, minWidth: width, left: pin, ...INSET_RING }}
     >
       {canSort ? (
         <button
@@ -141,7 +157,36 @@ function HeaderCell<T>({ header, c, active }: { header: Header<T, unknown>; c: n
       ) : (
         <span className="truncate">{label}</span>
       )}
+      <ResizeHandle width={width} onResize={(w) => props.onResize(column.id, w)} />
     </div>
+  );
+}
+
+/** Drag the right edge of a header to resize its column (pointer only; the Layout menu has a width field). */
+function ResizeHandle({ width, onResize }: { width: number; onResize: (width: number) => void }) {
+  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    event.stopPropagation();
+    const handle = event.currentTarget;
+    const startX = event.clientX;
+    handle.setPointerCapture(event.pointerId);
+    const move = (e: PointerEvent) => onResize(width + e.clientX - startX);
+    const up = () => {
+      handle.removeEventListener("pointermove", move);
+      handle.removeEventListener("pointerup", up);
+      handle.removeEventListener("pointercancel", up);
+    };
+    handle.addEventListener("pointermove", move);
+    handle.addEventListener("pointerup", up);
+    handle.addEventListener("pointercancel", up);
+  };
+  return (
+    <div
+      aria-hidden
+      data-resize-handle=""
+      onPointerDown={onPointerDown}
+      className="absolute top-0 right-0 z-[3] h-full w-1.5 cursor-col-resize touch-none hover:bg-blue-400"
+    />
   );
 }
 

@@ -8,6 +8,7 @@ import { CellEditor } from "./cell-editor";
 import { focusablesIn } from "./grid-keyboard";
 import { INSET_RING, ROW_HEIGHT, columnAlign, columnEditor, columnWidth, type EditState } from "./types";
 import type { EditingApi } from "./use-cell-editing";
+import { cellKey } from "./use-range-edits";
 import { displayText, plainCell } from "./values";
 
 export interface GridRowProps<T> {
@@ -28,6 +29,14 @@ export interface GridRowProps<T> {
   rowLabel?: (row: T) => string;
   openRow: ((row: T) => void) | undefined;
   actionsWidth: number;
+  /** The selected range's columns ("left-right") when it covers this row, else null. */
+  rangeCols: string | null;
+  /** Cells a paste or fill refused, by cellKey; the row re-renders only when the map changes. */
+  cellErrors: ReadonlyMap<string, string>;
+  /** Left offsets of the pinned (sticky) leading columns; a new array when widths or pins change. */
+  pins: readonly number[];
+  /** The user's column widths: passed so the row re-renders when one changes. */
+  sizing: Record<string, number>;
 }
 
 const activeClass =
@@ -36,6 +45,7 @@ const activeClass =
 function GridRowView<T>(props: GridRowProps<T>) {
   const { row, index, ariaRowIndex, top, activeCol, edit, actions, openRow, actionsWidth, rowLabel } = props;
   const cells = row.getVisibleCells();
+  const [left, right] = props.rangeCols ? props.rangeCols.split("-").map(Number) : [-1, -2];
   return (
     <div
       role="row"
@@ -45,7 +55,7 @@ function GridRowView<T>(props: GridRowProps<T>) {
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, zIndex: edit ? 1 : undefined }}
     >
       {cells.map((cell, c) =>
-        renderCell(props, cell, c, c === activeCol, edit?.colId === cell.column.id ? edit : null),
+        renderCell(props, cell, c, c === activeCol, edit?.colId === cell.column.id ? edit : null, c >= left && c <= right),
       )}
       {(actions || openRow) && (
         <ActionsCell rowId={row.id} col={cells.length} active={activeCol === cells.length} width={actionsWidth}>
@@ -75,8 +85,11 @@ function renderCell<T>(
   c: number,
   active: boolean,
   edit: EditState | null,
+  inRange: boolean,
 ) {
   const { row, api, readOnly } = props;
+  const pin = props.pins[c];
+  const refused = props.cellErrors.size ? props.cellErrors.get(cellKey(row.id, cell.column.id)) : undefined;
   const column = cell.column;
   const editor = columnEditor(column);
   const width = columnWidth(column);
@@ -107,38 +120,55 @@ function renderCell<T>(
     content = flexRender(column.columnDef.cell, cell.getContext());
   }
   const showError = edit?.error && !(editing && editor.kind === "json");
+  // A selected text cell takes text input, so an IME can start composing on it (use-grid-input.ts).
+  const typable = active && !edit && !readOnly && (editor.kind === "text" || editor.kind === "number");
   return (
     <div
       key={column.id}
       role="gridcell"
       data-testid={`cell-${row.id}-${column.id}`}
       data-c={c}
-      data-sticky={c === 0 ? "left" : undefined}
-      aria-selected={active || undefined}
+      data-sticky={pin !== undefined ? "left" : undefined}
+      aria-selected={active || inRange || undefined}
       aria-readonly={readOnly || editor.kind === "readonly" || undefined}
       aria-busy={edit?.pending || undefined}
-      aria-invalid={edit?.error ? true : undefined}
+      aria-invalid={edit?.error || refused ? true : undefined}
       aria-describedby={showError ? errorId : undefined}
+      title={refused}
       tabIndex={active ? 0 : -1}
+      contentEditable={typable || undefined}
+      suppressContentEditableWarning
+      spellCheck={typable ? false : undefined}
       className={cn(
         "relative flex h-full shrink-0 items-center border-r px-2",
-        c === 0 ? "z-[1] border-zinc-200 md:sticky md:left-0" : "border-zinc-100",
-        c === 0 && !active && "bg-white group-hover/row:bg-zinc-50",
+        pin !== undefined ? "z-[1] border-zinc-200 md:sticky" : "border-zinc-100",
+        pin !== undefined && !active && !inRange && "bg-white group-hover/row:bg-zinc-50",
         right && "justify-end text-right tabular-nums",
+        inRange && !active && "bg-blue-100",
+        refused && "outline-2 outline-red-600",
+        typable && "caret-transparent",
         active && activeClass,
         edit?.pending && "text-zinc-500",
       )}
-      style={active ? { width, ...INSET_RING } : { width }}
+      style={active || refused ? { width, left: pin, ...INSET_RING } : { width, left: pin }}
     >
-      {content}
+      {editing ? (
+        content
+      ) : (
+        <span data-cell-part="content" contentEditable={false} className="contents">
+          {content}
+        </span>
+      )}
       {edit?.pending && (
         <span
+          data-cell-part=""
           aria-hidden
           className="absolute top-1/2 right-1 size-3 -translate-y-1/2 animate-spin rounded-full border-2 border-blue-600 border-t-transparent"
         />
       )}
       {showError && (
         <p
+          data-cell-part=""
           id={errorId}
           role="alert"
           className="absolute top-full left-0 z-30 mt-px w-max max-w-72 rounded bg-red-600 px-2 py-1 text-xs font-medium whitespace-normal text-white shadow-md"
@@ -177,5 +207,18 @@ function ActionsCell(props: { rowId: string; col: number; active: boolean; width
   );
 }
 
-/** Rows re-render only when their own props change: the row object, its position, its active cell or its edit. */
-export const GridRow = memo(GridRowView) as typeof GridRowView;
+/**
+ * Rows re-render only when their own props change: the row's data, its position, its active cell or its edit.
+ * The row is compared by its data, not by TanStack's Row object: a saved edit gives TanStack a new array and
+ * so new Row objects for every row, and only the edited row's data is new (the Tables grid has 5,000).
+ */
+function sameRowProps<T>(a: GridRowProps<T>, b: GridRowProps<T>): boolean {
+  for (const key of Object.keys(b) as (keyof GridRowProps<T>)[]) {
+    if (key === "row") {
+      if (a.row.original !== b.row.original || a.row.id !== b.row.id) return false;
+    } else if (a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
+export const GridRow = memo(GridRowView, sameRowProps) as typeof GridRowView;

@@ -96,6 +96,7 @@ export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEd
         onBlur={onBlur}
         className="fixed inset-auto z-50 m-0 w-[30rem] max-w-[calc(100vw-16px)] space-y-2 rounded-md border border-zinc-300 bg-white p-3 text-sm text-zinc-900 shadow-lg"
       >
+        {column.columnDef.meta?.structured?.(text, setText, label)}
         <textarea
           ref={areaRef}
           aria-label={label}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Column, RowData } from "@tanstack/react-table";
 
 /**
@@ -29,6 +30,11 @@ declare module "@tanstack/react-table" {
      * message to show, or null. Too long is an error here, never a truncation.
      */
     validate?: (value: unknown) => string | null;
+    /**
+     * For a json cell: the structured editor the detail form uses (enum options, rules, constraints), shown in
+     * the cell's popover above the JSON text it reads and writes.
+     */
+    structured?: (text: string, onChange: (text: string) => void, label: string) => ReactNode;
   }
 }
 
@@ -62,8 +68,13 @@ export function columnEditor<T>(column: Column<T, unknown>): CellEditor {
   return column.columnDef.meta?.editor ?? { kind: "readonly" };
 }
 
+/**
+ * The width the user gave the column (use-column-layout.ts, through TanStack's columnSizing; the grid's default
+ * size is 0, meaning "not set"), else its declared one.
+ */
 export function columnWidth<T>(column: Column<T, unknown>): number {
-  return column.columnDef.meta?.width ?? DEFAULT_COLUMN_WIDTH;
+  const sized = column.getSize();
+  return sized > 0 ? sized : (column.columnDef.meta?.width ?? DEFAULT_COLUMN_WIDTH);
 }
 
 export function columnAlign<T>(column: Column<T, unknown>): "left" | "right" {

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { Row } from "@tanstack/react-table";
 import type { CellPos } from "./grid-keyboard";
+import { rangeOf, type CellRange } from "./range";
 import type { CommitMove } from "./types";
 
 /** The active cell is remembered by ids so it follows its row through sorting and data updates. */
@@ -25,6 +26,8 @@ const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(ma
  */
 export function useActiveCell<T>(rows: Row<T>[], colIds: string[], headerColCount: number) {
   const [active, setActive] = useState<ActiveCell | null>(null);
+  // The other corner of a selected range (shift+arrows, shift+click), by ids like the active cell; null: one cell.
+  const [anchor, setAnchor] = useState<{ rowId: string; colId: string } | null>(null);
   const focusRequest = useRef<FocusRequest | null>(null);
 
   const indexById = useMemo(() => {
@@ -45,14 +48,29 @@ export function useActiveCell<T>(rows: Row<T>[], colIds: string[], headerColCoun
     pos = { row, col: byId >= 0 && byId <= lastCol ? byId : clamp(active.col, 0, Math.max(lastCol, 0)) };
   }
 
-  const latest = useRef({ pos, rows, colIds });
+  // The range covers data columns only (never the actions column) and exists only while both corners do.
+  const dataCols = headerColCount;
+  let range: CellRange | null = null;
+  if (anchor && pos.row >= 0 && pos.col < dataCols) {
+    const row = indexById.get(anchor.rowId);
+    const col = colIds.indexOf(anchor.colId);
+    if (row !== undefined && col >= 0 && col < dataCols) range = rangeOf({ row, col }, pos);
+  }
+
+  const latest = useRef({ pos, rows, colIds, range });
   useLayoutEffect(() => {
-    latest.current = { pos, rows, colIds };
+    latest.current = { pos, rows, colIds, range };
   });
 
-  const moveTo = useCallback((to: CellPos, focus: FocusRequest | null) => {
-    const { rows, colIds } = latest.current;
+  /** Moves the active cell; `extend` keeps (or starts) the range from where the active cell was. */
+  const moveTo = useCallback((to: CellPos, focus: FocusRequest | null, extend = false) => {
+    const { rows, colIds, pos: from } = latest.current;
     const rowId = to.row < 0 ? null : (rows[to.row]?.id ?? null);
+    if (!extend) setAnchor(null);
+    else if (from.row >= 0 && to.row >= 0) {
+      const fromRow = rows[from.row]?.id;
+      setAnchor((current) => current ?? (fromRow ? { rowId: fromRow, colId: colIds[from.col] ?? "" } : null));
+    }
     latest.current.pos = to;
     setActive({ rowId, colId: colIds[to.col] ?? "", row: to.row, col: to.col });
     if (focus) focusRequest.current = focus;
@@ -81,8 +99,13 @@ export function useActiveCell<T>(rows: Row<T>[], colIds: string[], headerColCoun
   );
 
   const getPos = useCallback(() => latest.current.pos, []);
+  /** The selected range, or the active cell alone (null in the header or the actions column). */
+  const getRange = useCallback((): CellRange | null => {
+    const { range, pos } = latest.current;
+    return range ?? (pos.row >= 0 && pos.col < dataCols ? rangeOf(pos, pos) : null);
+  }, [dataCols]);
 
-  return { pos, indexById, moveTo, moveToIds, moveAfterCommit, getPos, focusRequest };
+  return { pos, range, indexById, moveTo, moveToIds, moveAfterCommit, getPos, getRange, focusRequest };
 }
 
 /**

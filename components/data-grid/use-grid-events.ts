@@ -16,6 +16,30 @@ interface GridEventsOptions<T> {
   active: ReturnType<typeof useActiveCell<T>>;
   api: EditingApi<T>;
   openRow: ((row: T) => void) | undefined;
+  /** Spreadsheet keys on a range (fill down, clear, undo, redo, copy); absent when the grid cannot save many cells. */
+  rangeKey?: (key: RangeKey) => void;
+  /** Alt+↑/↓: the parent moves the row (the active cell follows it by id). */
+  moveRow?: (row: T, delta: -1 | 1) => void;
+}
+
+export type RangeKey = "copy" | "fill-down" | "clear" | "undo" | "redo";
+
+/** The range command a key asks for on a body cell, or null. Ctrl on Windows/Linux, Cmd on macOS. */
+export function rangeKeyOf(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey" | "shiftKey">): RangeKey | null {
+  const mod = event.ctrlKey || event.metaKey;
+  if (!mod || event.altKey) return null;
+  switch (event.key.toLowerCase()) {
+    case "c":
+      return event.shiftKey ? null : "copy";
+    case "d":
+      return event.shiftKey ? null : "fill-down";
+    case "z":
+      return event.shiftKey ? "redo" : "undo";
+    case "y":
+      return event.shiftKey ? null : "redo";
+    default:
+      return null;
+  }
 }
 
 /** The navigable element (body cell or header cell) an event belongs to, with its position. */
@@ -46,6 +70,22 @@ export function useGridEvents<T>(o: GridEventsOptions<T>) {
     if (!onCell) return;
     o.api.dismiss();
     const column = pos.row >= 0 ? o.visibleColumns[pos.col] : undefined;
+    if (pos.row >= 0 && column && o.rangeKey) {
+      const rangeKey = rangeKeyOf(event);
+      const multi = o.active.range && (o.active.range.top !== o.active.range.bottom || o.active.range.left !== o.active.range.right);
+      const clear = multi && !o.readOnly && (event.key === "Delete" || event.key === "Backspace") ? "clear" : null;
+      if (rangeKey || clear) {
+        event.preventDefault();
+        o.rangeKey((rangeKey ?? clear)!);
+        return;
+      }
+    }
+    if (pos.row >= 0 && o.moveRow && event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+      event.preventDefault();
+      const row = o.rows[pos.row];
+      if (row) o.moveRow(row.original, event.key === "ArrowUp" ? -1 : 1);
+      return;
+    }
     const kind = column && !o.readOnly ? columnEditor(column).kind : "readonly";
     const command = cellCommand(event, pos, shape(), { kind, isActions: pos.row >= 0 && !column });
     if (!command) {
@@ -56,7 +96,8 @@ export function useGridEvents<T>(o: GridEventsOptions<T>) {
     const row = o.rows[pos.row];
     switch (command.type) {
       case "move":
-        o.active.moveTo(command.to, { target: "cell", scroll: true });
+        // Shift extends the range (body cells only); a plain move leaves one cell selected.
+        o.active.moveTo(command.to, { target: "cell", scroll: true }, event.shiftKey && pos.row >= 0 && command.to.row >= 0);
         break;
       case "edit":
         if (row && column) o.api.start(row, column, command.draft);
@@ -69,6 +110,7 @@ export function useGridEvents<T>(o: GridEventsOptions<T>) {
         focusablesIn(cell)[0]?.focus();
         break;
       case "dismiss":
+        o.active.moveTo(pos, null);
         break;
     }
   };
@@ -97,6 +139,17 @@ export function useGridEvents<T>(o: GridEventsOptions<T>) {
     o.active.moveTo(hit.pos, null);
   };
 
+  // Shift+click selects from the active cell to the clicked one, without moving focus away first.
+  const onMouseDown = (event: MouseEvent<HTMLElement>) => {
+    if (!event.shiftKey || event.button !== 0) return;
+    const hit = cellOf(event.target, o.gridRef.current);
+    if (!hit || hit.pos.row < 0 || hit.cell.dataset.actions !== undefined) return;
+    if (o.active.getPos().row < 0) return;
+    event.preventDefault();
+    o.api.dismiss();
+    o.active.moveTo(hit.pos, { target: "cell", scroll: false }, true);
+  };
+
   const onDoubleClick = (event: MouseEvent<HTMLElement>) => {
     const target = event.target as HTMLElement;
     if (target.closest("[data-editor], button, a, input, select, textarea")) return;
@@ -109,5 +162,5 @@ export function useGridEvents<T>(o: GridEventsOptions<T>) {
     else o.api.start(row, column);
   };
 
-  return { onKeyDown, onFocus, onDoubleClick };
+  return { onKeyDown, onFocus, onDoubleClick, onMouseDown };
 }

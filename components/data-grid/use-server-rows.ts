@@ -11,3 +11,9 @@ export function useServerRows<R>(initial: R[]) {
   useEffect(() => setRows(initial), [initial]);
   return [rows, setRows] as const;
 }
+
+/** `all` with the rows of `updated` merged in by id (fields a list row has and the saved row lacks are kept). */
+export function mergeRows<R extends { id: number }>(all: R[], updated: readonly Partial<R>[] & { id: number }[]): R[] {
+  const byId = new Map(updated.map((row) => [row.id, row]));
+  return byId.size === 0 ? all : all.map((r) => (byId.has(r.id) ? { ...r, ...byId.get(r.id) } : r));
+}

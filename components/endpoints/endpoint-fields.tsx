@@ -2,6 +2,8 @@
 
 import type { UseFormReturn } from "react-hook-form";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
+import { JsonField } from "@/components/ui/json-field";
+import { ENDPOINT_STRUCTURED } from "./endpoint-json-editors";
 import type { EndpointRow } from "@/lib/metadata/endpoints";
 import { HTTP_METHODS } from "@/lib/schemas/enums";
 import {
@@ -69,15 +71,15 @@ export function EndpointFields({ form, autoFocus }: { form: UseFormReturn<Endpoi
         {(p) => <Textarea {...p} rows={2} {...register("description")} />}
       </Field>
       {JSON_FIELDS.map(({ name, label }) => (
-        <Field
+        <JsonField
           key={name}
-          label={`${label} (JSON)`}
+          control={form.control}
+          name={name}
+          label={label}
           error={e(name)}
-          hint={`e.g. ${ENDPOINT_JSON_HINTS[name]}`}
-          className="col-span-2"
-        >
-          {(p) => <Textarea {...p} rows={2} className="font-mono text-xs" spellCheck={false} {...register(name)} />}
-        </Field>
+          hint={ENDPOINT_JSON_HINTS[name]}
+          editor={(value, onChange) => ENDPOINT_STRUCTURED[name]?.({ value, onChange, label })}
+        />
       ))}
     </div>
   );

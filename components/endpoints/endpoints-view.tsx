@@ -4,8 +4,9 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { updateEndpointFieldAction } from "@/app/(editor)/api-endpoints/actions";
+import { updateEndpointCellsAction, updateEndpointFieldAction } from "@/app/(editor)/api-endpoints/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
+import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
@@ -17,7 +18,7 @@ import { ENDPOINT_FIELDS } from "@/lib/schemas/endpoint";
 import { DeleteEndpointDialog } from "./delete-endpoint-dialog";
 import { EndpointDetails } from "./endpoint-details";
 import { NewEndpointDialog } from "./new-endpoint-dialog";
-import { useServerRows } from "@/components/data-grid/use-server-rows";
+import { mergeRows, useServerRows } from "@/components/data-grid/use-server-rows";
 
 const columnsFor = (locale: Locale, updated: string): ColumnDef<EndpointRow, unknown>[] => [
   ...(["endpoint_name", "method", "base_url", "timeout_ms"] as const).map((f) =>
@@ -79,6 +80,9 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
         onRowOpen={setDetail}
         rowActions={rowActions}
         rowLabel={(r) => r.endpoint_name}
+        onCellsCommit={(changes) =>
+          commitCells({ changes, save: updateEndpointCellsAction, replaceAll: (saved) => setRows((all) => mergeRows(all, saved)) })
+        }
         onCellCommit={(row, field, value) =>
           commitCell({
             row,

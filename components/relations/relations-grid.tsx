@@ -3,8 +3,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { updateRelationFieldAction } from "@/app/(editor)/relations/actions";
+import { updateRelationCellsAction, updateRelationFieldAction } from "@/app/(editor)/relations/actions";
+import { mergeRows } from "@/components/data-grid/use-server-rows";
 import { commitCell } from "@/components/conflict/commit-cell";
+import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { fieldColumn } from "@/components/data-grid/field-columns";
@@ -88,6 +90,9 @@ export function RelationsGrid({
             Delete
           </Button>
         )}
+        onCellsCommit={(changes) =>
+          commitCells({ changes, save: updateRelationCellsAction, replaceAll: (saved) => setRows((all) => mergeRows(all, saved)) })
+        }
         onCellCommit={(row, field, value) =>
           commitCell({
             row,

@@ -21,8 +21,10 @@ export function InitializeStep({
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<InitOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // After a run, the text above the SQL speaks of the schema as it is now, not as the page found it.
+  const current = outcome && "summary" in outcome ? outcome.summary : summary;
   const done = outcome !== null && "summary" in outcome && outcome.summary.complete;
-  const problems = summary.items.filter((i) => i.status === "missing" || i.status === "different");
+  const problems = current.items.filter((i) => i.status === "missing" || i.status === "different");
 
   function run() {
     setError(null);
@@ -35,19 +37,19 @@ export function InitializeStep({
 
   return (
     <div className="space-y-5">
-      {summary.complete ? (
-        <Alert tone="success" title="The _metadata schema is already complete">
-          All {summary.items.filter((i) => i.status === "present").length} objects are as the seed defines them. Running
+      {current.complete ? (
+        <Alert tone="success" title={summary.complete ? "The _metadata schema is already complete" : "The _metadata schema is complete"}>
+          All {current.items.filter((i) => i.status === "present").length} objects are as the seed defines them. Running
           the script again changes nothing.
         </Alert>
       ) : (
         <p className="text-sm text-zinc-700">
-          {summary.empty
+          {current.empty
             ? "The database has no _metadata schema yet. This SQL creates it, its enums, tables, indexes and triggers, in one transaction: either all of it is created, or nothing."
             : `The _metadata schema is incomplete (${problems.length} objects missing or different). The script creates what is missing; it never drops or alters what exists.`}
         </p>
       )}
-      {!summary.complete && !summary.empty && (
+      {!current.complete && !current.empty && (
         <details className="rounded-md border border-zinc-200 bg-white p-3 text-sm">
           <summary className="cursor-pointer font-medium">Objects missing or different ({problems.length})</summary>
           <ul className="mt-2 max-h-48 list-disc overflow-auto pl-5 font-mono text-xs">

@@ -43,6 +43,7 @@ export function TableView({
   const [tab, setTab] = useState<TableTab>(initialTab);
   const [deleting, setDeleting] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [columnRows, setColumnRows] = useServerRows(columns);
   const [outgoing, setOutgoing] = useServerRows(relations.outgoing);
   const [incoming, setIncoming] = useServerRows(relations.incoming);
 
@@ -90,7 +91,7 @@ export function TableView({
           >
             {t}
             {t === "Columns"
-              ? ` (${columns.length})`
+              ? ` (${columnRows.length})`
               : t === "Relations"
                 ? ` (${outgoing.length + incoming.length})`
                 : ""}
@@ -98,7 +99,15 @@ export function TableView({
         ))}
       </div>
       <div role="tabpanel" aria-label={tab}>
-        {tab === "Columns" && <ColumnsView tableId={table.id} initial={columns} endpointNames={endpointNames} focus={tab === initialTab ? focus : null} />}
+        {tab === "Columns" && (
+          <ColumnsView
+            tableId={table.id}
+            rows={columnRows}
+            setRows={setColumnRows}
+            endpointNames={endpointNames}
+            focus={tab === initialTab ? focus : null}
+          />
+        )}
         {tab === "Relations" && (
           <div className="space-y-6">
             <section className="space-y-2" aria-labelledby="outgoing">
@@ -141,7 +150,7 @@ export function TableView({
         {tab === "Settings" && (
           <TableSettingsForm
             table={table}
-            columnNames={columns.map((c) => String(c.pg_column))}
+            columnNames={columnRows.map((c) => String(c.pg_column))}
             focusField={tab === initialTab ? focus?.field : undefined}
           />
         )}

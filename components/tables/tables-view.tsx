@@ -4,8 +4,9 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { updateTableFieldAction } from "@/app/(editor)/tables/actions";
+import { updateTableCellsAction, updateTableFieldAction } from "@/app/(editor)/tables/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
+import { commitCells } from "@/components/conflict/commit-cells";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
@@ -16,7 +17,7 @@ import type { TableListRow } from "@/lib/metadata/tables";
 import { TABLE_FIELDS } from "@/lib/schemas/table";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { NewTableDialog } from "./new-table-dialog";
-import { useServerRows } from "@/components/data-grid/use-server-rows";
+import { mergeRows, useServerRows } from "@/components/data-grid/use-server-rows";
 
 const columnsFor = (locale: Locale, t: (key: "columns" | "updated") => string): ColumnDef<TableListRow, unknown>[] => [
   ...(["table_name", "schema_name", "label", "graphql_type", "description", "primary_key"] as const).map((f) =>
@@ -77,6 +78,9 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
         onRowOpen={(r) => router.push(`/tables/${r.id}`)}
         rowActions={rowActions}
         rowLabel={(r) => r.table_name}
+        onCellsCommit={(changes) =>
+          commitCells({ changes, save: updateTableCellsAction, replaceAll: (saved) => setRows((all) => mergeRows(all, saved)) })
+        }
         onCellCommit={(row, field, value) =>
           commitCell({
             row,

@@ -15,6 +15,7 @@ export function JsonField<T extends FieldValues>({
   error,
   hint,
   editor,
+  structuredOnly = false,
 }: {
   control: Control<T>;
   name: Path<T>;
@@ -22,9 +23,16 @@ export function JsonField<T extends FieldValues>({
   error?: string;
   hint?: string;
   editor?: (value: string, onChange: (text: string) => void) => ReactNode;
+  /** The structured editor alone, without the JSON text under it (it shows the JSON itself when it cannot read it). */
+  structuredOnly?: boolean;
 }) {
   return (
-    <Field label={`${label} (JSON)`} error={error} hint={hint ? `e.g. ${hint}` : undefined} className="col-span-2">
+    <Field
+      label={editor && structuredOnly ? label : `${label} (JSON)`}
+      error={error}
+      hint={hint ? `e.g. ${hint}` : undefined}
+      className="col-span-2"
+    >
       {(p) => (
         <Controller
           control={control}
@@ -32,15 +40,17 @@ export function JsonField<T extends FieldValues>({
           render={({ field }) => (
             <div className="space-y-2">
               {editor?.(String(field.value ?? ""), field.onChange)}
-              <Textarea
-                {...p}
-                rows={editor ? 2 : 3}
-                className="font-mono text-xs"
-                spellCheck={false}
-                value={String(field.value ?? "")}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-              />
+              {!(editor && structuredOnly) && (
+                <Textarea
+                  {...p}
+                  rows={editor ? 2 : 3}
+                  className="font-mono text-xs"
+                  spellCheck={false}
+                  value={String(field.value ?? "")}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                />
+              )}
             </div>
           )}
         />

@@ -23,6 +23,11 @@ const LIMITS: Record<string, number> = {
   "app/(editor)/tables/actions.ts#updateTableAction": 8 * MB,
   "app/(editor)/api-endpoints/actions.ts#createEndpointAction": 8 * MB,
   "app/(editor)/api-endpoints/actions.ts#updateEndpointAction": 8 * MB,
+  // A pasted range: up to MAX_CELL_EDITS cells, some of them long texts.
+  "app/(editor)/tables/actions.ts#updateTableCellsAction": 16 * MB,
+  "app/(editor)/tables/[id]/actions.ts#updateColumnCellsAction": 16 * MB,
+  "app/(editor)/api-endpoints/actions.ts#updateEndpointCellsAction": 16 * MB,
+  "app/(editor)/relations/actions.ts#updateRelationCellsAction": 16 * MB,
 };
 
 let byId: Map<string, number> | null = null;

@@ -3,6 +3,7 @@ import { toUserError } from "../db/errors";
 import { inLocale, vmsg } from "../i18n/messages";
 import { requestLocale } from "../i18n/request-locale";
 import { getConnection } from "../db/pool";
+import { CellEditsError } from "../metadata/cell-edits";
 import { ConflictError, FieldError } from "../metadata/conflict";
 import { idValue, versionToken } from "../schemas/fields";
 import { parseFieldValue, type FieldRegistry } from "../schemas/registry";
@@ -137,4 +138,69 @@ function checkVersionedSave(values: z.ZodObject, input: unknown) {
   const alone = values.safeParse((input as { values?: unknown } | null)?.values);
   if (!alone.success) return invalid(alone.error) as { ok: false; formError: string };
   return { ok: false as const, formError: parsed.error.issues[0].message };
+}
+
+/** The most cells one batch edit (a paste, a fill) may carry. */
+export const MAX_CELL_EDITS = 5000;
+
+/**
+ * A batch of grid cells (paste, fill down, undo): each edit parsed exactly as an inline edit (the registry
+ * is the allow-list; the value of the field's exact type, valid by its schema). Problems come back per
+ * cell, as fieldErrors "edits.<index>", and nothing is written unless every cell is valid.
+ */
+export function parseCellEdits(
+  fields: FieldRegistry,
+  input: unknown,
+): { ok: true; edits: { id: number; rowVersion: string; field: string; value: string | boolean }[] } | { ok: false; formError: string; fieldErrors: Record<string, string> } {
+  const envelope = z
+    .object({
+      edits: z
+        .array(z.unknown(), { error: "Malformed request: edits expected." })
+        .min(1, "Nothing to change.")
+        .max(MAX_CELL_EDITS, { error: `At most ${MAX_CELL_EDITS.toLocaleString("en-US")} cells at once.`, abort: true }),
+    })
+    .safeParse(input);
+  if (!envelope.success) return { ok: false, formError: envelope.error.issues[0].message, fieldErrors: {} };
+  const fieldErrors: Record<string, string> = {};
+  const edits: { id: number; rowVersion: string; field: string; value: string | boolean }[] = [];
+  const versions = new Map<number, string>();
+  const seen = new Set<string>();
+  envelope.data.edits.forEach((raw, i) => {
+    const edit = parseInlineEdit<string>(fields, raw);
+    if (!edit.ok) {
+      fieldErrors[`edits.${i}`] = edit.formError;
+      return;
+    }
+    const key = `${edit.id}\u0000${edit.field}`;
+    const version = versions.get(edit.id);
+    if (seen.has(key)) fieldErrors[`edits.${i}`] = "This cell is changed twice in one request.";
+    else if (version !== undefined && version !== edit.rowVersion) fieldErrors[`edits.${i}`] = "Two versions of one row in one request.";
+    seen.add(key);
+    versions.set(edit.id, edit.rowVersion);
+    edits.push({ id: edit.id, rowVersion: edit.rowVersion, field: edit.field, value: edit.value });
+  });
+  const bad = Object.keys(fieldErrors).length;
+  if (bad > 0) {
+    return { ok: false, formError: `Nothing was saved: ${bad === 1 ? "1 cell is" : `${bad} cells are`} not valid.`, fieldErrors };
+  }
+  return { ok: true, edits };
+}
+
+/** The batch-edit action: parse (as above), write all in one transaction, map the cells at fault. */
+export async function runCellEdits<T>(
+  fields: FieldRegistry,
+  input: unknown,
+  apply: (edits: { id: number; rowVersion: string; field: string; value: string | boolean }[]) => Promise<T>,
+): Promise<MutationResult<T>> {
+  const parsed = parseCellEdits(fields, input);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, data: await apply(parsed.edits) };
+  } catch (error) {
+    if (error instanceof CellEditsError) {
+      const fieldErrors = Object.fromEntries(Object.entries(error.cells).map(([i, m]) => [`edits.${i}`, m]));
+      return { ok: false, formError: error.message, fieldErrors };
+    }
+    return mutationFailed(error);
+  }
 }

@@ -5,7 +5,8 @@ import { COLUMN_FIELD_KINDS, columnDefaults, type ColumnValues, type NewColumnVa
 import { ConflictError, FieldError } from "./conflict";
 import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
 import { deriveColumnDefaults } from "./derive";
-import { pgTypeProblem } from "./pg-types";
+import { pgTypeProblem, pgTypeProblems } from "./pg-types";
+import { CellEditsError, type CellEditTarget } from "./cell-edits";
 
 /** A mappings_column row (every field), with its concurrency token (versioned-row.ts). */
 export interface ColumnRow {
@@ -32,10 +33,15 @@ export async function getColumn(id: number, db?: Queryable): Promise<ColumnRow |
 
 /** Adds columns (one from the form, or many pasted) at the end of the table, derived defaults filled in. */
 export async function addColumns(tableId: number, rows: NewColumnValues[], pool?: pg.Pool): Promise<ColumnRow[]> {
+  const problems: Record<number, string> = {};
   for (const [i, row] of rows.entries()) {
     const problem = await pgTypeProblem(row.pg_type, pool);
-    if (problem) throw new FieldError(rows.length > 1 ? `rows.${i}.pg_type` : "pg_type", problem);
+    if (problem && rows.length === 1) throw new FieldError("pg_type", problem);
+    if (problem) problems[i] = problem;
   }
+  // A paste reports every row whose type the server does not know, not only the first.
+  const n = Object.keys(problems).length;
+  if (n > 0) throw new CellEditsError(`Nothing was added: ${n === 1 ? "1 type is" : `${n} types are`} unknown to PostgreSQL.`, problems);
   return tx((client) => insertColumns(client, tableId, rows), pool);
 }
 
@@ -71,6 +77,8 @@ export async function insertColumns(client: pg.PoolClient, tableId: number, rows
       is_required: row.is_required,
       is_unique: row.is_unique,
       is_primary_key: row.is_primary_key,
+      help_text: row.help_text ?? columnDefaults.help_text,
+      pg_constraints: row.pg_constraints ?? columnDefaults.pg_constraints,
       sort_order: String(next + i),
     };
     const id = await insertRow(
@@ -125,3 +133,19 @@ export async function deleteColumn(id: number, rowVersion: string, pool?: pg.Poo
     return { relations: relations.rowCount ?? 0 };
   }, pool);
 }
+
+/** The columns grid's batch edits (paste, fill down, undo): pg_type checked by the server, as updateColumn does. */
+export const COLUMN_CELL_EDITS: CellEditTarget<ColumnRow> = {
+  entity: COLUMNS,
+  kinds: COLUMN_FIELD_KINDS,
+  async check(edits, client) {
+    const types = edits.filter((e) => e.field === "pg_type" && typeof e.value === "string").map((e) => e.value as string);
+    const problems = await pgTypeProblems(types, client);
+    const byIndex: Record<number, string> = {};
+    edits.forEach((e, i) => {
+      const problem = e.field === "pg_type" ? problems.get(e.value as string) : undefined;
+      if (problem) byIndex[i] = problem;
+    });
+    return byIndex;
+  },
+};

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CellEditTarget } from "./cell-edits";
 import type pg from "pg";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { ENDPOINT_FIELD_KINDS, type EndpointField, type EndpointValues } from "../schemas/endpoint";
@@ -72,3 +73,6 @@ export async function updateEndpoint(
 export async function deleteEndpoint(id: number, rowVersion: string, db: Queryable = getPool()): Promise<void> {
   await deleteIfVersion(ENDPOINTS, id, rowVersion, db);
 }
+
+/** The endpoints grid's batch edits (paste, fill down, undo). */
+export const ENDPOINT_CELL_EDITS: CellEditTarget<EndpointRow> = { entity: ENDPOINTS, kinds: ENDPOINT_FIELD_KINDS };

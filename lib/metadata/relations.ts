@@ -1,4 +1,5 @@
 import "server-only";
+import type { CellEditTarget } from "./cell-edits";
 import type pg from "pg";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { RELATION_FIELD_KINDS, type RelationInlineField, type RelationValues } from "../schemas/relation";
@@ -140,3 +141,6 @@ export async function updateRelation(
 export async function deleteRelation(id: number, rowVersion: string, db: Queryable = getPool()): Promise<void> {
   await deleteIfVersion(RELATIONS, id, rowVersion, db);
 }
+
+/** The relations grid's batch edits (paste, fill down, undo). */
+export const RELATION_CELL_EDITS: CellEditTarget<RelationRow> = { entity: RELATIONS, kinds: RELATION_FIELD_KINDS };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CellEditTarget } from "./cell-edits";
 import type pg from "pg";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { TABLE_FIELD_KINDS, type TableValues } from "../schemas/table";
@@ -96,3 +97,6 @@ export async function deleteTable(id: number, rowVersion: string, pool?: pg.Pool
     return impact;
   }, pool);
 }
+
+/** The tables grid's batch edits (paste, fill down, undo); renames carry as in updateTable. */
+export const TABLE_CELL_EDITS: CellEditTarget<TableRow> = { entity: TABLES, kinds: TABLE_FIELD_KINDS };

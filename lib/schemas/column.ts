@@ -203,5 +203,10 @@ export const newColumnSchema = columnSchema
     is_unique: true,
     is_primary_key: true,
   })
-  .extend({ pg_type: text(100).min(1, { error: "PostgreSQL type is required.", abort: true }).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE) });
+  .extend({
+    pg_type: text(100).min(1, { error: "PostgreSQL type is required.", abort: true }).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE),
+    // Paste rows may carry a help text and a default (pg_constraints); the Add-column form leaves them out.
+    help_text: COLUMN_FIELDS.help_text.schema.optional(),
+    pg_constraints: COLUMN_FIELDS.pg_constraints.schema.optional(),
+  });
 export type NewColumnValues = z.infer<typeof newColumnSchema>;

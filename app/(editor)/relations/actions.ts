@@ -4,9 +4,10 @@
 // (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
 
 import { z } from "zod";
-import { runAction, runInlineEdit, type MutationResult } from "@/lib/actions/result";
+import { runAction, runCellEdits, runInlineEdit, type MutationResult } from "@/lib/actions/result";
+import { applyCellEdits } from "@/lib/metadata/cell-edits";
 import { listColumns } from "@/lib/metadata/columns";
-import { getRelation, updateRelation, type RelationRow } from "@/lib/metadata/relations";
+import { RELATION_CELL_EDITS, getRelation, updateRelation, type RelationRow } from "@/lib/metadata/relations";
 import {
   createRelationWithWizard,
   deleteRelationAndReverse,
@@ -59,4 +60,9 @@ export async function tableNamesAction(
   input?: unknown,
 ): Promise<MutationResult<{ id: number; schema_name: string; table_name: string; primary_key: string | null }[]>> {
   return runAction(z.undefined({ error: "This request takes no input." }), input, () => listTableNames());
+}
+
+/** Many cells of the relations grid at once (paste, fill down, undo): one transaction, all or nothing. */
+export async function updateRelationCellsAction(input: unknown): Promise<MutationResult<RelationRow[]>> {
+  return runCellEdits(RELATION_INLINE_FIELDS, input, (edits) => applyCellEdits(RELATION_CELL_EDITS, edits));
 }

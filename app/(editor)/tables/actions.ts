@@ -3,8 +3,9 @@
 // No revalidatePath here: the grids keep their own rows, and a revalidation would send the whole page
 // (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
 
-import { idVersionSchema, runAction, runInlineEdit, runVersionedSave, type MutationResult } from "@/lib/actions/result";
-import { createTable, deleteTable, deletionImpact, updateTable, type TableRow } from "@/lib/metadata/tables";
+import { idVersionSchema, runAction, runCellEdits, runInlineEdit, runVersionedSave, type MutationResult } from "@/lib/actions/result";
+import { applyCellEdits } from "@/lib/metadata/cell-edits";
+import { TABLE_CELL_EDITS, createTable, deleteTable, deletionImpact, updateTable, type TableRow } from "@/lib/metadata/tables";
 import { idValue } from "@/lib/schemas/fields";
 import { TABLE_FIELDS, tableSchema } from "@/lib/schemas/table";
 
@@ -28,4 +29,9 @@ export async function tableImpactAction(input: unknown): Promise<MutationResult<
 
 export async function deleteTableAction(input: unknown): Promise<MutationResult<{ columns: number; relations: number }>> {
   return runAction(idVersionSchema, input, ({ id, rowVersion }) => deleteTable(id, rowVersion));
+}
+
+/** Many cells of the tables grid at once (paste, fill down, undo): one transaction, all or nothing. */
+export async function updateTableCellsAction(input: unknown): Promise<MutationResult<TableRow[]>> {
+  return runCellEdits(TABLE_FIELDS, input, (edits) => applyCellEdits(TABLE_CELL_EDITS, edits));
 }

@@ -4,8 +4,9 @@
 // (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
 
 import { z } from "zod";
-import { idVersionSchema, runAction, settle, runInlineEdit, runVersionedSave, type MutationResult } from "@/lib/actions/result";
-import { addColumns, deleteColumn, reorderColumns, updateColumn, type ColumnRow } from "@/lib/metadata/columns";
+import { idVersionSchema, mutationFailed, runAction, runCellEdits, settle, runInlineEdit, runVersionedSave, type MutationResult } from "@/lib/actions/result";
+import { applyCellEdits, CellEditsError } from "@/lib/metadata/cell-edits";
+import { COLUMN_CELL_EDITS, addColumns, deleteColumn, reorderColumns, updateColumn, type ColumnRow } from "@/lib/metadata/columns";
 import { COLUMN_FIELDS, columnSchema, newColumnSchema } from "@/lib/schemas/column";
 import { idOf, idValue } from "@/lib/schemas/fields";
 
@@ -36,7 +37,13 @@ export async function pasteColumnsAction(tableIdInput: unknown, input: unknown):
     const row = typeof issue.path[1] === "number" ? `Row ${issue.path[1] + 1}: ` : "";
     return { ok: false, formError: `${row}${issue.message}`, fieldErrors: {} };
   }
-  return settle(() => addColumns(id.data, parsed.data.rows));
+  try {
+    return { ok: true, data: await addColumns(id.data, parsed.data.rows) };
+  } catch (error) {
+    if (!(error instanceof CellEditsError)) return mutationFailed(error);
+    const fieldErrors = Object.fromEntries(Object.entries(error.cells).map(([i, m]) => [`rows.${i}.pg_type`, m]));
+    return { ok: false, formError: error.message, fieldErrors };
+  }
 }
 
 export async function updateColumnFieldAction(input: unknown): Promise<MutationResult<ColumnRow>> {
@@ -55,4 +62,9 @@ export async function reorderColumnsAction(input: unknown): Promise<MutationResu
 
 export async function deleteColumnAction(input: unknown): Promise<MutationResult<{ id: number; relations: number }>> {
   return runAction(idVersionSchema, input, async ({ id, rowVersion }) => ({ id, ...(await deleteColumn(id, rowVersion)) }));
+}
+
+/** Many cells of the columns grid at once (paste, fill down, undo): one transaction, all or nothing. */
+export async function updateColumnCellsAction(input: unknown): Promise<MutationResult<ColumnRow[]>> {
+  return runCellEdits(COLUMN_FIELDS, input, (edits) => applyCellEdits(COLUMN_CELL_EDITS, edits));
 }

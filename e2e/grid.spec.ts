@@ -1,0 +1,259 @@
+import { expect, test, type Page } from "@playwright/test";
+import type pg from "pg";
+import { e2eClient, freshEditor } from "./db";
+
+/** Issue 11's spreadsheet habits on the shared grid: ranges, clipboard, fill down, undo / redo, IME, reorder. */
+test.describe.configure({ mode: "serial" });
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+let db: pg.Client;
+let tableId: string;
+const ids: Record<string, string> = {};
+test.beforeAll(async () => {
+  db = await e2eClient();
+  await freshEditor(db);
+  tableId = (
+    await db.query<{ id: string }>("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('members', 'Members') RETURNING id")
+  ).rows[0].id;
+  for (const [i, name] of ["id", "email", "nickname", "age"].entries()) {
+    ids[name] = (
+      await db.query<{ id: string }>(
+        `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, label, sort_order)
+         VALUES ($1, 'public', 'members', $2, 'TEXT', $3, $4) RETURNING id`,
+        [tableId, name, `L-${name}`, i + 1],
+      )
+    ).rows[0].id;
+  }
+});
+test.afterAll(async () => {
+  await db.end();
+});
+
+const labels = async () =>
+  (await db.query<{ pg_column: string; label: string; pg_type: string }>("SELECT pg_column, label, pg_type FROM _metadata.mappings_column ORDER BY sort_order, id")).rows;
+const cell = (page: Page, name: string, field: string) => page.getByTestId(`cell-${ids[name]}-${field}`);
+
+test("a range copied as TSV, pasted into other cells in one save, and undone / redone as one step", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  // pg_column and pg_type of id and email: shift+arrows select the 2×2 range.
+  await cell(page, "id", "pg_column").click();
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowDown");
+  await expect(cell(page, "email", "pg_type")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ControlOrMeta+c");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("id\tTEXT\nemail\tTEXT");
+
+  // Paste a 2×3 block (with Sheets quoting) over GraphQL type, resolver and input of nickname and age. Age's
+  // input is already TRUE: 5 cells change.
+  await page.evaluate(() => navigator.clipboard.writeText('String\t"says ""hi""\tthere"\tFALSE\nInt!\tyears\tTRUE'));
+  await cell(page, "nickname", "graphql_type").click();
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByRole("status").filter({ hasText: "Paste: 5 cells saved." })).toBeVisible();
+  await expect(cell(page, "age", "graphql_type")).toHaveText("Int!");
+  const pasted = async () =>
+    (
+      await db.query(
+        "SELECT pg_column, COALESCE(graphql_type, '') AS graphql_type, COALESCE(graphql_resolver, '') AS graphql_resolver, is_graphql_input FROM _metadata.mappings_column WHERE pg_column IN ('nickname','age') ORDER BY sort_order",
+      )
+    ).rows;
+  expect(await pasted()).toEqual([
+    { pg_column: "nickname", graphql_type: "String", graphql_resolver: 'says "hi"\tthere', is_graphql_input: false },
+    { pg_column: "age", graphql_type: "Int!", graphql_resolver: "years", is_graphql_input: true },
+  ]);
+
+  // One Ctrl+Z takes the whole paste back; Ctrl+Shift+Z puts it back again.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(cell(page, "age", "graphql_type")).toHaveText("");
+  expect(await pasted()).toEqual([
+    { pg_column: "nickname", graphql_type: "", graphql_resolver: "", is_graphql_input: true },
+    { pg_column: "age", graphql_type: "", graphql_resolver: "", is_graphql_input: true },
+  ]);
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(cell(page, "nickname", "graphql_type")).toHaveText("String");
+  expect((await pasted())[0]).toEqual({ pg_column: "nickname", graphql_type: "String", graphql_resolver: 'says "hi"\tthere', is_graphql_input: false });
+});
+
+test("a paste with one bad cell saves nothing and marks that cell; undo refuses a cell someone else changed", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  const before = await labels();
+  await page.evaluate(() => navigator.clipboard.writeText("fine_name\tTEXT\nBad Name!\tVARCHR(3)"));
+  await cell(page, "nickname", "pg_column").click();
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByRole("alert").filter({ hasText: "Paste: nothing was saved" })).toBeVisible();
+  await expect(cell(page, "age", "pg_column")).toHaveAttribute("aria-invalid", "true");
+  expect(await labels()).toEqual(before);
+  // The type is only known to be bad by the server: the batch is refused there, the cell marked.
+  await page.evaluate(() => navigator.clipboard.writeText("VARCHR(3)"));
+  await cell(page, "age", "pg_type").click();
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByRole("alert").filter({ hasText: "Paste:" })).toContainText('PostgreSQL does not know the type "VARCHR(3)"');
+  await expect(cell(page, "age", "pg_type")).toHaveAttribute("aria-invalid", "true");
+  expect(await labels()).toEqual(before);
+
+  // My edit, then someone else's on the same cell: undo must not overwrite theirs.
+  await cell(page, "id", "label").click();
+  await page.keyboard.type("Mine");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "id", "label")).toHaveText("Mine");
+  await db.query("UPDATE _metadata.mappings_column SET label = 'Theirs' WHERE id = $1", [ids.id]);
+  await cell(page, "id", "label").click();
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(page.getByRole("alert").filter({ hasText: "Undo" })).toContainText("Someone else changed this row");
+  expect((await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.id])).rows[0].label).toBe("Theirs");
+});
+
+test("fill down (Ctrl+D) copies the top cell through a shift+click range; one undo step", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await cell(page, "email", "pg_type").click();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("VARCHAR(255)");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "email", "pg_type")).toHaveText("VARCHAR(255)");
+  await cell(page, "email", "pg_type").click();
+  await cell(page, "age", "pg_type").click({ modifiers: ["Shift"] });
+  await expect(cell(page, "nickname", "pg_type")).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ControlOrMeta+d");
+  await expect(cell(page, "age", "pg_type")).toHaveText("VARCHAR(255)");
+  expect((await labels()).map((c) => c.pg_type)).toEqual(["TEXT", "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(255)"]);
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect(cell(page, "age", "pg_type")).toHaveText("TEXT");
+  expect((await labels()).map((c) => c.pg_type)).toEqual(["TEXT", "VARCHAR(255)", "TEXT", "TEXT"]);
+});
+
+test("Hangul typed with an IME on a selected cell starts editing with the composed text", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await cell(page, "email", "label").click();
+  await expect(cell(page, "email", "label")).toBeFocused();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "ㅇ", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.imeSetComposition", { text: "이", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.insertText", { text: "이" });
+  const editor = page.getByRole("textbox", { name: `Label for ${ids.email}` });
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue("이");
+  await cdp.send("Input.imeSetComposition", { text: "메", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.insertText", { text: "메" });
+  await page.keyboard.insertText("일");
+  await expect(editor).toHaveValue("이메일");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "email", "label")).toHaveText("이메일");
+  expect((await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.email])).rows[0].label).toBe("이메일");
+});
+
+test("Alt+↓ / Alt+↑ move the row and write sort_order; the selection follows the row", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await cell(page, "id", "label").click();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect.poll(async () => (await labels()).map((c) => c.pg_column)).toEqual(["email", "id", "nickname", "age"]);
+  await expect(cell(page, "id", "label")).toBeFocused();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect.poll(async () => (await labels()).map((c) => c.pg_column)).toEqual(["email", "nickname", "id", "age"]);
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect.poll(async () => (await labels()).map((c) => c.pg_column)).toEqual(["email", "id", "nickname", "age"]);
+  expect((await db.query("SELECT sort_order FROM _metadata.mappings_column ORDER BY sort_order")).rows.map((r) => r.sort_order)).toEqual([1, 2, 3, 4]);
+});
+
+test("Paste rows: a Korean header, quoted cells, every bad line at once; the tab count follows without a reload", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await expect(page.getByRole("tab", { name: "Columns (4)" })).toBeVisible();
+  await page.getByRole("button", { name: "Paste rows" }).click();
+  const dialog = page.getByRole("dialog", { name: "Paste columns" });
+  const text = dialog.getByRole("textbox", { name: "Rows to add" });
+  await text.fill('컬럼명\t타입\t라벨\t필수\t기본값\t도움말\nstatus\tVARCHAR(20)\t상태\tY\tACTIVE\t"주문 ""상태""\n두 줄"\nBad Name\tTEXT\t\t\t\t\nnotype\t\t\t\t\t\nstatus\tTEXT\t\t\t\t');
+  const problems = dialog.getByRole("alert");
+  await expect(problems).toContainText("Fix these 3 lines first");
+  await expect(problems).toContainText("Line 4 (Bad Name)");
+  await expect(problems).toContainText("Line 5 (notype): PostgreSQL type is required");
+  await expect(problems).toContainText('Line 6 (status): "status" is also on line 2');
+  await expect(dialog.getByRole("button", { name: /Add \d+ column/ })).toBeDisabled();
+  await text.fill('컬럼명\t타입\t라벨\t필수\t기본값\t도움말\nstatus\tVARCHAR(20)\t상태\tY\tACTIVE\t"주문 ""상태""\n두 줄"\nnote\tTEXT\t메모\t\t\t');
+  await dialog.getByRole("button", { name: "Add 2 columns" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("tab", { name: "Columns (6)" })).toBeVisible();
+  const added = (
+    await db.query("SELECT pg_column, label, is_required, pg_constraints->>'default' AS default, COALESCE(help_text, '') AS help_text FROM _metadata.mappings_column WHERE pg_column IN ('status','note') ORDER BY sort_order")
+  ).rows;
+  expect(added).toEqual([
+    { pg_column: "status", label: "상태", is_required: true, default: "'ACTIVE'", help_text: '주문 "상태"\n두 줄' },
+    { pg_column: "note", label: "메모", is_required: false, default: null, help_text: "" },
+  ]);
+});
+
+test("the field finder shows and jumps to a hidden group's field; widths, hidden and pinned columns persist", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`tables/${tableId}`);
+  // Full width: the grid is wider than the old 1,280 px page cap allowed.
+  expect((await page.getByRole("grid", { name: "Columns" }).boundingBox())!.width).toBeGreaterThan(1300);
+
+  await page.getByRole("searchbox", { name: "Find a field" }).fill("valid");
+  await page.getByRole("button", { name: /^Validation rules/ }).click();
+  await expect(page.getByRole("checkbox", { name: "Validation" })).toBeChecked();
+  await expect(cell(page, "email", "validation_rules")).toBeFocused();
+  await expect(cell(page, "email", "validation_rules")).toBeInViewport();
+
+  await page.getByRole("button", { name: "Layout of columns" }).click();
+  const menu = page.getByRole("group", { name: "Layout of columns" });
+  await menu.getByRole("checkbox", { name: "Show GraphQL resolver" }).uncheck();
+  await menu.getByRole("checkbox", { name: "Pin Label" }).check();
+  const width = menu.getByRole("spinbutton", { name: "Width of PostgreSQL type" });
+  await width.fill("300");
+  await width.press("Enter");
+  await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(0);
+  expect(Math.round((await page.getByRole("columnheader", { name: /PostgreSQL type/ }).boundingBox())!.width)).toBe(300);
+  // Label is pinned: right after the first column, sticky at its left edge.
+  const label = page.getByRole("columnheader", { name: /^Label/ });
+  await expect(label).toHaveAttribute("data-sticky", "left");
+  await expect(label).toHaveAttribute("data-c", "1");
+  await page.getByRole("button", { name: "Layout of columns" }).click();
+  await page.getByRole("group", { name: "Layout of columns" }).getByRole("button", { name: "Reset layout" }).click();
+  await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(1);
+});
+
+test("structured editors: endpoint headers and retry, a column default typed ACTIVE, enum options from the grid", async ({ page }) => {
+  await page.goto("api-endpoints");
+  await page.getByRole("button", { name: "New endpoint" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "New endpoint" });
+  await dialog.getByRole("textbox", { name: "Endpoint name" }).fill("structured_api");
+  await dialog.getByRole("textbox", { name: "Base URL" }).fill("https://api.example.com");
+  await dialog.getByRole("button", { name: "Add header" }).click();
+  await dialog.getByRole("textbox", { name: "Headers: name 1" }).fill("Accept");
+  await dialog.getByRole("textbox", { name: "Headers: value 1" }).fill("application/json");
+  await dialog.getByRole("textbox", { name: "Retry config: Max retries" }).fill("3");
+  await dialog.getByRole("textbox", { name: "Retry config: Backoff" }).fill("exponential");
+  await expect(dialog.getByRole("textbox", { name: "Retry config (JSON)" })).toHaveValue('{"maxRetries":3,"backoff":"exponential"}');
+  await dialog.getByRole("button", { name: "Create endpoint" }).click();
+  await expect(dialog).toBeHidden();
+  const endpoint = (await db.query("SELECT headers, retry_config FROM _metadata.mappings_api_endpoint WHERE endpoint_name = 'structured_api'")).rows[0];
+  expect(endpoint).toEqual({ headers: { Accept: "application/json" }, retry_config: { maxRetries: 3, backoff: "exponential" } });
+
+  await page.goto(`tables/${tableId}`);
+  await page.getByRole("button", { name: "Open details of nickname" }).click();
+  const panel = page.getByRole("dialog", { name: "Column nickname" });
+  // One editor for the constraints: no raw JSON box beside it.
+  await expect(panel.getByRole("textbox", { name: "PG constraints (JSON)" })).toHaveCount(0);
+  await panel.getByRole("checkbox", { name: "NOT NULL" }).check();
+  await panel.getByRole("textbox", { name: "Default (constraint)" }).fill("ACTIVE");
+  await expect(panel.getByText("Typed text is stored as a text constant")).toBeVisible();
+  await panel.getByRole("button", { name: "Save" }).click();
+  await expect(panel).toBeHidden();
+  expect((await db.query("SELECT pg_constraints FROM _metadata.mappings_column WHERE id = $1", [ids.nickname])).rows[0].pg_constraints).toEqual({
+    notNull: true,
+    default: "'ACTIVE'",
+  });
+
+  // The grid's enum options cell opens the panel's structured editor.
+  await page.getByRole("checkbox", { name: "Validation" }).check();
+  await cell(page, "nickname", "enum_options").dblclick();
+  const popover = page.getByRole("dialog", { name: /^Edit Enum options/ });
+  await popover.getByRole("button", { name: "Add option" }).click();
+  await popover.getByRole("textbox", { name: "Option 1 value" }).fill("NEW");
+  await popover.getByRole("textbox", { name: "Option 1 label" }).fill("신규");
+  await popover.getByRole("button", { name: "Save" }).click();
+  await expect(popover).toBeHidden();
+  expect((await db.query("SELECT enum_options FROM _metadata.mappings_column WHERE id = $1", [ids.nickname])).rows[0].enum_options).toEqual([
+    { value: "NEW", label: "신규" },
+  ]);
+});
