@@ -225,6 +225,13 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
   for (const action of actions.filter((a) => /CellsAction$/.test(a.name))) {
     const [{ edits }] = BASES[action.name] as [{ edits: Record<string, unknown>[] }];
     const cell = edits[0];
+    // 100,000 cells: refused by the request's size before it is read; 5,001 (small enough to be read): in words.
+    const before = await snapshot();
+    const huge = await callAction(baseURL!, action, encodeArgs([{ edits: Array.from({ length: 100_000 }, () => cell) }]));
+    expect(huge.status, `${action.name} 100,000 cells`).toBe(413);
+    const many = await callAction(baseURL!, action, encodeArgs([{ edits: Array.from({ length: 5001 }, () => cell) }]));
+    expect(many.result, `${action.name} 5,001 cells`).toEqual({ ok: false, formError: "At most 5,000 cells at once.", fieldErrors: {} });
+    expect(await snapshot()).toBe(before);
     const variants: unknown[] = [
       { edits: Array.from({ length: 100_000 }, () => cell) },
       { edits: [cell, { ...cell, field: "no_such_field" }] },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CELL_EDITS, runCellEdits } from "../lib/actions/result";
+import { MAX_CELL_EDITS } from "../lib/actions/cell-edit-limits";
+import { runCellEdits } from "../lib/actions/result";
 import { applyCellEdits } from "../lib/metadata/cell-edits";
 import { COLUMN_CELL_EDITS, addColumns, getColumn, updateColumn } from "../lib/metadata/columns";
 import { TABLE_CELL_EDITS, createTable, getTable } from "../lib/metadata/tables";

@@ -1,5 +1,6 @@
 import type { MutationResult } from "@/lib/actions/types";
 import type { CellsCommitResult } from "@/components/data-grid/use-range-edits";
+import { CELL_EDITS_BODY_LIMIT, MAX_CELL_EDITS } from "@/lib/actions/cell-edit-limits";
 
 interface Versioned {
   id: number;
@@ -16,6 +17,14 @@ export async function commitCells<T extends Versioned, R extends Versioned = T>(
   replaceAll: (rows: R[]) => void;
 }): Promise<CellsCommitResult> {
   const edits = options.changes.map(({ row, columnId, value }) => ({ id: row.id, rowVersion: row.rowVersion, field: columnId, value }));
+  // Past these the server would refuse the request whole (the proxy by its size): say so here, in words.
+  if (edits.length > MAX_CELL_EDITS) {
+    return { message: `Nothing was saved: ${edits.length.toLocaleString("en-US")} cells are more than the ${MAX_CELL_EDITS.toLocaleString("en-US")} one paste may change.` };
+  }
+  const bytes = new TextEncoder().encode(JSON.stringify([{ edits }])).length;
+  if (bytes > CELL_EDITS_BODY_LIMIT) {
+    return { message: `Nothing was saved: these cells hold ${mb(bytes)} of text, more than the ${mb(CELL_EDITS_BODY_LIMIT)} one paste may carry. Paste fewer rows at a time.` };
+  }
   let result: MutationResult<R[]>;
   try {
     result = await options.save({ edits });
@@ -35,3 +44,5 @@ export async function commitCells<T extends Versioned, R extends Versioned = T>(
   }
   return { message: result.formError ?? "Nothing was saved.", cells };
 }
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

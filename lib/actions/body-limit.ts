@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { CELL_EDITS_BODY_LIMIT } from "./cell-edit-limits";
 
 /**
  * How many bytes a server action's request may carry, checked by the proxy from Content-Length before Next
@@ -23,11 +24,11 @@ const LIMITS: Record<string, number> = {
   "app/(editor)/tables/actions.ts#updateTableAction": 8 * MB,
   "app/(editor)/api-endpoints/actions.ts#createEndpointAction": 8 * MB,
   "app/(editor)/api-endpoints/actions.ts#updateEndpointAction": 8 * MB,
-  // A pasted range: up to MAX_CELL_EDITS cells, some of them long texts.
-  "app/(editor)/tables/actions.ts#updateTableCellsAction": 16 * MB,
-  "app/(editor)/tables/[id]/actions.ts#updateColumnCellsAction": 16 * MB,
-  "app/(editor)/api-endpoints/actions.ts#updateEndpointCellsAction": 16 * MB,
-  "app/(editor)/relations/actions.ts#updateRelationCellsAction": 16 * MB,
+  // A pasted range: up to MAX_CELL_EDITS cells (cell-edit-limits.ts; the grid checks both before it sends).
+  "app/(editor)/tables/actions.ts#updateTableCellsAction": CELL_EDITS_BODY_LIMIT,
+  "app/(editor)/tables/[id]/actions.ts#updateColumnCellsAction": CELL_EDITS_BODY_LIMIT,
+  "app/(editor)/api-endpoints/actions.ts#updateEndpointCellsAction": CELL_EDITS_BODY_LIMIT,
+  "app/(editor)/relations/actions.ts#updateRelationCellsAction": CELL_EDITS_BODY_LIMIT,
 };
 
 let byId: Map<string, number> | null = null;

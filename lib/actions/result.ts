@@ -4,6 +4,7 @@ import { inLocale, vmsg } from "../i18n/messages";
 import { requestLocale } from "../i18n/request-locale";
 import { getConnection } from "../db/pool";
 import { CellEditsError } from "../metadata/cell-edits";
+import { MAX_CELL_EDITS } from "./cell-edit-limits";
 import { ConflictError, FieldError } from "../metadata/conflict";
 import { idValue, versionToken } from "../schemas/fields";
 import { parseFieldValue, type FieldRegistry } from "../schemas/registry";
@@ -140,8 +141,6 @@ function checkVersionedSave(values: z.ZodObject, input: unknown) {
   return { ok: false as const, formError: parsed.error.issues[0].message };
 }
 
-/** The most cells one batch edit (a paste, a fill) may carry. */
-export const MAX_CELL_EDITS = 5000;
 
 /**
  * A batch of grid cells (paste, fill down, undo): each edit parsed exactly as an inline edit (the registry
