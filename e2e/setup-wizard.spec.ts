@@ -24,9 +24,14 @@ test("a new user is sent to the wizard, completes it, and the project row holds 
 
   await expect(page.getByRole("heading", { name: "2. Initialize" })).toBeVisible();
   await expect(page.getByRole("region", { name: "SQL to run" })).toContainText("CREATE TABLE IF NOT EXISTS _metadata.mappings_column");
+  const noSchemaYet = page.getByText("The database has no _metadata schema yet.");
+  await expect(noSchemaYet).toBeVisible();
   await page.getByRole("button", { name: "Run initialization" }).click();
   const result = page.getByRole("region", { name: "Initialization result" });
   await expect(result).toContainText("_metadata schema created");
+  // The text above the SQL follows the run (issue 11 point 5): no "no schema yet" once it exists.
+  await expect(noSchemaYet).toHaveCount(0);
+  await expect(page.getByText("The _metadata schema is complete", { exact: true })).toBeVisible();
   await expect(result).toContainText("triggers created");
   await expect(result).toContainText(/All \d+ objects verified/);
   const { rows: tables } = await db.query<{ n: number }>(
