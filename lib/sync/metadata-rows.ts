@@ -69,14 +69,34 @@ export function changedFields<F extends string>(kinds: Record<F, FieldKind>, fie
 
 const SQL_TYPE: Record<FieldKind, string> = { text: "text", required: "text", bool: "boolean", int: "integer", json: "jsonb" };
 
-/** A row's database values; JSON text (already checked by the entity's schema) parsed once, sent as JSON. */
-function record<F extends string>(kinds: Record<F, FieldKind>, fields: F[], values: Record<F, string | boolean>) {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
+/**
+ * A row as one JSON object's text, for jsonb_to_recordset: each field as toDbValue stores it, JSON fields (already
+ * checked by the entity's schema) embedded as their JSON value, NULL fields left out (jsonb_to_recordset reads a
+ * missing key as NULL). Built as text rather than objects then JSON.stringify: 20,000 columns × 45 fields share
+ * few distinct values, each turned into its JSON text once per field (`memo`); NULLs left out make the text 40% smaller.
+ */
+function recordJson<F extends string>(
+  kinds: Record<F, FieldKind>,
+  fields: F[],
+  extra: Record<string, unknown>,
+  values: Record<F, string | boolean>,
+  memo: Map<string | boolean, string | null>[],
+): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined) parts.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
+  fields.forEach((f, i) => {
     const v = values[f];
-    out[f] = kinds[f] === "json" && typeof v === "string" ? (v.trim() === "" ? null : JSON.parse(v)) : toDbValue(kinds[f], v);
-  }
-  return out;
+    const seen = memo[i];
+    let text = seen.get(v);
+    if (text === undefined) {
+      const db = kinds[f] === "json" && typeof v === "string" ? (v.trim() === "" ? null : JSON.parse(v)) : toDbValue(kinds[f], v);
+      text = db === null ? null : `${JSON.stringify(f)}:${JSON.stringify(db)}`;
+      if (seen.size >= 10_000) seen.clear();
+      seen.set(v, text);
+    }
+    if (text !== null) parts.push(text);
+  });
+  return `{${parts.join(",")}}`;
 }
 
 /**
@@ -91,11 +111,12 @@ async function bulk<F extends string>(
   statement: (columns: string, recordset: string) => string,
 ): Promise<{ id: number }[]> {
   const out: { id: number }[] = [];
+  const memo = fields.map(() => new Map<string | boolean, string | null>());
+  const extraColumns = Object.keys(rows[0]?.extra ?? {}).map((k) => `${quoteIdent(k)} ${k.endsWith("id") ? "bigint" : "text"}`);
+  const recordset = `jsonb_to_recordset($1::jsonb) AS x(${[...extraColumns, ...fields.map((f) => `${quoteIdent(f)} ${SQL_TYPE[kinds[f]]}`)].join(", ")})`;
   for (let start = 0; start < rows.length; start += 2000) {
-    const chunk = rows.slice(start, start + 2000).map((r) => ({ ...r.extra, ...record(kinds, fields, r.values) }));
-    const extraColumns = Object.keys(rows[0].extra).map((k) => `${quoteIdent(k)} ${k.endsWith("id") ? "bigint" : "text"}`);
-    const recordset = `jsonb_to_recordset($1::jsonb) AS x(${[...extraColumns, ...fields.map((f) => `${quoteIdent(f)} ${SQL_TYPE[kinds[f]]}`)].join(", ")})`;
-    const { rows: ids } = await client.query<{ id: number }>(statement(fields.map(quoteIdent).join(", "), recordset), [JSON.stringify(chunk)]);
+    const chunk = rows.slice(start, start + 2000).map((r) => recordJson(kinds, fields, r.extra, r.values, memo));
+    const { rows: ids } = await client.query<{ id: number }>(statement(fields.map(quoteIdent).join(", "), recordset), [`[${chunk.join(",")}]`]);
     out.push(...ids);
   }
   return out;

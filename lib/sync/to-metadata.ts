@@ -13,20 +13,22 @@ import { enumTypeName, type ColumnModel, type EnumModel, type ForeignKeyModel, t
 function parserOf<S extends z.ZodObject>(schema: S): (row: Record<string, unknown>) => z.output<S> {
   const shape = schema.shape as Record<string, z.ZodType>;
   const fields = Object.keys(shape);
-  const seen = new Map<string, unknown>();
+  // Per field, value → its parsed value (a Map tells the string "true" from the boolean true).
+  const seen = fields.map(() => new Map<string | boolean, unknown>());
   return (row) => {
     const out: Record<string, unknown> = {};
-    for (const f of fields) {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
       const v = row[f];
       if (typeof v !== "string" && typeof v !== "boolean") return schema.parse(row);
-      const key = `${f}\u0000${typeof v}\u0000${v}`;
-      if (!seen.has(key)) {
+      const known = seen[i];
+      if (!known.has(v)) {
         const r = shape[f].safeParse(v);
         if (!r.success) return schema.parse(row);
-        if (seen.size >= 50_000) seen.clear();
-        seen.set(key, r.data);
+        if (known.size >= 10_000) known.clear();
+        known.set(v, r.data);
       }
-      out[f] = seen.get(key);
+      out[f] = known.get(v);
     }
     return out as z.output<S>;
   };
@@ -87,6 +89,19 @@ export function tableValuesFrom(t: TableModel, existing: TableValues | null): Ta
   return parseTable({ ...base, ...database });
 }
 
+/** The Add-column form's derived names for a column; 20,000 imported columns repeat a few hundred (name, type) pairs. */
+const derived = new Map<string, Pick<ColumnValues, "graphql_field" | "graphql_type" | "form_type" | "label">>();
+function derivedColumnFields(name: string, pgType: string, isEnum: boolean) {
+  const key = `${name}\u0000${pgType}\u0000${isEnum}`;
+  let fields = derived.get(key);
+  if (!fields) {
+    fields = { graphql_field: camelCase(name), graphql_type: graphqlTypeFor(pgType, name), form_type: formTypeFor(pgType, name, isEnum), label: labelFor(name) };
+    if (derived.size >= 10_000) derived.clear();
+    derived.set(key, fields);
+  }
+  return fields;
+}
+
 export function columnValuesFrom(
   t: TableModel,
   c: ColumnModel,
@@ -120,11 +135,8 @@ export function columnValuesFrom(
   if (c.comment || !existing) database.comment = c.comment ?? "";
   const base: ColumnValues = existing ?? {
     ...columnDefaults,
+    ...derivedColumnFields(c.name, pgType, enumType !== undefined),
     pg_column: c.name,
-    graphql_field: camelCase(c.name),
-    graphql_type: graphqlTypeFor(pgType, c.name),
-    form_type: formTypeFor(pgType, c.name, enumType !== undefined),
-    label: labelFor(c.name),
     is_required: c.notNull && c.default === null && !c.serial && !c.identity,
     sort_order: String(position),
   };
