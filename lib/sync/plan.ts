@@ -42,6 +42,9 @@ const PHASE = { dropFk: 0, dropConstraint: 1, dropTable: 2, dropColumn: 3, types
 export function buildPlan(items: DriftItem[], desired: SchemaModel, actual: SchemaModel, manyToMany: string[] = []): Plan {
   const want = new Map(desired.tables.map((t) => [tableKey(t), t]));
   const have = new Map(actual.tables.map((t) => [tableKey(t), t]));
+  // Keyed once: thousands of foreign-key items must not each scan every foreign key.
+  const wantFks = new Map(desired.foreignKeys.map((f) => [foreignKeyKey(f), f]));
+  const haveFks = new Map(actual.foreignKeys.map((f) => [foreignKeyKey(f), f]));
   const statements: PlanStatement[] = [];
   const notes: string[] = [];
   const schemas = new Set<string>();
@@ -154,8 +157,8 @@ export function buildPlan(items: DriftItem[], desired: SchemaModel, actual: Sche
         break;
       }
       case "foreign-key": {
-        const wanted = desired.foreignKeys.find((f) => foreignKeyKey(f) === item.name);
-        const live = actual.foreignKeys.find((f) => foreignKeyKey(f) === item.name);
+        const wanted = wantFks.get(item.name!);
+        const live = haveFks.get(item.name!);
         if (live) add(PHASE.dropFk, dropForeignKey(live), [addForeignKey(live)]);
         if (wanted) add(PHASE.addFk, addForeignKey(wanted), [dropForeignKey(wanted)]);
         break;

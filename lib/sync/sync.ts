@@ -69,9 +69,8 @@ export function planFor(state: SyncState, itemIds: string[] = []): Plan & { item
   if (itemIds.length) {
     const chosen = new Set(itemIds);
     items = state.items.filter((i) => chosen.has(i.id));
-    const needed = new Set(
-      items.flatMap((i) => state.canonical.model.tables.filter((t) => tableKey(t) === i.table).flatMap((t) => t.columns.map((c) => c.type))),
-    );
+    const tables = new Map(state.canonical.model.tables.map((t) => [tableKey(t), t]));
+    const needed = new Set(items.flatMap((i) => tables.get(i.table)?.columns.map((c) => c.type) ?? []));
     for (const e of state.items.filter((i) => i.kind === "enum" && !chosen.has(i.id))) {
       const enumModel = state.canonical.model.enums.find((x) => tableKey(x) === e.table);
       if (enumModel && [...needed].some((t) => t === e.table || t === enumModel.name || t.endsWith(`.${enumModel.name}`))) items = [e, ...items];
