@@ -16,6 +16,7 @@ test.afterAll(async () => {
 });
 
 const canvas = (page: Page) => page.getByTestId("diagram");
+const line = (page: Page, field: string) => page.locator(`.react-flow__edge:has(g[data-relation="${field}"])`);
 const box = (page: Page, table: string) => page.locator(`.react-flow__node:has([data-table="${table}"])`);
 
 async function openDiagram(page: Page) {
@@ -185,6 +186,42 @@ test("find a table: it is centred and its relations stand out; hide columns; its
   await page.getByRole("button", { name: "Fit", exact: true }).click();
   await box(page, "posts").getByRole("link", { name: "posts" }).click();
   await expect(page).toHaveURL(new RegExp(`/tables/${await tableId("posts")}$`));
+});
+
+test("a relation deleted on the diagram: select its line, Delete, its reverse goes too; Undo brings both back", async ({ page }) => {
+  await openDiagram(page);
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  await expect(canvas(page).locator("g[data-relation]")).toHaveCount(6);
+  // A relation and its reverse share their line: the keyboard picks the one (a focused line, Enter selects it).
+  await line(page, "post").focus();
+  await page.keyboard.press("Enter");
+  await expect(canvas(page).locator('g[data-relation="post"]')).toHaveAttribute("data-selected", "true");
+  await expect(page.getByText("relation post selected")).toBeVisible();
+  await page.keyboard.press("Delete");
+  const dialog = page.getByRole("dialog", { name: "Delete relation?" });
+  await expect(dialog).toContainText("comments.post_id → posts.id (ManyToOne post)");
+  await expect(dialog.getByRole("checkbox", { name: "Also delete its reverse relation" })).toBeChecked();
+  await expect(dialog).toContainText("posts.id → comments.post_id (OneToMany comments)");
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await relations()).filter((r) => r.includes("comments.post_id"))).toEqual([]);
+  // Both lines go from the diagram; the boxes and their columns stay.
+  await expect(canvas(page).locator("g[data-relation]")).toHaveCount(4);
+  await expect(canvas(page).locator('g[data-relation="post"]')).toHaveCount(0);
+  await expect(box(page, "comments").locator('[data-column="post_id"]')).toBeVisible();
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(async () => (await relations()).length).toBe(6);
+  await expect(canvas(page).locator("g[data-relation]")).toHaveCount(6);
+
+  // A click on the line selects the one drawn on top; the button does what Delete does; Cancel keeps everything.
+  await line(page, "post").click({ force: true });
+  await expect(page.getByText(/relation (post|comments) selected/)).toBeVisible();
+  await page.getByRole("button", { name: "Delete relation" }).click();
+  await expect(dialog.getByRole("checkbox", { name: "Also delete its reverse relation" })).toBeChecked();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await relations()).length).toBe(6);
 });
 
 test("deleting a relation offers its reverse, and both go", async ({ page }) => {

@@ -9,6 +9,7 @@ import {
   ReactFlowProvider,
   useNodesState,
   useReactFlow,
+  type EdgeChange,
   type FinalConnectionState,
   type Node,
 } from "@xyflow/react";
@@ -28,6 +29,7 @@ import { RelationEdge } from "./relation-edge";
 import { TableNode } from "./table-node";
 import { useDiagramColumns, useShownTables } from "./use-shown-tables";
 import { useLayout } from "./use-layout";
+import { useRelationDelete } from "./use-relation-delete";
 
 const nodeTypes = { table: TableNode };
 const edgeTypes = { relation: RelationEdge };
@@ -66,6 +68,11 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   const [creatingTable, setCreatingTable] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [centerOn, setCenterOn] = useState<number | null>(null);
+  const [selectedEdge, setSelectedEdge] = useState<number | null>(null);
+  const relationDelete = useRelationDelete(() => {
+    setSelectedEdge(null);
+    reload();
+  });
 
   const shown = useShownTables(model, { schema, focus });
   const columns = useDiagramColumns(model, shown.tables);
@@ -166,6 +173,26 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     setPinned(new Set());
   };
 
+  // One line selected at a time (click, or Enter on a focused line): Delete / Backspace or the button deletes it.
+  const selectedRelation = model.relations.find((r) => r.id === selectedEdge) ?? null;
+  const edges = useMemo(
+    () => (selectedEdge === null ? graph.edges : graph.edges.map((e) => (e.id === String(selectedEdge) ? { ...e, selected: true } : e))),
+    [graph.edges, selectedEdge],
+  );
+  const onEdgesChange = (changes: EdgeChange[]) => {
+    for (const c of changes) {
+      if (c.type !== "select") continue;
+      if (c.selected) setSelectedEdge(Number(c.id));
+      else setSelectedEdge((id) => (id === Number(c.id) ? null : id));
+    }
+  };
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if ((event.key === "Delete" || event.key === "Backspace") && selectedRelation && !(event.target instanceof HTMLInputElement)) {
+      event.preventDefault();
+      void relationDelete.ask(selectedRelation.id);
+    }
+  };
+
   const actions = useMemo(
     () => ({ toggleCollapsed: (id: number) => setCollapsed((all) => new Set(all.has(id) ? [...all].filter((x) => x !== id) : [...all, id])) }),
     [],
@@ -191,6 +218,14 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       <p className="text-xs text-zinc-600" aria-live="polite">
         {shown.tables.length} of {model.tables.length} tables, {graph.edges.length} relations shown
         {status.state === "running" && " · laying out…"}
+        {selectedRelation && (
+          <>
+            {" "}· relation {selectedRelation.graphql_field ?? `#${selectedRelation.id}`} selected{" "}
+            <button type="button" className="text-red-700 underline" disabled={relationDelete.loading} onClick={() => void relationDelete.ask(selectedRelation.id)}>
+              Delete relation
+            </button>
+          </>
+        )}
         {focus !== null && (
           <>
             {" "}· the neighbourhood of one table{" "}
@@ -209,18 +244,25 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
         style={{ height }}
         data-testid="diagram"
         data-layout={model.tables.length === 0 ? "empty" : fitted && ready ? "done" : "pending"}
+        onKeyDown={onKeyDown}
       >
         <DiagramActions.Provider value={actions}>
           <ReactFlow
             nodes={nodes}
-            edges={graph.edges}
+            edges={edges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            // React Flow's own Delete would only drop boxes from the screen: deleting is done through the dialog.
+            deleteKeyCode={null}
             onNodeDragStop={(_, __, dragged) => saveDragged(dragged)}
             onNodeClick={(_, node) => setHighlight(Number(node.id))}
             onNodeDoubleClick={(_, node) => router.push(`/tables/${node.id}`)}
-            onPaneClick={() => setHighlight(null)}
+            onPaneClick={() => {
+              setHighlight(null);
+              setSelectedEdge(null);
+            }}
             onConnectEnd={onConnectEnd}
             onlyRenderVisibleElements={!exporting}
             minZoom={0.02}
@@ -246,6 +288,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
           }}
         />
       )}
+      {relationDelete.dialog}
       {creatingTable && (
         <DiagramTableDialog
           onClose={() => setCreatingTable(false)}

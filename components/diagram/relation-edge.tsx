@@ -18,7 +18,7 @@ function endGlyph(x: number, y: number, dir: number, end: End): string {
 const direction = (p: Position) => (p === Position.Left ? -1 : 1);
 
 export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Edge<RelationEdgeData, "relation">>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [sd, td] = [direction(sourcePosition), direction(targetPosition)];
   const [path, labelX, labelY] = getBezierPath({
     sourceX: sourceX + sd * GLYPH,
@@ -29,10 +29,12 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Edge<Rel
     targetPosition,
   });
   const ends = relationEnds(data?.relationType ?? "ManyToOne");
-  const stroke = data?.highlighted ? "#2563eb" : "#71717a";
+  const stroke = selected ? "#dc2626" : data?.highlighted ? "#2563eb" : "#71717a";
   return (
-    <g opacity={data?.dimmed ? 0.15 : 1} data-relation={data?.label}>
-      <path d={path} fill="none" stroke={stroke} strokeWidth={data?.highlighted ? 2.5 : 1.5} className="react-flow__edge-path" />
+    <g opacity={data?.dimmed && !selected ? 0.15 : 1} data-relation={data?.label} data-selected={selected || undefined}>
+      {/* A wide invisible stroke: the thin line is easy to click. */}
+      <path d={path} fill="none" stroke="transparent" strokeWidth={16} className="react-flow__edge-interaction" />
+      <path d={path} fill="none" stroke={stroke} strokeWidth={selected || data?.highlighted ? 2.5 : 1.5} className="react-flow__edge-path" />
       <path d={endGlyph(sourceX, sourceY, sd, ends.from)} fill="none" stroke={stroke} strokeWidth={1.5} />
       <path d={endGlyph(targetX, targetY, td, ends.to)} fill="none" stroke={stroke} strokeWidth={1.5} />
       {data?.label && (

@@ -16,10 +16,13 @@ export function DeleteRelationDialog({
   relation,
   onClose,
   onDeleted,
+  onUndone,
 }: {
   relation: RelationRow | null;
   onClose: () => void;
   onDeleted: (ids: number[]) => void;
+  /** After Undo brought them back (default: the page's server render again). */
+  onUndone?: () => void;
 }) {
   const router = useRouter();
   const [reverse, setReverse] = useState<RelationRow | null | undefined>(undefined);
@@ -53,7 +56,7 @@ export function DeleteRelationDialog({
     const n = result.data.deleted.length;
     // Both sides go in one transaction, so one Undo brings both back.
     deletedToast(n > 1 ? "The relation and its reverse were deleted." : "Relation deleted.", { table: "mappings_relation", id: relation.id }, () =>
-      router.refresh(),
+      onUndone ? onUndone() : router.refresh(),
     );
     onDeleted(result.data.deleted);
     return null;

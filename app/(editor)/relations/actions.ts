@@ -34,6 +34,11 @@ export async function deleteRelationAction(input: unknown): Promise<MutationResu
   );
 }
 
+/** One relation as the Relations page lists it (the diagram's delete dialog starts from a line's id). */
+export async function relationAction(input: unknown): Promise<MutationResult<RelationRow | null>> {
+  return runAction(idValue, input, (id) => getRelation(id));
+}
+
 /** A relation's reverse, if it has one: the delete dialog offers to delete it too. */
 export async function relationReverseAction(input: unknown): Promise<MutationResult<RelationRow | null>> {
   return runAction(idValue, input, async (id) => {

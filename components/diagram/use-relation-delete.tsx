@@ -1,0 +1,33 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { relationAction } from "@/app/(editor)/relations/actions";
+import { DeleteRelationDialog } from "@/components/relations/delete-relation-dialog";
+import type { RelationRow } from "@/lib/metadata/relations";
+
+/**
+ * Deleting a relation from its line on the diagram: the Relations page's dialog (its reverse offered too, Undo
+ * in the toast), started from the line's id. `changed` fetches the model again (after the delete or an Undo).
+ */
+export function useRelationDelete(changed: () => void) {
+  const [deleting, setDeleting] = useState<RelationRow | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const ask = async (relationId: number) => {
+    if (loading) return;
+    setLoading(true);
+    const result = await relationAction(relationId).finally(() => setLoading(false));
+    if (!result.ok) return void toast.error(result.formError ?? "The relation could not be loaded.");
+    if (!result.data) {
+      toast.error("This relation no longer exists: someone deleted it.");
+      return changed();
+    }
+    setDeleting(result.data);
+  };
+
+  const dialog = (
+    <DeleteRelationDialog relation={deleting} onClose={() => setDeleting(null)} onDeleted={() => changed()} onUndone={changed} />
+  );
+  return { ask, dialog, loading };
+}
