@@ -86,6 +86,45 @@ test("Code and Form preview follow a label changed in the grid", async ({ page }
   await expect(changed.getByRole("alert")).toHaveText("전자우편은(는) 올바른 이메일 주소여야 합니다.");
 });
 
+test("a form of 300 fields is drawn as it scrolls: typed values survive scrolling, Validate shows the first invalid field", async ({ page }) => {
+  const wideId = (
+    await db.query<{ id: string }>("INSERT INTO _metadata.mappings_table (table_name, graphql_type, label, primary_key) VALUES ('wide', 'Wide', '넓은 표', 'field_1') RETURNING id")
+  ).rows[0].id;
+  await db.query(
+    `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, label, form_type, is_required, sort_order)
+     SELECT t.id, t.schema_name, t.table_name, format('field_%s', i), 'VARCHAR(20)', format('Field %s', i), 'text', i = 250, i
+       FROM _metadata.mappings_table t CROSS JOIN generate_series(1, 300) i WHERE t.id = $1`,
+    [wideId],
+  );
+  await page.goto(`tables/${wideId}`);
+  await page.getByRole("tab", { name: "Form preview" }).click();
+  const form = page.getByRole("form", { name: "넓은 표 form preview" });
+  // A label reads "Field 1*" when the field is required.
+  const field = (n: number) => form.getByLabel(new RegExp(`^Field ${n}\\*?$`));
+  await expect(form).toContainText("300 fields: they are drawn as you scroll.");
+  await expect(field(1)).toBeVisible();
+  const drawn = await form.getByRole("textbox").count();
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(60);
+  await field(1).fill("kept");
+
+  // Field 250 is required and empty: Validate brings it into view with its message, focused.
+  await form.getByRole("button", { name: "Validate" }).click();
+  const required = field(250);
+  await expect(required).toBeFocused();
+  await expect(form.getByRole("alert")).toContainText("Field 250");
+  await expect(field(1)).toHaveCount(0);
+  await required.fill("here");
+
+  await form.getByTestId("virtual-fields").evaluate((el) => el.scrollTo(0, 0));
+  await expect(field(1)).toHaveValue("kept");
+  await form.getByRole("button", { name: "Validate" }).click();
+  const valid = form.getByText("Valid: these values pass the generated validation.");
+  await expect(valid).toBeVisible();
+  await expect(page.getByLabel("Valid values")).toContainText('"field1": "kept"');
+  await expect(page.getByLabel("Valid values")).toContainText('"field250": "here"');
+});
+
 test("a problem is listed with a link to its cell; the project downloads as a zip", async ({ page, request }) => {
   await db.query("UPDATE _metadata.mappings_column SET graphql_type = 'Strng' WHERE id = $1", [nameId]);
   await page.goto(`tables/${usersId}?tab=Code`);

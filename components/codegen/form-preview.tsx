@@ -2,7 +2,7 @@
 
 import { CodeBlock } from "@/components/ui/code-block";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useForm, type UseFormRegister } from "react-hook-form";
 import { tableFormAction } from "@/app/(editor)/tables/[id]/codegen-actions";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +12,7 @@ import { convertInput, type FormFieldSpec, type FormSpec } from "@/lib/codegen/f
 import { runtimeObject } from "@/lib/codegen/zod-runtime";
 import { ProblemList } from "./problem-list";
 import { useActionData } from "./use-action-data";
+import { VIRTUAL_FIELDS_FROM, VirtualFields } from "./virtual-fields";
 
 type Values = Record<string, unknown>;
 const HTML_TYPES: Record<string, string> = { datetime: "datetime-local", number: "number", email: "email", password: "password", url: "url", tel: "tel", date: "date", time: "time" };
@@ -56,19 +57,37 @@ function PreviewForm({ spec }: { spec: FormSpec }) {
   const [valid, setValid] = useState<Values | null>(null);
   const form = useForm<Values>({ resolver: zodResolver(schema) as never, defaultValues: defaults });
   const errors = form.formState.errors;
+  const long = spec.fields.length > VIRTUAL_FIELDS_FROM;
+  const scrollTo = useRef<((index: number) => void) | null>(null);
+  const field = (f: FormFieldSpec) => (
+    <Field key={f.name} label={f.label} required={f.required} hint={f.help || undefined} error={errors[f.name]?.message as string | undefined}>
+      {(a11y) => <Control f={f} register={form.register} a11y={a11y} />}
+    </Field>
+  );
+  // A long form draws only the fields in view: the first invalid one is scrolled to, then focused once drawn.
+  const showFirstError = (invalid: Record<string, unknown>) => {
+    setValid(null);
+    const at = spec.fields.findIndex((f) => f.name in invalid);
+    if (!long || at < 0 || !scrollTo.current) return;
+    scrollTo.current(at);
+    requestAnimationFrame(() => requestAnimationFrame(() => form.setFocus(spec.fields[at].name)));
+  };
   return (
     <form
       noValidate
       aria-label={`${spec.label} form preview`}
-      onSubmit={form.handleSubmit((values) => setValid(values), () => setValid(null))}
+      onSubmit={form.handleSubmit((values) => setValid(values), showFirstError)}
       className="max-w-2xl space-y-4"
     >
       {spec.fields.length === 0 && <p className="text-sm text-zinc-500">No visible fields: every column is hidden or not visible.</p>}
-      {spec.fields.map((f) => (
-        <Field key={f.name} label={f.label} required={f.required} hint={f.help || undefined} error={errors[f.name]?.message as string | undefined}>
-          {(a11y) => <Control f={f} register={form.register} a11y={a11y} />}
-        </Field>
-      ))}
+      {long ? (
+        <>
+          <p className="text-sm text-zinc-600">{spec.fields.length.toLocaleString("en")} fields: they are drawn as you scroll.</p>
+          <VirtualFields items={spec.fields} render={field} scrollTo={scrollTo} />
+        </>
+      ) : (
+        spec.fields.map(field)
+      )}
       <div className="flex gap-2">
         <Button type="submit">Validate</Button>
         <Button variant="secondary" onClick={() => (form.reset(defaults), setValid(null))}>

@@ -42,9 +42,13 @@ async function measureGenerate(url: string) {
   }
 }
 
-/** Tab click → every field of the 2,000-column table's form rendered (median of RUNS; the tab fetches afresh). */
+/**
+ * Tab click → the 2,000-column table's form drawn: its fields in view rendered (the form is virtualized, so
+ * `drawn` of its `fields` are in the DOM). Median of RUNS; the tab fetches the metadata afresh each time.
+ */
 async function measurePreview(page: Page, base: string, wideTableId: number) {
   const ms: number[] = [];
+  let drawn = 0;
   let fields = 0;
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${base}/tables/${wideTableId}`, { waitUntil: "load" });
@@ -53,11 +57,15 @@ async function measurePreview(page: Page, base: string, wideTableId: number) {
     const started = Date.now();
     await tab.click();
     const form = page.locator("form[aria-label$='form preview']");
-    await form.waitFor({ timeout: 60_000 });
+    const controls = form.locator("input, select, textarea, [role=radiogroup]");
+    await controls.first().waitFor({ timeout: 60_000 });
+    // The frame after the fields were drawn.
+    await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => resolve(null)))");
     ms.push(Date.now() - started);
-    fields = await form.locator("input, select, textarea, [role=radiogroup]").count();
+    drawn = await controls.count();
+    fields = Number((await form.textContent())?.match(/([\d,]+) fields: they are drawn as you scroll/)?.[1].replace(/,/g, "") ?? drawn);
   }
-  return { medianMs: median(ms), fields, samplesMs: ms };
+  return { medianMs: median(ms), fields, drawn, samplesMs: ms };
 }
 
 /**
@@ -107,7 +115,7 @@ export async function measureCodegen(page: Page, base: string, url: string, wide
   const generate = await measureGenerate(url);
   log(`generate: ${Math.round(generate.totalMedianMs)} ms (load ${Math.round(generate.loadMedianMs)} ms)`);
   const preview = await measurePreview(page, base, wideTableId);
-  log(`form preview: ${preview.samplesMs.join(", ")} ms (${preview.fields} fields)`);
+  log(`form preview: ${preview.samplesMs.join(", ")} ms (${preview.drawn} of ${preview.fields} fields drawn)`);
   const watch = await measureWatch(url);
   log(`watch: ${watch.samplesMs.join(", ")} ms`);
   return { generate, preview, watch };
@@ -127,7 +135,7 @@ export function codegenRows(r: Awaited<ReturnType<typeof measureCodegen>>, ms: (
     },
     { metric: "  of which loading the metadata (median)", value: ms(r.generate.loadMedianMs), target: "(info)", status: "" as const },
     {
-      metric: `Form preview of the 2,000-column table (tab click → ${r.preview.fields} fields, median)`,
+      metric: `Form preview of the 2,000-column table (tab click → fields in view drawn: ${r.preview.drawn} of ${r.preview.fields}, median)`,
       value: ms(r.preview.medianMs),
       target: `< ${CODEGEN_TARGETS.previewMs} ms`,
       status: status(r.preview.medianMs < CODEGEN_TARGETS.previewMs),
