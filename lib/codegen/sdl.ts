@@ -1,6 +1,6 @@
 import {
   Kind,
-  print,
+  type ASTNode,
   type ConstDirectiveNode,
   type DefinitionNode,
   type FieldDefinitionNode,
@@ -10,6 +10,7 @@ import {
 } from "graphql";
 import type { GenerationConfig } from "./model";
 import { CUSTOM_SCALARS } from "./names";
+import { printSdl } from "./print-sdl";
 import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
 
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
@@ -106,6 +107,9 @@ function tableDefinitions(t: ResolvedTable, config: GenerationConfig, query: Fie
   return defs;
 }
 
+/** Prints one definition: printSdl (graphql-js's `print` gives the same bytes; the tests compare them). */
+export type PrintNode = (node: ASTNode) => string;
+
 /** A table's part of the SDL: its definitions, and its fields of Query and Mutation (each root type's inner lines). */
 export interface SdlPart {
   defs: string;
@@ -113,22 +117,22 @@ export interface SdlPart {
   mutation: string;
 }
 
-/** The lines between `type X {` and `}`: a root type's fields printed by graphql-js, to be joined with other tables'. */
-function innerLines(fields: FieldDefinitionNode[]): string {
+/** The lines between `type X {` and `}`: a root type's fields as printed, to be joined with other tables'. */
+function innerLines(fields: FieldDefinitionNode[], print: PrintNode): string {
   if (fields.length === 0) return "";
   const text = print({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name("Query"), interfaces: [], directives: [], fields });
   return text.slice(text.indexOf("{\n") + 2, text.lastIndexOf("\n}"));
 }
 
-export function sdlTablePart(t: ResolvedTable, config: GenerationConfig): SdlPart {
+export function sdlTablePart(t: ResolvedTable, config: GenerationConfig, print: PrintNode = printSdl): SdlPart {
   const query: FieldDefinitionNode[] = [];
   const mutation: FieldDefinitionNode[] = [];
   const defs = tableDefinitions(t, config, query, mutation).map((d) => print(d)).join("\n\n");
-  return { defs, query: innerLines(query), mutation: innerLines(mutation) };
+  return { defs, query: innerLines(query, print), mutation: innerLines(mutation, print) };
 }
 
 /** The directives and the custom scalars the API tables use: what comes before the tables. */
-export function sdlHead(model: ResolvedModel, config: GenerationConfig): string {
+export function sdlHead(model: ResolvedModel, config: GenerationConfig, print: PrintNode = printSdl): string {
   const used = new Set<string>();
   for (const t of model.tables) if (t.api) for (const c of t.columns) if (c.scalar) used.add(c.ref.name);
   const head: DefinitionNode[] = [
@@ -154,8 +158,8 @@ export function sdlHead(model: ResolvedModel, config: GenerationConfig): string 
 }
 
 /** Query when no table is in the API (a schema needs a Query type). */
-export function emptyQuery(config: GenerationConfig): string {
-  return innerLines([field("_empty", named("Boolean"), describe(config, "No API-enabled tables yet."))]);
+export function emptyQuery(config: GenerationConfig, print: PrintNode = printSdl): string {
+  return innerLines([field("_empty", named("Boolean"), describe(config, "No API-enabled tables yet."))], print);
 }
 
 /**
@@ -163,16 +167,16 @@ export function emptyQuery(config: GenerationConfig): string {
  * a type's fields (one per line, indented): the same text as printing the whole document at once, which for
  * 5,000 tables mostly collected garbage, and each table's part can be kept while its metadata does not change.
  */
-export function assembleSdl(head: string, parts: SdlPart[], config: GenerationConfig): string {
+export function assembleSdl(head: string, parts: SdlPart[], config: GenerationConfig, print: PrintNode = printSdl): string {
   const defs = [head, ...parts.filter((p) => p.defs).map((p) => p.defs)];
   const query = parts.map((p) => p.query).filter(Boolean);
   const mutation = parts.map((p) => p.mutation).filter(Boolean);
-  defs.push(`type Query {\n${(query.length ? query : [emptyQuery(config)]).join("\n")}\n}`);
+  defs.push(`type Query {\n${(query.length ? query : [emptyQuery(config, print)]).join("\n")}\n}`);
   if (mutation.length) defs.push(`type Mutation {\n${mutation.join("\n")}\n}`);
   return defs.join("\n\n") + "\n";
 }
 
-/** The GraphQL SDL for the API-enabled tables, built as graphql-js definitions and printed by graphql-js. */
-export function generateSdl(model: ResolvedModel, config: GenerationConfig): string {
-  return assembleSdl(sdlHead(model, config), model.tables.filter((t) => t.api).map((t) => sdlTablePart(t, config)), config);
+/** The GraphQL SDL for the API-enabled tables, built as graphql-js definitions and printed as graphql-js prints them. */
+export function generateSdl(model: ResolvedModel, config: GenerationConfig, print: PrintNode = printSdl): string {
+  return assembleSdl(sdlHead(model, config, print), model.tables.filter((t) => t.api).map((t) => sdlTablePart(t, config, print)), config, print);
 }

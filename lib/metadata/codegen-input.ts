@@ -1,12 +1,24 @@
 import { query, type Queryable } from "../db/pool";
-import { generationConfig, type CodegenInput, type ColumnInput, type RelationInput, type TableInput } from "../codegen/model";
+import { generationConfig, type CodegenInput, type RelationInput, type TableInput } from "../codegen/model";
 import { typeNameOf } from "../codegen/resolve";
 
 const TABLE_FIELDS = `t.id::int AS id, t.schema_name, t.table_name, t.graphql_type, t.label, t.description, t.primary_key, t.is_api_enabled, t.api_permissions`;
-const COLUMN_FIELDS = `c.table_id::int AS table_id, c.id::int AS id, c.pg_column, c.pg_type, c.pg_constraints, c.graphql_field, c.graphql_type,
+const COLUMN_FIELDS = `c.id::int AS id, c.pg_column, c.pg_type, c.pg_constraints, c.graphql_field, c.graphql_type,
   c.graphql_resolver, c.is_graphql_input, c.is_graphql_output, c.label, c.form_type, c.is_required, c.is_visible, c.sort_order,
   c.default_value, c.enum_options, c.validation_rules, c.placeholder, c.help_text, c.permission_read, c.permission_write,
   c.is_primary_key, c.comment`;
+/**
+ * Tables with their columns: each table's columns built into one JSON array by PostgreSQL, parsed by one
+ * JSON.parse per table. Far cheaper in node than 100,000 rows through pg's row parser (the same values: the
+ * casts give numbers, JSONB stays JSON, NULL is null). `$1`: the tables' ids, or NULL for all of them.
+ */
+const TABLES_WITH_COLUMNS = `SELECT ${TABLE_FIELDS}, coalesce(c.columns, '[]'::json) AS columns
+  FROM _metadata.mappings_table t
+  LEFT JOIN (SELECT c.table_id, json_agg((SELECT x FROM (SELECT ${COLUMN_FIELDS}) x)) AS columns
+               FROM _metadata.mappings_column c WHERE $1::bigint[] IS NULL OR c.table_id = ANY($1::bigint[]) GROUP BY c.table_id) c
+    ON c.table_id = t.id
+  WHERE $1::bigint[] IS NULL OR t.id = ANY($1::bigint[])`;
+const tablesWithColumns = (ids: number[] | null, db?: Queryable) => query<TableInput>(TABLES_WITH_COLUMNS, [ids], db);
 const RELATION_FIELDS = `r.id::int AS id, r.from_table_id::int AS from_table_id, r.to_table_id::int AS to_table_id, r.from_column, r.to_column,
   r.relation_type::text AS relation_type, r.graphql_field`;
 
@@ -24,20 +36,13 @@ export async function loadProjectSettings(db?: Queryable): Promise<ProjectSettin
   return { rootPath: row?.root_path ?? ".", config: generationConfig(row?.generation_config) };
 }
 
-function attach(tables: Omit<TableInput, "columns">[], columns: (ColumnInput & { table_id: number })[]): TableInput[] {
-  const byTable = new Map<number, ColumnInput[]>(tables.map((t) => [t.id, []]));
-  for (const { table_id, ...c } of columns) byTable.get(table_id)?.push(c);
-  return tables.map((t) => ({ ...t, columns: byTable.get(t.id)! }));
-}
-
 /** The whole project's metadata, for metadata:generate and the project-wide download. */
 export async function loadCodegenInput(db?: Queryable): Promise<CodegenInput & ProjectSettings> {
   // One after another: `db` may be a single client (the CLI), which runs one query at a time anyway.
   const settings = await loadProjectSettings(db);
-  const tables = await query<Omit<TableInput, "columns">>(`SELECT ${TABLE_FIELDS} FROM _metadata.mappings_table t`, [], db);
-  const columns = await query<ColumnInput & { table_id: number }>(`SELECT ${COLUMN_FIELDS} FROM _metadata.mappings_column c`, [], db);
+  const tables = await tablesWithColumns(null, db);
   const relations = await query<RelationInput>(`SELECT ${RELATION_FIELDS} FROM _metadata.mappings_relation r`, [], db);
-  return { ...settings, tables: attach(tables, columns), relations };
+  return { ...settings, tables, relations };
 }
 
 /**
@@ -67,10 +72,8 @@ export class IncrementalCodegenInput {
     const fps = await query<{ id: number; fp: string }>(FINGERPRINTS, [], db);
     const changed = fps.filter((f) => this.tables.get(f.id)?.fp !== f.fp).map((f) => f.id);
     if (changed.length) {
-      const tables = await query<Omit<TableInput, "columns">>(`SELECT ${TABLE_FIELDS} FROM _metadata.mappings_table t WHERE t.id = ANY($1::bigint[])`, [changed], db);
-      const columns = await query<ColumnInput & { table_id: number }>(`SELECT ${COLUMN_FIELDS} FROM _metadata.mappings_column c WHERE c.table_id = ANY($1::bigint[])`, [changed], db);
       const fpOf = new Map(fps.map((f) => [f.id, f.fp]));
-      for (const table of attach(tables, columns)) this.tables.set(table.id, { fp: fpOf.get(table.id)!, table });
+      for (const table of await tablesWithColumns(changed, db)) this.tables.set(table.id, { fp: fpOf.get(table.id)!, table });
     }
     this.reloaded = changed.length;
     const present = new Set(fps.map((f) => f.id));
@@ -95,9 +98,6 @@ export async function loadTableCodegenInput(tableId: number, db?: Queryable): Pr
     query<{ id: number; graphql_type: string | null; table_name: string }>("SELECT id::int AS id, graphql_type, table_name FROM _metadata.mappings_table", [], db),
   ]);
   const ids = [...new Set([tableId, ...relations.flatMap((r) => [r.from_table_id, r.to_table_id]).filter((x): x is number => x !== null)])];
-  const [tables, columns] = await Promise.all([
-    query<Omit<TableInput, "columns">>(`SELECT ${TABLE_FIELDS} FROM _metadata.mappings_table t WHERE t.id = ANY($1::bigint[])`, [ids], db),
-    query<ColumnInput & { table_id: number }>(`SELECT ${COLUMN_FIELDS} FROM _metadata.mappings_column c WHERE c.table_id = ANY($1::bigint[])`, [ids], db),
-  ]);
-  return { config: settings.config, tables: attach(tables, columns), relations, allTypeNames: names.map((n) => ({ id: n.id, typeName: typeNameOf(n) })) };
+  const tables = await tablesWithColumns(ids, db);
+  return { config: settings.config, tables, relations, allTypeNames: names.map((n) => ({ id: n.id, typeName: typeNameOf(n) })) };
 }
