@@ -1,11 +1,20 @@
 import type { GenerationConfig } from "./model";
+import { memo } from "./memo";
 import { TS_SCALARS } from "./names";
 import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
 
 const HEADER = "// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\n";
 
-/** A JSDoc comment; "*\/" inside the text would end it early, so it is broken up. */
+/**
+ * A JSDoc comment; "*\/" inside the text would end it early, so it is broken up. Computed once per distinct
+ * text (a project repeats its labels in every table: three comments per column and target).
+ */
 export function docComment(indent: string, ...parts: (string | null | undefined)[]): string {
+  return docCommentOf(JSON.stringify([indent, ...parts]));
+}
+
+const docCommentOf = memo((key: string): string => {
+  const [indent, ...parts] = JSON.parse(key) as [string, ...(string | null)[]];
   const lines = parts
     .map((p) => p?.trim())
     .filter(Boolean)
@@ -15,7 +24,7 @@ export function docComment(indent: string, ...parts: (string | null | undefined)
   if (lines.length === 1 && lines[0] === "") return "";
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
-}
+});
 
 function tsType(c: ResolvedColumn): string {
   const item = c.scalar ? TS_SCALARS[c.scalar] : c.ref.name;
