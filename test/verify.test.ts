@@ -33,7 +33,7 @@ describe("verifyMetadata (the seed's 검증 및 테스트)", () => {
     const results = await verifyMetadata(client);
     expect(results.map((r) => r.name)).toEqual([
       "Tables exist",
-      "ENUM types exist with the seed's values",
+      "ENUM types exist with the spec's values",
       "Indexes exist",
       "Columns, constraints, triggers and functions match",
       "Sample project row (id = 1)",
@@ -66,7 +66,7 @@ describe("verifyMetadata (the seed's 검증 및 테스트)", () => {
     expect(indexes.actual).toContain("idx_mappings_column_table_order");
     expect(indexes.actual).toContain("missing");
     expect(byName(results, "Tables exist").ok).toBe(true);
-    expect(byName(results, "ENUM types exist with the seed's values").ok).toBe(true);
+    expect(byName(results, "ENUM types exist with the spec's values").ok).toBe(true);
   });
 
   it("a dropped table fails 'Tables exist', naming the table", async () => {
@@ -86,7 +86,7 @@ describe("verifyMetadata (the seed's 검증 및 테스트)", () => {
     await client.query("ALTER TABLE _metadata.mappings_api_endpoint ALTER COLUMN method TYPE text");
     await client.query("DROP TYPE _metadata.http_method_enum");
     await client.query("CREATE TYPE _metadata.http_method_enum AS ENUM ('GET', 'POST')");
-    const result = byName(await verifyMetadata(client), "ENUM types exist with the seed's values");
+    const result = byName(await verifyMetadata(client), "ENUM types exist with the spec's values");
     expect(result.ok).toBe(false);
     expect(result.actual).toBe("http_method_enum has different values");
   });

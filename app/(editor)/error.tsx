@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -11,9 +12,10 @@ import { Button } from "@/components/ui/button";
  */
 export default function EditorError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
+  const t = useTranslations("pages.error");
   return (
-    <Alert tone="error" title="This page could not be loaded.">
-      <p>If the banner above says the database is not answering, the page loads again once it is back.</p>
+    <Alert tone="error" title={t("title")}>
+      <p>{t("body")}</p>
       <Button
         className="mt-3"
         variant="secondary"
@@ -24,7 +26,7 @@ export default function EditorError({ reset }: { error: Error & { digest?: strin
           })
         }
       >
-        Try again
+        {t("retry")}
       </Button>
     </Alert>
   );

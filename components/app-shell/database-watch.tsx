@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
@@ -14,6 +15,7 @@ const DOWN_EVERY_MS = 3_000;
  * page's data is fetched afresh. `initiallyDown`: the page was rendered during an outage.
  */
 export function DatabaseWatch({ initiallyDown = false, label }: { initiallyDown?: boolean; label: string }) {
+  const t = useTranslations("shell");
   const router = useRouter();
   const [down, setDown] = useState(initiallyDown);
   const [target, setTarget] = useState(label);
@@ -54,8 +56,7 @@ export function DatabaseWatch({ initiallyDown = false, label }: { initiallyDown?
   if (!down) return null;
   return (
     <div role="alert" className="border-b border-amber-300 bg-amber-50 px-6 py-2 text-sm text-amber-950">
-      <strong>The database{target ? ` at ${target}` : ""} is not answering;</strong> retrying every few seconds. This
-      page stays as it is; changes you save now will fail with a message and can be saved again when it is back.
+      {t.rich("dbDown", { target: target || "none", strong: (chunks) => <strong>{chunks}</strong> })}
     </div>
   );
 }

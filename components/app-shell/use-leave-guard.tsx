@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -9,8 +10,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
  * Leave), closing the tab or reloading gets the browser's own question (the only one a page may ask then).
  * Returns the dialog to render.
  */
-export function useLeaveGuard(dirty: boolean, what = "your changes") {
+export function useLeaveGuard(dirty: boolean, what?: string) {
   const router = useRouter();
+  const t = useTranslations("shell");
   const [leavingTo, setLeavingTo] = useState<string | null>(null);
 
   useEffect(() => {
@@ -42,8 +44,8 @@ export function useLeaveGuard(dirty: boolean, what = "your changes") {
   const dialog = (
     <ConfirmDialog
       open={leavingTo !== null}
-      title="Leave without saving?"
-      confirmLabel="Leave"
+      title={t("leaveTitle")}
+      confirmLabel={t("leave")}
       onClose={() => setLeavingTo(null)}
       onConfirm={async () => {
         const to = leavingTo ?? "/";
@@ -52,7 +54,7 @@ export function useLeaveGuard(dirty: boolean, what = "your changes") {
         return null;
       }}
     >
-      <p>You have unsaved changes here: {what} will be lost if you leave now.</p>
+      <p>{t("leaveBody", { what: what ?? t("yourChanges") })}</p>
     </ConfirmDialog>
   );
   return dialog;

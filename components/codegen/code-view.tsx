@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CodeBlock } from "@/components/ui/code-block";
 import Link from "next/link";
 import { useState } from "react";
@@ -12,19 +13,16 @@ import type { Target } from "@/lib/codegen/generate";
 import { ProblemList } from "./problem-list";
 import { useActionData } from "./use-action-data";
 
-const TARGETS: { id: Target; title: string }[] = [
-  { id: "sdl", title: "GraphQL SDL" },
-  { id: "typescript", title: "TypeScript" },
-  { id: "zod", title: "zod" },
-  { id: "form", title: "Form component" },
-];
+const TARGETS: Target[] = ["sdl", "typescript", "zod", "form"];
 
 /** The table's generated code, per target, with copy and download; the whole project as a zip. */
 export function CodeView({ tableId }: { tableId: number }) {
   const loaded = useActionData(() => tableCodeAction(tableId), [tableId]);
+  const t = useTranslations("code");
+  const c = useTranslations("common");
   const [target, setTarget] = useState<Target>("sdl");
-  if (loaded.state === "loading") return <p className="text-sm text-zinc-500">Generating…</p>;
-  if (loaded.state === "error") return <Alert tone="error" title="The code could not be generated">{loaded.message}</Alert>;
+  if (loaded.state === "loading") return <p className="text-sm text-zinc-500">{t("generating")}</p>;
+  if (loaded.state === "error") return <Alert tone="error" title={t("failed")}>{loaded.message}</Alert>;
   const { files, paths, problems } = loaded.data;
   const text = files[target];
   const fileName = paths[target].split("/").pop() || `${target}.txt`;
@@ -32,9 +30,9 @@ export function CodeView({ tableId }: { tableId: number }) {
   async function copy() {
     try {
       await navigator.clipboard.writeText(text);
-      toast.success(`${fileName} copied.`);
+      toast.success(t("copied", { file: fileName }));
     } catch {
-      toast.error("The browser did not allow copying; select the text and copy it.");
+      toast.error(t("copyRefused"));
     }
   }
   function download() {
@@ -48,27 +46,27 @@ export function CodeView({ tableId }: { tableId: number }) {
     <div className="space-y-3">
       <ProblemList problems={problems} />
       <div className="flex flex-wrap items-center gap-2">
-        <div role="tablist" aria-label="Generated code" className="flex gap-1">
-          {TARGETS.map((t) => (
+        <div role="tablist" aria-label={t("tabsLabel")} className="flex gap-1">
+          {TARGETS.map((id) => (
             <button
-              key={t.id}
+              key={id}
               role="tab"
               type="button"
-              aria-selected={target === t.id}
-              onClick={() => setTarget(t.id)}
-              className={cn("rounded-md px-3 py-1.5 text-sm", target === t.id ? "bg-zinc-800 text-white" : "bg-zinc-100 text-zinc-700 hover:bg-zinc-200")}
+              aria-selected={target === id}
+              onClick={() => setTarget(id)}
+              className={cn("rounded-md px-3 py-1.5 text-sm", target === id ? "bg-zinc-800 text-white" : "bg-zinc-100 text-zinc-700 hover:bg-zinc-200")}
             >
-              {t.title}
+              {t(`targets.${id}`)}
             </button>
           ))}
         </div>
         <span className="font-mono text-xs text-zinc-500">{paths[target]}</span>
         <div className="ml-auto flex gap-2">
           <Button variant="secondary" onClick={copy}>
-            Copy
+            {c("copy")}
           </Button>
           <Button variant="secondary" onClick={download}>
-            Download
+            {c("download")}
           </Button>
           <Link
             href="/tools/generated"
@@ -76,17 +74,14 @@ export function CodeView({ tableId }: { tableId: number }) {
             prefetch={false}
             className="inline-flex items-center rounded-md border border-zinc-300 bg-white px-3.5 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100"
           >
-            Download all (zip)
+            {t("downloadAll")}
           </Link>
         </div>
       </div>
-      <CodeBlock label={`Generated ${TARGETS.find((t) => t.id === target)!.title}`} className="max-h-[65vh] bg-zinc-50 p-3 leading-5">
+      <CodeBlock label={t("generated", { target: t(`targets.${target}`) })} className="max-h-[65vh] bg-zinc-50 p-3 leading-5">
         {text}
       </CodeBlock>
-      <p className="text-xs text-zinc-500">
-        The SDL and types include the tables this one is related to. <code>npm run metadata:generate</code> writes every
-        table&apos;s files.
-      </p>
+      <p className="text-xs text-zinc-500">{t.rich("footer", { code: (chunks) => <code>{chunks}</code> })}</p>
     </div>
   );
 }

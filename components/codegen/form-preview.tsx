@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CodeBlock } from "@/components/ui/code-block";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useRef, useState } from "react";
@@ -55,6 +56,7 @@ function PreviewForm({ spec }: { spec: FormSpec }) {
     [spec],
   );
   const [valid, setValid] = useState<Values | null>(null);
+  const t = useTranslations("code.preview");
   const form = useForm<Values>({ resolver: zodResolver(schema) as never, defaultValues: defaults });
   const errors = form.formState.errors;
   const long = spec.fields.length > VIRTUAL_FIELDS_FROM;
@@ -75,28 +77,28 @@ function PreviewForm({ spec }: { spec: FormSpec }) {
   return (
     <form
       noValidate
-      aria-label={`${spec.label} form preview`}
+      aria-label={t("label", { name: spec.label })}
       onSubmit={form.handleSubmit((values) => setValid(values), showFirstError)}
       className="max-w-2xl space-y-4"
     >
-      {spec.fields.length === 0 && <p className="text-sm text-zinc-500">No visible fields: every column is hidden or not visible.</p>}
+      {spec.fields.length === 0 && <p className="text-sm text-zinc-500">{t("noFields")}</p>}
       {long ? (
         <>
-          <p className="text-sm text-zinc-600">{spec.fields.length.toLocaleString("en")} fields: they are drawn as you scroll.</p>
+          <p className="text-sm text-zinc-600">{t("drawnAsScrolled", { count: spec.fields.length })}</p>
           <VirtualFields items={spec.fields} render={field} scrollTo={scrollTo} />
         </>
       ) : (
         spec.fields.map(field)
       )}
       <div className="flex gap-2">
-        <Button type="submit">Validate</Button>
+        <Button type="submit">{t("validate")}</Button>
         <Button variant="secondary" onClick={() => (form.reset(defaults), setValid(null))}>
-          Reset
+          {t("reset")}
         </Button>
       </div>
       {valid && (
-        <Alert tone="success" title="Valid: these values pass the generated validation.">
-          <CodeBlock label="Valid values" className="mt-1 border-0">{JSON.stringify(valid, null, 2)}</CodeBlock>
+        <Alert tone="success" title={t("valid")}>
+          <CodeBlock label={t("validValues")} className="mt-1 border-0">{JSON.stringify(valid, null, 2)}</CodeBlock>
         </Alert>
       )}
     </form>
@@ -106,13 +108,14 @@ function PreviewForm({ spec }: { spec: FormSpec }) {
 /** The Form preview tab: reads the table's current metadata each time it opens. */
 export function FormPreview({ tableId }: { tableId: number }) {
   const loaded = useActionData(() => tableFormAction(tableId), [tableId]);
-  if (loaded.state === "loading") return <p className="text-sm text-zinc-500">Building the form…</p>;
-  if (loaded.state === "error") return <Alert tone="error" title="The form could not be built">{loaded.message}</Alert>;
+  const t = useTranslations("code.preview");
+  if (loaded.state === "loading") return <p className="text-sm text-zinc-500">{t("building")}</p>;
+  if (loaded.state === "error") return <Alert tone="error" title={t("failed")}>{loaded.message}</Alert>;
   const { form, problems } = loaded.data;
   return (
     <div className="space-y-4">
       <ProblemList problems={problems} />
-      {form ? <PreviewForm spec={form} /> : <p className="text-sm text-zinc-600">This table has no generated form until its problems are fixed.</p>}
+      {form ? <PreviewForm spec={form} /> : <p className="text-sm text-zinc-600">{t("noForm")}</p>}
     </div>
   );
 }

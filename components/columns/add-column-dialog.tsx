@@ -1,6 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useFields } from "@/lib/i18n/use-fields";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { addColumnAction } from "@/app/(editor)/tables/[id]/actions";
@@ -11,7 +13,7 @@ import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { Checkbox, Field, Input, Select } from "@/components/ui/field";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { COMMON_PG_TYPES, FORM_TYPES, deriveColumnDefaults } from "@/lib/metadata/derive";
-import { newColumnSchema, type NewColumnValues } from "@/lib/schemas/column";
+import { COLUMN_FIELDS, newColumnSchema, type NewColumnValues } from "@/lib/schemas/column";
 
 const empty: NewColumnValues = {
   pg_column: "",
@@ -37,6 +39,8 @@ export function AddColumnDialog({
   onClose: () => void;
   onAdded: (rows: ColumnRow[]) => void;
 }) {
+  const t = useTranslations("addColumn");
+  const { label } = useFields(COLUMN_FIELDS);
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<NewColumnValues>({
@@ -71,7 +75,7 @@ export function AddColumnDialog({
         onClose();
         return;
       }
-      setFormError(result.formError ?? "Not added.");
+      setFormError(result.formError ?? t("notAdded"));
       for (const [name, message] of Object.entries(fieldErrorsFrom(result)))
         setError(name as keyof NewColumnValues, { message });
     });
@@ -82,13 +86,13 @@ export function AddColumnDialog({
       open={open}
       onClose={close}
       dirty={formState.isDirty}
-      title="Add column"
-      description="The other fields get the spec's defaults; edit them in the grid or the column's details."
+      title={t("title")}
+      description={t("description")}
     >
-      <form noValidate onSubmit={submit} className="space-y-4" aria-label="Add column">
+      <form noValidate onSubmit={submit} className="space-y-4" aria-label={t("title")}>
         {formError && <Alert tone="error">{formError}</Alert>}
         <div className="grid grid-cols-2 gap-4">
-          <Field label="Column name" required error={e("pg_column")} hint="snake_case">
+          <Field label={label("pg_column")} required error={e("pg_column")} hint={t("nameHint")}>
             {(p) => (
               <Input
                 {...p}
@@ -99,7 +103,7 @@ export function AddColumnDialog({
               />
             )}
           </Field>
-          <Field label="PostgreSQL type" required error={e("pg_type")} hint="Any type the server knows">
+          <Field label={label("pg_type")} required error={e("pg_type")} hint={t("typeHint")}>
             {(p) => (
               <>
                 <Input {...p} {...register("pg_type", { onChange: derive })} list="pg-types" spellCheck={false} />
@@ -111,10 +115,10 @@ export function AddColumnDialog({
               </>
             )}
           </Field>
-          <Field label="Label" error={e("label")} hint="Derived from the name when empty">
+          <Field label={label("label")} error={e("label")} hint={t("labelHint")}>
             {(p) => <Input {...p} {...register("label")} />}
           </Field>
-          <Field label="Form type" error={e("form_type")}>
+          <Field label={label("form_type")} error={e("form_type")}>
             {(p) => (
               <Select {...p} {...register("form_type")}>
                 {FORM_TYPES.map((t) => (
@@ -125,22 +129,22 @@ export function AddColumnDialog({
               </Select>
             )}
           </Field>
-          <Field label="GraphQL field" error={e("graphql_field")}>
+          <Field label={label("graphql_field")} error={e("graphql_field")}>
             {(p) => <Input {...p} {...register("graphql_field")} spellCheck={false} />}
           </Field>
-          <Field label="GraphQL type" error={e("graphql_type")}>
+          <Field label={label("graphql_type")} error={e("graphql_type")}>
             {(p) => <Input {...p} {...register("graphql_type")} spellCheck={false} />}
           </Field>
           <div className="col-span-2 flex flex-wrap gap-6">
-            <Checkbox label="Required" {...register("is_required")} />
-            <Checkbox label="Unique" {...register("is_unique")} />
-            <Checkbox label="Primary key" {...register("is_primary_key")} />
+            <Checkbox label={label("is_required")} {...register("is_required")} />
+            <Checkbox label={label("is_unique")} {...register("is_unique")} />
+            <Checkbox label={label("is_primary_key")} {...register("is_primary_key")} />
           </div>
         </div>
         <div className="flex justify-end gap-2">
           <DialogCancel />
           <Button type="submit" pending={pending}>
-            Add
+            {t("add")}
           </Button>
         </div>
       </form>

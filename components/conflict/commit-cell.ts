@@ -1,5 +1,6 @@
 import type { MutationResult } from "@/lib/actions/types";
 import type { ConflictChoice } from "./use-conflict";
+import { say } from "@/lib/i18n/messages";
 
 interface Versioned {
   id: number;
@@ -32,7 +33,7 @@ export async function commitCell<T extends Versioned, R extends Versioned = T>(o
     try {
       result = await save({ id: row.id, rowVersion, field, value });
     } catch {
-      return "The editor's server did not answer; your value is kept here. Try again.";
+      return say("common.serverGone");
     }
     if (result.ok) {
       replace(result.data);
@@ -55,6 +56,6 @@ export async function commitCell<T extends Versioned, R extends Versioned = T>(o
       rowVersion = theirs.rowVersion;
       continue;
     }
-    return result.fieldErrors?.[field] ?? result.formError ?? "Not saved.";
+    return result.fieldErrors?.[field] ?? result.formError ?? say("common.notSavedShort");
   }
 }

@@ -1,5 +1,6 @@
 import { fieldErrorsFrom, type MutationResult } from "@/lib/actions/types";
 import type { ConflictChoice } from "./use-conflict";
+import { say } from "@/lib/i18n/messages";
 
 export type SaveOutcome<R, V> =
   | { kind: "saved"; row: R }
@@ -30,7 +31,7 @@ export async function saveVersioned<R extends { rowVersion: string }, V extends 
     const result = await save(rowVersion);
     if (result.ok) return { kind: "saved", row: result.data };
     if (!("conflict" in result)) {
-      return { kind: "failed", formError: result.formError ?? "Not saved.", fieldErrors: fieldErrorsFrom(result) };
+      return { kind: "failed", formError: result.formError ?? say("common.notSavedShort"), fieldErrors: fieldErrorsFrom(result) };
     }
     if (!result.conflict) {
       await ask(what, [], true);

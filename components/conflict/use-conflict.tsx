@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -23,6 +24,7 @@ function show(value: unknown): string {
  * the choice; a deleted row can only be acknowledged ("theirs").
  */
 export function useConflict() {
+  const t = useTranslations("conflict");
   const [pending, setPending] = useState<Pending | null>(null);
   const ref = useRef(pending);
   ref.current = pending;
@@ -42,20 +44,20 @@ export function useConflict() {
     <Dialog
       open={pending !== null}
       onClose={() => choose("theirs")}
-      title={pending?.deleted ? "Deleted by someone else" : "Changed by someone else"}
+      title={pending?.deleted ? t("deletedTitle") : t("changedTitle")}
       description={
         pending?.deleted
-          ? `${pending.what} was deleted while you edited it; your change cannot be saved.`
-          : `${pending?.what} was changed while you edited it. Nothing has been overwritten; choose which value to keep.`
+          ? t("deletedBody", { what: pending.what })
+          : t("changedBody", { what: pending?.what ?? "" })
       }
     >
       {pending && !pending.deleted && (
-        <table className="w-full table-fixed text-left text-sm" aria-label="Conflicting values">
+        <table className="w-full table-fixed text-left text-sm" aria-label={t("valuesLabel")}>
           <thead className="text-xs text-zinc-500">
             <tr>
-              <th className="w-1/4 py-1">Field</th>
-              <th className="py-1">Their value (saved)</th>
-              <th className="py-1">Your value</th>
+              <th className="w-1/4 py-1">{t("field")}</th>
+              <th className="py-1">{t("theirs")}</th>
+              <th className="py-1">{t("mine")}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,13 +75,13 @@ export function useConflict() {
       )}
       <div className="mt-4 flex justify-end gap-2">
         {pending?.deleted ? (
-          <Button onClick={() => choose("theirs")}>OK</Button>
+          <Button onClick={() => choose("theirs")}>{t("ok")}</Button>
         ) : (
           <>
             <Button variant="secondary" onClick={() => choose("theirs")}>
-              Keep their value
+              {t("keepTheirs")}
             </Button>
-            <Button onClick={() => choose("mine")}>Overwrite with mine</Button>
+            <Button onClick={() => choose("mine")}>{t("overwrite")}</Button>
           </>
         )}
       </div>

@@ -1,19 +1,21 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const TABS = [
-  { href: "/database/import", label: "Import" },
-  { href: "/database/drift", label: "Drift" },
-  { href: "/database/plan", label: "Plan" },
+  { href: "/database/import", label: "import" },
+  { href: "/database/drift", label: "drift" },
+  { href: "/database/plan", label: "plan" },
 ] as const;
 
 export function DatabaseTabs() {
   const pathname = usePathname();
+  const t = useTranslations("database.tabs");
   return (
-    <nav aria-label="Database" className="flex gap-1 overflow-x-auto border-b border-zinc-200">
+    <nav aria-label={t("label")} className="flex gap-1 overflow-x-auto border-b border-zinc-200">
       {TABS.map((tab) => {
         const active = pathname.startsWith(tab.href);
         return (
@@ -23,7 +25,7 @@ export function DatabaseTabs() {
             aria-current={active ? "page" : undefined}
             className={cn("-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm", active ? "border-zinc-900 font-medium" : "border-transparent text-zinc-600 hover:text-zinc-900")}
           >
-            {tab.label}
+            {t(tab.label)}
           </Link>
         );
       })}

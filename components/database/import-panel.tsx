@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { previewImportAction, runImportAction } from "@/app/(editor)/database/actions";
@@ -10,20 +11,21 @@ import type { ImportPreview } from "@/lib/sync/import";
 type Counts = ImportPreview["counts"];
 
 function CountsTable({ counts, caption }: { counts: Counts; caption: string }) {
+  const t = useTranslations("database.import");
   return (
     <table className="text-sm" aria-label={caption}>
       <thead className="text-xs text-zinc-500">
         <tr>
           <th className="pr-6 text-left font-normal" />
-          <th className="pr-6 text-right font-normal">to add</th>
-          <th className="pr-6 text-right font-normal">to update</th>
-          <th className="text-right font-normal">unchanged</th>
+          <th className="pr-6 text-right font-normal">{t("toAdd")}</th>
+          <th className="pr-6 text-right font-normal">{t("toUpdate")}</th>
+          <th className="text-right font-normal">{t("unchanged")}</th>
         </tr>
       </thead>
       <tbody>
         {(["table", "column", "relation"] as const).map((k) => (
           <tr key={k}>
-            <th className="pr-6 text-left font-medium">{k}s</th>
+            <th className="pr-6 text-left font-medium">{t(`kinds.${k}`)}</th>
             <td className="pr-6 text-right">{counts[k].add}</td>
             <td className="pr-6 text-right">{counts[k].update}</td>
             <td className="text-right">{counts[k].unchanged}</td>
@@ -35,6 +37,7 @@ function CountsTable({ counts, caption }: { counts: Counts; caption: string }) {
 }
 
 export function ImportPanel({ schemas, preselected }: { schemas: { name: string; tables: number }[]; preselected: string[] }) {
+  const t = useTranslations("database.import");
   const [chosen, setChosen] = useState<string[]>(preselected);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState<Counts | null>(null);
@@ -54,12 +57,12 @@ export function ImportPanel({ schemas, preselected }: { schemas: { name: string;
   return (
     <div className="space-y-4">
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">Schemas to import</legend>
+        <legend className="text-sm font-medium">{t("schemas")}</legend>
         {schemas.map((s) => (
           <label key={s.name} className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={chosen.includes(s.name)} onChange={() => toggle(s.name)} />
             <span className="font-mono">{s.name}</span>
-            <span className="text-zinc-500">({s.tables} tables)</span>
+            <span className="text-zinc-500">{t("tables", { count: s.tables })}</span>
           </label>
         ))}
       </fieldset>
@@ -71,32 +74,41 @@ export function ImportPanel({ schemas, preselected }: { schemas: { name: string;
           run(async () => {
             const result = await previewImportAction({ schemas: chosen });
             if (result.ok) setPreview(result.data);
-            else setError(result.formError ?? "The preview failed.");
+            else setError(result.formError ?? t("previewFailed"));
           })
         }
       >
-        Preview import
+        {t("preview")}
       </Button>
       {error && <Alert tone="error" className="whitespace-pre-line">{error}</Alert>}
       {done && (
-        <Alert tone="success" title="Imported">
-          {done.table.add} tables, {done.column.add} columns and {done.relation.add} relations added;{" "}
-          {done.table.update + done.column.update + done.relation.update} rows refreshed. <Link className="underline" href="/database/drift">See the drift</Link>.
+        <Alert tone="success" title={t("imported")}>
+          {t.rich("importedBody", {
+            tables: done.table.add,
+            columns: done.column.add,
+            relations: done.relation.add,
+            refreshed: done.table.update + done.column.update + done.relation.update,
+            link: (chunks) => (
+            <Link className="underline" href="/database/drift">
+              {chunks}
+            </Link>
+          ),
+          })}
         </Alert>
       )}
       {preview && !done && (
-        <section aria-label="Import preview" className="space-y-3">
-          <CountsTable counts={preview.counts} caption="What the import does" />
+        <section aria-label={t("previewLabel")} className="space-y-3">
+          <CountsTable counts={preview.counts} caption={t("what")} />
           {preview.problems.length > 0 && (
-            <Alert tone="error" title="Rows the import cannot write">
+            <Alert tone="error" title={t("cannotWrite")}>
               <ul className="list-disc pl-5">{preview.problems.map((p) => <li key={p}>{p}</li>)}</ul>
             </Alert>
           )}
           {preview.entries.length > 0 && (
-            <ul aria-label="Changes" className="max-h-80 overflow-auto rounded border border-zinc-200 p-2 font-mono text-xs">
+            <ul aria-label={t("changes")} className="max-h-80 overflow-auto rounded border border-zinc-200 p-2 font-mono text-xs">
               {preview.entries.map((e) => (
                 <li key={`${e.kind}:${e.name}`}>
-                  {e.action === "add" ? "+ add" : "~ update"} {e.kind} {e.name}
+                  {e.action === "add" ? t("add") : t("update")} {e.kind} {e.name}
                   {e.fields.length > 0 && <span className="text-zinc-500"> ({e.fields.join(", ")})</span>}
                 </li>
               ))}
@@ -104,8 +116,8 @@ export function ImportPanel({ schemas, preselected }: { schemas: { name: string;
           )}
           {preview.skipped.length > 0 && (
             <div>
-              <h3 className="text-sm font-medium">Skipped</h3>
-              <ul aria-label="Skipped" className="list-disc pl-5 text-sm text-zinc-700">
+              <h3 className="text-sm font-medium">{t("skipped")}</h3>
+              <ul aria-label={t("skipped")} className="list-disc pl-5 text-sm text-zinc-700">
                 {preview.skipped.map((s) => (
                   <li key={`${s.kind}:${s.name}`}>
                     {s.kind} <span className="font-mono">{s.name}</span>: {s.reason}
@@ -115,23 +127,20 @@ export function ImportPanel({ schemas, preselected }: { schemas: { name: string;
             </div>
           )}
           {preview.notes.length > 0 && (
-            <ul aria-label="Notes" className="list-disc pl-5 text-sm text-zinc-600">{preview.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+            <ul aria-label={t("notes")} className="list-disc pl-5 text-sm text-zinc-600">{preview.notes.map((n) => <li key={n}>{n}</li>)}</ul>
           )}
-          <p className="text-xs text-zinc-500">
-            Only database-side fields (type, constraints, keys, indexes, checks, enum values, comments) are refreshed on rows that
-            exist; labels, help, validation, permissions and API fields stay as written.
-          </p>
+          <p className="text-xs text-zinc-500">{t("onlyDbSide")}</p>
           <Button
             pending={pending}
             onClick={() =>
               run(async () => {
                 const result = await runImportAction({ schemas: chosen });
                 if (result.ok) setDone(result.data);
-                else setError(result.formError ?? "The import failed; nothing was changed.");
+                else setError(result.formError ?? t("failed"));
               })
             }
           >
-            Import
+            {t("run")}
           </Button>
         </section>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CodeBlock } from "@/components/ui/code-block";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -21,6 +22,7 @@ function download(name: string, text: string) {
 
 export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[] }) {
   const router = useRouter();
+  const t = useTranslations("database.plan");
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -32,7 +34,7 @@ export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[]
     return (
       <div className="space-y-3">
         {message && <Alert tone="success">{message}</Alert>}
-        <Alert tone="success" title="Nothing to do">The database matches the metadata{itemIds.length ? " for the chosen items" : ""}.</Alert>
+        <Alert tone="success" title={t("nothing")}>{itemIds.length ? t("matchesChosen") : t("matches")}</Alert>
         {plan.notes.map((n) => <p key={n} className="text-sm text-zinc-600">{n}</p>)}
       </div>
     );
@@ -40,42 +42,45 @@ export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[]
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-600">
-        {itemIds.length ? `The plan for ${itemIds.length} chosen differences` : "The plan for every difference"} (
-        <Link href="/database/drift" className="underline">choose on the Drift page</Link>): {plan.statements} statements,
-        generated from the metadata only, run in one transaction.
+        {t.rich("intro", {
+          chosen: itemIds.length,
+          statements: plan.statements,
+          link: (chunks) => (
+            <Link href="/database/drift" className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       {plan.problems.length > 0 && (
-        <Alert tone="error" title="Fix these in the metadata before applying">
+        <Alert tone="error" title={t("fixFirst")}>
           <ul className="list-disc pl-5">{plan.problems.map((p) => <li key={`${p.where}:${p.message}`}>{p.where}: {p.message}</li>)}</ul>
         </Alert>
       )}
       {destructive > 0 && (
-        <Alert tone="warning" title={`${destructive} destructive ${destructive === 1 ? "statement" : "statements"}, ${rows} ${rows === 1 ? "row" : "rows"} touched`}>
+        <Alert tone="warning" title={t("destructive", { count: destructive, rows })}>
           <ul className="list-disc pl-5">
             {plan.dangers.map((s) => (
               <li key={s.sql}>
-                <code className="text-xs">{s.sql}</code> — {s.danger} ({s.rows ?? 0} {s.rows === 1 ? "row" : "rows"})
+                <code className="text-xs">{s.sql}</code> — {s.danger} ({t("rows", { count: s.rows ?? 0 })})
               </li>
             ))}
           </ul>
-          {destructive > plan.dangers.length && <p className="text-sm">… and {destructive - plan.dangers.length} more (in the up script).</p>}
+          {destructive > plan.dangers.length && <p className="text-sm">{t("moreDangers", { count: destructive - plan.dangers.length })}</p>}
         </Alert>
       )}
       {plan.notes.length > 0 && <ul className="list-disc pl-5 text-sm text-zinc-600">{plan.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
       {plan.hidden > 0 && (
-        <p className="text-sm text-zinc-600">
-          The scripts below show their first {plan.statements - plan.hidden} of {plan.statements} statements; Download and Save migration file
-          give them whole, and Apply runs them all.
-        </p>
+        <p className="text-sm text-zinc-600">{t("hidden", { shown: plan.statements - plan.hidden, statements: plan.statements })}</p>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
-        <section aria-label="Up script">
-          <h2 className="text-sm font-semibold">Up</h2>
-          <CodeBlock label="Up SQL" className="max-h-[28rem] bg-zinc-50 p-3">{plan.up}</CodeBlock>
+        <section aria-label={t("upLabel")}>
+          <h2 className="text-sm font-semibold">{t("up")}</h2>
+          <CodeBlock label={t("upSql")} className="max-h-[28rem] bg-zinc-50 p-3">{plan.up}</CodeBlock>
         </section>
-        <section aria-label="Down script">
-          <h2 className="text-sm font-semibold">Down</h2>
-          <CodeBlock label="Down SQL" className="max-h-[28rem] bg-zinc-50 p-3">{plan.down}</CodeBlock>
+        <section aria-label={t("downLabel")}>
+          <h2 className="text-sm font-semibold">{t("down")}</h2>
+          <CodeBlock label={t("downSql")} className="max-h-[28rem] bg-zinc-50 p-3">{plan.down}</CodeBlock>
         </section>
       </div>
       {error && <Alert tone="error" className="whitespace-pre-line">{error}</Alert>}
@@ -83,7 +88,7 @@ export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[]
       {destructive > 0 && (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-          Run the destructive statements too ({rows} {rows === 1 ? "row" : "rows"} touched)
+          {t("runDestructive", { rows })}
         </label>
       )}
       <div className="flex flex-wrap gap-2">
@@ -94,17 +99,17 @@ export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[]
             start(async () => {
               setError(null);
               const result = await applyPlanAction({ ...request, allowDestructive: confirmed });
-              if (!result.ok) return setError(result.formError ?? "The plan was not applied; nothing changed.");
+              if (!result.ok) return setError(result.formError ?? t("notApplied"));
               setMessage(
                 result.data.remaining.length
-                  ? `Applied ${result.data.statements} statements; ${result.data.remaining.length} differences remain (see the notes).`
-                  : `Applied ${result.data.statements} statements. The database now matches the metadata.`,
+                  ? t("appliedRemain", { statements: result.data.statements, remaining: result.data.remaining.length })
+                  : t("applied", { statements: result.data.statements }),
               );
               router.refresh();
             })
           }
         >
-          Apply
+          {t("apply")}
         </Button>
         <Button
           variant="secondary"
@@ -113,12 +118,12 @@ export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[]
             start(async () => {
               setError(null);
               const result = await saveMigrationAction(request);
-              if (result.ok) setMessage(`Saved ${result.data.up} and ${result.data.down}.`);
-              else setError(result.formError ?? "The migration could not be saved.");
+              if (result.ok) setMessage(t("saved", { up: result.data.up, down: result.data.down }));
+              else setError(result.formError ?? t("saveFailed"));
             })
           }
         >
-          Save migration file
+          {t("save")}
         </Button>
         <Button
           variant="ghost"
@@ -127,14 +132,14 @@ export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[]
             start(async () => {
               setError(null);
               const result = await planScriptsAction(request);
-              if (!result.ok) return setError(result.formError ?? "The scripts could not be downloaded.");
+              if (!result.ok) return setError(result.formError ?? t("downloadFailed"));
               const names = migrationFileNames(new Date());
               download(names.up, result.data.up);
               download(names.down, result.data.down);
             })
           }
         >
-          Download up/down
+          {t("download")}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import "@xyflow/react/dist/style.css";
 import {
   Background,
@@ -56,6 +57,7 @@ export function DiagramView(props: DiagramViewProps) {
 
 function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", allowNewTable, onChanged }: DiagramViewProps) {
   const router = useRouter();
+  const t = useTranslations("diagram");
   const reload = onChanged ?? (() => router.refresh());
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -147,7 +149,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     setPlaced((all) => new Map([...all, ...positions.map((p) => [p.table_id, { x: p.x, y: p.y }] as const)]));
     setPinned((all) => new Set([...all, ...positions.map((p) => String(p.table_id))]));
     savePositionsAction(positions).then((r) => {
-      if (!r.ok) toast.error(`The new position was not saved: ${r.formError ?? "unknown error"}`);
+      if (!r.ok) toast.error(t("positionNotSaved", { reason: r.formError ?? t("unknownError") }));
     });
   };
 
@@ -160,7 +162,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       await exportDiagram(viewport, flow.getNodes(), format);
     } catch (error) {
-      toast.error(`Export failed: ${(error as Error).message}`);
+      toast.error(t("exportFailed", { reason: (error as Error).message }));
     } finally {
       setExporting(false);
     }
@@ -168,7 +170,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
 
   const autoLayout = async () => {
     const result = await resetLayoutAction();
-    if (!result.ok) return void toast.error(result.formError ?? "The positions were not reset.");
+    if (!result.ok) return void toast.error(result.formError ?? t("notReset"));
     setPlaced(new Map());
     setPinned(new Set());
   };
@@ -283,7 +285,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
           onClose={() => setRelating(null)}
           prefill={relating}
           onCreated={(result) => {
-            toast.success(`Relation ${result.relation.from_table}.${result.relation.from_column} → ${result.relation.to_table}.${result.relation.to_column} created.`);
+            toast.success(t("relationCreated", { from: `${result.relation.from_table}.${result.relation.from_column}`, to: `${result.relation.to_table}.${result.relation.to_column}` }));
             reload();
           }}
         />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { neighbourhoodAction } from "@/app/(editor)/diagram/actions";
 import { Alert } from "@/components/ui/alert";
@@ -8,6 +9,7 @@ import { DiagramView } from "./diagram-view";
 
 /** A table's page: the table and the tables one relation away, loaded when the tab opens. */
 export function NeighbourhoodDiagram({ tableId }: { tableId: number }) {
+  const t = useTranslations("diagram");
   const [model, setModel] = useState<DiagramModel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -16,13 +18,13 @@ export function NeighbourhoodDiagram({ tableId }: { tableId: number }) {
     neighbourhoodAction(tableId).then((r) => {
       if (!live) return;
       if (r.ok) setModel(r.data);
-      else setError(r.formError ?? "The diagram could not be loaded.");
+      else setError(r.formError ?? t("loadFailed"));
     });
     return () => {
       live = false;
     };
   }, [tableId, version]);
   if (error) return <Alert tone="error">{error}</Alert>;
-  if (!model) return <p className="text-sm text-zinc-500">Loading the diagram…</p>;
+  if (!model) return <p className="text-sm text-zinc-500">{t("loading")}</p>;
   return <DiagramView model={model} focusTableId={tableId} height="60vh" onChanged={() => setVersion((v) => v + 1)} />;
 }

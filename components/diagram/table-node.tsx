@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import Link from "next/link";
@@ -22,6 +23,7 @@ function Marker({ children, title, className }: { children: string; title: strin
 export const TableNode = memo(function TableNode({ data }: NodeProps<Node<TableNodeData, "table">>) {
   const { table, columns, foreignKeys, collapsed, dimmed } = data;
   const actions = useContext(DiagramActions);
+  const t = useTranslations("diagram");
   const name = table.schema_name === "public" ? table.table_name : `${table.schema_name}.${table.table_name}`;
   return (
     <div
@@ -35,7 +37,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<Node<TableN
           <button
             type="button"
             className="nodrag rounded p-0.5 hover:bg-zinc-200"
-            aria-label={`${collapsed ? "Show" : "Hide"} the columns of ${name}`}
+            aria-label={collapsed ? t("showColumns", { name }) : t("hideColumnsOf", { name })}
             aria-expanded={!collapsed}
             onClick={() => actions.toggleCollapsed(table.id)}
           >
@@ -48,21 +50,21 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<Node<TableN
           </Link>
           <span className="block truncate text-zinc-600">{table.label}</span>
         </div>
-        <Handle type="source" position={Position.Right} id={sourceHandle()} className={handleClass} title={`Drag to relate ${name}`} />
+        <Handle type="source" position={Position.Right} id={sourceHandle()} className={handleClass} title={t("dragToRelate", { name })} />
       </div>
       {!collapsed &&
         columns?.map((c) => (
           <div key={c.pg_column} data-column={c.pg_column} className="relative flex items-center gap-1 px-2" style={{ height: ROW_HEIGHT }}>
             <Handle type="target" position={Position.Left} id={targetHandle(c.pg_column)} isConnectableStart={false} className={handleClass} />
-            {c.is_primary_key && <Marker title="Primary key" className="bg-amber-100 text-amber-900">PK</Marker>}
-            {foreignKeys.includes(c.pg_column) && <Marker title="Foreign key" className="bg-blue-100 text-blue-900">FK</Marker>}
-            {c.is_unique && <Marker title="Unique" className="bg-violet-100 text-violet-900">UQ</Marker>}
+            {c.is_primary_key && <Marker title={t("primaryKey")} className="bg-amber-100 text-amber-900">PK</Marker>}
+            {foreignKeys.includes(c.pg_column) && <Marker title={t("foreignKey")} className="bg-blue-100 text-blue-900">FK</Marker>}
+            {c.is_unique && <Marker title={t("unique")} className="bg-violet-100 text-violet-900">UQ</Marker>}
             <span className="truncate font-mono">{c.pg_column}</span>
             <span className="ml-auto truncate pl-2 font-mono text-zinc-500">{c.pg_type}</span>
             <Handle type="source" position={Position.Right} id={sourceHandle(c.pg_column)} className={handleClass} />
           </div>
         ))}
-      {!columns && <p className="px-2 py-1 text-zinc-500">Columns not loaded</p>}
+      {!columns && <p className="px-2 py-1 text-zinc-500">{t("notLoaded")}</p>}
     </div>
   );
 });

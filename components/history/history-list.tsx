@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { restoreAction } from "@/app/(editor)/history/actions";
@@ -19,12 +20,13 @@ function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => vo
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<"before" | "after" | null>(null);
   const { changes, name } = entry;
+  const t = useTranslations("history");
 
   const restore = async () => {
     if (!asking) return null;
     const result = await restoreAction({ entryId: entry.id, which: asking });
-    if (!result.ok) return result.formError ?? "Not restored.";
-    restoredToast(`${name || "Row"} ${result.data.action}.`, result.data.undoEntryId, onRestored);
+    if (!result.ok) return result.formError ?? t("notRestored");
+    restoredToast(t("restoredToast", { name: name || t("row"), action: result.data.action }), result.data.undoEntryId, onRestored);
     onRestored();
     return null;
   };
@@ -46,7 +48,7 @@ function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => vo
         <span className="font-mono text-xs text-zinc-500">{entry.table_name}</span>
         <span className="font-medium">{name || `#${entry.record_id}`}</span>
         <span className="text-xs text-zinc-500">
-          {changes.length} {changes.length === 1 ? "field" : "fields"}
+          {t("fields", { count: changes.length })}
           {entry.operation === "UPDATE" &&
             changes.length > 0 &&
             `: ${changes
@@ -56,17 +58,17 @@ function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => vo
         </span>
         <span className="ml-auto text-xs text-zinc-500">
           {entry.changed_at.slice(0, 19)} ·{" "}
-          {entry.changed_by_role ?? (entry.changed_by !== null ? `#${entry.changed_by}` : "unknown")}
+          {entry.changed_by_role ?? (entry.changed_by !== null ? `#${entry.changed_by}` : t("unknown"))}
         </span>
       </button>
       {open && (
         <div className="border-t border-zinc-100 px-4 py-3">
-          <table className="w-full table-fixed text-left text-xs" aria-label="Changes">
+          <table className="w-full table-fixed text-left text-xs" aria-label={t("changes")}>
             <thead className="text-zinc-500">
               <tr>
-                <th className="w-48 py-1">Field</th>
-                <th className="py-1">Before</th>
-                <th className="py-1">After</th>
+                <th className="w-48 py-1">{t("field")}</th>
+                <th className="py-1">{t("before")}</th>
+                <th className="py-1">{t("after")}</th>
               </tr>
             </thead>
             <tbody>
@@ -84,12 +86,12 @@ function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => vo
           <div className="mt-3 flex gap-2">
             {entry.hasOld && (
               <Button variant="secondary" onClick={() => setAsking("before")}>
-                {entry.operation === "DELETE" ? "Restore the deleted row" : "Restore the previous version"}
+                {entry.operation === "DELETE" ? t("restoreDeleted") : t("restorePrevious")}
               </Button>
             )}
             {entry.hasNew && entry.operation === "UPDATE" && (
               <Button variant="ghost" onClick={() => setAsking("after")}>
-                Restore this version
+                {t("restoreThis")}
               </Button>
             )}
           </div>
@@ -98,15 +100,13 @@ function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => vo
       <ConfirmDialog
         open={asking !== null}
         onClose={() => setAsking(null)}
-        title={`Restore ${entry.table_name} #${entry.record_id}?`}
-        confirmLabel="Restore"
+        title={t("restoreTitle", { table: entry.table_name, id: String(entry.record_id ?? "") })}
+        confirmLabel={t("restore")}
         tone="primary"
         onConfirm={restore}
       >
         <p>
-          This puts <strong>{name || `#${entry.record_id}`}</strong> back to{" "}
-          {asking === "after" ? "the version after this change" : "the version before this change"}. The restore is
-          recorded in the history too, and you can undo it right after.
+          {t.rich("restoreBody", { name: name || `#${entry.record_id}`, which: asking ?? "before", strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       </ConfirmDialog>
     </li>
@@ -115,10 +115,11 @@ function Entry({ entry, onRestored }: { entry: HistoryView; onRestored: () => vo
 
 export function HistoryList({ entries, onRestored }: { entries: HistoryView[]; onRestored?: () => void }) {
   const router = useRouter();
+  const t = useTranslations("history");
   if (entries.length === 0)
-    return <p className="py-8 text-center text-sm text-zinc-600">No changes recorded for this selection.</p>;
+    return <p className="py-8 text-center text-sm text-zinc-600">{t("empty")}</p>;
   return (
-    <ol className="space-y-2" aria-label="History entries">
+    <ol className="space-y-2" aria-label={t("entries")}>
       {entries.map((e) => (
         <Entry key={e.id} entry={e} onRestored={onRestored ?? (() => router.refresh())} />
       ))}

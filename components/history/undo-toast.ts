@@ -1,6 +1,7 @@
 "use client";
 
 import { toast } from "sonner";
+import { say } from "@/lib/i18n/messages";
 import { restoreAction, undoDeletionAction } from "@/app/(editor)/history/actions";
 
 type DeletedTable = "mappings_table" | "mappings_column" | "mappings_relation" | "mappings_api_endpoint";
@@ -15,13 +16,13 @@ export function deletedToast(message: string, deleted: { table: DeletedTable; id
   toast.success(message, {
     duration: UNDO_MS,
     action: {
-      label: "Undo",
+      label: say("undo.undo"),
       onClick: async () => {
         const result = await undoDeletionAction(deleted);
         if (result.ok) {
-          toast.success(`Brought back (${result.data.restored} ${result.data.restored === 1 ? "row" : "rows"}).`);
+          toast.success(say("undo.broughtBack", { count: result.data.restored }));
           onUndone();
-        } else toast.error(result.formError ?? "Could not undo the delete.");
+        } else toast.error(result.formError ?? say("undo.undoDeleteFailed"));
       },
     },
   });
@@ -36,13 +37,13 @@ export function restoredToast(message: string, undoEntryId: number | null, onUnd
   toast.success(message, {
     duration: UNDO_MS,
     action: {
-      label: "Undo",
+      label: say("undo.undo"),
       onClick: async () => {
         const result = await restoreAction({ entryId: undoEntryId, which: "before" });
         if (result.ok) {
-          toast.success("The restore was undone.");
+          toast.success(say("undo.restoreUndone"));
           onUndone();
-        } else toast.error(result.formError ?? "Could not undo the restore.");
+        } else toast.error(result.formError ?? say("undo.undoRestoreFailed"));
       },
     },
   });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Checkbox, Field, Input, Select, Textarea } from "@/components/ui/field";
 import { PACKAGE_MANAGERS, PROJECT_STATUSES, PROJECT_TEMPLATES } from "@/lib/schemas/enums";
@@ -37,41 +38,43 @@ export function ProjectCoreFields({
   errors: FieldErrors<CoreValues>;
 }) {
   const e = (name: keyof CoreValues) => errors[name]?.message as string | undefined;
+  const t = useTranslations("project");
+  const f = useTranslations("fields.project");
   return (
     <>
-      <Section title="Identity">
-        <Field label="Project id" required error={e("project_id")} hint="A slug, e.g. my-ecommerce">
+      <Section title={t("sections.identity")}>
+        <Field label={f("project_id")} required error={e("project_id")} hint={t("hints.project_id")}>
           {(p) => <Input {...p} {...register("project_id")} autoComplete="off" spellCheck={false} />}
         </Field>
-        <Field label="Project name" required error={e("project_name")}>
+        <Field label={f("project_name")} required error={e("project_name")}>
           {(p) => <Input {...p} {...register("project_name")} />}
         </Field>
-        <Field label="Description" error={e("description")} className="sm:col-span-2">
+        <Field label={f("description")} error={e("description")} className="sm:col-span-2">
           {(p) => <Textarea {...p} rows={3} {...register("description")} />}
         </Field>
       </Section>
-      <Section title="Paths" description="The root is absolute; the others are relative to it.">
+      <Section title={t("sections.paths")} description={t("sections.pathsHint")}>
         <Field
-          label="Root path"
+          label={f("root_path")}
           required
           error={e("root_path")}
-          hint="e.g. /workspace/my-ecommerce"
+          hint={t("hints.root_path")}
           className="sm:col-span-2"
         >
           {(p) => <Input {...p} {...register("root_path")} spellCheck={false} />}
         </Field>
-        <Field label="Backend path" error={e("backend_path")}>
+        <Field label={f("backend_path")} error={e("backend_path")}>
           {(p) => <Input {...p} {...register("backend_path")} placeholder="./backend" spellCheck={false} />}
         </Field>
-        <Field label="Frontend path" error={e("frontend_path")}>
+        <Field label={f("frontend_path")} error={e("frontend_path")}>
           {(p) => <Input {...p} {...register("frontend_path")} placeholder="./frontend" spellCheck={false} />}
         </Field>
-        <Field label="Database path" error={e("database_path")}>
+        <Field label={f("database_path")} error={e("database_path")}>
           {(p) => <Input {...p} {...register("database_path")} placeholder="./database" spellCheck={false} />}
         </Field>
       </Section>
-      <Section title="Project">
-        <Field label="Template" error={e("template")}>
+      <Section title={t("sections.project")}>
+        <Field label={f("template")} error={e("template")}>
           {(p) => (
             <Select {...p} {...register("template")}>
               {PROJECT_TEMPLATES.map((t) => (
@@ -82,7 +85,7 @@ export function ProjectCoreFields({
             </Select>
           )}
         </Field>
-        <Field label="Status" error={e("status")}>
+        <Field label={f("status")} error={e("status")}>
           {(p) => (
             <Select {...p} {...register("status")}>
               {PROJECT_STATUSES.map((s) => (
@@ -93,10 +96,10 @@ export function ProjectCoreFields({
             </Select>
           )}
         </Field>
-        <Field label="Version" error={e("version")} hint="Semantic version, e.g. 1.0.0">
+        <Field label={f("version")} error={e("version")} hint={t("hints.version")}>
           {(p) => <Input {...p} {...register("version")} placeholder="1.0.0" />}
         </Field>
-        <Field label="Package manager" error={e("package_manager")}>
+        <Field label={f("package_manager")} error={e("package_manager")}>
           {(p) => (
             <>
               <Input {...p} {...register("package_manager")} list="package-managers" placeholder="npm" />
@@ -108,29 +111,29 @@ export function ProjectCoreFields({
             </>
           )}
         </Field>
-        <Field label="Node version" error={e("node_version")} hint="e.g. 20.11.0">
+        <Field label={f("node_version")} error={e("node_version")} hint={t("hints.node_version")}>
           {(p) => <Input {...p} {...register("node_version")} />}
         </Field>
       </Section>
-      <Section title="Git">
+      <Section title={t("sections.git")}>
         <Field
-          label="Git repository"
+          label={f("git_repository")}
           error={e("git_repository")}
-          hint="https://github.com/acme/shop.git or git@github.com:acme/shop.git"
+          hint={t("hints.git_repository")}
         >
           {(p) => <Input {...p} {...register("git_repository")} spellCheck={false} />}
         </Field>
-        <Field label="Git branch" error={e("git_branch")}>
+        <Field label={f("git_branch")} error={e("git_branch")}>
           {(p) => <Input {...p} {...register("git_branch")} placeholder="main" spellCheck={false} />}
         </Field>
       </Section>
-      <Section title="Code generation">
+      <Section title={t("sections.codegen")}>
         <Checkbox
-          label="Auto generation"
-          hint="Regenerate code when metadata changes"
+          label={f("auto_generation")}
+          hint={t("hints.auto_generation")}
           {...register("auto_generation")}
         />
-        <Checkbox label="Watch mode" hint="Watch metadata for changes" {...register("watch_mode")} />
+        <Checkbox label={f("watch_mode")} hint={t("hints.watch_mode")} {...register("watch_mode")} />
       </Section>
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { deleteRelationAction, relationReverseAction } from "@/app/(editor)/relations/actions";
@@ -26,6 +27,7 @@ export function DeleteRelationDialog({
 }) {
   const router = useRouter();
   const [reverse, setReverse] = useState<RelationRow | null | undefined>(undefined);
+  const t = useTranslations("relations");
   const [withReverse, setWithReverse] = useState(true);
   const [lookupError, setLookupError] = useState<string | null>(null);
 
@@ -38,7 +40,7 @@ export function DeleteRelationDialog({
     relationReverseAction(relation.id).then((r) => {
       if (!live) return;
       if (r.ok) setReverse(r.data);
-      else setLookupError(r.formError ?? "Could not look for its reverse.");
+      else setLookupError(r.formError ?? t("lookupFailed"));
     });
     return () => {
       live = false;
@@ -55,7 +57,7 @@ export function DeleteRelationDialog({
     if (!result.ok) return deleteFailure(result, "relation");
     const n = result.data.deleted.length;
     // Both sides go in one transaction, so one Undo brings both back.
-    deletedToast(n > 1 ? "The relation and its reverse were deleted." : "Relation deleted.", { table: "mappings_relation", id: relation.id }, () =>
+    deletedToast(n > 1 ? t("deletedBoth") : t("deletedOne"), { table: "mappings_relation", id: relation.id }, () =>
       onUndone ? onUndone() : router.refresh(),
     );
     onDeleted(result.data.deleted);
@@ -66,21 +68,21 @@ export function DeleteRelationDialog({
     <ConfirmDialog
       open={relation !== null}
       onClose={onClose}
-      title="Delete relation?"
+      title={t("deleteTitle")}
       ready={reverse !== undefined || lookupError !== null}
       onConfirm={confirm}
     >
       {relation && <p className="font-mono">{describe(relation)}</p>}
-      {reverse === undefined && !lookupError && <p className="text-zinc-500">Looking for its reverse…</p>}
+      {reverse === undefined && !lookupError && <p className="text-zinc-500">{t("lookingReverse")}</p>}
       {reverse && (
         <Checkbox
-          label="Also delete its reverse relation"
+          label={t("alsoReverse")}
           hint={describe(reverse)}
           checked={withReverse}
           onChange={(event) => setWithReverse(event.target.checked)}
         />
       )}
-      {reverse === null && <p className="text-zinc-600">It has no reverse relation.</p>}
+      {reverse === null && <p className="text-zinc-600">{t("noReverse")}</p>}
       {lookupError && (
         <p role="alert" className="text-red-700">
           {lookupError}

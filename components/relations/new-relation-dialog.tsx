@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { tableColumnsAction, tableNamesAction } from "@/app/(editor)/relations/actions";
 import { Alert } from "@/components/ui/alert";
@@ -19,6 +20,7 @@ export type ColumnOption = { pg_column: string; pg_type: string; is_primary_key:
 /** One table's columns, loaded when the table is chosen. */
 export function useTableColumns(tableId: string | number | undefined) {
   const [columns, setColumns] = useState<ColumnOption[] | null>(null);
+  const t = useTranslations("relations");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setColumns(null);
@@ -28,7 +30,7 @@ export function useTableColumns(tableId: string | number | undefined) {
     tableColumnsAction(tableId).then((r) => {
       if (!live) return;
       if (r.ok) setColumns(r.data);
-      else setError(r.formError ?? "Could not load the columns.");
+      else setError(r.formError ?? t("columnsFailed"));
     });
     return () => {
       live = false;
@@ -39,6 +41,7 @@ export function useTableColumns(tableId: string | number | undefined) {
 
 function useTableOptions(given: TableOption[] | undefined): { tables: TableOption[] | null; error: string | null } {
   const [loaded, setLoaded] = useState<TableOption[] | null>(null);
+  const t = useTranslations("relations");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (given) return;
@@ -46,7 +49,7 @@ function useTableOptions(given: TableOption[] | undefined): { tables: TableOptio
     tableNamesAction().then((r) => {
       if (!live) return;
       if (r.ok) setLoaded(r.data);
-      else setError(r.formError ?? "The tables could not be loaded.");
+      else setError(r.formError ?? t("tablesFailed"));
     });
     return () => {
       live = false;
@@ -75,12 +78,13 @@ export interface NewRelationProps {
 
 /** The relation wizard: the same form on the Relations page, a table's page and the diagram. */
 export function NewRelationDialog(props: NewRelationProps) {
+  const t = useTranslations("relations");
   const { tables, error } = useTableOptions(props.tables);
   return (
     <Dialog
       open={props.open}
       onClose={props.onClose}
-      title="New relation"
+      title={t("new")}
       description="A foreign key from one table's column to another's key; the wizard can add the column, a junction table and the reverse relation."
       wide
     >
@@ -89,7 +93,7 @@ export function NewRelationDialog(props: NewRelationProps) {
       ) : tables ? (
         <RelationWizardForm {...props} tables={tables} />
       ) : (
-        <p className="text-sm text-zinc-500">Loading the tables…</p>
+        <p className="text-sm text-zinc-500">{t("loadingTables")}</p>
       )}
     </Dialog>
   );

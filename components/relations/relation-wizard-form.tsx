@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -18,6 +19,8 @@ import {
   type RelationType,
 } from "@/lib/metadata/relation-keys";
 import { RELATION_TYPES } from "@/lib/schemas/enums";
+import { RELATION_FIELDS } from "@/lib/schemas/relation";
+import { useFields } from "@/lib/i18n/use-fields";
 import {
   relationWizardSchema,
   wizardCreatesFkColumn,
@@ -37,6 +40,10 @@ export function RelationWizardForm({
   prefill,
   onCreated,
 }: NewRelationProps & { tables: TableOption[] }) {
+  const t = useTranslations("relations");
+  const w = useTranslations("relations.wizard");
+  const c = useTranslations("common");
+  const { label } = useFields(RELATION_FIELDS);
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<RelationWizardInput, unknown, RelationWizardValues>({
@@ -116,7 +123,7 @@ export function RelationWizardForm({
         onClose();
         return;
       }
-      setFormError(result.formError ?? "Not created.");
+      setFormError(result.formError ?? t("notCreated"));
       for (const [name, message] of Object.entries(fieldErrorsFrom(result)))
         setError(name as keyof RelationWizardInput, { message });
     }),
@@ -126,7 +133,7 @@ export function RelationWizardForm({
     <Field label={label} required error={e(name)}>
       {(p) => (
         <Select {...p} {...register(name)} disabled={disabled}>
-          <option value="">Choose a table…</option>
+          <option value="">{w("chooseTable")}</option>
           {tables.map((t) => (
             <option key={t.id} value={t.id}>
               {t.schema_name === "public" ? t.table_name : `${t.schema_name}.${t.table_name}`}
@@ -141,12 +148,12 @@ export function RelationWizardForm({
       {(p) => (
         <Select {...p} {...register(name)} disabled={!state.columns}>
           <option value="">
-            {state.columns ? (state.columns.length ? "Choose a column…" : "This table has no columns") : "Choose a table first"}
+            {state.columns ? (state.columns.length ? w("chooseColumn") : w("noColumns")) : w("tableFirst")}
           </option>
-          {state.columns?.map((c) => (
-            <option key={c.pg_column} value={c.pg_column}>
-              {c.pg_column} ({c.pg_type}
-              {c.is_primary_key ? ", primary key" : ""})
+          {state.columns?.map((col) => (
+            <option key={col.pg_column} value={col.pg_column}>
+              {col.pg_column} ({col.pg_type}
+              {col.is_primary_key ? w("primaryKey") : ""})
             </option>
           ))}
         </Select>
@@ -160,11 +167,11 @@ export function RelationWizardForm({
       : null;
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4" aria-label="New relation">
+    <form noValidate onSubmit={submit} className="space-y-4" aria-label={t("new")}>
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="grid grid-cols-2 gap-4">
-        {tableSelect("from_table_id", "From table", fixedFromTableId !== undefined)}
-        <Field label="Relation type" required error={e("relation_type")}>
+        {tableSelect("from_table_id", label("from_table_id"), fixedFromTableId !== undefined)}
+        <Field label={label("relation_type")} required error={e("relation_type")}>
           {(p) => (
             <Select {...p} {...register("relation_type")}>
               {RELATION_TYPES.map((t) => (
@@ -175,72 +182,72 @@ export function RelationWizardForm({
             </Select>
           )}
         </Field>
-        {tableSelect("to_table_id", "To table")}
-        {columnSelect("to_column", "To column", to)}
+        {tableSelect("to_table_id", label("to_table_id"))}
+        {columnSelect("to_column", label("to_column"), to)}
       </div>
       <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3">
-        <legend className="px-1 text-sm font-medium">The from side</legend>
+        <legend className="px-1 text-sm font-medium">{w("fromSide")}</legend>
         {fkCapable && (
           <Checkbox
-            label="Create the foreign-key column"
+            label={w("createFk")}
             hint={
               targetKey
-                ? `${foreignKeyType(targetKey.pg_type)}, the type of ${toTable?.table_name}.${targetKey.pg_column} (${targetKey.pg_type})`
-                : "Typed after the key it points to"
+                ? w("fkTyped", { type: foreignKeyType(targetKey.pg_type), target: `${toTable?.table_name}.${targetKey.pg_column}`, targetType: targetKey.pg_type })
+                : w("fkHint")
             }
             {...register("create_fk_column")}
           />
         )}
         {type === "ManyToMany" && (
           <Checkbox
-            label="Create a junction table"
-            hint={junction ? `with ${junction.fromColumn} and ${junction.toColumn}, and a relation to each side` : undefined}
+            label={w("createJunction")}
+            hint={junction ? w("junctionHint", { from: junction.fromColumn, to: junction.toColumn }) : undefined}
             {...register("create_junction")}
           />
         )}
         <div className="grid grid-cols-2 gap-4">
           {makesColumn ? (
-            <Field label="New column name" required error={e("fk_column_name")}>
+            <Field label={w("newColumn")} required error={e("fk_column_name")}>
               {(p) => <Input {...p} {...register("fk_column_name")} spellCheck={false} />}
             </Field>
           ) : (
-            columnSelect("from_column", "From column", from)
+            columnSelect("from_column", label("from_column"), from)
           )}
           {makesJunction && (
-            <Field label="Junction table" required error={e("junction_table")}>
+            <Field label={w("junctionTable")} required error={e("junction_table")}>
               {(p) => <Input {...p} {...register("junction_table")} spellCheck={false} />}
             </Field>
           )}
         </div>
       </fieldset>
       <div className="grid grid-cols-2 gap-4">
-        <Field label="GraphQL field" error={e("graphql_field")} hint={`on ${fromTable?.table_name ?? "the from table"}, e.g. author`}>
+        <Field label={label("graphql_field")} error={e("graphql_field")} hint={w("graphqlHint", { table: fromTable?.table_name ?? w("theFromTable") })}>
           {(p) => <Input {...p} {...register("graphql_field")} spellCheck={false} />}
         </Field>
-        <Field label="Constraint name" error={e("constraint_name")}>
+        <Field label={label("constraint_name")} error={e("constraint_name")}>
           {(p) => <Input {...p} {...register("constraint_name")} spellCheck={false} />}
         </Field>
-        <Checkbox label="Cascade delete" hint="ON DELETE CASCADE" {...register("is_cascade_delete")} />
+        <Checkbox label={label("is_cascade_delete")} hint="ON DELETE CASCADE" {...register("is_cascade_delete")} />
       </div>
       <fieldset className="space-y-3 rounded-md border border-zinc-200 p-3">
-        <legend className="px-1 text-sm font-medium">The reverse relation</legend>
+        <legend className="px-1 text-sm font-medium">{w("reverse")}</legend>
         <Checkbox
-          label="Create the reverse relation"
-          hint={`${reverseType(type)} from ${toTable?.table_name ?? "the target"} back to ${fromTable?.table_name ?? "this table"}`}
+          label={w("createReverse")}
+          hint={w("reverseHint", { type: reverseType(type), to: toTable?.table_name ?? w("theTarget"), from: fromTable?.table_name ?? w("thisTable") })}
           {...register("create_reverse")}
         />
         {v.create_reverse && (
-          <Field label="Reverse GraphQL field" error={e("reverse_graphql_field") ?? e("create_reverse")} hint="e.g. posts for users.posts">
+          <Field label={w("reverseField")} error={e("reverse_graphql_field") ?? e("create_reverse")} hint={w("reverseFieldHint")}>
             {(p) => <Input {...p} {...register("reverse_graphql_field")} spellCheck={false} />}
           </Field>
         )}
       </fieldset>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>
-          Cancel
+          {c("cancel")}
         </Button>
         <Button type="submit" pending={pending}>
-          Create relation
+          {w("create")}
         </Button>
       </div>
     </form>

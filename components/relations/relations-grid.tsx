@@ -62,6 +62,7 @@ export function RelationsGrid({
   focus?: CellFocus | null;
 }) {
   const t = useTranslations("relations");
+  const c = useTranslations("common");
   const locale = useLocale() as Locale;
   const columns = useMemo(() => columnsFor(locale, t), [locale, t]);
   const { ask, dialog } = useConflict();
@@ -87,7 +88,7 @@ export function RelationsGrid({
             onClick={() => setDeleting(row)}
             aria-label={t("deleteNamed", { name: `${row.from_table}.${row.from_column}` })}
           >
-            Delete
+            {c("delete")}
           </Button>
         )}
         onCellsCommit={(changes) =>
@@ -98,14 +99,14 @@ export function RelationsGrid({
             row,
             field,
             value,
-            what: `Relation ${row.from_table}.${row.from_column}`,
+            what: t("what", { name: `${row.from_table}.${row.from_column}` }),
             save: updateRelationFieldAction,
             replace,
             remove,
             ask,
           })
         }
-        emptyState={emptyState ?? <p className="py-8 text-center text-sm text-zinc-600">No relations.</p>}
+        emptyState={emptyState ?? <p className="py-8 text-center text-sm text-zinc-600">{t("none")}</p>}
       />
       {dialog}
       <DeleteRelationDialog

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { WizardState } from "./wizard-state";
@@ -24,6 +25,8 @@ export function ConnectionStep({
   onRetry: () => void;
   onNext: () => void;
 }) {
+  const t = useTranslations("setup.conn");
+  const s = useTranslations("setup");
   if (!("facts" in state)) {
     return (
       <div className="space-y-4">
@@ -31,25 +34,20 @@ export function ConnectionStep({
           tone="error"
           title={
             state.kind === "unreachable"
-              ? "Cannot connect to the database"
+              ? t("unreachable")
               : state.kind === "error"
-                ? "Connected, but the _metadata schema cannot be read"
-                : "No database configured"
+                ? t("unreadable")
+                : t("none")
           }
         >
           <p>{state.message}</p>
           {state.label && <p className="mt-1 font-mono text-xs">{state.label}</p>}
           {state.kind !== "error" && (
-            <p className="mt-2">
-              The connection comes from <code>DATABASE_URL</code> or <code>DB_HOST</code>, <code>DB_PORT</code>,{" "}
-              <code>DB_USER</code>, <code>DB_PASSWORD</code>, <code>DB_NAME</code> (environment or <code>.env</code>);
-              with none set, <code>npm start</code> runs an embedded PostgreSQL. Fix the setting or start the server,
-              then retry.
-            </p>
+            <p className="mt-2">{t.rich("howTo", { code: (chunks) => <code>{chunks}</code> })}</p>
           )}
         </Alert>
         <Button onClick={onRetry} pending={checking}>
-          Retry connection
+          {t("retry")}
         </Button>
       </div>
     );
@@ -59,69 +57,69 @@ export function ConnectionStep({
   const ready = state.summary.complete || (facts.canCreateSchema && extensionsOk);
   return (
     <div className="space-y-5">
-      <Alert tone="success" title="Connected">
+      <Alert tone="success" title={t("connected")}>
         <span className="font-mono text-xs">{facts.label}</span>
-        {facts.source === "embedded" && <span> · embedded PostgreSQL started by the editor</span>}
+        {facts.source === "embedded" && <span>{t("embedded")}</span>}
       </Alert>
       <dl className="grid grid-cols-[12rem_1fr] gap-x-4 gap-y-2 text-sm">
-        <dt className="text-zinc-500">Server version</dt>
+        <dt className="text-zinc-500">{t("serverVersion")}</dt>
         <dd>PostgreSQL {facts.serverVersion}</dd>
-        <dt className="text-zinc-500">Database</dt>
+        <dt className="text-zinc-500">{t("database")}</dt>
         <dd className="font-mono">{facts.display.database}</dd>
-        <dt className="text-zinc-500">Host</dt>
+        <dt className="text-zinc-500">{t("host")}</dt>
         <dd className="font-mono">
           {facts.display.host}:{facts.display.port}
           {facts.display.ssl ? " (SSL)" : ""}
         </dd>
-        <dt className="text-zinc-500">User</dt>
+        <dt className="text-zinc-500">{t("user")}</dt>
         <dd className="font-mono">
           {facts.currentUser}
-          {facts.isSuperuser ? " (superuser)" : ""}
+          {facts.isSuperuser ? t("superuser") : ""}
         </dd>
-        <dt className="text-zinc-500">May create schemas</dt>
+        <dt className="text-zinc-500">{t("mayCreate")}</dt>
         <dd>
           <Yes ok={facts.canCreateSchema}>
             {facts.canCreateSchema
-              ? "yes"
-              : `no: the user lacks CREATE on database ${facts.display.database}. Ask its owner: GRANT CREATE ON DATABASE ${facts.display.database} TO ${facts.currentUser};`}
+              ? t("yes")
+              : t("noCreate", { db: facts.display.database, user: facts.currentUser })}
           </Yes>
         </dd>
         {facts.extensions.map((e) => (
           <div key={e.name} className="contents">
-            <dt className="text-zinc-500">Extension {e.name}</dt>
+            <dt className="text-zinc-500">{t("extension", { name: e.name })}</dt>
             <dd>
               <Yes ok={e.canCreate}>
                 {e.installed
-                  ? "installed"
+                  ? t("installed")
                   : !e.available
-                    ? "not available on this server: install PostgreSQL's contrib package"
+                    ? t("unavailable")
                     : e.canCreate
-                      ? "available; the initialization will create it"
-                      : `needs a superuser: ask one to run CREATE EXTENSION ${e.name}; in ${facts.display.database}`}
+                      ? t("willCreate")
+                      : t("needsSuperuser", { name: e.name, db: facts.display.database })}
               </Yes>
             </dd>
           </div>
         ))}
-        <dt className="text-zinc-500">_metadata schema</dt>
+        <dt className="text-zinc-500">{t("schema")}</dt>
         <dd>
           {state.summary.complete
-            ? "complete"
+            ? t("complete")
             : state.summary.empty
-              ? "not created yet"
-              : `incomplete: ${state.summary.missing} missing, ${state.summary.different} different`}
+              ? t("notCreated")
+              : t("incomplete", { missing: state.summary.missing, different: state.summary.different })}
         </dd>
       </dl>
       {!ready && (
-        <Alert tone="warning" title="This user cannot initialize the schema">
-          Grant the privileges named above (or connect as the database owner), then retry.
+        <Alert tone="warning" title={t("cannotInit")}>
+          {t("cannotInitBody")}
         </Alert>
       )}
       <div className="flex gap-2">
         <Button onClick={onNext} disabled={!ready}>
-          Continue
+          {s("continue")}
         </Button>
         <Button variant="secondary" onClick={onRetry} pending={checking}>
-          Check again
+          {t("checkAgain")}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { CodeBlock } from "@/components/ui/code-block";
 import { useState, useTransition } from "react";
 import { initializeAction, type InitOutcome } from "@/app/setup/actions";
@@ -18,6 +19,8 @@ export function InitializeStep({
   onDone: (summary: CheckSummary) => void;
   onBack: () => void;
 }) {
+  const t = useTranslations("setup.init");
+  const st = useTranslations("setup");
   const [pending, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<InitOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +33,7 @@ export function InitializeStep({
     setError(null);
     startTransition(async () => {
       const result = await initializeAction();
-      if (!result.ok) setError(result.formError ?? "The initialization failed.");
+      if (!result.ok) setError(result.formError ?? t("failed"));
       else setOutcome(result.data);
     });
   }
@@ -38,20 +41,19 @@ export function InitializeStep({
   return (
     <div className="space-y-5">
       {current.complete ? (
-        <Alert tone="success" title={summary.complete ? "The _metadata schema is already complete" : "The _metadata schema is complete"}>
-          All {current.items.filter((i) => i.status === "present").length} objects are as the seed defines them. Running
-          the script again changes nothing.
+        <Alert tone="success" title={summary.complete ? t("alreadyComplete") : t("nowComplete")}>
+          {t("alreadyCompleteBody", { count: current.items.filter((i) => i.status === "present").length })}
         </Alert>
       ) : (
         <p className="text-sm text-zinc-700">
           {current.empty
-            ? "The database has no _metadata schema yet. This SQL creates it, its enums, tables, indexes and triggers, in one transaction: either all of it is created, or nothing."
-            : `The _metadata schema is incomplete (${problems.length} objects missing or different). The script creates what is missing; it never drops or alters what exists.`}
+            ? t("empty")
+            : t("incomplete", { count: problems.length })}
         </p>
       )}
       {!current.complete && !current.empty && (
         <details className="rounded-md border border-zinc-200 bg-white p-3 text-sm">
-          <summary className="cursor-pointer font-medium">Objects missing or different ({problems.length})</summary>
+          <summary className="cursor-pointer font-medium">{t("problems", { count: problems.length })}</summary>
           <ul className="mt-2 max-h-48 list-disc overflow-auto pl-5 font-mono text-xs">
             {problems.map((i) => (
               <li key={`${i.kind}:${i.name}`}>
@@ -61,55 +63,55 @@ export function InitializeStep({
           </ul>
         </details>
       )}
-      <section aria-label="SQL to run">
-        <h3 className="mb-1 text-sm font-medium">The SQL it will run (sql/001_metadata_init.sql)</h3>
+      <section aria-label={t("sqlLabel")}>
+        <h3 className="mb-1 text-sm font-medium">{t("sqlTitle")}</h3>
         <CodeBlock label="sql/001_metadata_init.sql" className="max-h-80 bg-zinc-900 p-3 leading-relaxed text-zinc-100">
           {sql}
         </CodeBlock>
       </section>
       {outcome && (
-        <section aria-label="Initialization result" className="space-y-2">
+        <section aria-label={t("resultLabel")} className="space-y-2">
           <ol className="space-y-1 text-sm">
             {outcome.steps
               .filter((s) => s.key !== "lock")
               .map((s) => (
                 <li key={s.key} className={s.ok ? "text-emerald-700" : "text-red-700"}>
                   <span aria-hidden>{s.ok ? "✓ " : "✗ "}</span>
-                  {s.label} {s.ok ? `(${s.ms} ms)` : `: ${s.error}`}
+                  {t.has(`steps.${s.key}` as "steps.schema") ? t(`steps.${s.key}` as "steps.schema") : s.label} {s.ok ? t("ms", { ms: s.ms }) : `: ${s.error}`}
                 </li>
               ))}
           </ol>
           {"error" in outcome && (
-            <Alert tone="error" title="Initialization failed">
+            <Alert tone="error" title={t("initFailed")}>
               {outcome.error}
             </Alert>
           )}
           {"summary" in outcome && (
             <Alert
               tone={outcome.summary.complete ? "success" : "warning"}
-              title={outcome.summary.complete ? "Initialized" : "Initialized, with differences"}
+              title={outcome.summary.complete ? t("initialized") : t("initializedDiff")}
             >
               {outcome.summary.complete
-                ? `All ${outcome.summary.items.filter((i) => i.status === "present").length} objects verified.`
-                : `${outcome.summary.missing} missing and ${outcome.summary.different} different objects remain: the script does not alter existing tables. Use Tools → Check for details.`}
+                ? t("verified", { count: outcome.summary.items.filter((i) => i.status === "present").length })
+                : t("remain", { missing: outcome.summary.missing, different: outcome.summary.different })}
             </Alert>
           )}
         </section>
       )}
       {error && (
-        <Alert tone="error" title="Could not run the initialization">
+        <Alert tone="error" title={t("couldNotRun")}>
           {error}
         </Alert>
       )}
       <div className="flex gap-2">
         <Button variant="secondary" onClick={onBack}>
-          Back
+          {st("back")}
         </Button>
         {summary.complete || done ? (
-          <Button onClick={() => onDone(outcome && "summary" in outcome ? outcome.summary : summary)}>Continue</Button>
+          <Button onClick={() => onDone(outcome && "summary" in outcome ? outcome.summary : summary)}>{st("continue")}</Button>
         ) : (
           <Button onClick={run} pending={pending}>
-            Run initialization
+            {t("run")}
           </Button>
         )}
       </div>

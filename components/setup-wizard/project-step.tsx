@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { UseFormRegister, UseFormReturn } from "react-hook-form";
 import { ProjectCoreFields, Section, type CoreValues } from "@/components/project-form/project-core-fields";
 import { Alert } from "@/components/ui/alert";
@@ -19,15 +20,18 @@ export function ProjectStep({
   onBack: () => void;
 }) {
   const { register, formState, handleSubmit } = form;
+  const t = useTranslations("setup");
+  const p = useTranslations("project");
+  const f = useTranslations("fields.project");
   return (
-    <form noValidate onSubmit={handleSubmit(onNext)} className="space-y-5" aria-label="Project">
+    <form noValidate onSubmit={handleSubmit(onNext)} className="space-y-5" aria-label={p("formLabel")}>
       {formError && <Alert tone="error">{formError}</Alert>}
       <ProjectCoreFields register={register as unknown as UseFormRegister<CoreValues>} errors={formState.errors} />
-      <Section title="Tech stack and generation">
+      <Section title={t("projectStep.techAndGeneration")}>
         <Field
-          label="Tech stack (JSON)"
+          label={p("jsonLabel", { label: f("tech_stack") })}
           error={formState.errors.tech_stack?.message}
-          hint={`e.g. ${PROJECT_JSON_COLUMNS.tech_stack}`}
+          hint={p("hints.example", { example: PROJECT_JSON_COLUMNS.tech_stack })}
           className="sm:col-span-2"
         >
           {(p) => (
@@ -35,7 +39,7 @@ export function ProjectStep({
           )}
         </Field>
         <Field
-          label="Output directory"
+          label={f("generation_output_dir")}
           error={formState.errors.generation_output_dir?.message}
           hint="generation_config.outputDir"
         >
@@ -43,12 +47,12 @@ export function ProjectStep({
         </Field>
         <div className="space-y-3 pt-6">
           <Checkbox
-            label="Include comments"
+            label={f("generation_include_comments")}
             hint="generation_config.includeComments"
             {...register("generation_include_comments")}
           />
           <Checkbox
-            label="Format with Prettier"
+            label={f("generation_prettier")}
             hint="generation_config.prettier"
             {...register("generation_prettier")}
           />
@@ -56,9 +60,9 @@ export function ProjectStep({
       </Section>
       <div className="flex gap-2">
         <Button variant="secondary" onClick={onBack}>
-          Back
+          {t("back")}
         </Button>
-        <Button type="submit">Review</Button>
+        <Button type="submit">{t("projectStep.review")}</Button>
       </div>
     </form>
   );

@@ -1,35 +1,36 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ConnectionDisplay } from "@/lib/db/config";
 import type { ProjectWizardValues } from "@/lib/schemas/project";
 
-const LABELS: [keyof ProjectWizardValues, string][] = [
-  ["project_id", "Project id"],
-  ["project_name", "Project name"],
-  ["description", "Description"],
-  ["root_path", "Root path"],
-  ["backend_path", "Backend path"],
-  ["frontend_path", "Frontend path"],
-  ["database_path", "Database path"],
-  ["template", "Template"],
-  ["status", "Status"],
-  ["version", "Version"],
-  ["tech_stack", "Tech stack"],
-  ["package_manager", "Package manager"],
-  ["node_version", "Node version"],
-  ["git_repository", "Git repository"],
-  ["git_branch", "Git branch"],
-  ["generation_output_dir", "Output directory"],
-  ["generation_include_comments", "Include comments"],
-  ["generation_prettier", "Prettier"],
-  ["auto_generation", "Auto generation"],
-  ["watch_mode", "Watch mode"],
+const SHOWN: (keyof ProjectWizardValues)[] = [
+  "project_id",
+  "project_name",
+  "description",
+  "root_path",
+  "backend_path",
+  "frontend_path",
+  "database_path",
+  "template",
+  "status",
+  "version",
+  "tech_stack",
+  "package_manager",
+  "node_version",
+  "git_repository",
+  "git_branch",
+  "generation_output_dir",
+  "generation_include_comments",
+  "generation_prettier",
+  "auto_generation",
+  "watch_mode",
 ];
 
-function shown(value: unknown): string {
-  if (typeof value === "boolean") return value ? "yes" : "no";
+function shown(value: unknown, yesNo: (yes: boolean) => string): string {
+  if (typeof value === "boolean") return yesNo(value);
   const text = String(value ?? "").trim();
   return text === "" ? "—" : text;
 }
@@ -49,6 +50,8 @@ export function ReviewStep({
   onFinish: () => void;
   onBack: () => void;
 }) {
+  const t = useTranslations("setup");
+  const f = useTranslations("fields.project");
   const databaseConfig = {
     host: connection.host,
     port: connection.port,
@@ -58,28 +61,26 @@ export function ReviewStep({
   };
   return (
     <div className="space-y-5">
-      <p className="text-sm text-zinc-700">
-        This row goes into <code>_metadata.project</code> (id = 1, the only row there can be).
-      </p>
+      <p className="text-sm text-zinc-700">{t.rich("review.intro", { code: (chunks) => <code>{chunks}</code> })}</p>
       <dl className="grid grid-cols-[12rem_1fr] gap-x-4 gap-y-1.5 rounded-lg border border-zinc-200 bg-white p-5 text-sm">
-        {LABELS.map(([key, label]) => (
+        {SHOWN.map((key) => (
           <div key={key} className="contents">
-            <dt className="text-zinc-500">{label}</dt>
-            <dd className="whitespace-pre-wrap break-words font-mono text-xs leading-5">{shown(values[key])}</dd>
+            <dt className="text-zinc-500">{f(key)}</dt>
+            <dd className="whitespace-pre-wrap break-words font-mono text-xs leading-5">{shown(values[key], (yes) => t(yes ? "review.yes" : "review.no"))}</dd>
           </div>
         ))}
-        <dt className="text-zinc-500">Database config</dt>
+        <dt className="text-zinc-500">{t("review.databaseConfig")}</dt>
         <dd className="font-mono text-xs leading-5">
-          {JSON.stringify(databaseConfig)} (from the connection; never the password)
+          {t("review.fromConnection", { json: JSON.stringify(databaseConfig) })}
         </dd>
       </dl>
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="flex gap-2">
         <Button variant="secondary" onClick={onBack} disabled={pending}>
-          Back
+          {t("back")}
         </Button>
         <Button onClick={onFinish} pending={pending}>
-          Finish setup
+          {t("review.finish")}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -14,7 +15,7 @@ import { ProjectStep } from "./project-step";
 import { ReviewStep } from "./review-step";
 import type { WizardState } from "./wizard-state";
 
-const STEPS = ["Connection", "Initialize", "Project", "Review"] as const;
+const STEPS = ["connection", "initialize", "project", "review"] as const;
 
 export function SetupWizard({
   initialState,
@@ -26,6 +27,7 @@ export function SetupWizard({
   defaults: ProjectWizardValues;
 }) {
   const router = useRouter();
+  const t = useTranslations("setup");
   const [state, setState] = useState(initialState);
   const [step, setStep] = useState(0);
   const [checking, startCheck] = useTransition();
@@ -43,7 +45,7 @@ export function SetupWizard({
       try {
         setState(await checkConnectionAction());
       } catch {
-        toast.error("The editor's server did not answer; is it still running?");
+        toast.error(t("serverGone"));
       }
     });
   }
@@ -53,12 +55,12 @@ export function SetupWizard({
     startFinish(async () => {
       const result = await finishSetupAction(form.getValues());
       if (result.ok) {
-        toast.success(`Project ${result.data.projectId} is set up.`);
+        toast.success(t("done", { id: result.data.projectId }));
         router.replace("/");
         router.refresh();
         return;
       }
-      setFormError(result.formError ?? "The project row could not be saved.");
+      setFormError(result.formError ?? t("notSaved"));
       if (result.fieldErrors) {
         for (const [name, message] of Object.entries(result.fieldErrors)) {
           if (name in defaults) form.setError(name as keyof ProjectWizardValues, { message });
@@ -70,7 +72,7 @@ export function SetupWizard({
 
   return (
     <div className="space-y-6">
-      <ol className="flex flex-wrap gap-2" aria-label="Setup steps">
+      <ol className="flex flex-wrap gap-2" aria-label={t("stepsLabel")}>
         {STEPS.map((name, i) => (
           <li
             key={name}
@@ -84,13 +86,13 @@ export function SetupWizard({
                   : "bg-zinc-200 text-zinc-600",
             )}
           >
-            {i + 1}. {name}
+            {i + 1}. {t(`steps.${name}`)}
           </li>
         ))}
       </ol>
       <section aria-labelledby="step-title" className="rounded-xl border border-zinc-200 bg-zinc-50 p-6">
         <h2 id="step-title" className="mb-4 text-lg font-semibold">
-          {step + 1}. {STEPS[step]}
+          {step + 1}. {t(`steps.${STEPS[step]}`)}
         </h2>
         {step === 0 && <ConnectionStep state={state} checking={checking} onRetry={retry} onNext={() => setStep(1)} />}
         {step === 1 && facts && "summary" in state && (
@@ -103,7 +105,7 @@ export function SetupWizard({
                 // A repair of an existing project's schema: nothing more to set up.
                 const fresh = await checkConnectionAction().catch(() => null);
                 if (fresh?.kind === "ready") {
-                  toast.success("The _metadata schema is complete again.");
+                  toast.success(t("repaired"));
                   router.replace("/");
                   router.refresh();
                   return;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { INDEX_TYPES } from "@/lib/schemas/table";
@@ -11,9 +12,15 @@ interface Props {
   onChange: (text: string) => void;
 }
 
-const unreadable = <p className="text-xs text-amber-700">Not in the expected shape; edit it as JSON below.</p>;
+function Unreadable() {
+  const t = useTranslations("tableJson");
+  return <p className="text-xs text-amber-700">{t("unreadable")}</p>;
+}
+const unreadable = <Unreadable />;
 
 export function ApiPermissionsEditor({ value, onChange }: Props) {
+  const t = useTranslations("tableJson");
+  const f = useTranslations("fields.table");
   const perms = parseJsonOr<Record<string, string>>(value, {});
   if (!perms || typeof perms !== "object" || Array.isArray(perms)) return unreadable;
   const set = (key: string, v: string) => {
@@ -23,12 +30,12 @@ export function ApiPermissionsEditor({ value, onChange }: Props) {
     onChange(Object.keys(next).length ? JSON.stringify(next) : "");
   };
   return (
-    <div className="grid grid-cols-3 gap-3" role="group" aria-label="API permissions">
+    <div className="grid grid-cols-3 gap-3" role="group" aria-label={f("api_permissions")}>
       {(["read", "write", "delete"] as const).map((k) => (
         <label key={k} className="space-y-1 text-xs">
           <span className="capitalize">{k}</span>
           <Input
-            aria-label={`Permission: ${k}`}
+            aria-label={t("permission", { name: k })}
             list="permission-roles"
             value={perms[k] ?? ""}
             placeholder={k === "read" ? "public" : k === "write" ? "authenticated" : "admin"}
@@ -49,23 +56,24 @@ export function ApiPermissionsEditor({ value, onChange }: Props) {
 type Checks = { checks?: { name: string; condition: string }[] };
 
 export function ChecksEditor({ value, onChange }: Props) {
+  const t = useTranslations("tableJson");
   const c = parseJsonOr<Checks>(value, { checks: [] });
   if (!c || !Array.isArray(c.checks ?? [])) return unreadable;
   const checks = c.checks ?? [];
   const set = (next: Checks["checks"] & object) => onChange(next.length ? JSON.stringify({ ...c, checks: next }) : "");
   return (
-    <div className="space-y-2" role="group" aria-label="Check constraints">
+    <div className="space-y-2" role="group" aria-label={t("checks")}>
       {checks.map((k, i) => (
         <div key={i} className="flex gap-2">
           <Input
-            aria-label={`Check ${i + 1} name`}
+            aria-label={t("checkName", { n: i + 1 })}
             className="w-56 font-mono text-xs"
             placeholder="check_status"
             value={k.name}
             onChange={(e) => set(checks.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
           />
           <Input
-            aria-label={`Check ${i + 1} condition`}
+            aria-label={t("checkCondition", { n: i + 1 })}
             className="font-mono text-xs"
             placeholder="status IN ('ACTIVE', 'INACTIVE')"
             value={k.condition}
@@ -73,7 +81,7 @@ export function ChecksEditor({ value, onChange }: Props) {
           />
           <Button
             variant="ghost"
-            aria-label={`Remove check ${i + 1}`}
+            aria-label={t("removeCheck", { n: i + 1 })}
             onClick={() => set(checks.filter((_, j) => j !== i))}
           >
             ✕
@@ -81,7 +89,7 @@ export function ChecksEditor({ value, onChange }: Props) {
         </div>
       ))}
       <Button variant="secondary" onClick={() => set([...checks, { name: "", condition: "" }])}>
-        Add check
+        {t("addCheck")}
       </Button>
     </div>
   );
@@ -90,15 +98,17 @@ export function ChecksEditor({ value, onChange }: Props) {
 type Index = { columns: string[]; type: string };
 
 export function IndexesEditor({ value, onChange, columnNames }: Props & { columnNames: string[] }) {
+  const t = useTranslations("tableJson");
+  const f = useTranslations("fields.table");
   const indexes = parseJsonOr<Index[]>(value, []);
   if (!Array.isArray(indexes)) return unreadable;
   const set = (next: Index[]) => onChange(next.length ? JSON.stringify(next) : "");
   return (
-    <div className="space-y-2" role="group" aria-label="Indexes">
+    <div className="space-y-2" role="group" aria-label={f("indexes")}>
       {indexes.map((ix, i) => (
         <div key={i} className="flex gap-2">
           <Input
-            aria-label={`Index ${i + 1} columns`}
+            aria-label={t("indexColumns", { n: i + 1 })}
             className="font-mono text-xs"
             list="table-column-names"
             placeholder="email, created_at"
@@ -120,7 +130,7 @@ export function IndexesEditor({ value, onChange, columnNames }: Props & { column
             }
           />
           <Select
-            aria-label={`Index ${i + 1} type`}
+            aria-label={t("indexType", { n: i + 1 })}
             className="w-36"
             value={ix.type}
             onChange={(e) => set(indexes.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}
@@ -133,7 +143,7 @@ export function IndexesEditor({ value, onChange, columnNames }: Props & { column
           </Select>
           <Button
             variant="ghost"
-            aria-label={`Remove index ${i + 1}`}
+            aria-label={t("removeIndex", { n: i + 1 })}
             onClick={() => set(indexes.filter((_, j) => j !== i))}
           >
             ✕
@@ -146,7 +156,7 @@ export function IndexesEditor({ value, onChange, columnNames }: Props & { column
         ))}
       </datalist>
       <Button variant="secondary" onClick={() => set([...indexes, { columns: [], type: "BTREE" }])}>
-        Add index
+        {t("addIndex")}
       </Button>
     </div>
   );

@@ -1,6 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useFields } from "@/lib/i18n/use-fields";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -14,7 +16,7 @@ import { Checkbox, Field, Input, Textarea } from "@/components/ui/field";
 import { JsonField } from "@/components/ui/json-field";
 import type { TableRow } from "@/lib/metadata/tables";
 import { fromDbValue } from "@/lib/schemas/fields";
-import { JSON_HINTS, TABLE_FIELD_KINDS, tableSchema, type TableField, type TableValues } from "@/lib/schemas/table";
+import { JSON_HINTS, TABLE_FIELDS, TABLE_FIELD_KINDS, tableSchema, type TableField, type TableValues } from "@/lib/schemas/table";
 import { ApiPermissionsEditor, ChecksEditor, IndexesEditor } from "./table-json-editors";
 
 export function tableToValues(row: TableRow): TableValues {
@@ -38,6 +40,9 @@ export function TableSettingsForm({
   focusField?: string;
 }) {
   const router = useRouter();
+  const t = useTranslations("table");
+  const c = useTranslations("common");
+  const { label } = useFields(TABLE_FIELDS);
   const form = useForm<TableValues>({
     resolver: zodResolver(tableSchema),
     defaultValues: tableToValues(table),
@@ -61,7 +66,7 @@ export function TableSettingsForm({
       const outcome = await saveVersioned({
         rowVersion,
         values,
-        what: `Table ${table.table_name}`,
+        what: t("what", { name: table.table_name }),
         save: (current) => updateTableAction({ id: table.id, rowVersion: current, values }),
         toValues: tableToValues,
         ask,
@@ -69,7 +74,7 @@ export function TableSettingsForm({
       if (outcome.kind === "saved") {
         reset(tableToValues(outcome.row));
         setRowVersion(outcome.row.rowVersion);
-        toast.success(`Table ${outcome.row.table_name} saved.`);
+        toast.success(t("saved", { name: outcome.row.table_name }));
         router.refresh();
       } else if (outcome.kind === "gone") {
         router.push("/tables");
@@ -85,58 +90,57 @@ export function TableSettingsForm({
 
   const json = (
     name: "api_permissions" | "table_constraints" | "indexes",
-    label: string,
     editor: (value: string, onChange: (text: string) => void) => React.ReactNode,
   ) => (
-    <JsonField control={control} name={name} label={label} error={e(name)} hint={JSON_HINTS[name]} editor={editor} />
+    <JsonField control={control} name={name} label={label(name)} error={e(name)} hint={JSON_HINTS[name]} editor={editor} />
   );
 
   return (
-    <form noValidate onSubmit={submit} className="space-y-4" aria-label="Table settings">
+    <form noValidate onSubmit={submit} className="space-y-4" aria-label={t("settingsLabel")}>
       {formError && <Alert tone="error">{formError}</Alert>}
       <div className="grid gap-4 rounded-lg border border-zinc-200 bg-white p-5 sm:grid-cols-2">
         <Field
-          label="Table name"
+          label={label("table_name")}
           required
           error={e("table_name")}
-          hint="Renaming carries the new name to its columns and relations"
+          hint={t("renameHint")}
         >
           {(p) => <Input {...p} {...register("table_name")} spellCheck={false} />}
         </Field>
-        <Field label="Schema" required error={e("schema_name")}>
+        <Field label={label("schema_name")} required error={e("schema_name")}>
           {(p) => <Input {...p} {...register("schema_name")} spellCheck={false} />}
         </Field>
-        <Field label="Label" required error={e("label")}>
+        <Field label={label("label")} required error={e("label")}>
           {(p) => <Input {...p} {...register("label")} />}
         </Field>
-        <Field label="GraphQL type" error={e("graphql_type")}>
+        <Field label={label("graphql_type")} error={e("graphql_type")}>
           {(p) => <Input {...p} {...register("graphql_type")} spellCheck={false} />}
         </Field>
-        <Field label="Primary key" error={e("primary_key")}>
+        <Field label={label("primary_key")} error={e("primary_key")}>
           {(p) => <Input {...p} {...register("primary_key")} list="table-column-names" spellCheck={false} />}
         </Field>
         <div className="pt-7">
-          <Checkbox label="API enabled" {...register("is_api_enabled")} />
+          <Checkbox label={label("is_api_enabled")} {...register("is_api_enabled")} />
         </div>
-        <Field label="Description" error={e("description")} className="col-span-2">
+        <Field label={label("description")} error={e("description")} className="col-span-2">
           {(p) => <Textarea {...p} rows={2} {...register("description")} />}
         </Field>
-        {json("api_permissions", "API permissions", (value, onChange) => (
+        {json("api_permissions", (value, onChange) => (
           <ApiPermissionsEditor value={value} onChange={onChange} />
         ))}
-        {json("table_constraints", "Table constraints", (value, onChange) => (
+        {json("table_constraints", (value, onChange) => (
           <ChecksEditor value={value} onChange={onChange} />
         ))}
-        {json("indexes", "Indexes", (value, onChange) => (
+        {json("indexes", (value, onChange) => (
           <IndexesEditor value={value} onChange={onChange} columnNames={columnNames} />
         ))}
       </div>
       <div className="flex gap-2">
         <Button type="submit" pending={pending} disabled={!formState.isDirty}>
-          Save
+          {c("save")}
         </Button>
         <Button variant="secondary" disabled={!formState.isDirty} onClick={() => reset()}>
-          Discard changes
+          {t("discardChanges")}
         </Button>
       </div>
       {dialog}

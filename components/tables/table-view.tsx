@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -40,6 +41,11 @@ export function TableView({
   endpointNames: string[];
 }) {
   const router = useRouter();
+  const t = useTranslations("table");
+  const tabName = useTranslations("tableTabs");
+  const nav = useTranslations("nav");
+  const c = useTranslations("common");
+  const r = useTranslations("relations");
   const [tab, setTab] = useState<TableTab>(initialTab);
   const [deleting, setDeleting] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -49,9 +55,9 @@ export function TableView({
 
   return (
     <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-zinc-500">
         <Link href="/tables" className="hover:underline">
-          Tables
+          {nav("tables")}
         </Link>{" "}
         / <span className="font-mono text-zinc-800">{table.table_name}</span>
       </nav>
@@ -64,41 +70,44 @@ export function TableView({
             </span>
           </h1>
           <p className="text-sm text-zinc-600">
-            GraphQL type <span className="font-mono">{table.graphql_type || "—"}</span> · primary key{" "}
-            <span className="font-mono">{table.primary_key || "—"}</span> ·{" "}
-            {table.is_api_enabled ? "API enabled" : "API disabled"}
+            {t.rich("summary", {
+              type: table.graphql_type || "—",
+              key: table.primary_key || "—",
+              api: table.is_api_enabled ? "yes" : "no",
+              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+            })}
           </p>
           {table.description && <p className="mt-1 max-w-3xl text-sm text-zinc-700">{table.description}</p>}
         </div>
         <Button variant="danger" className="ml-auto" onClick={() => setDeleting(true)}>
-          Delete
+          {c("delete")}
         </Button>
       </div>
-      <div role="tablist" aria-label="Table sections" className="flex gap-1 overflow-x-auto border-b border-zinc-200">
-        {TABS.map((t) => (
+      <div role="tablist" aria-label={tabName("label")} className="flex gap-1 overflow-x-auto border-b border-zinc-200">
+        {TABS.map((name) => (
           <button
-            key={t}
+            key={name}
             role="tab"
             type="button"
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
             className={cn(
               "-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm sm:px-4",
-              tab === t
+              tab === name
                 ? "border-blue-600 font-medium text-blue-700"
                 : "border-transparent text-zinc-600 hover:text-zinc-900",
             )}
           >
-            {t}
-            {t === "Columns"
+            {tabName(name)}
+            {name === "Columns"
               ? ` (${columnRows.length})`
-              : t === "Relations"
+              : name === "Relations"
                 ? ` (${outgoing.length + incoming.length})`
                 : ""}
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={tab}>
+      <div role="tabpanel" aria-label={tabName(tab)}>
         {tab === "Columns" && (
           <ColumnsView
             tableId={table.id}
@@ -113,16 +122,16 @@ export function TableView({
             <section className="space-y-2" aria-labelledby="outgoing">
               <div className="flex items-center">
                 <h2 id="outgoing" className="text-lg font-semibold">
-                  Outgoing <span className="text-sm font-normal text-zinc-500">(from {table.table_name})</span>
+                  {t("outgoing")} <span className="text-sm font-normal text-zinc-500">{t("outgoingFrom", { name: table.table_name })}</span>
                 </h2>
                 <Button className="ml-auto" onClick={() => setCreating(true)}>
-                  New relation
+                  {r("new")}
                 </Button>
               </div>
               <RelationsGrid
                 rows={outgoing}
                 setRows={setOutgoing}
-                ariaLabel="Outgoing relations"
+                ariaLabel={t("outgoingLabel")}
                 height="30vh"
                 focus={tab === initialTab ? focus : null}
                 onDeleted={(ids) => setIncoming((all) => all.filter((r) => !ids.includes(r.id)))}
@@ -130,12 +139,12 @@ export function TableView({
             </section>
             <section className="space-y-2" aria-labelledby="incoming">
               <h2 id="incoming" className="text-lg font-semibold">
-                Incoming <span className="text-sm font-normal text-zinc-500">(to {table.table_name})</span>
+                {t("incoming")} <span className="text-sm font-normal text-zinc-500">{t("incomingTo", { name: table.table_name })}</span>
               </h2>
               <RelationsGrid
                 rows={incoming}
                 setRows={setIncoming}
-                ariaLabel="Incoming relations"
+                ariaLabel={t("incomingLabel")}
                 height="30vh"
                 focus={tab === initialTab ? focus : null}
                 onDeleted={(ids) => setOutgoing((all) => all.filter((r) => !ids.includes(r.id)))}
@@ -165,7 +174,7 @@ export function TableView({
             const rows = createdRelations(result);
             setOutgoing((all) => [...all, ...rows.filter((r) => r.from_table_id === table.id)]);
             setIncoming((all) => [...all, ...rows.filter((r) => r.to_table_id === table.id)]);
-            toast.success("Relation created.");
+            toast.success(t("relationCreated"));
             // A new foreign-key column belongs in the Columns tab too.
             if (result.column) router.refresh();
           }}

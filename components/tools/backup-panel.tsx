@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { say } from "@/lib/i18n/messages";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
@@ -17,20 +19,18 @@ interface Refusal {
 }
 
 // A server action that cannot even be sent rejects (a body over Next's limit answers 413): say so usefully.
-const NOT_SENT =
-  "The file could not be sent to the server; it may be larger than the editor accepts through the browser. " +
-  "Restore it from a terminal instead: npm run metadata:restore -- FILE";
-
 async function send<T>(action: (form: FormData) => Promise<ActionResult<T>>, form: FormData): Promise<ActionResult<T>> {
   try {
     return await action(form);
   } catch {
-    return { ok: false, formError: NOT_SENT };
+    return { ok: false, formError: say("tools.notSent") };
   }
 }
 
 export function BackupPanel() {
   const router = useRouter();
+  const t = useTranslations("tools");
+  const c = useTranslations("common");
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<RestorePreview | null>(null);
@@ -52,7 +52,7 @@ export function BackupPanel() {
       const form = new FormData();
       form.set("file", chosen);
       const result = await send(previewRestoreAction, form);
-      if (!result.ok) setError(result.formError ?? "The preview could not be made.");
+      if (!result.ok) setError(result.formError ?? t("previewFailed"));
       else if (result.data.kind === "refused") setRefusal(result.data);
       else setPreview(result.data.preview);
     });
@@ -64,10 +64,10 @@ export function BackupPanel() {
       form.set("digest", digest);
       const result = await send(restoreAction, form);
       clear();
-      if (!result.ok) setError(result.formError ?? "The restore failed; nothing was changed.");
+      if (!result.ok) setError(result.formError ?? t("restoreFailed"));
       else if (result.data.kind === "refused") setRefusal(result.data);
       else {
-        setRestored(`Restored ${result.data.rows} rows from ${chosen.name}. All previous metadata was replaced.`);
+        setRestored(t("restored", { rows: result.data.rows, file: chosen.name }));
         setFile(null);
         if (input.current) input.current.value = "";
         router.refresh();
@@ -77,27 +77,22 @@ export function BackupPanel() {
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h3 className="font-medium">Download a backup</h3>
-        <p className="text-sm text-zinc-600">
-          Every row of every <code>_metadata</code> table (project, tables, columns, relations, API endpoints, history)
-          and the id sequences, as one JSON file. The same as <code>npm run metadata:backup</code>.
-        </p>
+        <h3 className="font-medium">{t("downloadTitle")}</h3>
+        <p className="text-sm text-zinc-600">{t.rich("downloadIntro", { code: (chunks) => <code>{chunks}</code> })}</p>
         <Link
           href="/tools/backup"
           download
           prefetch={false}
           className="inline-flex items-center rounded-md border border-zinc-300 bg-white px-3.5 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100"
         >
-          Download backup
+          {t("download")}
         </Link>
       </div>
 
       <div className="space-y-3">
-        <h3 className="font-medium">Restore from a backup</h3>
-        <p className="text-sm text-zinc-600">
-          Choose a backup file to see what restoring it would add, change and remove. Nothing changes until you confirm.
-        </p>
-        <Field label="Backup file" className="max-w-md">
+        <h3 className="font-medium">{t("restoreTitle")}</h3>
+        <p className="text-sm text-zinc-600">{t("restoreIntro")}</p>
+        <Field label={t("backupFile")} className="max-w-md">
           {(props) => (
             <Input
               {...props}
@@ -114,11 +109,11 @@ export function BackupPanel() {
             />
           )}
         </Field>
-        {pending && !preview && <p className="text-sm text-zinc-500">Reading the backup…</p>}
+        {pending && !preview && <p className="text-sm text-zinc-500">{t("reading")}</p>}
         {error && <Alert tone="error">{error}</Alert>}
         {restored && <Alert tone="success">{restored}</Alert>}
         {refusal && (
-          <Alert tone="error" title="This file cannot be restored">
+          <Alert tone="error" title={t("refused")}>
             <p>{refusal.reason}</p>
             {refusal.problems.length > 0 && (
               <ul className="mt-2 list-disc pl-5 text-xs">
@@ -127,10 +122,10 @@ export function BackupPanel() {
                 ))}
               </ul>
             )}
-            <p className="mt-2">Nothing was changed.</p>
+            <p className="mt-2">{t("nothingChanged")}</p>
             {file && (
               <Button variant="secondary" className="mt-2" onClick={() => runPreview(file)}>
-                Preview again
+                {t("previewAgain")}
               </Button>
             )}
           </Alert>
@@ -138,14 +133,18 @@ export function BackupPanel() {
         {preview && file && (
           <div className="space-y-3">
             <RestorePreviewTable preview={preview} />
-            <Alert tone="warning" title="Restoring replaces all metadata">
-              Every row of every <code>_metadata</code> table in this database is replaced by the backup&apos;s{" "}
-              {preview.backup.rows} rows: {preview.totals.added} added, {preview.totals.changed} changed,{" "}
-              {preview.totals.removed} removed. Only another backup can undo it; download one first if in doubt.
+            <Alert tone="warning" title={t("replaces")}>
+              {t.rich("replacesBody", {
+                rows: preview.backup.rows,
+                added: preview.totals.added,
+                changed: preview.totals.changed,
+                removed: preview.totals.removed,
+                code: (chunks) => <code>{chunks}</code>,
+              })}
             </Alert>
             <div className="flex gap-2">
               <Button variant="danger" pending={pending} onClick={() => runRestore(file, preview.digest)}>
-                Restore
+                {t("restore")}
               </Button>
               <Button
                 variant="ghost"
@@ -156,7 +155,7 @@ export function BackupPanel() {
                   if (input.current) input.current.value = "";
                 }}
               >
-                Cancel
+                {c("cancel")}
               </Button>
             </div>
           </div>

@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { resetAction } from "@/app/(editor)/tools/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 
-/** The seed's appendix C behind a typed confirmation; the server checks the id again before it drops anything. */
+/** The spec's appendix C behind a typed confirmation; the server checks the id again before it drops anything. */
 export function ResetPanel({ projectId }: { projectId: string }) {
+  const t = useTranslations("tools");
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -22,23 +24,17 @@ export function ResetPanel({ projectId }: { projectId: string }) {
           setError(null);
           // On success the action redirects to the setup wizard; it only returns on a refusal.
           const result = await resetAction({ projectId: typed });
-          if (result && !result.ok) setError(result.formError ?? "The reset failed; nothing was dropped.");
+          if (result && !result.ok) setError(result.formError ?? t("resetFailed"));
         });
       }}
     >
-      <Alert tone="warning" title="This drops everything">
-        The whole <code>_metadata</code> schema goes: the project row, every table, column, relation, API endpoint and
-        history entry, the types and functions (the extensions stay). The setup wizard then starts again. Download a
-        backup first.
+      <Alert tone="warning" title={t("dropsAll")}>
+        {t.rich("dropsAllBody", { code: (chunks) => <code>{chunks}</code> })}
       </Alert>
       <Field
-        label="Type the project id to confirm"
+        label={t("typeId")}
         className="max-w-md"
-        hint={
-          <>
-            The project id is <code className="font-semibold">{projectId}</code>.
-          </>
-        }
+        hint={t.rich("idIs", { id: projectId, code: (chunks) => <code className="font-semibold">{chunks}</code> })}
       >
         {(props) => (
           <Input
@@ -52,7 +48,7 @@ export function ResetPanel({ projectId }: { projectId: string }) {
       </Field>
       {error && <Alert tone="error">{error}</Alert>}
       <Button type="submit" variant="danger" disabled={!matches} pending={pending}>
-        Reset metadata
+        {t("reset")}
       </Button>
     </form>
   );

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition, type ReactNode } from "react";
+import { say } from "@/lib/i18n/messages";
 import { Alert } from "./alert";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
@@ -14,7 +16,7 @@ export function ConfirmDialog({
   open,
   title,
   children,
-  confirmLabel = "Delete",
+  confirmLabel,
   tone = "danger",
   ready = true,
   onConfirm,
@@ -30,6 +32,7 @@ export function ConfirmDialog({
   onConfirm: () => Promise<string | null>;
   onClose: () => void;
 }) {
+  const t = useTranslations("common");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const close = () => {
@@ -49,10 +52,10 @@ export function ConfirmDialog({
         {error && <Alert tone="error">{error}</Alert>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={close}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant={tone} onClick={confirm} pending={pending} disabled={!ready}>
-            {confirmLabel}
+            {confirmLabel ?? t("delete")}
           </Button>
         </div>
       </div>
@@ -63,9 +66,7 @@ export function ConfirmDialog({
 /** Why a versioned delete did not happen, in the user's words. */
 export function deleteFailure(result: { formError?: string; conflict?: unknown }, noun: string): string {
   if ("conflict" in result) {
-    return result.conflict
-      ? `Someone changed this ${noun} meanwhile; it was not deleted. Review it and try again.`
-      : `It was already deleted by someone else.`;
+    return result.conflict ? say("confirm.changedMeanwhile", { noun }) : say("confirm.alreadyDeleted");
   }
-  return result.formError ?? "Not deleted.";
+  return result.formError ?? say("confirm.notDeleted");
 }

@@ -1,3 +1,5 @@
+// intl-messageformat is the parser next-intl (use-intl) itself formats with.
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { COLUMN_FIELDS } from "../schemas/column";
 import { ENDPOINT_FIELDS } from "../schemas/endpoint";
@@ -22,6 +24,15 @@ describe("message catalogs", () => {
     for (const key of keysOf(catalogs.ko)) {
       const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogs.ko);
       expect(typeof text === "string" && text.trim().length > 0, key).toBe(true);
+    }
+  });
+
+  it("every message of both catalogs is valid ICU (a broken one would only fail when shown)", () => {
+    for (const locale of ["en", "ko"] as const) {
+      for (const key of keysOf(catalogs[locale])) {
+        const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalogs[locale]) as string;
+        expect(() => new IntlMessageFormat(text, locale), `${locale} ${key}`).not.toThrow();
+      }
     }
   });
 

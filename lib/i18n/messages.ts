@@ -29,6 +29,11 @@ export function catalogMessage(key: string, fallback: string, locale: Locale = c
   return t.has(key as never) ? t(key as never) : fallback;
 }
 
+/** Any UI message by its key, in the current locale: for helpers outside React (a hook would use useTranslations). */
+export function say(key: Parameters<(typeof translators)["en"]>[0], values?: Record<string, string | number>): string {
+  return translators[current](key, values as never);
+}
+
 export const currentLocale = () => current;
 
 /** Runs a synchronous check (a zod parse) with its messages in `locale`. */

@@ -2,8 +2,10 @@ import type pg from "pg";
 import { readCatalog } from "./catalog";
 import { compareCatalog, expectedCatalog } from "./check";
 
-/** One of the seed's "검증 및 테스트" checks, with what was expected and what was found. */
+/** One of the spec's "검증 및 테스트" checks, with what was expected and what was found. */
 export interface VerifyResult {
+  /** Stable id of the check (the UI translates its name by it: tools.checks.<key>). */
+  key: string;
   name: string;
   ok: boolean;
   expected: string;
@@ -11,7 +13,7 @@ export interface VerifyResult {
 }
 
 /**
- * The seed's verification: tables, enums and indexes present (in _metadata: fix 7), a sample
+ * The spec's verification: tables, enums and indexes present (in _metadata: fix 7), a sample
  * project/table/column insert, and cascade delete — all inside a transaction that is rolled back,
  * so nothing of it stays behind.
  */
@@ -23,6 +25,7 @@ export async function verifyMetadata(client: pg.ClientBase): Promise<VerifyResul
   const expectedTables = Object.keys(expected.tables).sort();
   const missingTables = expectedTables.filter((t) => !actual.tables[t]);
   results.push({
+    key: "tables",
     name: "Tables exist",
     ok: missingTables.length === 0,
     expected: expectedTables.join(", "),
@@ -33,7 +36,8 @@ export async function verifyMetadata(client: pg.ClientBase): Promise<VerifyResul
     .filter(([name, labels]) => actual.enums[name]?.join(",") !== labels.join(","))
     .map(([name]) => (actual.enums[name] ? `${name} has different values` : `${name} missing`));
   results.push({
-    name: "ENUM types exist with the seed's values",
+    key: "enums",
+    name: "ENUM types exist with the spec's values",
     ok: enumProblems.length === 0,
     expected: Object.keys(expected.enums).join(", "),
     actual: enumProblems.length ? enumProblems.join("; ") : "all present",
@@ -45,6 +49,7 @@ export async function verifyMetadata(client: pg.ClientBase): Promise<VerifyResul
     .map((i) => `${i.name} ${i.status}`);
   const indexCount = Object.values(expected.tables).reduce((n, t) => n + Object.keys(t.indexes).length, 0);
   results.push({
+    key: "indexes",
     name: "Indexes exist",
     ok: indexProblems.length === 0,
     expected: `${indexCount} indexes as defined by the init script`,
@@ -55,6 +60,7 @@ export async function verifyMetadata(client: pg.ClientBase): Promise<VerifyResul
     .filter((i) => i.kind !== "index" && i.kind !== "table" && i.kind !== "enum" && (i.status === "missing" || i.status === "different"))
     .map((i) => `${i.kind} ${i.name} ${i.status}`);
   results.push({
+    key: "objects",
     name: "Columns, constraints, triggers and functions match",
     ok: otherProblems.length === 0,
     expected: "every object as the init script creates it",
@@ -65,7 +71,7 @@ export async function verifyMetadata(client: pg.ClientBase): Promise<VerifyResul
 
   await client.query("BEGIN");
   try {
-    results.push(await step(client, "Sample project row (id = 1)", "inserted, or the existing row refuses a second", async () => {
+    results.push(await step(client, "project", "Sample project row (id = 1)", "inserted, or the existing row refuses a second", async () => {
       const { rowCount } = await client.query("SELECT 1 FROM _metadata.project WHERE id = 1");
       if (rowCount) {
         try {
@@ -87,7 +93,7 @@ export async function verifyMetadata(client: pg.ClientBase): Promise<VerifyResul
       return null;
     }));
     const tableName = `verify_${Date.now().toString(36)}`;
-    results.push(await step(client, "Sample table and column insert", "1 table and 1 column row", async () => {
+    results.push(await step(client, "insert", "Sample table and column insert", "1 table and 1 column row", async () => {
       const table = await client.query<{ id: number }>(
         `INSERT INTO _metadata.mappings_table (schema_name, table_name, graphql_type, label, description)
          VALUES ('public', $1, 'User', '사용자', '테스트 사용자 테이블') RETURNING id`,
@@ -104,7 +110,7 @@ export async function verifyMetadata(client: pg.ClientBase): Promise<VerifyResul
       );
       return rows[0].n === 1 ? null : `${rows[0].n} column rows`;
     }));
-    results.push(await step(client, "Cascade delete of a table's columns", "0 columns left after deleting the table", async () => {
+    results.push(await step(client, "cascade", "Cascade delete of a table's columns", "0 columns left after deleting the table", async () => {
       await client.query("DELETE FROM _metadata.mappings_table WHERE table_name = $1", [tableName]);
       const { rows } = await client.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM _metadata.mappings_column WHERE table_name = $1",
@@ -120,6 +126,7 @@ export async function verifyMetadata(client: pg.ClientBase): Promise<VerifyResul
 
 async function step(
   client: pg.ClientBase,
+  key: string,
   name: string,
   expected: string,
   run: () => Promise<string | null>,
@@ -128,9 +135,9 @@ async function step(
   try {
     const problem = await run();
     await client.query(`RELEASE SAVEPOINT verify_step`);
-    return { name, ok: problem === null, expected, actual: problem ?? "as expected" };
+    return { key, name, ok: problem === null, expected, actual: problem ?? "as expected" };
   } catch (error) {
     await client.query(`ROLLBACK TO SAVEPOINT verify_step`);
-    return { name, ok: false, expected, actual: error instanceof Error ? error.message : String(error) };
+    return { key, name, ok: false, expected, actual: error instanceof Error ? error.message : String(error) };
   }
 }

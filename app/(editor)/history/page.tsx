@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { HistoryList } from "@/components/history/history-list";
 import { toHistoryView } from "@/lib/metadata/diff";
 import { Button } from "@/components/ui/button";
@@ -8,8 +8,9 @@ import { LOGGED_TABLES, listHistory, OPERATIONS } from "@/lib/metadata/history";
 import { historyFilterSchema } from "@/lib/schemas/history";
 import { toHistoryFilter } from "./filter";
 import { requireReady } from "@/lib/metadata/require-ready";
+import { PageHeader, pageMetadata } from "@/components/app-shell/page-header";
 
-export const metadata: Metadata = { title: "History" };
+export const generateMetadata = () => pageMetadata("history");
 
 export default async function HistoryPage({
   searchParams,
@@ -17,6 +18,7 @@ export default async function HistoryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireReady();
+  const t = await getTranslations("pages.history");
   const raw = await searchParams;
   const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = historyFilterSchema.safeParse(single);
@@ -30,27 +32,21 @@ export default async function HistoryPage({
   );
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">History</h1>
-        <p className="text-sm text-zinc-600">
-          <code>_metadata.metadata_sync_log</code>, newest first: every change to the metadata, made here or with psql,
-          recorded by the database.
-        </p>
-      </div>
+      <PageHeader page="history" />
       {!parsed.success && (
         <p role="alert" className="text-sm text-red-700">
-          Ignored an invalid filter: {parsed.error.issues[0].message}
+          {t("invalidFilter", { message: parsed.error.issues[0].message })}
         </p>
       )}
       <form
         method="get"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 bg-white p-3"
-        aria-label="Filter history"
+        aria-label={t("filterLabel")}
       >
         <label className="space-y-1 text-xs">
-          <span>Table</span>
-          <Select name="table" defaultValue={input.table ?? ""} aria-label="Table">
-            <option value="">All tables</option>
+          <span>{t("table")}</span>
+          <Select name="table" defaultValue={input.table ?? ""} aria-label={t("table")}>
+            <option value="">{t("allTables")}</option>
             {LOGGED_TABLES.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -59,9 +55,9 @@ export default async function HistoryPage({
           </Select>
         </label>
         <label className="space-y-1 text-xs">
-          <span>Operation</span>
-          <Select name="operation" defaultValue={input.operation ?? ""} aria-label="Operation">
-            <option value="">All operations</option>
+          <span>{t("operation")}</span>
+          <Select name="operation" defaultValue={input.operation ?? ""} aria-label={t("operation")}>
+            <option value="">{t("allOperations")}</option>
             {OPERATIONS.map((o) => (
               <option key={o} value={o}>
                 {o}
@@ -70,22 +66,22 @@ export default async function HistoryPage({
           </Select>
         </label>
         <label className="space-y-1 text-xs">
-          <span>From</span>
-          <Input type="datetime-local" name="from" defaultValue={input.from ?? ""} aria-label="From" />
+          <span>{t("from")}</span>
+          <Input type="datetime-local" name="from" defaultValue={input.from ?? ""} aria-label={t("from")} />
         </label>
         <label className="space-y-1 text-xs">
-          <span>To</span>
-          <Input type="datetime-local" name="to" defaultValue={input.to ?? ""} aria-label="To" />
+          <span>{t("to")}</span>
+          <Input type="datetime-local" name="to" defaultValue={input.to ?? ""} aria-label={t("to")} />
         </label>
-        <Button type="submit">Apply</Button>
+        <Button type="submit">{t("apply")}</Button>
         <Link href="/history" className="py-2 text-sm text-blue-700 underline">
-          Clear
+          {t("clear")}
         </Link>
       </form>
       <HistoryList entries={entries.map(toHistoryView)} />
       {nextBefore && (
         <Link href={`/history?${older.toString()}`} className="inline-block text-sm text-blue-700 underline">
-          Older entries
+          {t("older")}
         </Link>
       )}
     </div>

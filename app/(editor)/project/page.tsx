@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ProjectForm } from "@/components/project-form/project-form";
 import { getProject, projectToValues } from "@/lib/metadata/project";
 import { requireReady } from "@/lib/metadata/require-ready";
+import { PageHeader, pageMetadata } from "@/components/app-shell/page-header";
 
-export const metadata: Metadata = { title: "Project" };
+export const generateMetadata = () => pageMetadata("project");
 
 export default async function ProjectPage() {
   await requireReady();
@@ -12,12 +12,7 @@ export default async function ProjectPage() {
   if (!project) redirect("/setup");
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">Project</h1>
-        <p className="text-sm text-zinc-600">
-          The single row of <code>_metadata.project</code>: every column, JSON columns checked before they are saved.
-        </p>
-      </div>
+      <PageHeader page="project" />
       <ProjectForm
         initial={projectToValues(project)}
         readOnly={{

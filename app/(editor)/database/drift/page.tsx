@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DriftList } from "@/components/database/drift-list";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
@@ -6,15 +7,18 @@ import { SHOWN_DRIFT_ITEMS } from "@/lib/sync/drift";
 import { loadSync } from "@/lib/sync/sync";
 import { withPoolClient } from "@/lib/sync/with-client";
 
-export const metadata: Metadata = { title: "Drift · Database" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages.database"))("driftTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function DriftPage() {
+  const t = await getTranslations("pages.database");
   let state;
   try {
     state = await withPoolClient((client) => loadSync(client));
   } catch (error) {
-    return <Alert tone="error" title="The drift could not be computed">{toUserError(error).message}</Alert>;
+    return <Alert tone="error" title={t("driftFailed")}>{toUserError(error).message}</Alert>;
   }
   return (
     <DriftList

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ImportPanel } from "@/components/database/import-panel";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
@@ -6,10 +7,13 @@ import { getPool } from "@/lib/db/pool";
 import { getProject } from "@/lib/metadata/project";
 import { listSchemas } from "@/lib/sync/introspect";
 
-export const metadata: Metadata = { title: "Import · Database" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages.database"))("importTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
+  const t = await getTranslations("pages.database");
   let schemas;
   let preselected: string[];
   try {
@@ -17,10 +21,10 @@ export default async function ImportPage() {
     const project = await getProject();
     preselected = ["public", project?.default_schema ?? "public"];
   } catch (error) {
-    return <Alert tone="error" title="The schemas could not be read">{toUserError(error).message}</Alert>;
+    return <Alert tone="error" title={t("schemasFailed")}>{toUserError(error).message}</Alert>;
   }
   if (schemas.length === 0) {
-    return <Alert title="Nothing to import">The database has no schema besides _metadata and the system&apos;s.</Alert>;
+    return <Alert title={t("nothingToImport")}>{t("nothingToImportBody")}</Alert>;
   }
   return <ImportPanel schemas={schemas} preselected={schemas.map((s) => s.name).filter((n) => preselected.includes(n))} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { TableView } from "@/components/tables/table-view";
 import { cellFocusOf, TABS } from "@/components/tables/table-tabs";
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   await requireReady();
   const { id } = await params;
   const table = /^\d+$/.test(id) ? await getTable(Number(id)) : null;
-  return { title: table ? table.table_name : "Table" };
+  return { title: table ? table.table_name : (await getTranslations("pages.table"))("title") };
 }
 
 export default async function TablePage({
