@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useFields } from "@/lib/i18n/use-fields";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -40,6 +40,7 @@ export function AddColumnDialog({
   onAdded: (rows: ColumnRow[]) => void;
 }) {
   const t = useTranslations("addColumn");
+  const locale = useLocale();
   const { label } = useFields(COLUMN_FIELDS);
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
@@ -59,7 +60,8 @@ export function AddColumnDialog({
 
   const derive = () => {
     const { pg_column, pg_type } = getValues();
-    const d = deriveColumnDefaults(pg_column, pg_type);
+    // In Korean the label is a Korean suggestion for common names (email → 이메일).
+    const d = deriveColumnDefaults(pg_column, pg_type, undefined, locale);
     for (const f of ["graphql_field", "graphql_type", "form_type", "label", "is_primary_key", "is_required"] as const) {
       if (!getFieldState(f).isDirty) setValue(f, d[f] as never);
     }

@@ -3,6 +3,10 @@
  * names in GraphQL's conventions, GraphQL and form types from PostgreSQL types, labels from names.
  */
 
+import { currentLocale } from "../i18n/messages";
+import type { Locale } from "../i18n/locale";
+import { koreanLabelFor } from "./korean-labels";
+
 /** users → User, order_items → OrderItem, categories → Category. */
 export function pascalCase(name: string): string {
   return name
@@ -34,8 +38,15 @@ export function camelCase(name: string): string {
   return pascal ? pascal[0].toLowerCase() + pascal.slice(1) : "";
 }
 
-/** user_id → "User id", id → "ID". */
-export function labelFor(name: string): string {
+/**
+ * user_id → "User id", id → "ID"; in Korean (the page's language by default) a suggestion for common names
+ * (user_id → "사용자 ID", created_at → "생성일시"), else the English derivation.
+ */
+export function labelFor(name: string, locale: Locale = currentLocale()): string {
+  if (locale === "ko") {
+    const suggested = koreanLabelFor(name);
+    if (suggested) return suggested;
+  }
   if (name === "id") return "ID";
   const words = name.split(/[_\s]+/).filter(Boolean).join(" ");
   return words ? words[0].toUpperCase() + words.slice(1) : "";
@@ -146,12 +157,12 @@ export const COMMON_PG_TYPES = [
 ] as const;
 
 /** Everything a new column gets from its name and type (the user may change any of it). */
-export function deriveColumnDefaults(pgColumn: string, pgType: string, label?: string) {
+export function deriveColumnDefaults(pgColumn: string, pgType: string, label?: string, locale: Locale = currentLocale()) {
   return {
     graphql_field: camelCase(pgColumn),
     graphql_type: graphqlTypeFor(pgType, pgColumn),
     form_type: formTypeFor(pgType, pgColumn),
-    label: label?.trim() || labelFor(pgColumn),
+    label: label?.trim() || labelFor(pgColumn, locale),
     is_primary_key: pgColumn === "id",
     is_required: pgColumn === "id",
   };
