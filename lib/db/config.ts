@@ -45,7 +45,7 @@ function decodeUrlPart(value: string, part: string): string {
 }
 
 /**
- * The one place that reads connection settings. DATABASE_URL wins over the seed's DB_* variables;
+ * The one place that reads connection settings. DATABASE_URL wins over the spec's DB_* variables;
  * with neither, the launcher starts an embedded server and sets DATABASE_URL plus
  * METADATA_EDITOR_EMBEDDED=1, so the source can still be reported truthfully.
  */

@@ -10,7 +10,7 @@ import { expectedCatalog } from "./check";
 export const BACKUP_FORMAT = "metadata-editor-backup";
 export const BACKUP_VERSION = 1;
 
-/** In the document's order (the seed's). */
+/** In the document's order (the spec's). */
 export const BACKUP_TABLES = [
   "project",
   "mappings_table",

@@ -2,7 +2,7 @@ import type { Queryable } from "../db/pool";
 
 /**
  * A normalized picture of the `_metadata` schema as the catalog describes it: enough to say, object by
- * object, whether the live schema matches the seed's (see expected-catalog.json and check.ts).
+ * object, whether the live schema matches the spec's (see expected-catalog.json and check.ts).
  */
 export interface ColumnInfo {
   position: number;

@@ -14,7 +14,7 @@ export function slugify(text: string): string {
     .slice(0, 100);
 }
 
-/** Wizard and CLI defaults: the seed's PROJECT_* variables first, then what can be derived. */
+/** Wizard and CLI defaults: the spec's PROJECT_* variables first, then what can be derived. */
 export function projectDefaults(env: Env, database: string, serverVersion?: string): ProjectWizardValues {
   const root = env.PROJECT_ROOT_PATH?.trim() || process.cwd();
   const id = slugify(env.PROJECT_ID?.trim() || database || path.basename(root)) || "my-project";

@@ -51,7 +51,7 @@ export async function describeReset(db: pg.Pool | pg.ClientBase): Promise<ResetS
 }
 
 /**
- * The seed's appendix C: drops the whole `_metadata` schema (tables, types, functions, triggers); the
+ * The spec's appendix C: drops the whole `_metadata` schema (tables, types, functions, triggers); the
  * extensions stay. With `confirmProjectId`, only if that is the project row's project_id (read under a
  * lock, in the transaction that drops).
  */

@@ -78,7 +78,7 @@ const group = (id: string) => ({ group: id });
 const json = (label: string, schema: z.ZodString, groupId: string, extra: Partial<FieldSpec> = {}) =>
   field("json", label, schema, { ...group(groupId), ...extra });
 
-/** mappings_column's editable fields, declared once, in the seed's order (see registry.ts). */
+/** mappings_column's editable fields, declared once, in the spec's order (see registry.ts). */
 export const COLUMN_FIELDS = entityFields("column", {
   pg_column: field("required", "Column name", identifier("Column name"), { max: MAX_IDENTIFIER_BYTES, width: 180, ...group("database") }),
   pg_type: field("text", "PostgreSQL type", text(100).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE), { max: 100, ...group("database") }),
@@ -144,12 +144,12 @@ const GROUP_TITLES = {
   notes: "Notes",
 } as const;
 
-/** The column groups of the seed's DDL, used to toggle grid columns and to lay out the form. */
+/** The column groups of the spec's DDL, used to toggle grid columns and to lay out the form. */
 export const COLUMN_GROUPS: { id: string; title: string; fields: ColumnField[] }[] = Object.entries(GROUP_TITLES).map(
   ([id, title]) => ({ id, title, fields: (Object.keys(COLUMN_FIELDS) as ColumnField[]).filter((f) => COLUMN_FIELDS[f].group === id) }),
 );
 
-/** A new column row: the seed's defaults. */
+/** A new column row: the spec's defaults. */
 export const columnDefaults: ColumnValues = {
   pg_column: "",
   pg_type: "",

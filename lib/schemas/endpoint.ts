@@ -29,7 +29,7 @@ const wholeFromZero = z.number({ error: "a number, e.g. 3." }).int("a whole numb
 const fromZero = z.number({ error: "a number, e.g. 1000." }).min(0, "0 or more.");
 const word = (example: string) => z.string({ error: `text, e.g. ${example}.` }).trim().min(1, `text, e.g. ${example}.`);
 
-// Light checks, shaped by the seed's examples: the keys it names are typed when present, any other key passes.
+// Light checks, shaped by the spec's examples: the keys it names are typed when present, any other key passes.
 export const headersValue = z.record(z.string().max(200), z.string({ error: "header values are text." }).max(10_000), OBJECT);
 export const authConfigValue = z.looseObject(
   { type: word("Bearer").optional(), tokenField: word("access_token").optional(), refreshUrl: word("/oauth/token").optional() },
@@ -46,7 +46,7 @@ const timeoutText = intText.refine(
   `Between 1 and ${MAX_TIMEOUT_MS.toLocaleString("en-US")} ms.`,
 );
 
-/** The seed's examples (its COMMENTs) for auth, rate limit and retry; the others are illustrations. */
+/** The spec's examples (its COMMENTs) for auth, rate limit and retry; the others are illustrations. */
 export const ENDPOINT_JSON_HINTS: Record<string, string> = {
   headers: '{"Accept": "application/vnd.github+json", "User-Agent": "myapp"}',
   auth_config: '{"type": "Bearer", "tokenField": "access_token", "refreshUrl": "/oauth/token"}',
@@ -103,7 +103,7 @@ export const ENDPOINT_JSON_FIELDS = [
 ] as const satisfies readonly EndpointField[];
 export type EndpointJsonField = (typeof ENDPOINT_JSON_FIELDS)[number];
 
-/** New endpoint: the column defaults of the seed (GET, 30000 ms, active). */
+/** New endpoint: the column defaults of the spec (GET, 30000 ms, active). */
 export const endpointDefaults: EndpointValues = {
   endpoint_name: "",
   base_url: "",

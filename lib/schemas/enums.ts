@@ -1,4 +1,4 @@
-/** The seed's enums, in the seed's order (the database's order is checked against these in tests). */
+/** The spec's enums, in the spec's order (the database's order is checked against these in tests). */
 export const RELATION_TYPES = ["OneToOne", "OneToMany", "ManyToOne", "ManyToMany"] as const;
 export const HTTP_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"] as const;
 export const PROJECT_STATUSES = [

@@ -50,7 +50,7 @@ const jsonString = z.string({ error: () => vmsg("jsonTextExpected") });
 
 /**
  * A JSONB column edited as text: empty means NULL; otherwise it must parse within the limits, and (by
- * default) be an object or an array, as every JSONB example in the seed is.
+ * default) be an object or an array, as every JSONB example in the spec is.
  */
 export function jsonText(shape: "object" | "array" | "any" = "any") {
   return jsonString.superRefine((text, ctx) => {

@@ -31,7 +31,7 @@ export const projectWizardSchema = projectIdentitySchema.extend({
   status: z.enum(PROJECT_STATUSES, { error: "Choose a status." }),
   version: text(50).regex(/^(\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?)?$/, "A version like 1.0.0, or empty."),
   tech_stack: jsonText("object"),
-  // VARCHAR(20) in the seed; PACKAGE_MANAGERS are suggestions, not a closed list.
+  // VARCHAR(20) in the spec; PACKAGE_MANAGERS are suggestions, not a closed list.
   package_manager: text(20).regex(/^[a-z0-9@._-]*$/, "A package manager name such as npm, pnpm or yarn."),
   node_version: text(20).regex(/^(v?\d+(\.\d+){0,2})?$/, "A Node.js version like 20.11.0, or empty."),
   git_repository: text(500).refine(
@@ -47,7 +47,7 @@ export const projectWizardSchema = projectIdentitySchema.extend({
 });
 export type ProjectWizardValues = z.infer<typeof projectWizardSchema>;
 
-/** Every JSONB column of the project row, with the seed's examples as hints. */
+/** Every JSONB column of the project row, with the spec's examples as hints. */
 export const PROJECT_JSON_COLUMNS = {
   tech_stack: '{"backend": "Node.js + TypeScript + GraphQL", "frontend": "Next.js + React 19", "database": "PostgreSQL 16"}',
   database_config: '{"host": "localhost", "port": 5432, "database": "myapp_dev", "ssl": false}',

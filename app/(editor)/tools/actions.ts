@@ -77,7 +77,7 @@ export async function restoreAction(input: unknown): Promise<ActionResult<Restor
   }
 }
 
-/** The seed's appendix C: drops the _metadata schema once the typed project id matches; then the wizard. */
+/** The spec's appendix C: drops the _metadata schema once the typed project id matches; then the wizard. */
 export async function resetAction(input: unknown): Promise<ActionResult<never>> {
   const parsed = resetSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
