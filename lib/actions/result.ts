@@ -71,7 +71,9 @@ export async function settle<T>(run: () => Promise<T>): Promise<MutationResult<T
   try {
     return { ok: true, data: await run() };
   } catch (error) {
-    return mutationFailed(error);
+    // Its messages (database errors mapped in lib/db/errors.ts) in the request's language.
+    const locale = await requestLocale();
+    return inLocale(locale, () => mutationFailed(error));
   }
 }
 

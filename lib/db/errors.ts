@@ -1,6 +1,7 @@
 import { describeConnection, type ConnectionDisplay } from "./config";
 import { DatabaseBusyError } from "./busy";
 import { NotConfiguredError } from "./pool";
+import { say } from "../i18n/messages";
 
 /** A failure translated for a person: what happened, and on which field if one is to blame. */
 export interface UserError {
@@ -28,36 +29,36 @@ export function toUserError(error: unknown, connection?: ConnectionDisplay, fiel
   const e = (error ?? {}) as PgLikeError;
   const where = connection ? ` (${describeConnection(connection)})` : "";
   if (e.code && CONNECTION_CODES.has(e.code)) {
-    return { code: "unreachable", message: `The database is unreachable${where}: ${e.code === "ENOTFOUND" ? "host not found" : "connection refused or timed out"}. Check that the server runs and the host and port are right.` };
+    return { code: "unreachable", message: say("errors.unreachable", { where, reason: e.code === "ENOTFOUND" ? "notfound" : "refused" }) };
   }
   // pg-pool's words for "every connection is in use and none came free in time": busy, not unreachable.
   if (e.message === "timeout exceeded when trying to connect") {
-    return { code: "busy", message: "The database is busy: all of this editor's connections are in use; nothing was changed. Try again in a moment." };
+    return { code: "busy", message: say("errors.poolBusy") };
   }
   if (e.message && /Connection terminated/i.test(e.message)) {
-    return { code: "unreachable", message: `The database is unreachable${where}: the connection timed out or was closed.` };
+    return { code: "unreachable", message: say("errors.terminated", { where }) };
   }
   switch (e.code) {
     case "28P01":
     case "28000":
-      return { code: "auth", message: `The database refused the login${where}: wrong user name or password.` };
+      return { code: "auth", message: say("errors.auth", { where }) };
     case "3D000":
-      return { code: "no_database", message: `The database does not exist${where}. Create it first (createdb) or correct DB_NAME.` };
+      return { code: "no_database", message: say("errors.noDatabase", { where }) };
     case "42501":
       logDetail(error);
-      return { code: "privilege", message: "Permission denied: the database user lacks a privilege this needs (the server log names it); ask the database's owner to grant it." };
+      return { code: "privilege", message: say("errors.privilege") };
     case "23505": {
       const field = fieldFor(e, fields);
       if (!field) logDetail(error);
-      return { code: "duplicate", field, message: field ? "This value is already taken; choose another." : "A value that must be unique is already taken." };
+      return { code: "duplicate", field, message: field ? say("errors.duplicateField") : say("errors.duplicate") };
     }
     case "23503":
       logDetail(error);
-      return { code: "foreign_key", message: "This refers to a row that does not exist, or the row is still referenced." };
+      return { code: "foreign_key", message: say("errors.foreignKey") };
     case "23502":
-      return { code: "not_null", field: e.column ? fields[e.column] ?? e.column : undefined, message: `A required value is missing${e.column ? ` (${e.column})` : ""}.` };
+      return { code: "not_null", field: e.column ? fields[e.column] ?? e.column : undefined, message: say("errors.notNull", { column: e.column || "none" }) };
     case "23514":
-      return { code: "check", message: `A check constraint refused the value${e.constraint ? ` (${e.constraint})` : ""}.` };
+      return { code: "check", message: say("errors.check", { constraint: e.constraint || "none" }) };
     case "22P02":
     case "22007":
     case "22008":
@@ -66,25 +67,25 @@ export function toUserError(error: unknown, connection?: ConnectionDisplay, fiel
     case "22021":
     case "22P05":
       logDetail(error);
-      return { code: "invalid_value", field: e.column, message: INVALID_VALUE[e.code] };
+      return { code: "invalid_value", field: e.column, message: say(`errors.invalid.${e.code}`) };
     case "42P01":
     case "42704":
     case "3F000":
       logDetail(error);
-      return { code: "missing_object", message: "The _metadata schema is missing or incomplete. Run the setup again." };
+      return { code: "missing_object", message: say("errors.missingObject") };
     case "40001":
     case "40P01":
-      return { code: "retry", message: "The database aborted this change because of a concurrent one; try again." };
+      return { code: "retry", message: say("errors.retry") };
     case "55P03":
-      return { code: "busy", message: "The database is busy: a lock is held by another session; nothing was changed. Try again when it is released." };
+      return { code: "busy", message: say("errors.lockBusy") };
     case "57014":
-      return { code: "busy", message: "The database is busy: the request took longer than the statement timeout and was cancelled; nothing was changed." };
+      return { code: "busy", message: say("errors.timeoutBusy") };
     case "57P01":
     case "57P03":
-      return { code: "unreachable", message: `The database is shutting down or starting up${where}; try again in a moment.` };
+      return { code: "unreachable", message: say("errors.restarting", { where }) };
   }
   console.error("[db] unexpected error:", error);
-  return { code: "unknown", message: "Something went wrong on the server; the change was not saved. Details are in the server log." };
+  return { code: "unknown", message: say("errors.unknown") };
 }
 
 type Values = Record<string, unknown>;
@@ -96,19 +97,19 @@ type Values = Record<string, unknown>;
 const UNIQUE_CONSTRAINTS: Record<string, { field: string; message: (row: Values) => string }> = {
   mappings_table_schema_name_table_name_key: {
     field: "table_name",
-    message: (r) => `A table ${r.schema_name}.${r.table_name} already exists.`,
+    message: (r) => say("errors.tableExists", { schema: String(r.schema_name), table: String(r.table_name) }),
   },
   mappings_column_schema_name_table_name_pg_column_key: {
     field: "pg_column",
-    message: (r) => `Table ${r.table_name} already has a column "${r.pg_column}".`,
+    message: (r) => say("errors.columnExists", { table: String(r.table_name), column: String(r.pg_column) }),
   },
   mappings_relation_from_schema_from_table_from_column_to_sch_key: {
     field: "from_column",
-    message: () => "This relation (same columns at both ends) already exists.",
+    message: () => say("errors.relationExists"),
   },
   mappings_api_endpoint_endpoint_name_key: {
     field: "endpoint_name",
-    message: (r) => `An endpoint named ${r.endpoint_name} already exists.`,
+    message: (r) => say("errors.endpointExists", { name: String(r.endpoint_name) }),
   },
 };
 
@@ -128,15 +129,6 @@ function logDetail(error: unknown) {
   console.error(`[db] ${e.code ?? "error"}: ${e.message ?? String(error)}${e.detail ? ` (${e.detail})` : ""}`);
 }
 
-const INVALID_VALUE: Record<string, string> = {
-  "22P02": "A value is not in the form the database expects.",
-  "22007": "A date or time is not in a form the database reads.",
-  "22008": "A date or time is out of range.",
-  "22003": "A number is out of range.",
-  "22001": "A value is too long for its column.",
-  "22021": "A value holds a character the database cannot store.",
-  "22P05": "A value holds a character the database cannot store (such as \\u0000).",
-};
 
 function fieldFor(e: PgLikeError, fields: Record<string, string>): string | undefined {
   if (e.constraint && UNIQUE_CONSTRAINTS[e.constraint]) return UNIQUE_CONSTRAINTS[e.constraint].field;

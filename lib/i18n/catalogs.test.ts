@@ -6,6 +6,7 @@ import { ENDPOINT_FIELDS } from "../schemas/endpoint";
 import { fieldLabel, type FieldRegistry } from "../schemas/registry";
 import { RELATION_FIELDS } from "../schemas/relation";
 import { TABLE_FIELDS, tableSchema, tableDefaults } from "../schemas/table";
+import { toUserError, uniqueViolation } from "../db/errors";
 import { catalogs } from "./catalogs";
 import { localeFromAcceptLanguage, pickLocale } from "./locale";
 import { inLocale, translateLabel } from "./messages";
@@ -53,6 +54,14 @@ describe("message catalogs", () => {
     expect(messages()).toEqual({ table_name: "Table name is required.", label: "At most 200 characters." });
     expect(inLocale("ko", messages)).toEqual({ table_name: "테이블 이름은(는) 필수 항목입니다.", label: "최대 200자까지 입력할 수 있습니다." });
     expect(tableSchema.safeParse(values).error!.issues[0].message).toBe("Table name is required.");
+  });
+
+  it("database errors are said in the locale in force (server actions map them in the request's)", () => {
+    expect(toUserError({ code: "23503" }).message).toBe("This refers to a row that does not exist, or the row is still referenced.");
+    expect(inLocale("ko", () => toUserError({ code: "23503" }).message)).toBe("존재하지 않는 행을 가리키거나, 행이 아직 참조되고 있습니다.");
+    expect(inLocale("ko", () => toUserError({ code: "23502", column: "label" }).message)).toBe("필수 값이 없습니다 (label).");
+    const duplicate = { code: "23505", constraint: "mappings_api_endpoint_endpoint_name_key" };
+    expect(inLocale("ko", () => uniqueViolation(duplicate, { endpoint_name: "gh" })?.message)).toBe("이름이 gh인 엔드포인트가 이미 있습니다.");
   });
 
   it("translates English labels named in messages, and leaves unknown ones", () => {

@@ -1,6 +1,8 @@
 import "server-only";
 import { describeConnection, type ConnectionDisplay, type ConnectionSource } from "../db/config";
 import { toUserError } from "../db/errors";
+import { inLocale } from "../i18n/messages";
+import { requestLocale } from "../i18n/request-locale";
 import { getConnection, getPool, NotConfiguredError } from "../db/pool";
 import { readCatalog } from "./catalog";
 import { compareCatalog, type CheckSummary } from "./check";
@@ -76,7 +78,8 @@ export async function getSetupState(): Promise<SetupState> {
       label = undefined;
     }
     const display = label ? getConnection().display : undefined;
-    return { kind: "unreachable", message: toUserError(error, display).message, label };
+    const locale = await requestLocale();
+    return { kind: "unreachable", message: inLocale(locale, () => toUserError(error, display).message), label };
   }
   try {
     const summary = compareCatalog(await readCatalog(getPool()));
@@ -86,6 +89,7 @@ export async function getSetupState(): Promise<SetupState> {
     return { kind: "ready", facts, summary, project };
   } catch (error) {
     // Reachable, but the schema cannot be read (a revoked privilege, say): say so rather than crash.
-    return { kind: "error", message: toUserError(error, facts.display).message, label: facts.label };
+    const locale = await requestLocale();
+    return { kind: "error", message: inLocale(locale, () => toUserError(error, facts.display).message), label: facts.label };
   }
 }

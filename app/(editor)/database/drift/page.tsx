@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { DriftList } from "@/components/database/drift-list";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
+import { inLocale } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { SHOWN_DRIFT_ITEMS } from "@/lib/sync/drift";
 import { loadSync } from "@/lib/sync/sync";
 import { withPoolClient } from "@/lib/sync/with-client";
@@ -18,7 +20,7 @@ export default async function DriftPage() {
   try {
     state = await withPoolClient((client) => loadSync(client));
   } catch (error) {
-    return <Alert tone="error" title={t("driftFailed")}>{toUserError(error).message}</Alert>;
+    return <Alert tone="error" title={t("driftFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }
   return (
     <DriftList

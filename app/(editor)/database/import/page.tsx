@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { ImportPanel } from "@/components/database/import-panel";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
+import { inLocale } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { getPool } from "@/lib/db/pool";
 import { getProject } from "@/lib/metadata/project";
 import { listSchemas } from "@/lib/sync/introspect";
@@ -21,7 +23,7 @@ export default async function ImportPage() {
     const project = await getProject();
     preselected = ["public", project?.default_schema ?? "public"];
   } catch (error) {
-    return <Alert tone="error" title={t("schemasFailed")}>{toUserError(error).message}</Alert>;
+    return <Alert tone="error" title={t("schemasFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }
   if (schemas.length === 0) {
     return <Alert title={t("nothingToImport")}>{t("nothingToImportBody")}</Alert>;

@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { PlanPanel } from "@/components/database/plan-panel";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
+import { inLocale } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { planRequestSchema } from "@/lib/schemas/sync";
 import { planView, previewPlan } from "@/lib/sync/apply";
 import { withPoolClient } from "@/lib/sync/with-client";
@@ -20,7 +22,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   try {
     preview = await withPoolClient((client) => previewPlan(client, { itemIds: parsed.data.itemIds }));
   } catch (error) {
-    return <Alert tone="error" title={t("planFailed")}>{toUserError(error).message}</Alert>;
+    return <Alert tone="error" title={t("planFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }
   return <PlanPanel plan={planView(preview)} itemIds={parsed.data.itemIds} />;
 }
