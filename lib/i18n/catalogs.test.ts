@@ -6,6 +6,7 @@ import { ENDPOINT_FIELDS } from "../schemas/endpoint";
 import { fieldLabel, type FieldRegistry } from "../schemas/registry";
 import { RELATION_FIELDS } from "../schemas/relation";
 import { TABLE_FIELDS, tableSchema, tableDefaults } from "../schemas/table";
+import { projectIdentitySchema } from "../schemas/project";
 import { toUserError, uniqueViolation } from "../db/errors";
 import { catalogs } from "./catalogs";
 import { localeFromAcceptLanguage, pickLocale } from "./locale";
@@ -54,6 +55,12 @@ describe("message catalogs", () => {
     expect(messages()).toEqual({ table_name: "Table name is required.", label: "At most 200 characters." });
     expect(inLocale("ko", messages)).toEqual({ table_name: "테이블 이름은(는) 필수 항목입니다.", label: "최대 200자까지 입력할 수 있습니다." });
     expect(tableSchema.safeParse(values).error!.issues[0].message).toBe("Table name is required.");
+  });
+
+  it("the project form's checks speak the locale too", () => {
+    const issues = () => projectIdentitySchema.safeParse({ project_id: "Not A Slug", project_name: "", description: "" }).error!.issues.map((i) => i.message);
+    expect(issues()).toEqual(["A slug: lower-case letters and digits, words joined by - or _ (e.g. my-ecommerce).", "Project name is required."]);
+    expect(inLocale("ko", issues)).toEqual(["슬러그: 소문자와 숫자, 단어는 - 또는 _로 연결합니다(예: my-ecommerce).", "프로젝트 이름은(는) 필수 항목입니다."]);
   });
 
   it("database errors are said in the locale in force (server actions map them in the request's)", () => {

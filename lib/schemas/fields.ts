@@ -84,7 +84,8 @@ export function isLocalDateTime(value: string): boolean {
 }
 
 /** Empty, or a local date and time (see isLocalDateTime). */
-export const dateTimeText = (message: string) => text(40).refine((v) => v === "" || isLocalDateTime(v), message);
+export const dateTimeText = (message: string | (() => string)) =>
+  text(40).refine((v) => v === "" || isLocalDateTime(v), typeof message === "string" ? message : { error: message });
 
 // rowVersion: updated_at in UTC (2024-05-01T10:00:00.123456Z) or a row hash (md5); bounded before it is
 // looked at, and never echoed back.

@@ -1,44 +1,41 @@
 import { z } from "zod";
 import { PROJECT_STATUSES, PROJECT_TEMPLATES } from "./enums";
-import { boundedString, dateTimeText, longText, text, versionToken } from "./fields";
+import { vmsg } from "../i18n/messages";
+import { boundedString, dateTimeText, longText, requiredText, text, versionToken } from "./fields";
 import { jsonText } from "./json-text";
 
 /**
  * The project row as forms edit it: every value is text or boolean (what inputs hold); lib/metadata/project.ts
  * turns text into NULL, numbers, timestamps and JSON for the database. One schema for form and server action.
  */
-const required = (max: number, what: string) => text(max).min(1, { error: `${what} is required.`, abort: true });
-const optionalInt = text(20).regex(/^(\d{1,15})?$/, "A whole number, or empty.");
-const optionalTimestamp = dateTimeText("A date and time such as 2024-05-01T10:30, or empty.");
+const optionalInt = text(20).regex(/^(\d{1,15})?$/, { error: () => vmsg("wholeOrEmpty") });
+const optionalTimestamp = dateTimeText(() => vmsg("dateTimeOrEmpty"));
 
 export const PROJECT_ID_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 
 export const projectIdentitySchema = z.object({
-  project_id: required(100, "Project id").regex(
-    PROJECT_ID_PATTERN,
-    "A slug: lower-case letters and digits, words joined by - or _ (e.g. my-ecommerce).",
-  ),
-  project_name: required(200, "Project name"),
+  project_id: requiredText(100, "Project id").regex(PROJECT_ID_PATTERN, { error: () => vmsg("projectSlug") }),
+  project_name: requiredText(200, "Project name"),
   description: boundedString(10_000),
 });
 
 export const projectWizardSchema = projectIdentitySchema.extend({
-  root_path: required(500, "Root path"),
+  root_path: requiredText(500, "Root path"),
   backend_path: text(200),
   frontend_path: text(200),
   database_path: text(200),
-  template: z.enum(PROJECT_TEMPLATES, { error: "Choose a template." }),
-  status: z.enum(PROJECT_STATUSES, { error: "Choose a status." }),
-  version: text(50).regex(/^(\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?)?$/, "A version like 1.0.0, or empty."),
+  template: z.enum(PROJECT_TEMPLATES, { error: () => vmsg("chooseTemplate") }),
+  status: z.enum(PROJECT_STATUSES, { error: () => vmsg("chooseStatus") }),
+  version: text(50).regex(/^(\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?)?$/, { error: () => vmsg("versionLike") }),
   tech_stack: jsonText("object"),
   // VARCHAR(20) in the spec; PACKAGE_MANAGERS are suggestions, not a closed list.
-  package_manager: text(20).regex(/^[a-z0-9@._-]*$/, "A package manager name such as npm, pnpm or yarn."),
-  node_version: text(20).regex(/^(v?\d+(\.\d+){0,2})?$/, "A Node.js version like 20.11.0, or empty."),
+  package_manager: text(20).regex(/^[a-z0-9@._-]*$/, { error: () => vmsg("packageManager") }),
+  node_version: text(20).regex(/^(v?\d+(\.\d+){0,2})?$/, { error: () => vmsg("nodeVersion") }),
   git_repository: text(500).refine(
     (v) => v === "" || /^(https?:\/\/|ssh:\/\/|git@|git:\/\/|file:\/\/|\/)\S+$/.test(v),
-    "A repository URL (https://…, git@host:owner/repo.git, ssh://…) or empty.",
+    { error: () => vmsg("repositoryUrl") },
   ),
-  git_branch: text(100).regex(/^([^\s~^:?*[\\]+)?$/, "A branch name without spaces or ~ ^ : ? * [ \\."),
+  git_branch: text(100).regex(/^([^\s~^:?*[\\]+)?$/, { error: () => vmsg("branchName") }),
   generation_output_dir: text(500),
   generation_include_comments: z.boolean(),
   generation_prettier: z.boolean(),
