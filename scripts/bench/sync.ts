@@ -88,6 +88,9 @@ async function main() {
   const url = (db: string) => server.url.replace(/\/[^/?]+(\?|$)/, `/${db}$1`);
   const results: Record<string, number> = {};
   const cpu: Record<string, Cpu> = {};
+  /** The 1-minute load average as each measure ended: on a shared machine it says what a wall time is worth. */
+  const load: Record<string, number> = {};
+  const loadNow = () => os.loadavg()[0];
   let pages: PageResult[] = [];
   try {
     // A throwaway cluster: no durability needed, so creating thousands of tables is not dominated by fsync.
@@ -122,8 +125,9 @@ async function main() {
     const importCpu = meter();
     const [imported, importMs] = await timed(() => runImport(client, ["imp"]));
     cpu.import = importCpu();
+    load.import = loadNow();
     results.importMs = importMs;
-    log(`import: ${Math.round(importMs)} ms end to end (${cpuText(cpu.import)}); catalog query alone ${Math.round(results.importCatalogMs)} ms`);
+    log(`import: ${Math.round(importMs)} ms end to end (${cpuText(cpu.import)}; load ${load.import.toFixed(1)}); catalog query alone ${Math.round(results.importCatalogMs)} ms`);
     log(`imported ${imported.counts.table.add} tables, ${imported.counts.column.add} columns, ${imported.counts.relation.add} relations`);
 
     // --import-only: the first measure alone (a few minutes less on a slow machine).
@@ -151,16 +155,20 @@ async function main() {
       planCpu.push(used());
       if (preview.statements.length < 5000) throw new Error(`expected a CREATE TABLE per table, got ${preview.statements.length} statements`);
       plan.push(planMs);
-      log(`round ${i + 1}: catalog ${Math.round(catalog[i])} ms, drift ${Math.round(ms)} ms (${cpuText(driftCpu[i])}), plan ${Math.round(planMs)} ms (${cpuText(planCpu[i])})`);
+      log(`round ${i + 1} (load ${loadNow().toFixed(1)}): catalog ${Math.round(catalog[i])} ms, drift ${Math.round(ms)} ms (${cpuText(driftCpu[i])}), plan ${Math.round(planMs)} ms (${cpuText(planCpu[i])})`);
     }
     const byTotal = (a: Cpu, b: Cpu) => a.nodeMs + a.serverMs - (b.nodeMs + b.serverMs);
     cpu.drift = [...driftCpu].sort(byTotal)[1];
     cpu.plan = [...planCpu].sort(byTotal)[1];
+    load.driftAndPlan = loadNow();
     results.catalogMs = median(catalog);
     results.driftMs = median(drift);
     results.planMs = median(plan);
     // --pages: the Import, Drift and Plan pages on these 5,000 tables, in Chromium against a production server.
-    if (process.argv.includes("--pages")) pages = await pagesOn(client, url("sync_bench"));
+    if (process.argv.includes("--pages")) {
+      pages = await pagesOn(client, url("sync_bench"));
+      load.pages = loadNow();
+    }
     await client.end();
     await empty.end();
   } finally {
@@ -171,21 +179,24 @@ async function main() {
     console.log(`import ${Math.round(results.importMs)} ms, catalog query alone ${Math.round(results.importCatalogMs)} ms`);
     return;
   }
-  const rows: (readonly [string, number, number | null])[] = [
-    [`Import 1,000 tables × 20 columns with FKs, end to end (${cpuText(cpu.import)})`, results.importMs, TARGETS.importMs],
-    ["… the raw catalog query alone (floor)", results.importCatalogMs, null],
-    [`Drift, 5,000 tables × 20 columns (median of 3; ${cpuText(cpu.drift)})`, results.driftMs, TARGETS.driftMs],
-    [`Plan, 5,000 tables into an empty database (median of 3; ${cpuText(cpu.plan)})`, results.planMs, TARGETS.planMs],
-    ["… the raw catalog query alone, 5,000 tables (floor)", results.catalogMs, null],
-    ...pages.flatMap((p) => [
-      [`${p.name} page, 5,000 tables: interactive + click answered (median of 3; first ${Math.round(p.firstMs)} ms)`, p.medianMs, TARGETS.pageMs] as const,
-    ]),
+  const cpuCell = (c: Cpu | undefined) => (c ? `${Math.round(c.nodeMs).toLocaleString("en")} + ${Math.round(c.serverMs).toLocaleString("en")} ms` : "");
+  const loadCell = (l: number | undefined) => (l === undefined ? "" : l.toFixed(1));
+  const rows: (readonly [string, number, number | null, string, string])[] = [
+    ["Import 1,000 tables × 20 columns with FKs, end to end", results.importMs, TARGETS.importMs, loadCell(load.import), cpuCell(cpu.import)],
+    ["… the raw catalog query alone (floor)", results.importCatalogMs, null, "", ""],
+    ["Drift, 5,000 tables × 20 columns (median of 3)", results.driftMs, TARGETS.driftMs, loadCell(load.driftAndPlan), cpuCell(cpu.drift)],
+    ["Plan, 5,000 tables into an empty database (median of 3)", results.planMs, TARGETS.planMs, loadCell(load.driftAndPlan), cpuCell(cpu.plan)],
+    ["… the raw catalog query alone, 5,000 tables (floor)", results.catalogMs, null, "", ""],
+    ...pages.map(
+      (p) =>
+        [`${p.name} page, 5,000 tables: interactive + click answered (median of 3; first ${Math.round(p.firstMs).toLocaleString("en")} ms; ${p.documentKb} kB document)`, p.medianMs, TARGETS.pageMs, loadCell(load.pages), ""] as const,
+    ),
   ];
   console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} (${os.cpus().length} cores)`);
-  console.log("\n| Measure | Result | Target |\n| --- | --- | --- |");
-  for (const [name, ms, target] of rows) console.log(`| ${name} | ${Math.round(ms).toLocaleString("en")} ms | ${target ? `< ${target / 1000} s` : "(info)"} |`);
+  console.log("\n| Measure | Result | Load (1 min) | CPU used (node + PostgreSQL) | Target |\n| --- | --- | --- | --- | --- |");
+  for (const [name, ms, target, l, c] of rows) console.log(`| ${name} | ${Math.round(ms).toLocaleString("en")} ms | ${l} | ${c} | ${target ? `< ${target / 1000} s` : "(info)"} |`);
   mkdirSync("test-results", { recursive: true });
-  writeFileSync(path.join("test-results", "bench-sync.json"), JSON.stringify({ at: new Date().toISOString(), load: os.loadavg(), results, cpu, pages, targets: TARGETS }, null, 2));
+  writeFileSync(path.join("test-results", "bench-sync.json"), JSON.stringify({ at: new Date().toISOString(), load: os.loadavg(), loadAt: load, results, cpu, pages, targets: TARGETS }, null, 2));
 }
 
 /**
