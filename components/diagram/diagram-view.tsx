@@ -196,8 +196,11 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   };
 
   const actions = useMemo(
-    () => ({ toggleCollapsed: (id: number) => setCollapsed((all) => new Set(all.has(id) ? [...all].filter((x) => x !== id) : [...all, id])) }),
-    [],
+    () => ({
+      toggleCollapsed: (id: number) => setCollapsed((all) => new Set(all.has(id) ? [...all].filter((x) => x !== id) : [...all, id])),
+      fullDetail: exporting,
+    }),
+    [exporting],
   );
 
   return (

@@ -1,13 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { memo, useContext } from "react";
 import { cn } from "@/components/ui/cn";
 import { HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT, sourceHandle, targetHandle, type TableNodeData } from "./diagram-graph";
 import { DiagramActions } from "./diagram-actions";
+
+/**
+ * Below this zoom a column's text is a few pixels high: boxes keep their rows (sizes and the lines' handles stay)
+ * but draw no text, so zooming and panning a fitted 300-table diagram does not redraw thousands of labels.
+ */
+export const DETAIL_ZOOM = 0.4;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 
 // Handles sit on the box's edges; only the source ones start a drag (any spot of a box ends one).
 const handleClass = "!h-2.5 !w-2.5 !border-zinc-400 !bg-white";
@@ -24,6 +31,7 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<Node<TableN
   const { table, columns, foreignKeys, collapsed, dimmed } = data;
   const actions = useContext(DiagramActions);
   const t = useTranslations("diagram");
+  const bare = useStore(zoomedOut) && !actions.fullDetail;
   const name = table.schema_name === "public" ? table.table_name : `${table.schema_name}.${table.table_name}`;
   return (
     <div
@@ -56,11 +64,15 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<Node<TableN
         columns?.map((c) => (
           <div key={c.pg_column} data-column={c.pg_column} className="relative flex items-center gap-1 px-2" style={{ height: ROW_HEIGHT }}>
             <Handle type="target" position={Position.Left} id={targetHandle(c.pg_column)} isConnectableStart={false} className={handleClass} />
-            {c.is_primary_key && <Marker title={t("primaryKey")} className="bg-amber-100 text-amber-900">PK</Marker>}
-            {foreignKeys.includes(c.pg_column) && <Marker title={t("foreignKey")} className="bg-blue-100 text-blue-900">FK</Marker>}
-            {c.is_unique && <Marker title={t("unique")} className="bg-violet-100 text-violet-900">UQ</Marker>}
-            <span className="truncate font-mono">{c.pg_column}</span>
-            <span className="ml-auto truncate pl-2 font-mono text-zinc-500">{c.pg_type}</span>
+            {!bare && (
+              <>
+                {c.is_primary_key && <Marker title={t("primaryKey")} className="bg-amber-100 text-amber-900">PK</Marker>}
+                {foreignKeys.includes(c.pg_column) && <Marker title={t("foreignKey")} className="bg-blue-100 text-blue-900">FK</Marker>}
+                {c.is_unique && <Marker title={t("unique")} className="bg-violet-100 text-violet-900">UQ</Marker>}
+                <span className="truncate font-mono">{c.pg_column}</span>
+                <span className="ml-auto truncate pl-2 font-mono text-zinc-500">{c.pg_type}</span>
+              </>
+            )}
             <Handle type="source" position={Position.Right} id={sourceHandle(c.pg_column)} className={handleClass} />
           </div>
         ))}
