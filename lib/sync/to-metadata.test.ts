@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { inLocale } from "../i18n/messages";
+import { labelFor } from "../metadata/derive";
 import { columnSchema } from "../schemas/column";
 import type { TableModel } from "./model";
 import { columnValuesFrom } from "./to-metadata";
@@ -37,6 +39,15 @@ describe("columnValuesFrom (each field checked once per distinct value)", () => 
       bad();
     } catch (error) {
       expect((error as z.ZodError).issues.map((i) => i.path.join("."))).toContain("pg_type");
+    }
+  });
+
+  it("derives the label in the current language, not the one a cached column was first seen in", () => {
+    const label = (locale: "en" | "ko") => inLocale(locale, () => columnValuesFrom(table, column("user_id", "bigint"), 1, new Map(), null).label);
+    expect(labelFor("user_id", "ko")).not.toBe(labelFor("user_id", "en"));
+    for (let round = 0; round < 2; round++) {
+      expect(label("en")).toBe(labelFor("user_id", "en"));
+      expect(label("ko")).toBe(labelFor("user_id", "ko"));
     }
   });
 });

@@ -1,3 +1,4 @@
+import { currentLocale } from "../i18n/messages";
 import { camelCase, formTypeFor, graphqlTypeFor, graphqlTypeForTable, labelFor } from "../metadata/derive";
 import { columnDefaults, columnSchema, type ColumnField, type ColumnValues } from "../schemas/column";
 import { tableDefaults, tableSchema, type TableField, type TableValues } from "../schemas/table";
@@ -89,13 +90,17 @@ export function tableValuesFrom(t: TableModel, existing: TableValues | null): Ta
   return parseTable({ ...base, ...database });
 }
 
-/** The Add-column form's derived names for a column; 20,000 imported columns repeat a few hundred (name, type) pairs. */
+/**
+ * The Add-column form's derived names for a column; 20,000 imported columns repeat a few hundred (name, type) pairs.
+ * The label is in the request's language (labelFor), so the locale is part of the key.
+ */
 const derived = new Map<string, Pick<ColumnValues, "graphql_field" | "graphql_type" | "form_type" | "label">>();
 function derivedColumnFields(name: string, pgType: string, isEnum: boolean) {
-  const key = `${name}\u0000${pgType}\u0000${isEnum}`;
+  const locale = currentLocale();
+  const key = `${locale}\u0000${name}\u0000${pgType}\u0000${isEnum}`;
   let fields = derived.get(key);
   if (!fields) {
-    fields = { graphql_field: camelCase(name), graphql_type: graphqlTypeFor(pgType, name), form_type: formTypeFor(pgType, name, isEnum), label: labelFor(name) };
+    fields = { graphql_field: camelCase(name), graphql_type: graphqlTypeFor(pgType, name), form_type: formTypeFor(pgType, name, isEnum), label: labelFor(name, locale) };
     if (derived.size >= 10_000) derived.clear();
     derived.set(key, fields);
   }
