@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { ActionResult } from "@/lib/actions/types";
+import { say } from "@/lib/i18n/messages";
 
 export type Loaded<T> = { state: "loading" } | { state: "error"; message: string } | { state: "ok"; data: T };
 
@@ -15,7 +16,7 @@ export function useActionData<T>(load: () => Promise<ActionResult<T>>, deps: unk
     let live = true;
     setLoaded({ state: "loading" });
     load()
-      .then((r) => live && setLoaded(r.ok ? { state: "ok", data: r.data } : { state: "error", message: r.formError ?? "Could not load." }))
+      .then((r) => live && setLoaded(r.ok ? { state: "ok", data: r.data } : { state: "error", message: r.formError ?? say("common.couldNotLoad") }))
       .catch(() => live && setLoaded({ state: "error", message: "The editor's server could not be reached." }));
     return () => {
       live = false;

@@ -1,6 +1,7 @@
 import type { MutationResult } from "@/lib/actions/types";
 import type { CellsCommitResult } from "@/components/data-grid/use-range-edits";
 import { CELL_EDITS_BODY_LIMIT, MAX_CELL_EDITS } from "@/lib/actions/cell-edit-limits";
+import { say } from "@/lib/i18n/messages";
 
 interface Versioned {
   id: number;
@@ -29,7 +30,7 @@ export async function commitCells<T extends Versioned, R extends Versioned = T>(
   try {
     result = await options.save({ edits });
   } catch {
-    return { message: "The editor's server did not answer; nothing was saved. Try again." };
+    return { message: say("common.serverGoneNothing") };
   }
   if (result.ok) {
     options.replaceAll(result.data);
@@ -42,7 +43,7 @@ export async function commitCells<T extends Versioned, R extends Versioned = T>(
       if (m) cells[Number(m[1])] = message;
     }
   }
-  return { message: result.formError ?? "Nothing was saved.", cells };
+  return { message: result.formError ?? say("common.nothingSaved"), cells };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { relationAction } from "@/app/(editor)/relations/actions";
 import { DeleteRelationDialog } from "@/components/relations/delete-relation-dialog";
 import type { RelationRow } from "@/lib/metadata/relations";
+import { say } from "@/lib/i18n/messages";
 
 /**
  * Deleting a relation from its line on the diagram: the Relations page's dialog (its reverse offered too, Undo
@@ -18,9 +19,9 @@ export function useRelationDelete(changed: () => void) {
     if (loading) return;
     setLoading(true);
     const result = await relationAction(relationId).finally(() => setLoading(false));
-    if (!result.ok) return void toast.error(result.formError ?? "The relation could not be loaded.");
+    if (!result.ok) return void toast.error(result.formError ?? say("diagram.relationFailed"));
     if (!result.data) {
-      toast.error("This relation no longer exists: someone deleted it.");
+      toast.error(say("diagram.relationGone"));
       return changed();
     }
     setDeleting(result.data);

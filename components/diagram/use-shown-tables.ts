@@ -5,6 +5,7 @@ import { diagramColumnsAction } from "@/app/(editor)/diagram/actions";
 import type { DiagramColumn, DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { FULL_MODEL_LIMIT } from "@/lib/schemas/diagram";
 import { neighbourhood } from "./diagram-graph";
+import { say } from "@/lib/i18n/messages";
 
 /**
  * Which tables the diagram draws: all of them (by schema if chosen), or, in a model of more than
@@ -45,7 +46,7 @@ export function useDiagramColumns(model: DiagramModel, shown: DiagramTable[]) {
     let live = true;
     diagramColumnsAction(missing.slice(0, 500)).then((r) => {
       if (!live) return;
-      if (!r.ok) return setError(r.formError ?? "The columns could not be loaded.");
+      if (!r.ok) return setError(r.formError ?? say("diagram.columnsFailed"));
       setError(null);
       setLoaded((all) => new Map([...all, ...groupByTable(r.data, missing.map((id) => ({ id })))]));
     });
