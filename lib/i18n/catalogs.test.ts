@@ -7,6 +7,8 @@ import { fieldLabel, type FieldRegistry } from "../schemas/registry";
 import { RELATION_FIELDS } from "../schemas/relation";
 import { TABLE_FIELDS, tableSchema, tableDefaults } from "../schemas/table";
 import { projectIdentitySchema } from "../schemas/project";
+import { relationWizardSchema } from "../schemas/relation";
+import { columnSchema } from "../schemas/column";
 import { toUserError, uniqueViolation } from "../db/errors";
 import { catalogs } from "./catalogs";
 import { localeFromAcceptLanguage, pickLocale } from "./locale";
@@ -61,6 +63,14 @@ describe("message catalogs", () => {
     const issues = () => projectIdentitySchema.safeParse({ project_id: "Not A Slug", project_name: "", description: "" }).error!.issues.map((i) => i.message);
     expect(issues()).toEqual(["A slug: lower-case letters and digits, words joined by - or _ (e.g. my-ecommerce).", "Project name is required."]);
     expect(inLocale("ko", issues)).toEqual(["슬러그: 소문자와 숫자, 단어는 - 또는 _로 연결합니다(예: my-ecommerce).", "프로젝트 이름은(는) 필수 항목입니다."]);
+  });
+
+  it("the relation wizard's and the column's own checks speak the locale too", () => {
+    const wizard = { from_table_id: "1", to_table_id: "2", relation_type: "ManyToOne", from_column: "", to_column: "id", graphql_field: "", is_cascade_delete: false, constraint_name: "", create_fk_column: true, fk_column_name: "", create_junction: false, junction_table: "", create_reverse: false, reverse_graphql_field: "" };
+    const messages = () => Object.fromEntries(relationWizardSchema.safeParse(wizard).error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(inLocale("ko", messages)).toEqual({ fk_column_name: "새 외래 키 컬럼의 이름을 입력하세요." });
+    expect(inLocale("ko", () => relationWizardSchema.safeParse({ ...wizard, from_table_id: "" }).error!.issues[0].message)).toBe("관계가 시작하는 테이블을 고르세요.");
+    expect(inLocale("ko", () => columnSchema.shape.pg_type.safeParse("VARCHR(").error!.issues[0].message)).toBe("VARCHAR(255), BIGINT, TIMESTAMPTZ 같은 PostgreSQL 타입.");
   });
 
   it("database errors are said in the locale in force (server actions map them in the request's)", () => {

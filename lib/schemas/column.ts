@@ -4,6 +4,7 @@ import { MAX_IDENTIFIER_BYTES } from "./identifier";
 import { jsonText, jsonTextOf } from "./json-text";
 import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, type FieldSpec, entityFields } from "./registry";
 import { regexProblem } from "./regex";
+import { translateLabel, vmsg } from "../i18n/messages";
 
 export { regexProblem } from "./regex";
 
@@ -15,8 +16,8 @@ export { regexProblem } from "./regex";
  */
 export const PG_TYPE_PATTERN =
   /^(?:[a-z_][a-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*(?: [A-Za-z_][A-Za-z0-9_]*)*(?:\( *\d+ *(?:, *\d+ *)?\)(?: [A-Za-z]+)*)?(?:\[\])*$/;
-const PG_TYPE_MESSAGE = "A PostgreSQL type such as VARCHAR(255), BIGINT or TIMESTAMPTZ.";
-const GRAPHQL_NAME: [RegExp, string] = [/^([_A-Za-z][_0-9A-Za-z]*)?$/, "A GraphQL name: letters, digits, _ (camelCase)."];
+const PG_TYPE_MESSAGE = { error: () => vmsg("pgType") };
+const GRAPHQL_NAME: [RegExp, () => string] = [/^([_A-Za-z][_0-9A-Za-z]*)?$/, () => vmsg("graphqlName")];
 
 export const enumOptionsValue = z
   .array(z.object({ value: z.string().min(1, "Each option needs a value.").max(500), label: z.string().max(500) }))
@@ -49,10 +50,10 @@ export const validationRulesValue = z
   .catchall(z.unknown())
   .superRefine((r, ctx) => {
     if (r.minLength !== undefined && r.maxLength !== undefined && r.minLength > r.maxLength) {
-      ctx.addIssue({ code: "custom", path: ["maxLength"], message: "maxLength is below minLength." });
+      ctx.addIssue({ code: "custom", path: ["maxLength"], message: vmsg("maxLengthBelow") });
     }
     if (r.min !== undefined && r.max !== undefined && r.min > r.max) {
-      ctx.addIssue({ code: "custom", path: ["max"], message: "max is below min." });
+      ctx.addIssue({ code: "custom", path: ["max"], message: vmsg("maxBelow") });
     }
   });
 
@@ -85,7 +86,7 @@ export const COLUMN_FIELDS = entityFields("column", {
   pg_constraints: json("PG constraints", jsonTextOf(pgConstraintsValue), "database"),
   graphql_field: textField("GraphQL field", 100, { pattern: GRAPHQL_NAME, ...group("graphql") }),
   graphql_type: textField("GraphQL type", 50, {
-    pattern: [/^(\[?[_A-Za-z][_0-9A-Za-z]*!?\]?!?)?$/, "A GraphQL type such as String, Int!, [ID]."],
+    pattern: [/^(\[?[_A-Za-z][_0-9A-Za-z]*!?\]?!?)?$/, () => vmsg("graphqlType")],
     ...group("graphql"),
   }),
   graphql_resolver: field("text", "GraphQL resolver", longText, { max: MAX_LONG_TEXT, ...group("graphql") }),
@@ -204,7 +205,7 @@ export const newColumnSchema = columnSchema
     is_primary_key: true,
   })
   .extend({
-    pg_type: text(100).min(1, { error: "PostgreSQL type is required.", abort: true }).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE),
+    pg_type: text(100).min(1, { error: () => vmsg("required", { label: translateLabel("PostgreSQL type") }), abort: true }).regex(PG_TYPE_PATTERN, PG_TYPE_MESSAGE),
     // Paste rows may carry a help text and a default (pg_constraints); the Add-column form leaves them out.
     help_text: COLUMN_FIELDS.help_text.schema.optional(),
     pg_constraints: COLUMN_FIELDS.pg_constraints.schema.optional(),

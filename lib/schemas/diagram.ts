@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tableSchema } from "./table";
+import { vmsg } from "../i18n/messages";
 
 /** Above this many tables the page does not send every column: the diagram shows a part and loads its columns. */
 export const FULL_MODEL_LIMIT = 400;
@@ -24,7 +25,7 @@ export const KEY_TYPES = ["BIGSERIAL", "SERIAL", "UUID"] as const;
 
 export const diagramTableSchema = tableSchema.extend({ key_type: z.enum([...KEY_TYPES, ""]) }).superRefine((v, ctx) => {
   if (v.key_type && !v.primary_key) {
-    ctx.addIssue({ code: "custom", path: ["primary_key"], message: "Name the key column (or choose no key)." });
+    ctx.addIssue({ code: "custom", path: ["primary_key"], message: vmsg("nameKey") });
   }
 });
 export type DiagramTableInput = z.input<typeof diagramTableSchema>;

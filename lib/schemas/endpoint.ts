@@ -3,6 +3,7 @@ import { HTTP_METHODS } from "./enums";
 import { intText, longText, MAX_LONG_TEXT, requiredText } from "./fields";
 import { jsonText, jsonTextOf } from "./json-text";
 import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf, entityFields } from "./registry";
+import { vmsg } from "../i18n/messages";
 
 export const ENDPOINT_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const MAX_TIMEOUT_MS = 3_600_000;
@@ -14,11 +15,11 @@ const httpUrl = requiredText(500, "Base URL").superRefine((value, ctx) => {
   try {
     url = new URL(value);
   } catch {
-    ctx.addIssue({ code: "custom", message: "Not a URL: write it in full, e.g. https://api.github.com" });
+    ctx.addIssue({ code: "custom", message: vmsg("notUrl") });
     return;
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    ctx.addIssue({ code: "custom", message: "The URL must start with http:// or https://." });
+    ctx.addIssue({ code: "custom", message: vmsg("urlScheme") });
   }
 });
 

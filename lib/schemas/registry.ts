@@ -56,9 +56,10 @@ export function field<S extends z.ZodType>(kind: FieldKind, label: string, schem
 }
 
 /** Optional text of at most `max` characters, optionally matching a (linear) pattern. */
-export function textField(label: string, max: number, extra: Extra & { pattern?: [RegExp, string] } = {}) {
+export function textField(label: string, max: number, extra: Extra & { pattern?: [RegExp, string | (() => string)] } = {}) {
   const { pattern, ...rest } = extra;
-  const schema = pattern ? text(max).regex(pattern[0], pattern[1]) : text(max);
+  const message = pattern?.[1];
+  const schema = pattern ? text(max).regex(pattern[0], typeof message === "function" ? { error: message } : message) : text(max);
   return field("text", label, schema, { max, ...rest });
 }
 
@@ -76,10 +77,10 @@ export function enumField<const O extends readonly [string, ...string[]]>(
   label: string,
   options: O,
   cast: string,
-  { message, ...extra }: Extra & { message?: string } = {},
+  { message, ...extra }: Extra & { message?: () => string } = {},
 ) {
   const schema = z.enum(options, {
-    error: () => message ?? vmsg("choose", { label: translateLabel(label).toLowerCase(), options: options.join(", ") }),
+    error: () => message?.() ?? vmsg("choose", { label: translateLabel(label).toLowerCase(), options: options.join(", ") }),
   });
   return field("required", label, schema, { options, cast, ...extra });
 }

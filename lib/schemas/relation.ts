@@ -3,29 +3,30 @@ import { RELATION_TYPES } from "./enums";
 import { identifier, idOf, idValue, optionalIdentifier, versionToken } from "./fields";
 import { identifierProblem, MAX_IDENTIFIER_BYTES } from "./identifier";
 import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf, textField, entityFields } from "./registry";
+import { vmsg } from "../i18n/messages";
 
 /**
  * A relation as the form edits it: tables by id (the pickers offer only existing ones), columns by name
  * (of those tables). Schema and table names are filled from the ids on the server, so they cannot disagree.
  */
 export const RELATION_FIELDS = entityFields("relation", {
-  from_table_id: field("int", "From table", idOf("Choose the table the relation starts from."), {
+  from_table_id: field("int", "From table", idOf(() => vmsg("chooseFromTable")), {
     cast: "::bigint",
   }),
   from_column: field("required", "From column", identifier("From column"), { max: MAX_IDENTIFIER_BYTES }),
-  to_table_id: field("int", "To table", idOf("Choose the table it points to."), { cast: "::bigint" }),
+  to_table_id: field("int", "To table", idOf(() => vmsg("chooseToTable")), { cast: "::bigint" }),
   to_column: field("required", "To column", identifier("To column"), { max: MAX_IDENTIFIER_BYTES }),
   relation_type: enumField("Relation type", RELATION_TYPES, "::_metadata.relation_type_enum", {
     width: 150,
-    message: "Choose a relation type.",
+    message: () => vmsg("chooseRelationType"),
   }),
   graphql_field: textField("GraphQL field", 100, {
-    pattern: [/^([_A-Za-z][_0-9A-Za-z]*)?$/, "A GraphQL name: letters, digits, _ (camelCase)."],
+    pattern: [/^([_A-Za-z][_0-9A-Za-z]*)?$/, () => vmsg("graphqlName")],
     width: 160,
   }),
   is_cascade_delete: boolField("Cascade delete", { width: 120 }),
   constraint_name: textField("Constraint name", 200, {
-    pattern: [/^([a-z_][a-z0-9_]*)?$/, "A snake_case constraint name."],
+    pattern: [/^([a-z_][a-z0-9_]*)?$/, () => vmsg("constraintName")],
     width: 220,
   }),
 });
@@ -60,7 +61,7 @@ export const FK_ON_FROM_SIDE = ["ManyToOne", "OneToOne"] as const;
 export const relationWizardSchema = relationSchema
   .extend({
     // Checked below: empty when the wizard creates the column.
-    from_column: z.string().trim().max(63, "At most 63 bytes."),
+    from_column: z.string().trim().max(63, { error: () => vmsg("atMostBytes", { max: 63 }) }),
     graphql_field: graphqlField,
     create_fk_column: z.boolean(),
     fk_column_name: optionalIdentifier,
@@ -72,12 +73,12 @@ export const relationWizardSchema = relationSchema
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (wizardCreatesFkColumn(v)) {
-      if (!v.fk_column_name) issue("fk_column_name", "Name the new foreign-key column.");
+      if (!v.fk_column_name) issue("fk_column_name", vmsg("nameFkColumn"));
     } else {
       const problem = identifierProblem(v.from_column);
-      if (problem) issue("from_column", problem === "Enter a name." ? "From column is required." : problem);
+      if (problem) issue("from_column", problem === vmsg("enterName") ? vmsg("fromColumnRequired") : problem);
     }
-    if (wizardCreatesJunction(v) && !v.junction_table) issue("junction_table", "Name the junction table.");
+    if (wizardCreatesJunction(v) && !v.junction_table) issue("junction_table", vmsg("nameJunction"));
   });
 export type RelationWizardInput = z.input<typeof relationWizardSchema>;
 export type RelationWizardValues = z.output<typeof relationWizardSchema>;

@@ -3,6 +3,7 @@ import { identifier, longText, MAX_LONG_TEXT, optionalIdentifier } from "./field
 import { MAX_IDENTIFIER_BYTES } from "./identifier";
 import { jsonTextOf } from "./json-text";
 import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, entityFields } from "./registry";
+import { vmsg } from "../i18n/messages";
 
 export const INDEX_TYPES = ["BTREE", "UNIQUE", "GIN", "GIST", "HASH", "BRIN"] as const;
 
@@ -52,7 +53,7 @@ export const TABLE_FIELDS = entityFields("table", {
   }),
   label: requiredField("Label", 200, { width: 180, hint: "Shown in the UI, e.g. 사용자" }),
   graphql_type: textField("GraphQL type", 100, {
-    pattern: [GRAPHQL_TYPE_PATTERN, "PascalCase, e.g. OrderItem."],
+    pattern: [GRAPHQL_TYPE_PATTERN, () => vmsg("pascalCase")],
     width: 160,
     hint: "PascalCase; suggested from the name",
   }),
