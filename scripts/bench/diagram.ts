@@ -15,7 +15,7 @@ export const DIAGRAM_TARGETS = { layoutMs: 2000, frameP95Ms: 20, focusMs: 100 };
 
 export interface DiagramBench {
   large: { tables: number; shownTables: number; notice: string; readyMs: number; longestTaskMs: number; neighbourhoodMs: number; neighbourhoodTables: number };
-  model: { tables: number; relations: number; loadToLaidOutMs: number; mountToLaidOutMs: number; panFrameP95Ms: number; zoomFrameP95Ms: number; frames: number; focusMs: number };
+  model: { tables: number; drawn: number; relations: number; loadToLaidOutMs: number; mountToLaidOutMs: number; panFrameP95Ms: number; zoomFrameP95Ms: number; frames: number; focusMs: number };
 }
 
 const percentile95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? NaN;
@@ -132,7 +132,8 @@ export async function measureDiagramModel(page: Page, base: string, relations: n
     const get = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     return { mounted: get("diagram:mounted"), laidOut: get("diagram:laid-out") };
   })()`)) as { mounted: number; laidOut: number };
-  const tables = await page.locator(".react-flow__node").count();
+  // Boxes in the page: React Flow leaves out the ones outside the view (onlyRenderVisibleElements).
+  const drawn = await page.locator(".react-flow__node").count();
   await page.getByRole("button", { name: "Fit", exact: true }).click();
   const pane = (await page.getByTestId("diagram").boundingBox())!;
   const cx = pane.x + pane.width / 2;
@@ -154,7 +155,8 @@ export async function measureDiagramModel(page: Page, base: string, relations: n
   const focusMs = [];
   for (const name of ["entity_150", "entity_007", "entity_299"]) focusMs.push(await focusTable(page, name));
   return {
-    tables,
+    tables: DIAGRAM_TABLES,
+    drawn,
     relations,
     loadToLaidOutMs: Math.round(marks.laidOut),
     mountToLaidOutMs: Math.round(marks.laidOut - marks.mounted),
@@ -200,7 +202,7 @@ export function diagramRows(d: DiagramBench): Row[] {
   const m = d.model;
   return [
     {
-      metric: `Diagram ${m.tables} tables × ${DIAGRAM_COLUMNS} cols, ${m.relations} relations: first layout (mount → laid out)`,
+      metric: `Diagram ${m.tables} tables × ${DIAGRAM_COLUMNS} cols, ${m.relations} relations: first layout (mount → laid out; ${m.drawn} boxes in view)`,
       value: `${m.mountToLaidOutMs} ms (navigation → laid out: ${m.loadToLaidOutMs} ms)`,
       target: `< ${DIAGRAM_TARGETS.layoutMs} ms`,
       status: status(m.mountToLaidOutMs < DIAGRAM_TARGETS.layoutMs),
