@@ -1,0 +1,136 @@
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import type pg from "pg";
+import { e2eClient } from "./db";
+import { smallModel } from "./model";
+
+/**
+ * axe on every page and dialog, in both languages and both themes: no serious or critical violation.
+ * Each page is loaded once per language × theme (a table's tabs are switched in place on one load); each
+ * dialog is opened once per language × theme. The theme is the browser's preference (no cookie), so the
+ * system path is what is checked; the toggle sets the same class (e2e/i18n.spec.ts). One test per page, so
+ * a finding on one page does not hide the others' and each test's time stays bounded.
+ */
+test.describe.configure({ timeout: 120_000 });
+
+let db: pg.Client;
+let usersId: string;
+test.beforeAll(async () => {
+  db = await e2eClient();
+  ({ usersId } = await smallModel(db));
+});
+test.afterAll(async () => {
+  await db.end();
+});
+
+type Locale = "en" | "ko";
+const catalogs = Object.fromEntries((["en", "ko"] as const).map((l) => [l, JSON.parse(readFileSync(`messages/${l}.json`, "utf8"))]));
+/** A UI text by its catalog key ("tables.new"), in `locale`, with {name}-style values filled in. */
+function say(locale: Locale, key: string, values: Record<string, string> = {}): string {
+  const value = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], catalogs[locale]);
+  if (typeof value !== "string") throw new Error(`no message ${key}`);
+  return value.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+}
+
+/**
+ * Findings in files the grid engineer owns and is still changing (components/columns/columns-view.tsx,
+ * components/endpoints/endpoints-view.tsx, components/columns/field-finder.tsx), matched narrowly by rule and
+ * element so everything else stays enforced. Remove an entry once its file is fixed:
+ * - a row's Delete button still says "Delete" while its aria-label is translated ("email 삭제");
+ * - the field finder's aria-controls names a list that exists only while something is typed.
+ */
+const KNOWN: { rule: string; match: RegExp }[] = [
+  { rule: "label-content-name-mismatch", match: /aria-label="[^"]* 삭제"|^\.disabled\\:text-zinc-500$/ },
+  { rule: "aria-valid-attr-value", match: /aria-controls=|^\.h-7$/ },
+];
+// A node is matched by its HTML (axe may cut it to the opening tag) or its selector.
+const known = (rule: string, node: { html: string; target: unknown[] }) =>
+  KNOWN.some((k) => k.rule === rule && [node.html, ...node.target.map(String)].some((text) => k.match.test(text)));
+
+async function expectNoSeriousViolations(page: Page, where: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    // Violations only: axe skips collecting the passes, which is most of its time on a grid.
+    .options({ resultTypes: ["violations"] })
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !known(v.id, n)) }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
+  // Soft: a test lists every finding of its page (and its dialogs), not only the first.
+  expect.soft(serious, `${where}: ${serious.join("\n")}`).toEqual([]);
+}
+
+async function load(page: Page, path: string, locale: Locale) {
+  await page.goto(path);
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await expect(page.locator("main")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
+async function openDialog(page: Page, where: string, open: () => Promise<void>) {
+  await open();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expectNoSeriousViolations(page, where);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+}
+
+const PAGES = ["", "project", "tables", "relations", "diagram", "api-endpoints", "history", "database/drift", "database/import", "database/plan", "tools"];
+
+for (const locale of ["en", "ko"] as const) {
+  for (const colorScheme of ["light", "dark"] as const) {
+    test.describe(`${locale}, ${colorScheme}`, () => {
+      test.use({ locale: locale === "ko" ? "ko-KR" : "en-US", colorScheme });
+      const button = (page: Page, key: string) => page.getByRole("button", { name: say(locale, key), exact: true }).first();
+
+      for (const path of PAGES) {
+        test(`page /${path}`, async ({ page }) => {
+          await load(page, path, locale);
+          await expectNoSeriousViolations(page, `/${path} (${locale}, ${colorScheme})`);
+        });
+      }
+
+      test("a table's tabs", async ({ page }) => {
+        test.setTimeout(300_000);
+        await load(page, `tables/${usersId}`, locale);
+        const tabs = page.getByRole("tab");
+        for (let i = 0; i < (await tabs.count()); i++) {
+          await tabs.nth(i).click();
+          await expect(tabs.nth(i)).toHaveAttribute("aria-selected", "true");
+          await page.waitForLoadState("networkidle");
+          await expectNoSeriousViolations(page, `table tab ${i} (${locale}, ${colorScheme})`);
+        }
+      });
+
+      test("the tables' dialogs", async ({ page }) => {
+        test.setTimeout(240_000);
+        await load(page, "tables", locale);
+        await openDialog(page, "new table", () => button(page, "tables.new").click());
+        await openDialog(page, "delete table", () => page.getByRole("button", { name: say(locale, "tables.deleteNamed", { name: "posts" }) }).click());
+        await load(page, `tables/${usersId}`, locale);
+        await openDialog(page, "add column", () => button(page, "columns.add").click());
+        await openDialog(page, "paste rows", () => button(page, "columns.paste").click());
+        await openDialog(page, "column details", () => page.getByRole("grid").getByRole("button", { name: /email/ }).first().click());
+        await openDialog(page, "delete this table", () => button(page, "common.delete").click());
+      });
+
+      test("the relations', endpoints' and diagram's dialogs", async ({ page }) => {
+        test.setTimeout(240_000);
+        await load(page, "relations", locale);
+        await openDialog(page, "new relation", () => button(page, "relations.new").click());
+        await openDialog(page, "delete relation", () => page.getByRole("grid").getByRole("button", { name: /author|posts/ }).last().click());
+        await load(page, "api-endpoints", locale);
+        await openDialog(page, "new endpoint", () => button(page, "endpoints.new").click());
+        await openDialog(page, "endpoint details", () => page.getByRole("grid").getByRole("button", { name: /github_user_api/ }).first().click());
+        await openDialog(page, "delete endpoint", () => page.getByRole("grid").getByRole("button", { name: /github_user_api/ }).last().click());
+        await load(page, "diagram", locale);
+        await openDialog(page, "diagram new table", () => button(page, "diagram.newTable").click());
+      });
+    });
+  }
+}
