@@ -257,3 +257,29 @@ test("structured editors: endpoint headers and retry, a column default typed ACT
     { value: "NEW", label: "신규" },
   ]);
 });
+
+test.describe("in Korean", () => {
+  test.use({ locale: "ko-KR" });
+  test("the field finder, the layout menu, Paste rows and a paste's status speak Korean", async ({ page }) => {
+    await page.goto(`tables/${tableId}`);
+    await page.getByRole("searchbox", { name: "필드 찾기" }).fill("검증");
+    await expect(page.getByRole("list", { name: "찾은 필드" }).getByRole("button", { name: /^검증 규칙/ })).toBeVisible();
+    await page.getByRole("searchbox", { name: "필드 찾기" }).fill("");
+    await page.getByRole("button", { name: "컬럼 열 배치" }).click();
+    await expect(page.getByRole("group", { name: "컬럼 열 배치" }).getByRole("button", { name: "배치 초기화" })).toBeVisible();
+    await page.getByRole("button", { name: "컬럼 열 배치" }).click();
+
+    await page.getByRole("button", { name: "행 붙여넣기" }).click();
+    const dialog = page.getByRole("dialog", { name: "컬럼 붙여넣기" });
+    await dialog.getByRole("textbox", { name: "추가할 행" }).fill("a_b\tTEXT\na_b\tTEXT");
+    await expect(dialog.getByRole("alert")).toContainText("2번째 줄 (a_b): “a_b”은(는) 1번째 줄에도 있습니다");
+    await dialog.getByRole("button", { name: "취소" }).click();
+
+    // A one-cell paste of the value the cell already holds: nothing to change, said in Korean.
+    const current = (await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.age])).rows[0].label as string;
+    await page.evaluate((text) => navigator.clipboard.writeText(text), current);
+    await cell(page, "age", "label").click();
+    await page.keyboard.press("ControlOrMeta+v");
+    await expect(page.getByRole("status").filter({ hasText: "붙여넣기: 바뀌는 것이 없습니다." })).toBeVisible();
+  });
+});

@@ -2,8 +2,9 @@
 
 import { Button } from "@/components/ui/button";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Checkbox, Input, Textarea } from "@/components/ui/field";
-import { DEFAULT_QUOTING_HELP, defaultExpression } from "@/lib/schemas/default-expression";
+import { defaultExpression } from "@/lib/schemas/default-expression";
 import { regexProblem } from "@/lib/schemas/column";
 import { parseJsonOr } from "@/lib/schemas/json-text";
 
@@ -134,6 +135,7 @@ type Constraints = { notNull?: boolean; default?: unknown; check?: string; [k: s
  * identity, are kept). A default is stored as the user means it (default-expression.ts: ACTIVE → 'ACTIVE').
  */
 export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps) {
+  const t = useTranslations("grid");
   const c = parseJsonOr<Constraints>(value, {});
   const stored =
     c && typeof c === "object" && !Array.isArray(c) && c.default !== undefined && c.default !== null
@@ -168,9 +170,9 @@ export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps)
         <Checkbox label="NOT NULL" checked={c.notNull === true} onChange={(e) => set("notNull", e.target.checked)} />
       </div>
       <label className="space-y-1">
-        <span>Default</span>
+        <span>{t("constraintDefault")}</span>
         <Input
-          aria-label="Default (constraint)"
+          aria-label={t("constraintDefaultLabel")}
           aria-describedby={helpId}
           value={typed}
           onChange={(e) => {
@@ -179,14 +181,14 @@ export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps)
           }}
         />
         <span id={helpId} className="block text-zinc-500">
-          {stored && stored !== typed.trim() ? `Stored as ${stored}. ` : ""}
-          {DEFAULT_QUOTING_HELP}
+          {stored && stored !== typed.trim() ? `${t("storedAs", { value: stored })} ` : ""}
+          {t("defaultQuoting")}
         </span>
       </label>
       <label className="space-y-1">
-        <span>Check</span>
+        <span>{t("constraintCheck")}</span>
         <Input
-          aria-label="Check (constraint)"
+          aria-label={t("constraintCheckLabel")}
           className="font-mono"
           value={c.check ?? ""}
           onChange={(e) => set("check", e.target.value)}

@@ -2,6 +2,7 @@ import { deriveColumnDefaults } from "@/lib/metadata/derive";
 import { newColumnSchema, type NewColumnValues } from "@/lib/schemas/column";
 import { defaultExpression } from "@/lib/schemas/default-expression";
 import { parseDelimited, type DelimitedRow } from "@/lib/tsv";
+import { say } from "@/lib/i18n/messages";
 
 /** What a pasted spreadsheet column can fill, in the order used when there is no header row. */
 export const PASTE_FIELDS = ["name", "type", "label", "required", "unique", "default", "help"] as const;
@@ -71,7 +72,7 @@ export function parsePastedColumns(text: string): PasteParse {
       if (YES.has(v)) return true;
       if (v === "") return fallback;
       if (NO.has(v)) return false;
-      lineProblems.push(`${f}: "${get(f)}" is not yes or no`);
+      lineProblems.push(say("grid.pasteNotYesNo", { field: f, value: get(f) }));
       return fallback;
     };
     const d = deriveColumnDefaults(name, get("type"), get("label"));
@@ -88,10 +89,10 @@ export function parsePastedColumns(text: string): PasteParse {
     };
     const parsed = newColumnSchema.safeParse(candidate);
     if (!parsed.success) lineProblems.push(...new Set(parsed.error.issues.map((i) => i.message)));
-    if (name && seen.has(name)) lineProblems.push(`"${name}" is also on line ${seen.get(name)}`);
+    if (name && seen.has(name)) lineProblems.push(say("grid.pasteAlsoOnLine", { name, line: seen.get(name)! }));
     if (name && !seen.has(name)) seen.set(name, line);
     if (lineProblems.length > 0) {
-      problems.push(`Line ${line} (${name || "?"}): ${lineProblems.join("; ")}`);
+      problems.push(say("grid.pasteLine", { line, name: name || "?", problems: lineProblems.join("; ") }));
       continue;
     }
     const row: PastedColumn = { ...parsed.data! };

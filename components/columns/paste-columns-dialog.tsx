@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { pasteColumnsAction } from "@/app/(editor)/tables/[id]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,7 +9,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 import type { ColumnRow } from "@/lib/metadata/columns";
 import { fieldErrorsFrom } from "@/lib/actions/types";
-import { DEFAULT_QUOTING_HELP } from "@/lib/schemas/default-expression";
+import type { Locale } from "@/lib/i18n/locale";
+import { say } from "@/lib/i18n/messages";
+import { COLUMN_FIELDS } from "@/lib/schemas/column";
+import { fieldLabel } from "@/lib/schemas/registry";
 import { parsePastedColumns } from "./parse-pasted-columns";
 
 export function PasteColumnsDialog({
@@ -22,6 +26,10 @@ export function PasteColumnsDialog({
   onClose: () => void;
   onAdded: (rows: ColumnRow[]) => void;
 }) {
+  const t = useTranslations("grid");
+  const common = useTranslations("common");
+  const locale = useLocale() as Locale;
+  const label = (f: keyof typeof COLUMN_FIELDS) => fieldLabel(COLUMN_FIELDS[f], locale);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -39,12 +47,12 @@ export function PasteColumnsDialog({
         onClose();
         return;
       }
-      setError(result.formError ?? "Nothing was added.");
+      setError(result.formError ?? t("pasteNothingAdded"));
       // The server's refusals by row (types it does not know), back on the lines they came from.
       setServerProblems(
         Object.entries(fieldErrorsFrom(result)).flatMap(([key, message]) => {
           const i = /^rows\.(\d+)\./.exec(key)?.[1];
-          return i === undefined ? [] : [`Line ${lines[Number(i)]} (${rows[Number(i)]?.pg_column}): ${message}`];
+          return i === undefined ? [] : [say("grid.pasteLine", { line: lines[Number(i)], name: rows[Number(i)]?.pg_column ?? "?", problems: message })];
         }),
       );
     });
@@ -55,11 +63,11 @@ export function PasteColumnsDialog({
       open={open}
       onClose={onClose}
       wide
-      title="Paste columns"
-      description="Paste rows from a spreadsheet, one column per line: name, PostgreSQL type, then optionally label, required, unique, default and help, in that order, or in any order under a header row (English or Korean: 컬럼명, 타입, 라벨, 필수, 고유, 기본값, 도움말). All are added, or none."
+      title={t("pasteTitle")}
+      description={t("pasteDescription")}
     >
       <div className="space-y-3">
-        <Field label="Rows to add" hint={`e.g. email⇥VARCHAR(255)⇥이메일⇥Y. Defaults: ${DEFAULT_QUOTING_HELP}`}>
+        <Field label={t("pasteRows")} hint={t("pasteHint", { quoting: t("defaultQuoting") })}>
           {(p) => (
             <Textarea
               {...p}
@@ -72,18 +80,18 @@ export function PasteColumnsDialog({
           )}
         </Field>
         {rows.length > 0 && (
-          <table className="w-full text-left text-xs" aria-label="Columns to add">
+          <table className="w-full text-left text-xs" aria-label={t("pastePreview")}>
             <thead className="text-zinc-500">
               <tr>
-                <th>Column name</th>
-                <th>PostgreSQL type</th>
-                <th>Label</th>
+                <th>{label("pg_column")}</th>
+                <th>{label("pg_type")}</th>
+                <th>{label("label")}</th>
                 <th>GraphQL</th>
-                <th>Form type</th>
-                <th>Required</th>
-                <th>Unique</th>
-                <th>Default</th>
-                <th>Help</th>
+                <th>{label("form_type")}</th>
+                <th>{label("is_required")}</th>
+                <th>{label("is_unique")}</th>
+                <th>{t("pasteDefault")}</th>
+                <th>{label("help_text")}</th>
               </tr>
             </thead>
             <tbody>
@@ -96,8 +104,8 @@ export function PasteColumnsDialog({
                     {r.graphql_field}: {r.graphql_type}
                   </td>
                   <td>{r.form_type}</td>
-                  <td>{r.is_required ? "yes" : ""}</td>
-                  <td>{r.is_unique ? "yes" : ""}</td>
+                  <td>{r.is_required ? common("yes") : ""}</td>
+                  <td>{r.is_unique ? common("yes") : ""}</td>
                   <td>{r.pg_constraints ? String((JSON.parse(r.pg_constraints) as { default?: unknown }).default ?? "") : ""}</td>
                   <td className="max-w-40 truncate">{r.help_text}</td>
                 </tr>
@@ -106,8 +114,8 @@ export function PasteColumnsDialog({
           </table>
         )}
         {shownProblems.length > 0 && (
-          <Alert tone="error" title={`Fix ${shownProblems.length === 1 ? "this line" : `these ${shownProblems.length} lines`} first; nothing was added`}>
-            <ul className="max-h-48 list-disc overflow-auto pl-4" tabIndex={0} aria-label="Lines to fix">
+          <Alert tone="error" title={t("pasteFix", { count: shownProblems.length })}>
+            <ul className="max-h-48 list-disc overflow-auto pl-4" tabIndex={0} aria-label={t("pasteLinesToFix")}>
               {shownProblems.map((p) => (
                 <li key={p}>{p}</li>
               ))}
@@ -117,10 +125,10 @@ export function PasteColumnsDialog({
         {error && problems.length === 0 && <Alert tone="error">{error}</Alert>}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
-            Cancel
+            {common("cancel")}
           </Button>
           <Button onClick={add} pending={pending} disabled={rows.length === 0 || problems.length > 0}>
-            Add {rows.length} {rows.length === 1 ? "column" : "columns"}
+            {t("pasteAdd", { count: rows.length })}
           </Button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { CELL_EDITS_BODY_LIMIT, MAX_CELL_EDITS } from "@/lib/actions/cell-edit-limits";
+import { inLocale } from "@/lib/i18n/messages";
 import { commitCells } from "./commit-cells";
 
 const row = (id: number) => ({ id, rowVersion: "2026-01-01T00:00:00.000000Z" });
@@ -26,6 +27,9 @@ describe("commitCells", () => {
     const long = "가".repeat(CELL_EDITS_BODY_LIMIT / 3 / 100);
     const tooBig = Array.from({ length: 101 }, (_, i) => ({ row: row(i), columnId: "help_text", value: long }));
     expect((await commitCells({ changes: tooBig, save, replaceAll: vi.fn() }))?.message).toMatch(/hold 2\.\d MB of text, more than the 2\.0 MB/);
+    // In the page's language (the grid's messages are made where the paste is planned).
+    const korean = await inLocale("ko", () => commitCells({ changes: tooMany, save, replaceAll: vi.fn() }));
+    expect(korean?.message).toBe("저장되지 않았습니다: 5,001개 셀은 한 번에 붙여넣을 수 있는 5,000개를 넘습니다.");
     expect(save).not.toHaveBeenCalled();
   });
 

@@ -1,7 +1,7 @@
 import type { MutationResult } from "@/lib/actions/types";
 import type { CellsCommitResult } from "@/components/data-grid/use-range-edits";
 import { CELL_EDITS_BODY_LIMIT, MAX_CELL_EDITS } from "@/lib/actions/cell-edit-limits";
-import { say } from "@/lib/i18n/messages";
+import { currentLocale, say } from "@/lib/i18n/messages";
 
 interface Versioned {
   id: number;
@@ -20,11 +20,11 @@ export async function commitCells<T extends Versioned, R extends Versioned = T>(
   const edits = options.changes.map(({ row, columnId, value }) => ({ id: row.id, rowVersion: row.rowVersion, field: columnId, value }));
   // Past these the server would refuse the request whole (the proxy by its size): say so here, in words.
   if (edits.length > MAX_CELL_EDITS) {
-    return { message: `Nothing was saved: ${edits.length.toLocaleString("en-US")} cells are more than the ${MAX_CELL_EDITS.toLocaleString("en-US")} one paste may change.` };
+    return { message: say("grid.tooManyCells", { count: count(edits.length), max: count(MAX_CELL_EDITS) }) };
   }
   const bytes = new TextEncoder().encode(JSON.stringify([{ edits }])).length;
   if (bytes > CELL_EDITS_BODY_LIMIT) {
-    return { message: `Nothing was saved: these cells hold ${mb(bytes)} of text, more than the ${mb(CELL_EDITS_BODY_LIMIT)} one paste may carry. Paste fewer rows at a time.` };
+    return { message: say("grid.tooMuchText", { size: mb(bytes), max: mb(CELL_EDITS_BODY_LIMIT) }) };
   }
   let result: MutationResult<R[]>;
   try {
@@ -46,4 +46,5 @@ export async function commitCells<T extends Versioned, R extends Versioned = T>(
   return { message: result.formError ?? say("common.nothingSaved"), cells };
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const count = (n: number) => n.toLocaleString(currentLocale() === "ko" ? "ko-KR" : "en-US");
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);

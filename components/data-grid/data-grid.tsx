@@ -12,6 +12,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import { canGlobalFilter, globalFilterValue, matchesGlobalFilter } from "./filter";
 import { GridHeader, headerHeight } from "./grid-header";
 import { GridRow } from "./grid-row";
@@ -100,6 +101,8 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     rowActions,
     rowLabel,
   } = props;
+  const t = useTranslations("grid");
+  const common = useTranslations("common");
   const [measuredActions, setMeasuredActions] = useState(MIN_ACTIONS_WIDTH);
   const actionsWidth = props.actionsWidth ?? measuredActions;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -353,7 +356,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
                 props.emptyState
               ) : (
                 <p className="px-4 py-12 text-center text-sm text-zinc-500">
-                  {data.length === 0 ? "No rows yet." : `No rows match “${globalFilter.trim()}”.`}
+                  {data.length === 0 ? t("noRows") : t("noMatch", { filter: globalFilter.trim() })}
                 </p>
               )}
             </div>
@@ -369,7 +372,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
                 : "border-zinc-200 text-zinc-600",
             )}
           >
-            {ranged.busy ? "Saving…" : ranged.status?.text}
+            {ranged.busy ? common("saving") : ranged.status?.text}
           </p>
         )}
       </div>

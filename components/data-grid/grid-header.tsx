@@ -5,6 +5,7 @@ import { flexRender, type Column, type Header } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { INSET_RING, ROW_HEIGHT, columnAlign, columnLabel, columnWidth } from "./types";
+import { useTranslations } from "next-intl";
 
 export const GROUP_BAND_HEIGHT = 24;
 
@@ -78,6 +79,7 @@ export function headerHeight(showGroups: boolean) {
 }
 
 function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups, pins, onResize }: GridHeaderProps<T>) {
+  const common = useTranslations("common");
   return (
     <div role="rowgroup" className="sticky top-0 z-10 w-full">
       {showGroups && <GroupBand columns={headers.map((h) => h.column)} actionsWidth={actionsWidth} pins={pins} />}
@@ -97,7 +99,7 @@ function GridHeaderView<T>({ headers, activeCol, actionsWidth, showGroups, pins,
             className="z-[2] ml-auto shrink-0 border-l md:sticky md:right-0 border-zinc-200 bg-zinc-100"
             style={{ width: actionsWidth }}
           >
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{common("actions")}</span>
           </div>
         )}
       </div>

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import type { Column } from "@tanstack/react-table";
 import { Columns3 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { columnLabel, columnWidth } from "./types";
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from "./use-column-layout";
@@ -21,7 +22,9 @@ export function GridLayoutMenu<T>(props: {
   onWidth: (id: string, width: number) => void;
   onReset: () => void;
 }) {
+  const t = useTranslations("grid");
   const [open, setOpen] = useState(false);
+  const title = t("layoutOf", { grid: props.gridLabel.toLowerCase() });
   const panelId = useId();
   return (
     <div className="relative flex justify-end">
@@ -33,23 +36,23 @@ export function GridLayoutMenu<T>(props: {
         className="flex items-center gap-1 rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
       >
         <Columns3 aria-hidden className="size-3.5" />
-        Layout of {props.gridLabel.toLowerCase()}
+        {title}
       </button>
       {open && (
         <div
           id={panelId}
           role="group"
-          aria-label={`Layout of ${props.gridLabel.toLowerCase()}`}
+          aria-label={title}
           onKeyDown={(e) => e.key === "Escape" && setOpen(false)}
           className="absolute top-full right-0 z-30 mt-1 max-h-96 w-96 overflow-auto rounded-md border border-zinc-200 bg-white p-2 text-xs shadow-lg"
         >
           <table className="w-full">
             <thead className="text-left text-zinc-500">
               <tr>
-                <th className="font-medium">Column</th>
-                <th className="font-medium">Shown</th>
-                <th className="font-medium">Pinned</th>
-                <th className="font-medium">Width (px)</th>
+                <th className="font-medium">{t("layoutColumn")}</th>
+                <th className="font-medium">{t("layoutShown")}</th>
+                <th className="font-medium">{t("layoutPinned")}</th>
+                <th className="font-medium">{t("layoutWidth")}</th>
               </tr>
             </thead>
             <tbody>
@@ -63,7 +66,7 @@ export function GridLayoutMenu<T>(props: {
                       <input
                         type="checkbox"
                         className="accent-blue-600"
-                        aria-label={`Show ${label}`}
+                        aria-label={t("showColumn", { label })}
                         checked={!hidden}
                         onChange={(e) => props.onHide(column.id, !e.target.checked)}
                       />
@@ -72,7 +75,7 @@ export function GridLayoutMenu<T>(props: {
                       <input
                         type="checkbox"
                         className="accent-blue-600"
-                        aria-label={`Pin ${label}`}
+                        aria-label={t("pinColumn", { label })}
                         checked={props.pinned.includes(column.id)}
                         onChange={(e) => props.onPin(column.id, e.target.checked)}
                       />
@@ -80,7 +83,7 @@ export function GridLayoutMenu<T>(props: {
                     <td>
                       <input
                         type="number"
-                        aria-label={`Width of ${label}`}
+                        aria-label={t("widthOf", { label })}
                         min={MIN_COLUMN_WIDTH}
                         max={MAX_COLUMN_WIDTH}
                         step={10}
@@ -104,7 +107,7 @@ export function GridLayoutMenu<T>(props: {
             </tbody>
           </table>
           <button type="button" onClick={props.onReset} className="mt-2 rounded px-2 py-1 text-zinc-700 hover:bg-zinc-100">
-            Reset layout
+            {t("resetLayout")}
           </button>
         </div>
       )}

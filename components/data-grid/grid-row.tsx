@@ -3,6 +3,7 @@
 import { memo, useLayoutEffect, useRef, type ReactNode } from "react";
 import { flexRender, type Cell, type Column, type Row } from "@tanstack/react-table";
 import { PanelRightOpen } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { CellEditor } from "./cell-editor";
 import { focusablesIn } from "./grid-keyboard";
@@ -44,6 +45,9 @@ const activeClass =
 
 function GridRowView<T>(props: GridRowProps<T>) {
   const { row, index, ariaRowIndex, top, activeCol, edit, actions, openRow, actionsWidth, rowLabel } = props;
+  const t = useTranslations("grid");
+  const common = useTranslations("common");
+  const yesNo = { yes: common("yes"), no: common("no") };
   const cells = row.getVisibleCells();
   const [left, right] = props.rangeCols ? props.rangeCols.split("-").map(Number) : [-1, -2];
   return (
@@ -55,7 +59,7 @@ function GridRowView<T>(props: GridRowProps<T>) {
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, zIndex: edit ? 1 : undefined }}
     >
       {cells.map((cell, c) =>
-        renderCell(props, cell, c, c === activeCol, edit?.colId === cell.column.id ? edit : null, c >= left && c <= right),
+        renderCell(props, cell, c, c === activeCol, edit?.colId === cell.column.id ? edit : null, c >= left && c <= right, yesNo),
       )}
       {(actions || openRow) && (
         <ActionsCell rowId={row.id} col={cells.length} active={activeCol === cells.length} width={actionsWidth}>
@@ -63,8 +67,8 @@ function GridRowView<T>(props: GridRowProps<T>) {
             {openRow && (
               <button
                 type="button"
-                aria-label={`Open ${rowLabel ? rowLabel(row.original) : row.id}`}
-                title="Open"
+                aria-label={t("openNamed", { name: rowLabel ? rowLabel(row.original) : row.id })}
+                title={common("open")}
                 onClick={() => openRow(row.original)}
                 className="rounded p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900"
               >
@@ -86,6 +90,7 @@ function renderCell<T>(
   active: boolean,
   edit: EditState | null,
   inRange: boolean,
+  yesNo: { yes: string; no: string },
 ) {
   const { row, api, readOnly } = props;
   const pin = props.pins[c];
@@ -103,7 +108,7 @@ function renderCell<T>(
   } else if (editor.kind === "checkbox") {
     content = (
       <span className={cn("w-full text-center", value === true ? "font-semibold text-blue-600" : "text-zinc-500")}>
-        <span role="img" aria-label={value === true ? "Yes" : "No"}>
+        <span role="img" aria-label={value === true ? yesNo.yes : yesNo.no}>
           {value === true ? "✓" : "–"}
         </span>
       </span>

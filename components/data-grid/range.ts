@@ -2,6 +2,7 @@ import type { Column, Row } from "@tanstack/react-table";
 import type { CellPos } from "./grid-keyboard";
 import { columnEditor, type CellEditor } from "./types";
 import { parseDraft } from "./values";
+import { say } from "@/lib/i18n/messages";
 
 /** A rectangle of rendered rows × visible data columns, inclusive. */
 export interface CellRange {
@@ -54,16 +55,16 @@ export function copyText(value: unknown, editor: CellEditor): string {
 export function pasteValue(text: string, editor: CellEditor, current: unknown): { ok: true; value: unknown; changed: boolean } | { ok: false; error: string } {
   switch (editor.kind) {
     case "readonly":
-      return { ok: false, error: "This cell is read-only." };
+      return { ok: false, error: say("grid.readOnly") };
     case "checkbox": {
       const t = text.trim().toLowerCase();
       const value = TRUE_TEXT.has(t) ? true : FALSE_TEXT.has(t) ? false : null;
-      if (value === null) return { ok: false, error: "TRUE or FALSE expected." };
+      if (value === null) return { ok: false, error: say("grid.trueOrFalse") };
       return { ok: true, value, changed: value !== (current === true) };
     }
     case "select": {
       if (text === "" ? !editor.allowEmpty : !editor.options.some((o) => o.value === text)) {
-        return { ok: false, error: `Choose one of: ${editor.options.map((o) => o.value).join(", ")}.` };
+        return { ok: false, error: say("grid.chooseOneOf", { options: editor.options.map((o) => o.value).join(", ") }) };
       }
       break;
     }

@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { Column, Row } from "@tanstack/react-table";
 import type { CellChange, ChangePlan } from "./range";
 import { columnEditor } from "./types";
@@ -7,9 +8,12 @@ import { columnEditor } from "./types";
 export type CellsCommit<T> = (changes: { row: T; columnId: string; value: unknown }[]) => Promise<CellsCommitResult>;
 export type CellsCommitResult = null | { message: string; cells?: Record<number, string> };
 
+/** What made an undo step (its words come from the catalog: grid.op / grid.step). */
+export type StepKind = "paste" | "fillDown" | "clear" | "edit";
+
 /** One undo step: every cell a paste, fill or edit changed, with its value before and after. */
 interface Step {
-  what: string;
+  what: StepKind;
   cells: { rowId: string; colId: string; before: unknown; after: unknown }[];
 }
 
@@ -18,7 +22,6 @@ export const cellKey = (rowId: string, colId: string) => `${rowId}\u0000${colId}
 const empty = (v: unknown) => (v === "" || v === undefined ? null : v);
 const same = (a: unknown, b: unknown) => JSON.stringify(empty(a)) === JSON.stringify(empty(b));
 const MAX_STEPS = 100;
-const cellsWord = (n: number) => (n === 1 ? "1 cell" : `${n} cells`);
 
 /**
  * Paste, fill down, clear, and undo / redo of the user's own edits, all through one batch save. A plan with
@@ -33,12 +36,18 @@ export function useRangeEdits<T>(options: {
   const [cellErrors, setCellErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("grid");
+  const common = useTranslations("common");
+  const tRef = useRef(t);
+  const commonRef = useRef(common);
   const undoStack = useRef<Step[]>([]);
   const redoStack = useRef<Step[]>([]);
   const running = useRef(false);
   const latest = useRef(options);
   useLayoutEffect(() => {
     latest.current = options;
+    tRef.current = t;
+    commonRef.current = common;
   });
 
   const push = (stack: Step[], step: Step) => {
@@ -48,6 +57,7 @@ export function useRangeEdits<T>(options: {
 
   /** Saves changes as one batch; returns whether they were saved. */
   const save = useCallback(async (changes: CellChange<T>[], what: string): Promise<boolean> => {
+    const t = tRef.current;
     const commit = latest.current.onCellsCommit;
     if (!commit || running.current) return false;
     running.current = true;
@@ -56,7 +66,7 @@ export function useRangeEdits<T>(options: {
     try {
       result = await commit(changes.map((c) => ({ row: c.row.original, columnId: c.column.id, value: c.value })));
     } catch {
-      result = { message: "The editor's server did not answer; nothing was saved. Try again." };
+      result = { message: commonRef.current("serverGoneNothing") };
     } finally {
       running.current = false;
       setBusy(false);
@@ -72,34 +82,40 @@ export function useRangeEdits<T>(options: {
       const first = Object.entries(result.cells ?? {})[0];
       const change = first ? changes[Number(first[0])] : undefined;
       const header = change?.column.columnDef.header;
-      const detail = change && first[1] !== result.message ? ` (first: ${typeof header === "string" ? header : change.column.id}, ${first[1]})` : "";
-      setStatus({ text: `${what}: ${result.message}${detail}`, error: true });
+      const column = typeof header === "string" ? header : change?.column.id;
+      const text =
+        change && first[1] !== result.message
+          ? t("refusedFirst", { what, message: result.message, column: column ?? "", reason: first[1] })
+          : t("refused", { what, message: result.message });
+      setStatus({ text, error: true });
       return false;
     }
     setCellErrors(new Map());
-    setStatus({ text: `${what}: ${cellsWord(changes.length)} saved.`, error: false });
+    setStatus({ text: t("saved", { what, count: changes.length }), error: false });
     return true;
   }, []);
 
   const apply = useCallback(
-    async (plan: ChangePlan<T>, what: string) => {
+    async (plan: ChangePlan<T>, kind: Exclude<StepKind, "edit">) => {
+      const t = tRef.current;
+      const what = t("op", { op: kind, step: "" });
       if (plan.problems.length > 0) {
         setCellErrors(new Map(plan.problems.map((p) => [cellKey(p.rowId, p.colId), p.message])));
         const first = plan.problems[0];
         const column = latest.current.columnById(first.colId)?.columnDef.header;
         setStatus({
-          text: `${what}: nothing was saved, ${cellsWord(plan.problems.length)} not valid (first: ${typeof column === "string" ? column : first.colId}, ${first.message})`,
+          text: t("invalid", { what, count: plan.problems.length, column: typeof column === "string" ? column : first.colId, reason: first.message }),
           error: true,
         });
         return;
       }
       if (plan.changes.length === 0) {
-        setStatus({ text: `${what}: nothing to change.`, error: false });
+        setStatus({ text: t("nothingToChange", { what }), error: false });
         return;
       }
       const cells = plan.changes.map((c) => ({ rowId: c.row.id, colId: c.column.id, before: c.before, after: c.value }));
       if (await save(plan.changes, what)) {
-        push(undoStack.current, { what, cells });
+        push(undoStack.current, { what: kind, cells });
         redoStack.current = [];
       }
     },
@@ -108,19 +124,20 @@ export function useRangeEdits<T>(options: {
 
   /** A single cell saved through the inline editor: one undo step. */
   const record = useCallback((rowId: string, colId: string, before: unknown, after: unknown) => {
-    push(undoStack.current, { what: "Edit", cells: [{ rowId, colId, before, after }] });
+    push(undoStack.current, { what: "edit", cells: [{ rowId, colId, before, after }] });
     redoStack.current = [];
   }, []);
 
   const travel = useCallback(
     async (direction: "undo" | "redo") => {
       const [from, to] = direction === "undo" ? [undoStack.current, redoStack.current] : [redoStack.current, undoStack.current];
+      const t = tRef.current;
       const step = from.at(-1);
-      const label = direction === "undo" ? "Undo" : "Redo";
       if (!step) {
-        setStatus({ text: `${label}: nothing to ${direction}.`, error: false });
+        setStatus({ text: t(direction === "undo" ? "nothingToUndo" : "nothingToRedo"), error: false });
         return;
       }
+      const what = t("op", { op: direction, step: t("step", { step: step.what }) });
       const changes: CellChange<T>[] = [];
       for (const cell of step.cells) {
         const row = latest.current.rowById(cell.rowId);
@@ -128,14 +145,14 @@ export function useRangeEdits<T>(options: {
         const [expected, value] = direction === "undo" ? [cell.after, cell.before] : [cell.before, cell.after];
         if (!row || !column || !same(row.getValue(cell.colId), expected)) {
           from.pop();
-          setStatus({ text: `${label} of ${step.what.toLowerCase()}: a cell changed since (someone else's edit, or a reload), so it was left as it is.`, error: true });
+          setStatus({ text: t("changedSince", { what }), error: true });
           return;
         }
         // A text cell's editor commits "" for empty: an old NULL goes back the same way.
         const committed = value == null && columnEditor(column).kind === "text" ? "" : value;
         changes.push({ row, column, before: expected, value: committed });
       }
-      if (await save(changes, `${label} ${step.what.toLowerCase()}`)) {
+      if (await save(changes, what)) {
         from.pop();
         to.push(step);
       }

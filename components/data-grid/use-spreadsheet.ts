@@ -31,7 +31,7 @@ export function useSpreadsheet<T>(o: {
     paste: (text) => {
       const range = active.getRange();
       if (!range || !o.canSave) return;
-      void ranged.apply(planPaste(parseDelimited(text).map((r) => r.cells), range, rows, visibleColumns), "Paste");
+      void ranged.apply(planPaste(parseDelimited(text).map((r) => r.cells), range, rows, visibleColumns), "paste");
     },
     startTyping: (draft) => {
       const row = rows[active.getPos().row];
@@ -45,7 +45,7 @@ export function useSpreadsheet<T>(o: {
     else if (!o.canSave) return;
     else if (key === "undo") void ranged.undo();
     else if (key === "redo") void ranged.redo();
-    else if (range && key === "fill-down") void ranged.apply(planFillDown(range, rows, visibleColumns), "Fill down");
-    else if (range && key === "clear") void ranged.apply(planClear(range, rows, visibleColumns), "Clear");
+    else if (range && key === "fill-down") void ranged.apply(planFillDown(range, rows, visibleColumns), "fillDown");
+    else if (range && key === "clear") void ranged.apply(planClear(range, rows, visibleColumns), "clear");
   };
 }

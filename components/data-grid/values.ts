@@ -1,5 +1,6 @@
 import type { CellContext } from "@tanstack/react-table";
 import { columnEditor, type CellEditor } from "./types";
+import { say } from "@/lib/i18n/messages";
 
 /** The plain text a cell shows when it is not being edited. */
 export function displayText(value: unknown, editor: CellEditor): string {
@@ -43,7 +44,7 @@ export function parseDraft(draft: string, editor: CellEditor, original: unknown)
     case "checkbox":
       return { ok: true, value: original !== true, changed: true };
     case "readonly":
-      return { ok: false, error: "This cell is read-only." };
+      return { ok: false, error: say("grid.readOnly") };
   }
 }
 
@@ -51,12 +52,12 @@ function parseNumber(draft: string, editor: Extract<CellEditor, { kind: "number"
   const text = draft.trim();
   const before = original === null || original === undefined || original === "" ? null : Number(original);
   if (text === "") return { ok: true, value: null, changed: before !== null };
-  if (!NUMBER_PATTERN.test(text)) return { ok: false, error: "Enter a number." };
+  if (!NUMBER_PATTERN.test(text)) return { ok: false, error: say("grid.enterNumber") };
   const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, error: "Enter a number." };
-  if (editor.integer && !Number.isInteger(value)) return { ok: false, error: "Enter a whole number." };
-  if (editor.min !== undefined && value < editor.min) return { ok: false, error: `Must be at least ${editor.min}.` };
-  if (editor.max !== undefined && value > editor.max) return { ok: false, error: `Must be at most ${editor.max}.` };
+  if (!Number.isFinite(value)) return { ok: false, error: say("grid.enterNumber") };
+  if (editor.integer && !Number.isInteger(value)) return { ok: false, error: say("grid.enterWholeNumber") };
+  if (editor.min !== undefined && value < editor.min) return { ok: false, error: say("grid.atLeast", { min: editor.min }) };
+  if (editor.max !== undefined && value > editor.max) return { ok: false, error: say("grid.atMost", { max: editor.max }) };
   return { ok: true, value, changed: value !== before };
 }
 
@@ -73,7 +74,7 @@ export function jsonError(text: string): string | null {
 
 function parseJson(draft: string, original: unknown): ParsedDraft {
   const error = jsonError(draft);
-  if (error) return { ok: false, error: `Invalid JSON: ${error}` };
+  if (error) return { ok: false, error: say("grid.invalidJson", { error }) };
   const value: unknown = draft.trim() === "" ? null : JSON.parse(draft);
   return { ok: true, value, changed: JSON.stringify(value) !== JSON.stringify(original ?? null) };
 }

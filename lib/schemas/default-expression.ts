@@ -3,7 +3,8 @@
  * server parsed it), but people type values: `ACTIVE` means the text 'ACTIVE', not a column named ACTIVE.
  * Kept as SQL: numbers, true / false / NULL, a quoted constant ('x', with '' for a quote), the CURRENT_* /
  * LOCAL* keywords, and anything with parentheses or a cast (now(), gen_random_uuid(), '{}'::jsonb).
- * Everything else becomes a text constant, its quotes doubled.
+ * Everything else becomes a text constant, its quotes doubled. The help every default field shows says so:
+ * messages/*.json grid.defaultQuoting.
  */
 const KEYWORDS = /^(true|false|null|current_timestamp|current_date|current_time|localtimestamp|localtime|current_user|session_user)$/i;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -14,7 +15,3 @@ export function defaultExpression(typed: string): string {
   if (text === "" || NUMBER.test(text) || KEYWORDS.test(text) || QUOTED.test(text) || text.includes("(") || text.includes("::")) return text;
   return `'${text.replace(/'/g, "''")}'`;
 }
-
-/** The help line every default field shows (the column panel, Paste rows). */
-export const DEFAULT_QUOTING_HELP =
-  "Typed text is stored as a text constant: ACTIVE becomes 'ACTIVE'. Numbers, true/false, NULL, 'quoted' text, CURRENT_TIMESTAMP and expressions with parentheses (now(), gen_random_uuid()) stay SQL.";
