@@ -25,7 +25,8 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { fill, type FillResult, TABLES, COLUMNS_PER_TABLE, WIDE_COLUMNS, RELATIONS } from "./bench/fill";
-import { armEditProbe, INTERACTIVE_PROBE, installFilterProbe, scrollProbe } from "./bench/probes";
+import { INTERACTIVE_PROBE, installFilterProbe, scrollProbe } from "./bench/probes";
+import { measureEdits } from "./bench/edits";
 import { RssSampler } from "./bench/rss";
 import { codegenRows, measureCodegen } from "./bench/codegen";
 import { diagramRows, runDiagramBench } from "./bench/diagram";
@@ -172,100 +173,6 @@ async function measureFilter(page: Page, filterLabel: string, gridLabel: string,
 
 const typeKeys = (text: string) => [...text];
 const backspaces = (n: number) => Array.from({ length: n }, () => "Backspace");
-
-interface EditSample {
-  ms: number;
-  domMs: number;
-  sawBusy: boolean;
-}
-
-async function measureEdits(page: Page, gridLabel: string, rowId: number, field: string, count: number) {
-  const testId = `cell-${rowId}-${field}`;
-  const cell = page.getByTestId(testId);
-  await cell.scrollIntoViewIfNeeded();
-  const samples: EditSample[] = [];
-  // The server action requests (POST with a Next-Action header) of the edits: request start → last byte of the
-  // response, and the response's size (the action's result plus any re-rendered page that comes with it).
-  type Req = import("playwright-core").Request;
-  const actions = new Set<Req>();
-  const requests: { ms: number; bytes: number | null }[] = [];
-  const reading: Promise<void>[] = [];
-  const onRequest = (request: Req) => {
-    if (request.method() === "POST" && request.headers()["next-action"]) actions.add(request);
-  };
-  const onFinished = (request: Req) => {
-    if (!actions.has(request)) return;
-    actions.delete(request);
-    const entry = { ms: request.timing().responseEnd, bytes: null as number | null };
-    requests.push(entry);
-    reading.push(
-      withTimeout(
-        "reading an action response",
-        5_000,
-        request.response().then((r) => r?.body() ?? null),
-      )
-        .then((body) => void (entry.bytes = body ? body.length : null))
-        .catch(() => {}),
-    );
-  };
-  const onFailed = (request: Req) => void actions.delete(request);
-  page.on("request", onRequest);
-  page.on("requestfinished", onFinished);
-  page.on("requestfailed", onFailed);
-  try {
-    for (let i = 0; i < count; i++) {
-      const value = `Bench label ${i + 1} (${Date.now() % 100000})`;
-      await page.evaluate(armEditProbe(testId, value, gridLabel));
-      await cell.click();
-      await page.keyboard.press("Enter");
-      await page.locator(`[data-testid="${testId}"] [data-editor]`).waitFor({ timeout: 10_000 });
-      await page.keyboard.press("ControlOrMeta+A");
-      await page.keyboard.insertText(value);
-      await page.keyboard.press("Enter");
-      await page.waitForFunction("window.__benchEdit.done || window.__benchEdit.error", undefined, {
-        timeout: 30_000,
-        polling: 10,
-      });
-      const state = (await page.evaluate("window.__benchEdit")) as {
-        ms: number;
-        domMs: number;
-        sawBusy: boolean;
-        error: string | null;
-      };
-      if (state.error) throw new Error(`the edit failed in the grid: ${state.error}`);
-      samples.push({ ms: state.ms, domMs: state.domMs, sawBusy: state.sawBusy });
-      await page.waitForTimeout(150);
-    }
-    // Responses still streaming (a re-rendered page) finish within a few seconds.
-    for (let waited = 0; actions.size > 0 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
-    await Promise.all(reading);
-  } finally {
-    page.off("request", onRequest);
-    page.off("requestfinished", onFinished);
-    page.off("requestfailed", onFailed);
-  }
-  const sizes = requests.map((r) => r.bytes).filter((b): b is number => b !== null);
-  const ms = samples.map((s) => s.ms);
-  return {
-    edits: samples.length,
-    p50Ms: percentile(ms, 50),
-    p95Ms: percentile(ms, 95),
-    domP50Ms: percentile(
-      samples.map((s) => s.domMs),
-      50,
-    ),
-    pendingShown: samples.filter((s) => s.sawBusy).length,
-    actionRequests: requests.length,
-    actionRequestP50Ms: requests.length
-      ? percentile(
-          requests.map((r) => r.ms),
-          50,
-        )
-      : null,
-    actionResponseBytesP50: sizes.length ? percentile(sizes, 50) : null,
-    samplesMs: ms.map((v) => round(v)),
-  };
-}
 
 async function measurePgBaseline(url: string, rowId: number) {
   const client = await connect(url);
@@ -436,7 +343,8 @@ async function main() {
 
     sampler.phase = "browser";
     browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // bypassCSP: waitForFunction polls with an eval, which the page's CSP (no unsafe-eval) refuses.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     await context.addInitScript({ content: INTERACTIVE_PROBE });
     const page = await context.newPage();
 

@@ -24,6 +24,7 @@ import { plainCell } from "./values";
 import { cn } from "@/components/ui/cn";
 import { useSpreadsheet } from "./use-spreadsheet";
 import { useRangeEdits, type CellsCommit } from "./use-range-edits";
+import { useStableData } from "./use-stable-data";
 import { useColumnLayout } from "./use-column-layout";
 import { GridLayoutMenu } from "./grid-layout-menu";
 
@@ -122,8 +123,9 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   const defaultPinned = useMemo(() => [columnIdOf(columns[0])].filter(Boolean), [columns]);
   const pinned = layout.pinned ?? defaultPinned;
   const filter = useMemo(() => globalFilterValue(globalFilter, visibility), [globalFilter, visibility]);
+  const stable = useStableData(data, getRowId);
   const table = useReactTable<T>({
-    data,
+    data: stable.rows,
     columns,
     getRowId: (row) => getRowId(row),
     state: {
@@ -143,6 +145,8 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     getSortedRowModel: getSortedRowModel(),
   });
 
+  // Before anything reads a cell value: the rows a saved edit changed get their new data.
+  stable.patch(table);
   const rows = table.getRowModel().rows;
   const visibleColumns = table.getVisibleLeafColumns();
   const headers = table.getHeaderGroups().at(-1)?.headers ?? [];
@@ -325,6 +329,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
                   <GridRow
                     key={row.id}
                     row={row}
+                    original={row.original}
                     index={item.index}
                     ariaRowIndex={item.index + 2}
                     top={item.start - headH}

@@ -14,6 +14,8 @@ import { displayText, plainCell } from "./values";
 
 export interface GridRowProps<T> {
   row: Row<T>;
+  /** The row's data when rendered: a saved edit patches the same Row object (use-stable-data.ts), so this tells. */
+  original: T;
   /** Position among the rendered (sorted, filtered) rows. */
   index: number;
   ariaRowIndex: number;
@@ -213,14 +215,14 @@ function ActionsCell(props: { rowId: string; col: number; active: boolean; width
 }
 
 /**
- * Rows re-render only when their own props change: the row's data, its position, its active cell or its edit.
- * The row is compared by its data, not by TanStack's Row object: a saved edit gives TanStack a new array and
- * so new Row objects for every row, and only the edited row's data is new (the Tables grid has 5,000).
+ * Rows re-render only when their own props change: the row's data (`original`), its position, its active cell or
+ * its edit. The Row object itself is not compared: rows added or removed give TanStack a new array and so new Row
+ * objects for every row (the Tables grid has 5,000) while only some rows' data is new.
  */
 function sameRowProps<T>(a: GridRowProps<T>, b: GridRowProps<T>): boolean {
   for (const key of Object.keys(b) as (keyof GridRowProps<T>)[]) {
     if (key === "row") {
-      if (a.row.original !== b.row.original || a.row.id !== b.row.id) return false;
+      if (a.row.id !== b.row.id) return false;
     } else if (a[key] !== b[key]) return false;
   }
   return true;

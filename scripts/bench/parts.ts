@@ -1,11 +1,12 @@
 /**
- * `npm run bench:codegen` / `npm run bench:diagram`: one part of `npm run bench` on its own (the full run takes
+ * `npm run bench:codegen` / `npm run bench:diagram` / `npm run bench:cells`: one part of `npm run bench` on its own (the full run takes
  * long and measures the grids first). Same editor, data set and measurements as the full run: the editor on its
  * own embedded PostgreSQL (.data/bench-<part>, wiped), filled with 5,000 tables × 20 columns, the 2,000-column
  * table and 5,000 relations; then
  *   codegen  all targets generated (load + generate, prettier), the Form preview of the 2,000-column table,
  *            metadata:generate --watch latency (COMMIT → file rewritten);
- *   diagram  the 5,000-table model's limited mode, then 300 tables × 20 columns with 500 relations.
+ *   diagram  the 5,000-table model's limited mode, then 300 tables × 20 columns with 500 relations;
+ *   cells    the cell edit round trip on the 2,000-column grid (30 edits) and on the 5,000-row Tables grid (10).
  * Prints the rows with the load average beside them and writes test-results/bench-<part>.json. Exit code 0 whether
  * or not the targets are met. BENCH_PORT / BENCH_PG_PORT change the ports (20161 / 54361).
  */
@@ -15,12 +16,13 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 import { codegenRows, measureCodegen } from "./codegen";
 import { diagramRows, runDiagramBench } from "./diagram";
+import { cellRows, measureCells } from "./edits";
 import { fill } from "./fill";
 import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
 
 const PART = process.argv[2];
-if (PART !== "codegen" && PART !== "diagram") {
-  console.error("usage: tsx scripts/bench/parts.ts codegen|diagram");
+if (PART !== "codegen" && PART !== "diagram" && PART !== "cells") {
+  console.error("usage: tsx scripts/bench/parts.ts codegen|diagram|cells");
   process.exit(2);
 }
 const log = (line: string) => console.log(`[bench:${PART}] ${line}`);
@@ -55,6 +57,15 @@ async function main() {
         const codegen = await measureCodegen(page, server.base, dbUrl, data.wideTableId, log);
         rows = codegenRows(codegen, ms, (ok) => (ok ? "ok" : "MISSED"));
         results = codegen;
+      } finally {
+        await browser.close();
+      }
+    } else if (PART === "cells") {
+      const browser = await launch();
+      try {
+        const cells = await measureCells(browser, server.base, data, log);
+        rows = cellRows(cells, ms);
+        results = cells;
       } finally {
         await browser.close();
       }
