@@ -258,6 +258,27 @@ test("structured editors: endpoint headers and retry, a column default typed ACT
   ]);
 });
 
+test("the column panel: a search box narrows it to the fields it finds; section links jump and focus", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await page.getByRole("button", { name: "Open details of email" }).click();
+  const panel = page.getByRole("dialog", { name: "Column email" });
+  await panel.getByRole("searchbox", { name: "Find a field of this column" }).fill("valid");
+  await expect(panel.getByRole("textbox", { name: "Validation rules (JSON)" })).toBeVisible();
+  await expect(panel.getByRole("textbox", { name: "PostgreSQL type", exact: true })).toBeHidden();
+  // Enter in the search box does not save the panel.
+  await panel.getByRole("searchbox", { name: "Find a field of this column" }).press("Enter");
+  await expect(panel).toBeVisible();
+  await panel.getByRole("searchbox", { name: "Find a field of this column" }).fill("");
+  await expect(panel.getByRole("textbox", { name: "PostgreSQL type", exact: true })).toBeVisible();
+  const sections = panel.getByRole("navigation", { name: "Sections" });
+  await sections.getByRole("button", { name: "Help" }).click();
+  // The section's first field (Placeholder) takes the focus, in view.
+  await expect(panel.getByRole("textbox", { name: "Placeholder" })).toBeFocused();
+  await expect(panel.getByRole("textbox", { name: "Placeholder" })).toBeInViewport();
+  await sections.getByRole("button", { name: "Database" }).click();
+  await expect(panel.getByRole("textbox", { name: "Column name", exact: true })).toBeInViewport();
+});
+
 test.describe("in Korean", () => {
   test.use({ locale: "ko-KR" });
   test("the field finder, the layout menu, Paste rows and a paste's status speak Korean", async ({ page }) => {

@@ -1,7 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { updateColumnAction } from "@/app/(editor)/tables/[id]/actions";
@@ -22,13 +23,17 @@ import { COMMON_PG_TYPES, FORM_TYPES } from "@/lib/metadata/derive";
 import {
   COLUMN_FIELD_KINDS,
   COLUMN_GROUPS,
+  COLUMN_FIELDS,
   COLUMN_JSON_HINTS,
-  COLUMN_LABELS,
   columnSchema,
   type ColumnField,
   type ColumnValues,
 } from "@/lib/schemas/column";
 import { fromDbValue } from "@/lib/schemas/fields";
+import { fieldLabel } from "@/lib/schemas/registry";
+import type { Locale } from "@/lib/i18n/locale";
+import { fieldIndex, findFields } from "./field-finder";
+import { PanelNav } from "./column-panel-nav";
 import { EnumOptionsEditor, PgConstraintsEditor, ValidationRulesEditor } from "./json-editors";
 
 const LONG_TEXT = new Set<ColumnField>([
@@ -66,12 +71,13 @@ export function ColumnPanel({
   onGone?: (id: number) => void;
   endpointNames?: string[];
 }) {
+  const t = useTranslations("columns");
   return (
     <Dialog
       open={row !== null}
       onClose={onClose}
       wide
-      title={`Column ${row ? String(row.pg_column) : ""}`}
+      title={t("what", { name: row ? String(row.pg_column) : "" })}
       description={row ? `${row.schema_name}.${row.table_name}` : undefined}
     >
       {row && (
@@ -101,6 +107,17 @@ function ColumnForm({
   onGone?: (id: number) => void;
   endpointNames: string[];
 }) {
+  const t = useTranslations("grid");
+  const columnsT = useTranslations("columns");
+  const groupT = useTranslations("groups");
+  const common = useTranslations("common");
+  const locale = useLocale() as Locale;
+  const label = (f: ColumnField) => fieldLabel(COLUMN_FIELDS[f], locale);
+  // The search box: the fields whose label (in either language), name or group holds the text; the others hide.
+  const index = useMemo(() => fieldIndex(locale, (id) => groupT(id as never)), [locale, groupT]);
+  const [query, setQuery] = useState("");
+  const shown = query.trim() ? new Set(findFields(index, query).map((f) => f.field)) : null;
+  const sectionId = (group: string) => `column-panel-${row.id}-${group}`;
   const form = useForm<ColumnValues>({
     resolver: zodResolver(columnSchema),
     defaultValues: rowToColumnValues(row),
@@ -119,14 +136,14 @@ function ColumnForm({
       const outcome = await saveVersioned({
         rowVersion,
         values,
-        what: `Column ${row.pg_column}`,
+        what: columnsT("what", { name: String(row.pg_column) }),
         save: (current) => updateColumnAction({ id: row.id, rowVersion: current, values }),
         toValues: rowToColumnValues,
         ask,
       });
       if (outcome.kind === "saved") {
         onSaved(outcome.row);
-        toast.success(`Column ${values.pg_column} saved.`);
+        toast.success(t("panelSaved", { name: values.pg_column }));
         onClose();
       } else if (outcome.kind === "gone") {
         onGone?.(row.id);
@@ -145,14 +162,14 @@ function ColumnForm({
   const renderField = (f: ColumnField) => {
     const kind = COLUMN_FIELD_KINDS[f];
     const error = formState.errors[f]?.message;
-    if (kind === "bool") return <Checkbox key={f} label={COLUMN_LABELS[f]} {...register(f)} />;
+    if (kind === "bool") return <Checkbox key={f} label={label(f)} {...register(f)} />;
     if (kind === "json") {
       const Structured = (STRUCTURED as Partial<Record<ColumnField, typeof EnumOptionsEditor>>)[f];
       const editor =
         Structured || f === "api_endpoints"
           ? (value: string, onChange: (text: string) => void) =>
               Structured ? (
-                <Structured value={value} onChange={onChange} label={COLUMN_LABELS[f]} />
+                <Structured value={value} onChange={onChange} label={label(f)} />
               ) : (
                 <AddEndpointSelect value={value} onChange={onChange} names={endpointNames} />
               )
@@ -162,7 +179,7 @@ function ColumnForm({
           key={f}
           control={control}
           name={f}
-          label={COLUMN_LABELS[f]}
+          label={label(f)}
           error={error}
           hint={f === "pg_constraints" ? undefined : COLUMN_JSON_HINTS[f]}
           editor={editor}
@@ -173,7 +190,7 @@ function ColumnForm({
     return (
       <Field
         key={f}
-        label={COLUMN_LABELS[f]}
+        label={label(f)}
         error={error}
         required={kind === "required"}
         className={LONG_TEXT.has(f) ? "col-span-2" : undefined}
@@ -208,8 +225,15 @@ function ColumnForm({
       noValidate
       onSubmit={submit}
       className="max-h-[70vh] space-y-4 overflow-y-auto pr-2"
-      aria-label="Column details"
+      aria-label={t("panelLabel")}
     >
+      <PanelNav
+        query={query}
+        onQuery={setQuery}
+        groups={COLUMN_GROUPS.filter((g) => !shown || g.fields.some((f) => shown.has(f))).map((g) => g.id)}
+        sectionId={sectionId}
+      />
+      {shown && shown.size === 0 && <p className="text-sm text-zinc-500">{t("panelNoMatch", { text: query.trim() })}</p>}
       {formError && <Alert tone="error">{formError}</Alert>}
       <EndpointNamesDatalist names={endpointNames} />
       <datalist id="pg-types-panel">
@@ -217,16 +241,26 @@ function ColumnForm({
           <option key={t} value={t} />
         ))}
       </datalist>
-      {COLUMN_GROUPS.map((group) => (
-        <fieldset key={group.id} className="rounded-lg border border-zinc-200 p-4">
-          <legend className="px-1 text-sm font-semibold">{group.title}</legend>
-          <div className="grid grid-cols-2 gap-3">{group.fields.map(renderField)}</div>
-        </fieldset>
-      ))}
+      {COLUMN_GROUPS.map((group) => {
+        // Hidden, not unmounted: a field's edits stay in the form while the search hides it.
+        const hidden = shown !== null && !group.fields.some((f) => shown.has(f));
+        return (
+          <fieldset key={group.id} id={sectionId(group.id)} hidden={hidden} className="scroll-mt-10 rounded-lg border border-zinc-200 p-4">
+            <legend className="px-1 text-sm font-semibold">{groupT(group.id as never)}</legend>
+            <div className="grid grid-cols-2 gap-3">
+              {group.fields.map((f) => (
+                <div key={f} className={shown && !shown.has(f) ? "hidden" : "contents"}>
+                  {renderField(f)}
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
       <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">
         <DialogCancel />
         <Button type="submit" pending={pending}>
-          Save
+          {common("save")}
         </Button>
       </div>
       {dialog}
