@@ -83,6 +83,7 @@ export function ColumnsView({
   const locale = useLocale() as Locale;
   const groupT = useTranslations("groups");
   const t = useTranslations("columns");
+  const common = useTranslations("common");
   const gridColumns = useMemo(() => columnsFor(locale, (id) => groupT(id as never)), [locale, groupT]);
   const [filter, setFilter] = useState("");
   const [shown, setShown] = useState(rows.length);
@@ -156,7 +157,7 @@ export function ColumnsView({
         onClick={() => del(row)}
         aria-label={t("deleteNamed", { name: String(row.pg_column) })}
       >
-        Delete
+        {common("delete")}
       </Button>
     </div>
   );

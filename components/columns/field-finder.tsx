@@ -57,7 +57,8 @@ export function FieldFinder({ onPick }: { onPick: (field: ColumnField, groupId: 
       <Input
         type="search"
         aria-label={t("findField")}
-        aria-controls={listId}
+        // Only while the list is there: aria-controls must name an element that exists.
+        aria-controls={text.trim() ? listId : undefined}
         placeholder={t("findFieldPlaceholder")}
         value={text}
         onChange={(e) => setText(e.target.value)}
