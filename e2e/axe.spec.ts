@@ -33,21 +33,6 @@ function say(locale: Locale, key: string, values: Record<string, string> = {}): 
   return value.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }
 
-/**
- * Findings in files the grid engineer owns and is still changing (components/columns/columns-view.tsx,
- * components/endpoints/endpoints-view.tsx, components/columns/field-finder.tsx), matched narrowly by rule and
- * element so everything else stays enforced. Remove an entry once its file is fixed:
- * - a row's Delete button still says "Delete" while its aria-label is translated ("email 삭제");
- * - the field finder's aria-controls names a list that exists only while something is typed.
- */
-const KNOWN: { rule: string; match: RegExp }[] = [
-  { rule: "label-content-name-mismatch", match: /aria-label="[^"]* 삭제"|^\.disabled\\:text-zinc-500$/ },
-  { rule: "aria-valid-attr-value", match: /aria-controls=|^\.h-7$/ },
-];
-// A node is matched by its HTML (axe may cut it to the opening tag) or its selector.
-const known = (rule: string, node: { html: string; target: unknown[] }) =>
-  KNOWN.some((k) => k.rule === rule && [node.html, ...node.target.map(String)].some((text) => k.match.test(text)));
-
 async function expectNoSeriousViolations(page: Page, where: string) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
@@ -56,8 +41,6 @@ async function expectNoSeriousViolations(page: Page, where: string) {
     .analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !known(v.id, n)) }))
-    .filter((v) => v.nodes.length > 0)
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
   // Soft: a test lists every finding of its page (and its dialogs), not only the first.
   expect.soft(serious, `${where}: ${serious.join("\n")}`).toEqual([]);
