@@ -2,9 +2,6 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX, type ReactNode } from "react";
 import {
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
   useReactTable,
   type ColumnDef,
   type FilterFn,
@@ -24,7 +21,7 @@ import { plainCell } from "./values";
 import { cn } from "@/components/ui/cn";
 import { useSpreadsheet } from "./use-spreadsheet";
 import { useRangeEdits, type CellsCommit } from "./use-range-edits";
-import { useStableData } from "./use-stable-data";
+import { gridRowModels } from "./row-models";
 import { useColumnLayout } from "./use-column-layout";
 import { GridLayoutMenu } from "./grid-layout-menu";
 
@@ -123,9 +120,10 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   const defaultPinned = useMemo(() => [columnIdOf(columns[0])].filter(Boolean), [columns]);
   const pinned = layout.pinned ?? defaultPinned;
   const filter = useMemo(() => globalFilterValue(globalFilter, visibility), [globalFilter, visibility]);
-  const stable = useStableData(data, getRowId);
+  const [rowModels] = useState(gridRowModels<T>);
   const table = useReactTable<T>({
-    data: stable.rows,
+    // The parent replaces one row object per saved edit; the row models keep every other row's Row (row-models.ts).
+    data,
     columns,
     getRowId: (row) => getRowId(row),
     state: {
@@ -140,13 +138,11 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     globalFilterFn: matchesGlobalFilter as FilterFn<T>,
     getColumnCanGlobalFilter: canGlobalFilter,
     sortDescFirst: false,
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
+    // No pagination: left on, every new data array would reset a page index in a second render of the grid.
+    autoResetPageIndex: false,
+    ...rowModels,
   });
 
-  // Before anything reads a cell value: the rows a saved edit changed get their new data.
-  stable.patch(table);
   const rows = table.getRowModel().rows;
   const visibleColumns = table.getVisibleLeafColumns();
   const headers = table.getHeaderGroups().at(-1)?.headers ?? [];

@@ -14,7 +14,7 @@ import { displayText, plainCell } from "./values";
 
 export interface GridRowProps<T> {
   row: Row<T>;
-  /** The row's data when rendered: a saved edit patches the same Row object (use-stable-data.ts), so this tells. */
+  /** The row's data: the parent replaces it on a saved edit, and the row re-renders for that (see sameRowProps). */
   original: T;
   /** Position among the rendered (sorted, filtered) rows. */
   index: number;
@@ -215,9 +215,10 @@ function ActionsCell(props: { rowId: string; col: number; active: boolean; width
 }
 
 /**
- * Rows re-render only when their own props change: the row's data (`original`), its position, its active cell or
- * its edit. The Row object itself is not compared: rows added or removed give TanStack a new array and so new Row
- * objects for every row (the Tables grid has 5,000) while only some rows' data is new.
+ * Rows re-render only when their own props change: the row's data (`original`, one object per row that the parent
+ * replaces when the row changes), its position, its active cell or its edit. The Row object itself is compared by
+ * id only: a sort hands out copies of every Row (TanStack's sorted model spreads them), and rows added or removed
+ * make new ones, while only some rows' data is new.
  */
 function sameRowProps<T>(a: GridRowProps<T>, b: GridRowProps<T>): boolean {
   for (const key of Object.keys(b) as (keyof GridRowProps<T>)[]) {

@@ -5,6 +5,8 @@ import { useEffect, useState } from "react";
 /**
  * A grid's rows: the server's rows as given, edited locally afterwards, and replaced when the server sends
  * new ones (a refresh or a navigation back to the page), which already hold every saved edit.
+ * The grid relies on one contract (row-models.ts, grid-row.tsx): a change makes a new array in which every row
+ * that did not change is the same object as before, and a changed row is a new object.
  */
 export function useServerRows<R>(initial: R[]) {
   const [rows, setRows] = useState(initial);
