@@ -1,10 +1,12 @@
 import { generateFormComponent } from "./form-component";
 import { buildFormSpec, type FormSpec } from "./form-spec";
 import type { CodegenInput, GenerationConfig, Problem, TableInput } from "./model";
-import { resolveModel, type ColumnCache, type ResolvedTable } from "./resolve";
-import { assembleSdl, sdlHead, sdlTablePart, type SdlPart } from "./sdl";
-import { assembleTypescript, typescriptTablePart } from "./typescript";
-import { assembleZod, zodHead, zodTablePart } from "./zod-source";
+import { fileOfParts } from "./file-parts";
+import { resolveModel, ResolveCache, type ResolvedTable } from "./resolve";
+import type { RelationField } from "./resolve-relations";
+import { sdlHead, sdlParts, sdlTablePart, type SdlPart } from "./sdl";
+import { typescriptParts, typescriptTablePart } from "./typescript";
+import { zodHead, zodParts, zodTablePart } from "./zod-source";
 
 export interface GeneratedFile {
   /** Relative to the output directory, with "/" separators. */
@@ -16,7 +18,11 @@ export const formPath = (typeName: string) => `forms/${typeName}Form.tsx`;
 
 export function sortProblems(problems: Problem[]): Problem[] {
   const key = (p: Problem) => `${p.table}\u0000${p.tableId}\u0000${p.target.kind}\u0000${"columnId" in p.target ? p.target.columnId : "relationId" in p.target ? p.target.relationId : 0}`;
-  return problems.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // Each key built once (thousands of problems in a large project); a stable sort, as before.
+  const keyed = problems.map((p, i) => ({ p, i, k: key(p) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
+  keyed.forEach(({ p }, i) => (problems[i] = p));
+  return problems;
 }
 
 /** Everything one table contributes to the generated files. */
@@ -31,19 +37,22 @@ export interface TableSections {
 }
 
 interface CacheEntry {
-  key: string;
+  /** What the sections were made from besides the row (see sameInputs). */
+  from: ResolvedTable;
+  config: string;
   raw: TableSections;
   formatted?: Promise<TableSections>;
 }
 
 /**
- * What `metadata:generate --watch` keeps between runs: per column row, its resolution; per table row, its
- * sections, raw and formatted. The watcher's loader keeps the row objects of tables whose metadata did not change,
- * so only changed tables are generated and formatted again. A section is reused only when everything else it
- * depends on (its type name, API flag, key, kept columns, relation fields, the settings) is unchanged.
+ * What `metadata:generate --watch` keeps between runs: per table and column row, its resolution; per table row,
+ * its sections, raw and formatted. The watcher's loader keeps the row objects of tables whose metadata did not
+ * change, so only changed tables are resolved, generated and formatted again. A section is reused only when
+ * everything else it depends on (its type name, API flag, key, kept columns, relation fields, the settings) is
+ * unchanged.
  */
 export class GenerationCache {
-  readonly columns: ColumnCache = new WeakMap();
+  readonly model = new ResolveCache();
   readonly tables = new WeakMap<TableInput, CacheEntry>();
   /** Formatted heads (directives and scalars, imports): few distinct values. */
   readonly heads = new Map<string, Promise<string>>();
@@ -62,8 +71,25 @@ export function tableSections(t: ResolvedTable, config: GenerationConfig, form?:
   };
 }
 
-function dependencies(t: ResolvedTable, config: GenerationConfig): string {
-  return JSON.stringify([config, t.typeName, t.api, t.one, t.many, t.pk?.col.id ?? null, t.columns.map((c) => c.col.id), t.relationFields]);
+const sameRelationField = (a: RelationField, b: RelationField) =>
+  a.relationId === b.relationId && a.name === b.name && a.target === b.target && a.list === b.list && a.nonNull === b.nonNull && a.description === b.description;
+
+/**
+ * Whether a table's sections made from `before` fit `t` too (same row object, settings as JSON). Resolved columns
+ * are compared as objects: a column's resolution is reused while its row and table are unchanged (ResolveCache),
+ * and its sections hold nothing a different resolution would not change.
+ */
+function sameInputs(before: ResolvedTable, t: ResolvedTable): boolean {
+  return (
+    before.typeName === t.typeName &&
+    before.api === t.api &&
+    before.one === t.one &&
+    before.many === t.many &&
+    before.pk === t.pk &&
+    (before.columns === t.columns || (before.columns.length === t.columns.length && before.columns.every((c, i) => c === t.columns[i]))) &&
+    before.relationFields.length === t.relationFields.length &&
+    before.relationFields.every((r, i) => sameRelationField(r, t.relationFields[i]))
+  );
 }
 
 type Format = (text: string, parser: "graphql" | "typescript") => Promise<string>;
@@ -105,9 +131,9 @@ export function assembleFiles(
   config: GenerationConfig,
 ): GeneratedFile[] {
   return [
-    { path: "schema.graphql", content: assembleSdl(heads.sdl, sections.flatMap((s) => (s.sdl ? [s.sdl] : [])), config) },
-    { path: "types.ts", content: assembleTypescript(sections.flatMap((s) => (s.ts === null ? [] : [s.ts]))) },
-    { path: "zod.ts", content: assembleZod(heads.zod, sections.map((s) => s.zod)) },
+    fileOfParts("schema.graphql", sdlParts(heads.sdl, sections.flatMap((s) => (s.sdl ? [s.sdl] : [])), config)),
+    fileOfParts("types.ts", typescriptParts(sections.flatMap((s) => (s.ts === null ? [] : [s.ts])))),
+    fileOfParts("zod.ts", zodParts(heads.zod, sections.map((s) => s.zod))),
     ...sections.map((s) => ({ path: formPath(s.form.typeName), content: s.formFile })),
   ];
 }
@@ -121,12 +147,12 @@ export async function projectFiles(
   options: { prettier: boolean; cache?: GenerationCache },
 ): Promise<{ files: GeneratedFile[]; problems: Problem[] }> {
   const { cache } = options;
-  const model = resolveModel(input, cache?.columns);
+  const model = resolveModel(input, cache?.model);
+  const config = JSON.stringify(input.config);
   const raw = model.tables.map((t) => {
-    const key = cache ? dependencies(t, input.config) : "";
     const hit = cache?.tables.get(t.table);
-    if (hit && hit.key === key) return { t, entry: hit };
-    const entry: CacheEntry = { key, raw: tableSections(t, input.config) };
+    if (hit && hit.config === config && sameInputs(hit.from, t)) return { t, entry: hit };
+    const entry: CacheEntry = { from: t, config, raw: tableSections(t, input.config) };
     cache?.tables.set(t.table, entry);
     return { t, entry };
   });

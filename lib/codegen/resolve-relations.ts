@@ -1,7 +1,7 @@
 import { RELATION_TYPES } from "../schemas/enums";
 import type { CodegenInput, Problem } from "./model";
 import { camelOfSnake, graphqlNameProblem, lowerFirst } from "./names";
-import type { ResolvedTable } from "./resolve";
+import type { ResolvedColumn, ResolvedTable } from "./resolve";
 
 /** An object field a relation adds to a type: the relation's own field, or the back-reference on its target. */
 export interface RelationField {
@@ -17,13 +17,43 @@ const LIST_FORWARD = new Set(["OneToMany", "ManyToMany"]);
 const LIST_BACK = new Set(["ManyToOne", "ManyToMany"]);
 
 /**
+ * A table's columns by pg_column, kept per columns array (the watch reuses a table's array while it is unchanged):
+ * a relation to the 2,000-column table does not scan its columns.
+ */
+const columnsByName = new WeakMap<ResolvedColumn[], Map<string, ResolvedColumn>>();
+function columnNamed(t: ResolvedTable, pgColumn: string): ResolvedColumn | undefined {
+  let byName = columnsByName.get(t.columns);
+  if (!byName) {
+    byName = new Map();
+    for (const c of t.columns) if (!byName.has(c.col.pg_column)) byName.set(c.col.pg_column, c);
+    columnsByName.set(t.columns, byName);
+  }
+  return byName.get(pgColumn);
+}
+
+/** The GraphQL field names of a table's columns, kept per columns array as above. */
+const fieldNames = new WeakMap<ResolvedColumn[], Set<string>>();
+function columnFields(t: ResolvedTable): Set<string> {
+  let names = fieldNames.get(t.columns);
+  if (!names) fieldNames.set(t.columns, (names = new Set(t.columns.map((c) => c.name))));
+  return names;
+}
+
+/**
  * Adds relation fields to the API tables (in relation id order, so output is stable) and returns the problems:
  * an endpoint that is missing or not API-enabled, a field name that is invalid or already taken.
  */
 export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map(tables.map((t) => [t.table.id, t]));
-  const taken = new Map(tables.map((t) => [t.table.id, new Set(t.columns.map((c) => c.name))]));
+  // Field names taken so far: its columns' and the relation fields added in this run.
+  const added = new Map<ResolvedTable, Set<string>>();
+  const taken = (t: ResolvedTable, name: string) => columnFields(t).has(name) || added.get(t)?.has(name) === true;
+  const take = (t: ResolvedTable, name: string) => {
+    const names = added.get(t);
+    if (names) names.add(name);
+    else added.set(t, new Set([name]));
+  };
   for (const r of [...input.relations].sort((a, b) => a.id - b.id)) {
     const from = r.from_table_id === null ? undefined : byId.get(r.from_table_id);
     const to = r.to_table_id === null ? undefined : byId.get(r.to_table_id);
@@ -45,8 +75,8 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
       problem("relation_type", `Unknown relation type "${r.relation_type}".`);
       continue;
     }
-    const fromCol = from.columns.find((c) => c.col.pg_column === r.from_column);
-    const toCol = to.columns.find((c) => c.col.pg_column === r.to_column);
+    const fromCol = columnNamed(from, r.from_column);
+    const toCol = columnNamed(to, r.to_column);
     if (!fromCol || !toCol) {
       problem(fromCol ? "to_column" : "from_column", `Column ${fromCol ? `${to.table.table_name}.${r.to_column}` : `${from.table.table_name}.${r.from_column}`} is missing or cannot be generated.`);
       continue;
@@ -54,11 +84,11 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
     const forwardList = LIST_FORWARD.has(r.relation_type);
     const name = r.graphql_field?.trim() || (forwardList ? camelOfSnake(to.table.table_name) : camelOfSnake(r.from_column.replace(/_id$/, "")));
     const nameProblem = graphqlNameProblem(name, "The relation's graphql_field");
-    if (nameProblem || taken.get(from.table.id)!.has(name)) {
+    if (nameProblem || taken(from, name)) {
       problem("graphql_field", nameProblem ?? `${from.typeName} already has a field "${name}".`);
       continue;
     }
-    taken.get(from.table.id)!.add(name);
+    take(from, name);
     from.relationFields.push({
       relationId: r.id,
       name,
@@ -69,11 +99,11 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
     });
     const backList = LIST_BACK.has(r.relation_type);
     const back = backList ? camelOfSnake(from.table.table_name) : lowerFirst(from.typeName);
-    if (taken.get(to.table.id)!.has(back)) {
+    if (taken(to, back)) {
       problem("graphql_field", `The back-reference ${to.typeName}.${back} is not generated: ${to.typeName} already has a field "${back}".`);
       continue;
     }
-    taken.get(to.table.id)!.add(back);
+    take(to, back);
     to.relationFields.push({
       relationId: r.id,
       name: back,

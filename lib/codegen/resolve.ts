@@ -1,27 +1,10 @@
-import { camelCase, FORM_TYPES, formTypeFor, graphqlTypeFor, graphqlTypeForTable } from "../metadata/derive";
-import { columnRule, parseEnumOptions, parseRules } from "./column-rule";
+import { graphqlTypeForTable } from "../metadata/derive";
 import type { CodegenInput, ColumnInput, Problem, TableInput } from "./model";
-import { graphqlNameProblem, isSerialPg, parseTypeRef, pascal, pgInfo, RESERVED_TYPE_NAMES, SCALARS, type PgInfo, type ScalarName, type TypeRef } from "./names";
-import { formTypeProblem } from "./form-spec";
+import { graphqlNameProblem, pascal, RESERVED_TYPE_NAMES } from "./names";
+import { resolveColumnOnce, type ColumnCache, type ResolvedColumn } from "./resolve-column";
 import { resolveRelations, type RelationField } from "./resolve-relations";
-import type { FieldRule } from "./rules";
 
-export interface ResolvedColumn {
-  col: ColumnInput;
-  /** GraphQL field name (also the TypeScript and zod key). */
-  name: string;
-  /** The type reference; for enum columns `name` is the generated enum type. */
-  ref: TypeRef;
-  scalar: ScalarName | null;
-  enumOptions: { value: string; label: string }[] | null;
-  nonNull: boolean;
-  hasDefault: boolean;
-  /** Filled by the database (serial): not in the create input. */
-  generated: boolean;
-  pg: PgInfo;
-  formType: string;
-  rule: FieldRule;
-}
+export type { ColumnCache, ColumnOutcome, ResolvedColumn } from "./resolve-column";
 
 export interface ResolvedTable {
   table: TableInput;
@@ -40,86 +23,31 @@ export interface ResolvedModel {
   problems: Problem[];
 }
 
-const ENUM_VALUE_RESERVED = new Set(["true", "false", "null"]);
-
-export type ColumnOutcome = { ok: true; column: ResolvedColumn } | { ok: false; field: string; message: string };
-
-function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): ColumnOutcome {
-  const name = col.graphql_field?.trim() || camelCase(col.pg_column);
-  const nameProblem = graphqlNameProblem(name, "GraphQL field");
-  if (nameProblem) return { ok: false, field: "graphql_field", message: nameProblem };
-  const refText = col.graphql_type?.trim() || graphqlTypeFor(col.pg_type, col.pg_column);
-  const ref = parseTypeRef(refText);
-  if (!ref) return { ok: false, field: "graphql_type", message: `graphql_type "${refText}" is not a GraphQL type reference such as String, Int! or [ID].` };
-  const options = parseEnumOptions(col.enum_options);
-  if (!options.ok) return options;
-  const pg = pgInfo(col.pg_type);
-  let scalar: ScalarName | null = null;
-  if (options.value) {
-    const bad = options.value.find((o) => graphqlNameProblem(o.value, "x") || ENUM_VALUE_RESERVED.has(o.value));
-    if (bad) return { ok: false, field: "enum_options", message: `Option "${bad.value}" cannot be a GraphQL enum value (letters, digits and _, not true/false/null).` };
-    ref.name = `${typeName}${pascal(name)}`;
-  } else if (SCALARS.includes(ref.name)) {
-    scalar = ref.name as ScalarName;
-  } else {
-    return { ok: false, field: "graphql_type", message: `Unknown graphql_type "${ref.name}": use ${SCALARS.join(", ")} (relations give object fields).` };
-  }
-  if (pg.array !== ref.list) {
-    return { ok: false, field: "graphql_type", message: pg.array ? `${col.pg_type} is an array: graphql_type must be a list such as [${ref.name}].` : `graphql_type "${refText}" is a list, but ${col.pg_type} is not an array.` };
-  }
-  const rules = parseRules(col.validation_rules);
-  if (!rules.ok) return rules;
-  const constraints = col.pg_constraints && typeof col.pg_constraints === "object" ? (col.pg_constraints as Record<string, unknown>) : {};
-  const nonNull = col.is_required === true || col.is_primary_key === true || constraints.notNull === true || ref.nonNull || table.primary_key === col.pg_column;
-  const formType = col.form_type?.trim() || formTypeFor(col.pg_type, col.pg_column, options.value !== null);
-  if (!(FORM_TYPES as readonly string[]).includes(formType)) {
-    return { ok: false, field: "form_type", message: `Unknown form_type "${formType}": one of ${FORM_TYPES.join(", ")}.` };
-  }
-  const made = columnRule({
-    name,
-    label: col.label || col.pg_column,
-    scalar,
-    list: ref.list,
-    itemNonNull: ref.itemNonNull,
-    pg,
-    required: nonNull,
-    rules: rules.value,
-    email: formType === "email",
-    enumValues: options.value?.map((o) => o.value) ?? null,
-  });
-  if ("problem" in made) return { ok: false, field: "validation_rules", message: made.problem };
-  const formProblem = formTypeProblem(formType, made.rule, options.value !== null);
-  if (formProblem) return { ok: false, field: "form_type", message: formProblem };
-  return {
-    ok: true,
-    column: {
-      col,
-      name,
-      ref: { ...ref, nonNull },
-      scalar,
-      enumOptions: options.value,
-      nonNull,
-      hasDefault: Boolean(col.default_value?.trim()) || (constraints.default !== undefined && constraints.default !== null) || isSerialPg(pg.base),
-      generated: isSerialPg(pg.base),
-      pg,
-      formType,
-      rule: made.rule,
-    },
-  };
+/**
+ * What a table resolves to by itself: its type name, columns, key, root field names and problems. It depends on
+ * the other tables only through the type names: whether its own is shared, and whether a table's type has the
+ * name of one of its enum types. Kept per table row object (`metadata:generate --watch` keeps the rows of
+ * unchanged tables), reused while those answers are the same.
+ */
+interface LocalTable {
+  typeName: string;
+  shared: boolean;
+  /** Its enum types' names, each with whether a table's type had that name. */
+  enums: [string, boolean][];
+  problems: Problem[];
+  /** null: the table is left out (its type name's problem). */
+  resolved: Pick<ResolvedTable, "columns" | "pk" | "one" | "many"> | null;
+  /** Every name it puts into the generated files, the same without repeats, and the first that clashes within the table (-1: none). */
+  names: string[];
+  unique: string[];
+  ownClash: number;
 }
 
-/**
- * A column's outcome depends on the column, its table's key and its type name only: kept per column row object by
- * a caller that keeps unchanged rows (`metadata:generate --watch`) and never mutates them. Outcomes are shared.
- */
-export type ColumnCache = WeakMap<ColumnInput, { typeName: string; primaryKey: string | null; outcome: ColumnOutcome }>;
-
-function resolveColumnOnce(table: TableInput, typeName: string, col: ColumnInput, cache: ColumnCache | undefined): ColumnOutcome {
-  const hit = cache?.get(col);
-  if (hit && hit.typeName === typeName && hit.primaryKey === table.primary_key) return hit.outcome;
-  const outcome = resolveColumn(table, typeName, col);
-  cache?.set(col, { typeName, primaryKey: table.primary_key, outcome });
-  return outcome;
+/** What a caller that keeps unchanged row objects (and never mutates them) lets the resolution reuse. */
+export class ResolveCache {
+  readonly columns: ColumnCache = new WeakMap();
+  readonly tables = new WeakMap<TableInput, LocalTable>();
+  readonly owners = new NameOwners();
 }
 
 const byOrder = (a: ColumnInput, b: ColumnInput) => (a.sort_order ?? 0) - (b.sort_order ?? 0) || a.id - b.id;
@@ -128,58 +56,82 @@ const byName = (a: TableInput, b: TableInput) =>
 
 export const typeNameOf = (t: Pick<TableInput, "graphql_type" | "table_name">) => t.graphql_type?.trim() || graphqlTypeForTable(t.table_name);
 
-/** Checks the whole model, lists every problem, and keeps only what can be generated correctly. */
-export function resolveModel(input: CodegenInput, cache?: ColumnCache): ResolvedModel {
+function resolveLocal(table: TableInput, typeName: string, counts: Map<string, number>, cache: ResolveCache | undefined): LocalTable {
   const problems: Problem[] = [];
-  const tableProblem = (t: TableInput, field: string, message: string) =>
-    problems.push({ tableId: t.id, table: t.table_name, target: { kind: "table", field }, message });
+  const shared = (counts.get(typeName) ?? 0) > 1;
+  const local: LocalTable = { typeName, shared, enums: [], problems, resolved: null, names: [], unique: [], ownClash: -1 };
+  const problem =
+    graphqlNameProblem(typeName, "GraphQL type") ??
+    (RESERVED_TYPE_NAMES.has(typeName) ? `GraphQL type "${typeName}" is reserved (a scalar or root type).` : null) ??
+    (shared ? `GraphQL type "${typeName}" is used by more than one table.` : null);
+  if (problem) {
+    problems.push({ tableId: table.id, table: table.table_name, target: { kind: "table", field: "graphql_type" }, message: problem });
+    return local;
+  }
+  const outcomes = [...table.columns].sort(byOrder).map((col) => ({ col, outcome: resolveColumnOnce(table, typeName, col, cache?.columns) }));
+  const names = new Map<string, number>();
+  for (const { outcome } of outcomes) if (outcome.ok) names.set(outcome.column.name, (names.get(outcome.column.name) ?? 0) + 1);
+  const columns: ResolvedColumn[] = [];
+  for (const { col, outcome } of outcomes) {
+    if (outcome.ok && outcome.column.scalar === null) local.enums.push([outcome.column.ref.name, counts.has(outcome.column.ref.name)]);
+    const fail = !outcome.ok
+      ? outcome
+      : names.get(outcome.column.name)! > 1
+        ? { field: "graphql_field", message: `Two columns map to the GraphQL field "${outcome.column.name}".` }
+        : counts.has(outcome.column.ref.name) && outcome.column.scalar === null
+          ? { field: "graphql_field", message: `The enum type "${outcome.column.ref.name}" has the name of a table's type.` }
+          : null;
+    if (fail) {
+      problems.push({ tableId: table.id, table: table.table_name, target: { kind: "column", columnId: col.id, column: col.pg_column, field: fail.field }, message: fail.message });
+    } else if (outcome.ok) columns.push(outcome.column);
+  }
+  let pk = columns.find((c) => c.col.pg_column === table.primary_key) ?? null;
+  if (!table.primary_key) pk = columns.find((c) => c.col.is_primary_key) ?? null;
+  if (table.primary_key && !table.columns.some((c) => c.pg_column === table.primary_key)) {
+    problems.push({ tableId: table.id, table: table.table_name, target: { kind: "table", field: "primary_key" }, message: `The primary key "${table.primary_key}" is not a column of ${table.table_name}.` });
+  }
+  const one = typeName[0].toLowerCase() + typeName.slice(1);
+  const plural = table.table_name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p, i) => (i ? pascal(p) : p)).join("");
+  const many = plural && plural !== one && !/^[0-9]/.test(plural) ? plural : `${one}List`;
+  local.resolved = { columns, pk, one, many };
+  local.names = generatedNames(typeName, columns);
+  local.unique = [...new Set(local.names)];
+  local.ownClash = local.names.findIndex((n, at) => local.names.indexOf(n) !== at || (n !== typeName && RESERVED_TYPE_NAMES.has(n)));
+  return local;
+}
+
+function localTable(table: TableInput, counts: Map<string, number>, cache: ResolveCache | undefined): LocalTable {
+  const hit = cache?.tables.get(table);
+  if (hit && hit.shared === (counts.get(hit.typeName) ?? 0) > 1 && hit.enums.every(([n, taken]) => counts.has(n) === taken)) return hit;
+  const local = resolveLocal(table, hit?.typeName ?? typeNameOf(table), counts, cache);
+  cache?.tables.set(table, local);
+  return local;
+}
+
+/**
+ * Checks the whole model, lists every problem, and keeps only what can be generated correctly. With a cache, a
+ * table whose row object was seen before is not resolved again (see LocalTable); the result is the same.
+ */
+export function resolveModel(input: CodegenInput, cache?: ResolveCache): ResolvedModel {
+  const problems: Problem[] = [];
   const counts = new Map<string, number>();
-  for (const { typeName } of input.allTypeNames ?? input.tables.map((t) => ({ typeName: typeNameOf(t) }))) {
-    counts.set(typeName, (counts.get(typeName) ?? 0) + 1);
-  }
-  const tables: ResolvedTable[] = [];
+  const typeNames = input.allTypeNames ?? input.tables.map((t) => ({ typeName: cache?.tables.get(t)?.typeName ?? typeNameOf(t) }));
+  for (const { typeName } of typeNames) counts.set(typeName, (counts.get(typeName) ?? 0) + 1);
+  const kept: { t: ResolvedTable; local: LocalTable }[] = [];
   for (const table of [...input.tables].sort(byName)) {
-    const typeName = typeNameOf(table);
-    const problem =
-      graphqlNameProblem(typeName, "GraphQL type") ??
-      (RESERVED_TYPE_NAMES.has(typeName) ? `GraphQL type "${typeName}" is reserved (a scalar or root type).` : null) ??
-      ((counts.get(typeName) ?? 0) > 1 ? `GraphQL type "${typeName}" is used by more than one table.` : null);
-    if (problem) {
-      tableProblem(table, "graphql_type", problem);
-      continue;
+    const local = localTable(table, counts, cache);
+    problems.push(...local.problems);
+    if (local.resolved) {
+      const t = { table, typeName: local.typeName, api: table.is_api_enabled === true, ...local.resolved, relationFields: [] };
+      kept.push({ t, local });
     }
-    const outcomes = [...table.columns].sort(byOrder).map((col) => ({ col, outcome: resolveColumnOnce(table, typeName, col, cache) }));
-    const names = new Map<string, number>();
-    for (const { outcome } of outcomes) if (outcome.ok) names.set(outcome.column.name, (names.get(outcome.column.name) ?? 0) + 1);
-    const columns: ResolvedColumn[] = [];
-    for (const { col, outcome } of outcomes) {
-      const fail = !outcome.ok
-        ? outcome
-        : names.get(outcome.column.name)! > 1
-          ? { field: "graphql_field", message: `Two columns map to the GraphQL field "${outcome.column.name}".` }
-          : counts.has(outcome.column.ref.name) && outcome.column.scalar === null
-            ? { field: "graphql_field", message: `The enum type "${outcome.column.ref.name}" has the name of a table's type.` }
-            : null;
-      if (fail) {
-        problems.push({ tableId: table.id, table: table.table_name, target: { kind: "column", columnId: col.id, column: col.pg_column, field: fail.field }, message: fail.message });
-      } else if (outcome.ok) columns.push(outcome.column);
-    }
-    let pk = columns.find((c) => c.col.pg_column === table.primary_key) ?? null;
-    if (!table.primary_key) pk = columns.find((c) => c.col.is_primary_key) ?? null;
-    if (table.primary_key && !table.columns.some((c) => c.pg_column === table.primary_key)) {
-      tableProblem(table, "primary_key", `The primary key "${table.primary_key}" is not a column of ${table.table_name}.`);
-    }
-    const one = typeName[0].toLowerCase() + typeName.slice(1);
-    const plural = table.table_name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p, i) => (i ? pascal(p) : p)).join("");
-    const many = plural && plural !== one && !/^[0-9]/.test(plural) ? plural : `${one}List`;
-    tables.push({ table, typeName, api: table.is_api_enabled === true, columns, pk, one, many, relationFields: [] });
   }
-  dropClashingNames(tables, problems);
+  const tables = dropClashingNames(kept, cache?.owners ?? new NameOwners(), problems);
   const rootNames = new Map<string, number>();
   for (const t of tables.filter((x) => x.api)) for (const n of [t.one, t.many]) rootNames.set(n, (rootNames.get(n) ?? 0) + 1);
   for (const t of tables) {
     if (t.api && (rootNames.get(t.one)! > 1 || rootNames.get(t.many)! > 1)) {
-      tableProblem(t.table, "table_name", `The query fields "${t.one}" / "${t.many}" of ${t.typeName} clash with another table's.`);
+      problems.push({ tableId: t.table.id, table: t.table.table_name, target: { kind: "table", field: "table_name" }, message: `The query fields "${t.one}" / "${t.many}" of ${t.typeName} clash with another table's.` });
       t.api = false;
     }
   }
@@ -188,23 +140,56 @@ export function resolveModel(input: CodegenInput, cache?: ColumnCache): Resolved
 }
 
 /** Every name a table puts into the generated files (types, schemas, inputs, form component, enums). */
-function generatedNames(t: ResolvedTable): string[] {
-  const T = t.typeName;
-  return [T, `${T}Schema`, `${T}Row`, `${T}FormSchema`, `${T}Form`, `${T}FormValues`, `${T}FormInput`, `Create${T}Input`, `Update${T}Input`, ...t.columns.filter((c) => c.enumOptions).map((c) => c.ref.name)];
+function generatedNames(T: string, columns: ResolvedColumn[]): string[] {
+  return [T, `${T}Schema`, `${T}Row`, `${T}FormSchema`, `${T}Form`, `${T}FormValues`, `${T}FormInput`, `Create${T}Input`, `Update${T}Input`, ...columns.filter((c) => c.enumOptions).map((c) => c.ref.name)];
 }
 
-/** Two tables whose generated names meet (User + UserForm → UserFormSchema twice) are both left out, with a problem. */
-function dropClashingNames(tables: ResolvedTable[], problems: Problem[]) {
-  const owners = new Map<string, number>();
-  for (const t of tables) for (const n of new Set(generatedNames(t))) owners.set(n, (owners.get(n) ?? 0) + 1);
-  for (let i = tables.length - 1; i >= 0; i--) {
-    const t = tables[i];
-    const names = generatedNames(t);
-    const clash = names.find((n, at) => owners.get(n)! > 1 || names.indexOf(n) !== at || (n !== t.typeName && RESERVED_TYPE_NAMES.has(n)));
-    if (!clash) continue;
-    problems.push({ tableId: t.table.id, table: t.table.table_name, target: { kind: "table", field: "graphql_type" }, message: `The generated name "${clash}" of ${t.typeName} clashes with another generated name; rename the type or the field.` });
-    tables.splice(i, 1);
+/**
+ * How many kept tables put each generated name into the files, and the names more than one does. A cache keeps
+ * it between runs and only counts the tables that came or went (50,000 names at 5,000 tables).
+ */
+export class NameOwners {
+  private counts = new Map<string, number>();
+  private tables = new Set<LocalTable>();
+  readonly shared = new Set<string>();
+
+  update(kept: readonly LocalTable[]) {
+    const now = new Set(kept);
+    for (const local of this.tables) if (!now.has(local)) this.count(local, -1);
+    for (const local of now) if (!this.tables.has(local)) this.count(local, 1);
+    this.tables = now;
   }
+
+  private count(local: LocalTable, by: number) {
+    for (const n of local.unique) {
+      const owners = (this.counts.get(n) ?? 0) + by;
+      if (owners) this.counts.set(n, owners);
+      else this.counts.delete(n);
+      if (owners > 1) this.shared.add(n);
+      else this.shared.delete(n);
+    }
+  }
+}
+
+/**
+ * Two tables whose generated names meet (User + UserForm → UserFormSchema twice) are both left out, with a
+ * problem; so is a table that repeats a name of its own or uses a reserved one. Returns the tables kept.
+ */
+function dropClashingNames(kept: { t: ResolvedTable; local: LocalTable }[], owners: NameOwners, problems: Problem[]): ResolvedTable[] {
+  owners.update(kept.map((k) => k.local));
+  const dropped = new Set<ResolvedTable>();
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const { t, local } = kept[i];
+    const { names, ownClash } = local;
+    if (ownClash === -1 && (owners.shared.size === 0 || !local.unique.some((n) => owners.shared.has(n)))) continue;
+    const end = ownClash === -1 ? names.length : ownClash;
+    let at = 0;
+    while (at < end && !owners.shared.has(names[at])) at++;
+    const clash = names[at];
+    problems.push({ tableId: t.table.id, table: t.table.table_name, target: { kind: "table", field: "graphql_type" }, message: `The generated name "${clash}" of ${t.typeName} clashes with another generated name; rename the type or the field.` });
+    dropped.add(t);
+  }
+  return kept.flatMap(({ t }) => (dropped.has(t) ? [] : [t]));
 }
 
 /** The fields of a create or update input: the key is never updated, serial values never sent. */

@@ -9,6 +9,7 @@ import {
   type TypeNode,
 } from "graphql";
 import type { GenerationConfig } from "./model";
+import { interleave } from "./file-parts";
 import { CUSTOM_SCALARS } from "./names";
 import { printSdl } from "./print-sdl";
 import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
@@ -167,13 +168,23 @@ export function emptyQuery(config: GenerationConfig, print: PrintNode = printSdl
  * a type's fields (one per line, indented): the same text as printing the whole document at once, which for
  * 5,000 tables mostly collected garbage, and each table's part can be kept while its metadata does not change.
  */
-export function assembleSdl(head: string, parts: SdlPart[], config: GenerationConfig, print: PrintNode = printSdl): string {
-  const defs = [head, ...parts.filter((p) => p.defs).map((p) => p.defs)];
+/** The file as its parts (see file-parts.ts): the head, each table's definitions, then the root types' fields. */
+export function sdlParts(head: string, parts: SdlPart[], config: GenerationConfig, print: PrintNode = printSdl): string[] {
+  const out = interleave([head, ...parts.filter((p) => p.defs).map((p) => p.defs)], "\n\n");
   const query = parts.map((p) => p.query).filter(Boolean);
   const mutation = parts.map((p) => p.mutation).filter(Boolean);
-  defs.push(`type Query {\n${(query.length ? query : [emptyQuery(config, print)]).join("\n")}\n}`);
-  if (mutation.length) defs.push(`type Mutation {\n${mutation.join("\n")}\n}`);
-  return defs.join("\n\n") + "\n";
+  out.push("\n\ntype Query {\n");
+  interleave(query.length ? query : [emptyQuery(config, print)], "\n", out).push("\n}");
+  if (mutation.length) {
+    out.push("\n\ntype Mutation {\n");
+    interleave(mutation, "\n", out).push("\n}");
+  }
+  out.push("\n");
+  return out;
+}
+
+export function assembleSdl(head: string, parts: SdlPart[], config: GenerationConfig, print: PrintNode = printSdl): string {
+  return sdlParts(head, parts, config, print).join("");
 }
 
 /** The GraphQL SDL for the API-enabled tables, built as graphql-js definitions and printed as graphql-js prints them. */

@@ -1,4 +1,5 @@
 import type { GenerationConfig } from "./model";
+import { interleave } from "./file-parts";
 import { memo } from "./memo";
 import { TS_SCALARS } from "./names";
 import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
@@ -66,8 +67,12 @@ export function typescriptTablePart(t: ResolvedTable, config: GenerationConfig):
 export const TYPESCRIPT_HEAD = HEADER;
 
 /** The file from its parts (each table's kept while its metadata does not change). */
+export function typescriptParts(parts: string[]): string[] {
+  return interleave([HEADER, ...(parts.length ? parts : ["export {};\n"])], "\n");
+}
+
 export function assembleTypescript(parts: string[]): string {
-  return [HEADER, ...(parts.length ? parts : ["export {};\n"])].join("\n");
+  return typescriptParts(parts).join("");
 }
 
 /** TypeScript types mirroring the GraphQL schema: enum unions, a row type, create/update inputs. */

@@ -1,3 +1,4 @@
+import { interleave } from "./file-parts";
 import type { GenerationConfig } from "./model";
 import type { ResolvedModel, ResolvedTable } from "./resolve";
 import type { FieldRule } from "./rules";
@@ -97,8 +98,12 @@ export function zodHead(tables: ResolvedTable[]): string[] {
   return tables.some((t) => t.columns.some((c) => c.rule.base === "json")) ? [ZOD_HEAD, JSON_HELPER] : [ZOD_HEAD];
 }
 
+export function zodParts(head: string[], parts: string[]): string[] {
+  return interleave([...head, ...parts], "\n");
+}
+
 export function assembleZod(head: string[], parts: string[]): string {
-  return [...head, ...parts].join("\n");
+  return zodParts(head, parts).join("");
 }
 
 /** One schema per table (every generated table, API or not) and its form schema. */

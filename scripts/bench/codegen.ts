@@ -39,6 +39,8 @@ async function measureGenerate(url: string) {
       const input = await loadCodegenInput(client);
       const [loaded, cpuLoaded] = [performance.now(), cpu()];
       last = (await projectFiles(input, { prettier: false })).files;
+      // The project-wide files are joined when read (the watcher writes their parts): read here, as written.
+      const bytes = last.reduce((n, f) => n + f.content.length, 0);
       const [done, cpuDone] = [performance.now(), cpu()];
       runs.push({
         loadMs: loaded - started,
@@ -47,7 +49,7 @@ async function measureGenerate(url: string) {
         cpuMs: cpuDone - cpuStarted,
         loadCpuMs: cpuLoaded - cpuStarted,
         files: last.length,
-        bytes: last.reduce((n, f) => n + f.content.length, 0),
+        bytes,
       });
     }
     return {

@@ -1,0 +1,106 @@
+import { camelCase, FORM_TYPES, formTypeFor, graphqlTypeFor } from "../metadata/derive";
+import { columnRule, parseEnumOptions, parseRules } from "./column-rule";
+import { formTypeProblem } from "./form-spec";
+import type { ColumnInput, TableInput } from "./model";
+import { graphqlNameProblem, isSerialPg, parseTypeRef, pascal, pgInfo, SCALARS, type PgInfo, type ScalarName, type TypeRef } from "./names";
+import type { FieldRule } from "./rules";
+
+/** One column checked and resolved on its own (its table's type name and key are all it needs of the rest). */
+export interface ResolvedColumn {
+  col: ColumnInput;
+  /** GraphQL field name (also the TypeScript and zod key). */
+  name: string;
+  /** The type reference; for enum columns `name` is the generated enum type. */
+  ref: TypeRef;
+  scalar: ScalarName | null;
+  enumOptions: { value: string; label: string }[] | null;
+  nonNull: boolean;
+  hasDefault: boolean;
+  /** Filled by the database (serial): not in the create input. */
+  generated: boolean;
+  pg: PgInfo;
+  formType: string;
+  rule: FieldRule;
+}
+
+const ENUM_VALUE_RESERVED = new Set(["true", "false", "null"]);
+
+export type ColumnOutcome = { ok: true; column: ResolvedColumn } | { ok: false; field: string; message: string };
+
+function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): ColumnOutcome {
+  const name = col.graphql_field?.trim() || camelCase(col.pg_column);
+  const nameProblem = graphqlNameProblem(name, "GraphQL field");
+  if (nameProblem) return { ok: false, field: "graphql_field", message: nameProblem };
+  const refText = col.graphql_type?.trim() || graphqlTypeFor(col.pg_type, col.pg_column);
+  const ref = parseTypeRef(refText);
+  if (!ref) return { ok: false, field: "graphql_type", message: `graphql_type "${refText}" is not a GraphQL type reference such as String, Int! or [ID].` };
+  const options = parseEnumOptions(col.enum_options);
+  if (!options.ok) return options;
+  const pg = pgInfo(col.pg_type);
+  let scalar: ScalarName | null = null;
+  if (options.value) {
+    const bad = options.value.find((o) => graphqlNameProblem(o.value, "x") || ENUM_VALUE_RESERVED.has(o.value));
+    if (bad) return { ok: false, field: "enum_options", message: `Option "${bad.value}" cannot be a GraphQL enum value (letters, digits and _, not true/false/null).` };
+    ref.name = `${typeName}${pascal(name)}`;
+  } else if (SCALARS.includes(ref.name)) {
+    scalar = ref.name as ScalarName;
+  } else {
+    return { ok: false, field: "graphql_type", message: `Unknown graphql_type "${ref.name}": use ${SCALARS.join(", ")} (relations give object fields).` };
+  }
+  if (pg.array !== ref.list) {
+    return { ok: false, field: "graphql_type", message: pg.array ? `${col.pg_type} is an array: graphql_type must be a list such as [${ref.name}].` : `graphql_type "${refText}" is a list, but ${col.pg_type} is not an array.` };
+  }
+  const rules = parseRules(col.validation_rules);
+  if (!rules.ok) return rules;
+  const constraints = col.pg_constraints && typeof col.pg_constraints === "object" ? (col.pg_constraints as Record<string, unknown>) : {};
+  const nonNull = col.is_required === true || col.is_primary_key === true || constraints.notNull === true || ref.nonNull || table.primary_key === col.pg_column;
+  const formType = col.form_type?.trim() || formTypeFor(col.pg_type, col.pg_column, options.value !== null);
+  if (!(FORM_TYPES as readonly string[]).includes(formType)) {
+    return { ok: false, field: "form_type", message: `Unknown form_type "${formType}": one of ${FORM_TYPES.join(", ")}.` };
+  }
+  const made = columnRule({
+    name,
+    label: col.label || col.pg_column,
+    scalar,
+    list: ref.list,
+    itemNonNull: ref.itemNonNull,
+    pg,
+    required: nonNull,
+    rules: rules.value,
+    email: formType === "email",
+    enumValues: options.value?.map((o) => o.value) ?? null,
+  });
+  if ("problem" in made) return { ok: false, field: "validation_rules", message: made.problem };
+  const formProblem = formTypeProblem(formType, made.rule, options.value !== null);
+  if (formProblem) return { ok: false, field: "form_type", message: formProblem };
+  return {
+    ok: true,
+    column: {
+      col,
+      name,
+      ref: { ...ref, nonNull },
+      scalar,
+      enumOptions: options.value,
+      nonNull,
+      hasDefault: Boolean(col.default_value?.trim()) || (constraints.default !== undefined && constraints.default !== null) || isSerialPg(pg.base),
+      generated: isSerialPg(pg.base),
+      pg,
+      formType,
+      rule: made.rule,
+    },
+  };
+}
+
+/**
+ * A column's outcome depends on the column, its table's key and its type name only: kept per column row object by
+ * a caller that keeps unchanged rows (`metadata:generate --watch`) and never mutates them. Outcomes are shared.
+ */
+export type ColumnCache = WeakMap<ColumnInput, { typeName: string; primaryKey: string | null; outcome: ColumnOutcome }>;
+
+export function resolveColumnOnce(table: TableInput, typeName: string, col: ColumnInput, cache: ColumnCache | undefined): ColumnOutcome {
+  const hit = cache?.get(col);
+  if (hit && hit.typeName === typeName && hit.primaryKey === table.primary_key) return hit.outcome;
+  const outcome = resolveColumn(table, typeName, col);
+  cache?.set(col, { typeName, primaryKey: table.primary_key, outcome });
+  return outcome;
+}
