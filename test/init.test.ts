@@ -59,6 +59,23 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("init on %s (%
     expect(await readCatalog(db.client)).toEqual(snapshot);
   });
 
+  it("upgrades a database that has the old row-level history triggers: they go, each change is logged once", async () => {
+    const db = await freshDatabase({ init: true, server: serverName });
+    dbs.push(db);
+    await db.client.query(readFileSync(path.join(process.cwd(), "test", "fixtures", "history-row-triggers.sql"), "utf8"));
+    await db.client.query("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('users', 'Users')");
+    expect(compareCatalog(await readCatalog(db.client)).complete).toBe(false);
+
+    await runInit(db.client);
+    expect(await readCatalog(db.client)).toEqual(snapshot);
+    await db.client.query("UPDATE _metadata.mappings_table SET label = 'People' WHERE table_name = 'users'");
+    const { rows } = await db.client.query("SELECT operation, new_data->>'label' AS label FROM _metadata.metadata_sync_log ORDER BY id");
+    expect(rows).toEqual([
+      { operation: "INSERT", label: "Users" },
+      { operation: "UPDATE", label: "People" },
+    ]);
+  });
+
   it("leaves the business schema alone: nothing of the init lands in public except the two extensions", async () => {
     const db = await freshDatabase({ init: false, server: serverName });
     dbs.push(db);

@@ -43,7 +43,7 @@ describe("parseInitSteps on sql/001_metadata_init.sql", () => {
     expect(of("tables").match(/CREATE TABLE IF NOT EXISTS/g)).toHaveLength(6);
     expect(of("indexes").match(/CREATE INDEX IF NOT EXISTS/g)).toHaveLength(9);
     expect(of("triggers").match(/CREATE OR REPLACE TRIGGER/g)).toHaveLength(4);
-    expect(of("history").match(/CREATE OR REPLACE TRIGGER \w+_sync_log/g)).toHaveLength(5);
+    expect(of("history").match(/CREATE OR REPLACE TRIGGER \w+_sync_log/g)).toHaveLength(15); // insert, update, delete × 5 tables
   });
 
   it("loses no line of SQL (besides markers and BEGIN/COMMIT)", () => {
