@@ -83,7 +83,7 @@ test("psql's ADD COLUMN, DROP NOT NULL and a new foreign key show as drift; each
   await expect.poll(columns).toBe(2);
   // The database takes the metadata's NOT NULL back, through the plan.
   await page.getByRole("checkbox", { name: "Add nullability shop.customers.full_name to the change plan" }).check();
-  await page.getByRole("link", { name: "Review plan for 1 selected" }).click();
+  await page.getByRole("button", { name: "Review plan for 1 selected" }).click();
   await expect(page.getByRole("region", { name: "Up script" })).toContainText('ALTER COLUMN "full_name" SET NOT NULL;');
   await page.getByRole("checkbox", { name: /Run the destructive statements too/ }).check();
   await page.getByRole("button", { name: "Apply" }).click();
@@ -129,7 +129,16 @@ test("the Database actions refuse hostile JSON with a clear message and change n
   const actions = serverActions(1).filter((a) => a.file.includes("database"));
   const byName = (name: string) => actions.find((a) => a.name === name) as ServerAction;
   expect(actions.map((a) => a.name).sort()).toEqual(
-    ["applyPlanAction", "planScriptsAction", "previewImportAction", "resolveDriftAction", "runImportAction", "saveMigrationAction"].sort(),
+    [
+      "applyPlanAction",
+      "driftPageAction",
+      "planScriptsAction",
+      "previewImportAction",
+      "previewPlanAction",
+      "resolveDriftAction",
+      "runImportAction",
+      "saveMigrationAction",
+    ].sort(),
   );
   const cases: [string, unknown, RegExp][] = [
     ["previewImportAction", { schemas: "shop" }, /correcting/],
@@ -150,6 +159,12 @@ test("the Database actions refuse hostile JSON with a clear message and change n
     ["saveMigrationAction", { itemIds: [], digest: "0123456789abcdef" }, /changed since this plan was shown/],
     ["planScriptsAction", { itemIds: [], digest: "0123456789abcdef" }, /changed since this plan was shown/],
     ["planScriptsAction", null, /correcting/],
+    ["driftPageAction", { offset: -1, digest: "0123456789abcdef" }, /correcting/],
+    ["driftPageAction", { offset: "100", digest: "0123456789abcdef" }, /correcting/],
+    ["driftPageAction", { offset: 100, digest: "'; DROP TABLE x; --" }, /correcting/],
+    ["previewPlanAction", { itemIds: "all" }, /correcting/],
+    ["previewPlanAction", { itemIds: [{ toString: "table:shop.customers::" }] }, /correcting/],
+    ["previewPlanAction", { itemIds: ["x".repeat(3000)] }, /correcting/],
   ];
   for (const [name, input, message] of cases) {
     const before = await snapshot();

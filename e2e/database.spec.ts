@@ -59,7 +59,7 @@ test("plan: the chosen item's SQL, destructive marked with its rows, applied aft
   await db.query("UPDATE public.e2e_authors SET name = NULL WHERE name = 'Lee'");
   await page.goto("database/drift");
   await page.getByRole("checkbox", { name: "Add nullability public.e2e_authors.name to the change plan" }).check();
-  await page.getByRole("link", { name: "Review plan for 1 selected" }).click();
+  await page.getByRole("button", { name: "Review plan for 1 selected" }).click();
   await expect(page.getByRole("region", { name: "Up script" })).toContainText('ALTER TABLE "public"."e2e_authors" ALTER COLUMN "name" SET NOT NULL;');
   await expect(page.getByRole("region", { name: "Down script" })).toContainText("DROP NOT NULL");
   await expect(page.getByText("1 destructive statement, 1 row touched")).toBeVisible();

@@ -3,28 +3,27 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { resolveDriftAction } from "@/app/(editor)/database/actions";
+import { useMemo, useState, useTransition } from "react";
+import { driftPageAction, resolveDriftAction } from "@/app/(editor)/database/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { DriftItem } from "@/lib/sync/drift";
+import { DRIFT_PAGE_SIZE, type DriftItem } from "@/lib/sync/drift";
 import type { Problem } from "@/lib/sync/probe";
-
+import type { DriftPage } from "@/lib/sync/sync";
+import { storeSelection } from "./plan-selection";
 
 const objectOf = (i: DriftItem) =>
   `${i.table}${i.column ? `.${i.column}` : ""}${i.kind === "check" || i.kind === "enum" ? ` ${i.name}` : ""}`;
 
 export function DriftList({
   schemas,
-  items,
-  total,
+  first,
   problems,
   notComparable,
 }: {
   schemas: string[];
-  /** The first SHOWN_DRIFT_ITEMS (lib/sync/drift.ts) items of `total`. */
-  items: DriftItem[];
-  total: number;
+  /** The list's first page (DRIFT_PAGE_SIZE items, lib/sync/drift.ts); "Show more" asks the server for the next. */
+  first: DriftPage;
   problems: Problem[];
   notComparable: string[];
 }) {
@@ -34,8 +33,36 @@ export function DriftList({
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Pages fetched after the first, for the list with this digest (a refreshed page starts again from its first).
+  const [more, setMore] = useState<{ digest: string; items: DriftItem[] }>({ digest: first.digest, items: [] });
+  const [changed, setChanged] = useState(false);
+  const [loadingMore, startMore] = useTransition();
   const [, start] = useTransition();
-  const planHref = `/database/plan${selected.length ? `?${selected.map((id) => `item=${encodeURIComponent(id)}`).join("&")}` : ""}`;
+  const total = first.total;
+  const items = more.digest === first.digest ? [...first.items, ...more.items] : first.items;
+  const chosen = useMemo(() => new Set(selected), [selected]);
+  const allShownChosen = items.length > 0 && items.every((i) => chosen.has(i.id));
+  const chooseAllShown = (on: boolean) =>
+    setSelected((s) => {
+      const have = new Set(s);
+      const shown = new Set(items.map((i) => i.id));
+      return on ? [...s, ...[...shown].filter((id) => !have.has(id))] : s.filter((id) => !shown.has(id));
+    });
+
+  const showMore = () =>
+    startMore(async () => {
+      setError(null);
+      const result = await driftPageAction({ offset: items.length, digest: first.digest });
+      if (!result.ok) return setError(result.formError ?? t("moreFailed"));
+      if (result.data.changed) return setChanged(true);
+      setMore({ digest: first.digest, items: [...(more.digest === first.digest ? more.items : []), ...result.data.items] });
+    });
+
+  const reviewSelected = () => {
+    const key = storeSelection(selected);
+    if (key === null) return setError(t("selectionNotKept"));
+    router.push(`/database/plan?selection=${key}`);
+  };
 
   const takeDatabase = (item: DriftItem) =>
     start(async () => {
@@ -47,6 +74,7 @@ export function DriftList({
       if (!result.ok) setError(result.formError ?? t("changeFailed"));
       else setMessage(t("took", { object: objectOf(item) }));
       setSelected((s) => s.filter((x) => x !== item.id));
+      setChanged(false);
       router.refresh();
     });
 
@@ -73,9 +101,15 @@ export function DriftList({
         <>
           <div className="flex items-center gap-3">
             <p className="text-sm font-medium">{t("count", { count: total })}</p>
-            <Link href={planHref} className="rounded-md bg-blue-600 px-3 py-1.5 text-sm text-white hover:bg-blue-700">
-              {selected.length ? t("reviewSelected", { count: selected.length }) : t("reviewAll")}
-            </Link>
+            {selected.length ? (
+              <Button className="px-3 py-1.5" onClick={reviewSelected} data-selected-count={selected.length}>
+                {t("reviewSelected", { count: selected.length })}
+              </Button>
+            ) : (
+              <Link href="/database/plan" className="rounded-md bg-blue-600 px-3 py-1.5 text-sm text-white hover:bg-blue-700">
+                {t("reviewAll")}
+              </Link>
+            )}
           </div>
           <table className="w-full text-left text-sm" aria-label={t("label")}>
             <thead className="text-xs text-zinc-500">
@@ -84,7 +118,13 @@ export function DriftList({
                 <th className="py-1">{t("object")}</th>
                 <th className="py-1">{t("metadata")}</th>
                 <th className="py-1">{t("database")}</th>
-                <th className="py-1">{t("resolve")}</th>
+                <th className="py-1">
+                  <span className="mr-3">{t("resolve")}</span>
+                  <label className="inline-flex items-center gap-1 font-normal">
+                    <input type="checkbox" checked={allShownChosen} onChange={(e) => chooseAllShown(e.target.checked)} aria-label={t("addAllLabel", { count: items.length })} />
+                    {t("addAll")}
+                  </label>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -101,7 +141,7 @@ export function DriftList({
                     <label className="inline-flex items-center gap-1 text-xs">
                       <input
                         type="checkbox"
-                        checked={selected.includes(item.id)}
+                        checked={chosen.has(item.id)}
                         onChange={(e) => setSelected((s) => (e.target.checked ? [...s, item.id] : s.filter((x) => x !== item.id)))}
                         aria-label={t("addLabel", { kind: item.kind, object: objectOf(item) })}
                       />
@@ -112,7 +152,22 @@ export function DriftList({
               ))}
             </tbody>
           </table>
-          {total > items.length && <p className="text-sm text-zinc-500">{t("more", { count: total - items.length })}</p>}
+          {changed && (
+            <Alert tone="warning">
+              {t("changedSince")}{" "}
+              <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => (setChanged(false), router.refresh())}>
+                {t("reload")}
+              </Button>
+            </Alert>
+          )}
+          {total > items.length && (
+            <div className="flex items-center gap-3">
+              <p className="text-sm text-zinc-500">{t("shown", { shown: items.length, total })}</p>
+              <Button variant="secondary" pending={loadingMore} disabled={loadingMore || changed} onClick={showMore}>
+                {t("showMore", { count: Math.min(DRIFT_PAGE_SIZE, total - items.length) })}
+              </Button>
+            </div>
+          )}
         </>
       )}
     </div>

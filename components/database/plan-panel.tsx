@@ -20,7 +20,8 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[] }) {
+/** `onChanged` computes the plan again after an apply (default: the server page is rendered again). */
+export function PlanPanel({ plan, itemIds, onChanged }: { plan: PlanView; itemIds: string[]; onChanged?: () => Promise<void> | void }) {
   const router = useRouter();
   const t = useTranslations("database.plan");
   const [confirmed, setConfirmed] = useState(false);
@@ -105,7 +106,8 @@ export function PlanPanel({ plan, itemIds }: { plan: PlanView; itemIds: string[]
                   ? t("appliedRemain", { statements: result.data.statements, remaining: result.data.remaining.length })
                   : t("applied", { statements: result.data.statements }),
               );
-              router.refresh();
+              if (onChanged) await onChanged();
+              else router.refresh();
             })
           }
         >

@@ -12,6 +12,13 @@ export type ImportRequest = z.infer<typeof importRequestSchema>;
 const itemId = z.string().min(1).max(2000);
 export const resolveRequestSchema = z.strictObject({ itemId });
 export const planRequestSchema = z.strictObject({ itemIds: z.array(itemId).max(20000) });
+/** "Show more" on the Drift page: where the next page starts, and which list it continues. */
+export const driftPageRequestSchema = z.strictObject({
+  offset: z.number().int().min(0).max(10_000_000),
+  digest: z.string().regex(/^[0-9a-f]{16}$/),
+});
+/** A plan selection kept in the browser's session storage (components/database/plan-selection.ts) under this key. */
+export const selectionKeySchema = z.string().regex(/^[0-9a-f-]{36}$/, "This plan link is malformed.");
 export const applyRequestSchema = z.strictObject({
   itemIds: z.array(itemId).max(20000),
   digest: z.string().regex(/^[0-9a-f]{16}$/, "Review the plan first."),

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
-import { compareModels, type DriftItem } from "./drift";
+import { compareModels, DRIFT_PAGE_SIZE, type DriftItem } from "./drift";
 import { readMetadataModel, type MetadataModel } from "./from-metadata";
 import { introspect, type Introspection } from "./introspect";
 import { tableKey } from "./model";
@@ -51,8 +52,9 @@ export async function defaultScope(meta: pg.ClientBase): Promise<string[]> {
 export async function loadSync(meta: pg.ClientBase, options: SyncOptions = {}): Promise<SyncState> {
   const target = options.target ?? meta;
   const schemas = options.schemas ?? (await defaultScope(meta));
-  const raw = await readMetadataModel(meta, schemas);
-  const actual = await introspect(target, schemas);
+  // On two connections the two reads overlap (the server answers one while node parses the other); on one
+  // connection pg queues them, as before.
+  const [raw, actual] = await Promise.all([readMetadataModel(meta, schemas), introspect(target, schemas)]);
   const canonical = options.inTransaction
     ? await canonicalize(target, raw, actual.model)
     : await rolledBack(target, () => canonicalize(target, raw, actual.model));
@@ -80,3 +82,16 @@ export function planFor(state: SyncState, itemIds: string[] = []): Plan & { item
 }
 
 export { planScripts };
+
+/** One page of the drift list, and a digest of the whole list: "Show more" must continue the list it began. */
+export interface DriftPage {
+  items: DriftItem[];
+  offset: number;
+  total: number;
+  digest: string;
+}
+
+export function driftPage(items: DriftItem[], offset = 0): DriftPage {
+  const digest = createHash("sha256").update(items.map((i) => i.id).join("\n")).digest("hex").slice(0, 16);
+  return { items: items.slice(offset, offset + DRIFT_PAGE_SIZE), offset, total: items.length, digest };
+}

@@ -38,7 +38,8 @@ export const SYNC_PAGES: PageProbe[] = [
     path: "database/drift",
     list: 'table[aria-label="Drift"] tbody tr',
     control: 'table[aria-label="Drift"] tbody tr input[type="checkbox"]',
-    effect: 'a[href*="/database/plan?item="]',
+    // The selection's Review button (the ids go to the Plan page through session storage, not the URL).
+    effect: 'button[data-selected-count="1"]',
   },
   {
     name: "Plan",

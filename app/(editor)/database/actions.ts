@@ -3,12 +3,14 @@
 import type pg from "pg";
 import { failed, invalid, type ActionResult } from "@/lib/actions/result";
 import { getPool } from "@/lib/db/pool";
-import { applyRequestSchema, importRequestSchema, resolveRequestSchema } from "@/lib/schemas/sync";
-import { applyPlan, ApplyFailedError, ApplyRefusedError, previewPlan, type ApplyResult } from "@/lib/sync/apply";
+import { applyRequestSchema, driftPageRequestSchema, importRequestSchema, planRequestSchema, resolveRequestSchema } from "@/lib/schemas/sync";
+import { applyPlan, ApplyFailedError, ApplyRefusedError, planView, previewPlan, type ApplyResult, type PlanView } from "@/lib/sync/apply";
 import { previewImport, runImport, type ImportPreview } from "@/lib/sync/import";
 import { listSchemas } from "@/lib/sync/introspect";
 import { MigrationPathError, saveMigration } from "@/lib/sync/migration";
 import { DriftGoneError, resolveWithDatabase } from "@/lib/sync/resolve";
+import { driftPage, loadSync, type DriftPage } from "@/lib/sync/sync";
+import { withPoolClients } from "@/lib/sync/with-client";
 
 async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<ActionResult<T>> {
   let client;
@@ -61,6 +63,36 @@ export async function resolveDriftAction(input: unknown): Promise<ActionResult<{
   const parsed = resolveRequestSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   return withClient(async (client) => ({ resolved: (await resolveWithDatabase(client, parsed.data.itemId)).id }));
+}
+
+/**
+ * The drift list's next page ("Show more"), computed again: `changed` when the list is no longer the one the page
+ * began (its digest differs), so the browser does not splice two different lists together.
+ */
+export async function driftPageAction(input: unknown): Promise<ActionResult<DriftPage & { changed: boolean }>> {
+  const parsed = driftPageRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const state = await withPoolClients((meta, target) => loadSync(meta, { target }));
+    const page = driftPage(state.items, parsed.data.offset);
+    return { ok: true, data: { ...page, changed: page.digest !== parsed.data.digest } };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/**
+ * The plan for a chosen set of drift items. The selection travels in the request body, not the URL: a thousand
+ * item ids in a query string overflow the server's header limit (HTTP 431).
+ */
+export async function previewPlanAction(input: unknown): Promise<ActionResult<PlanView>> {
+  const parsed = planRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    return { ok: true, data: planView(await withPoolClients((meta, target) => previewPlan(meta, { target, itemIds: parsed.data.itemIds }))) };
+  } catch (error) {
+    return failed(error);
+  }
 }
 
 export async function applyPlanAction(input: unknown): Promise<ActionResult<ApplyResult>> {

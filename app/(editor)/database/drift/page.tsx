@@ -5,9 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
 import { inLocale } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { SHOWN_DRIFT_ITEMS } from "@/lib/sync/drift";
-import { loadSync } from "@/lib/sync/sync";
-import { withPoolClient } from "@/lib/sync/with-client";
+import { driftPage, loadSync } from "@/lib/sync/sync";
+import { withPoolClients } from "@/lib/sync/with-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.database"))("driftTitle") };
@@ -18,15 +17,14 @@ export default async function DriftPage() {
   const t = await getTranslations("pages.database");
   let state;
   try {
-    state = await withPoolClient((client) => loadSync(client));
+    state = await withPoolClients((meta, target) => loadSync(meta, { target }));
   } catch (error) {
     return <Alert tone="error" title={t("driftFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }
   return (
     <DriftList
       schemas={state.schemas}
-      items={state.items.slice(0, SHOWN_DRIFT_ITEMS)}
-      total={state.items.length}
+      first={driftPage(state.items)}
       problems={state.canonical.problems}
       notComparable={state.notComparable}
     />

@@ -1,28 +1,34 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PlanForSelection } from "@/components/database/plan-for-selection";
 import { PlanPanel } from "@/components/database/plan-panel";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
 import { inLocale } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { planRequestSchema } from "@/lib/schemas/sync";
+import { selectionKeySchema } from "@/lib/schemas/sync";
 import { planView, previewPlan } from "@/lib/sync/apply";
-import { withPoolClient } from "@/lib/sync/with-client";
+import { withPoolClients } from "@/lib/sync/with-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.database"))("planTitle") };
 }
 export const dynamic = "force-dynamic";
 
+/** The plan for every difference, or (`?selection=<key>`) for the differences chosen on the Drift page. */
 export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ item }, t] = await Promise.all([searchParams, getTranslations("pages.database")]);
-  const parsed = planRequestSchema.safeParse({ itemIds: item === undefined ? [] : [item].flat() });
-  if (!parsed.success) return <Alert tone="error" title={t("planMalformed")}>{parsed.error.issues[0].message}</Alert>;
+  const [{ selection }, t] = await Promise.all([searchParams, getTranslations("pages.database")]);
+  if (selection !== undefined) {
+    const key = selectionKeySchema.safeParse(selection);
+    if (!key.success) return <Alert tone="error" title={t("planMalformed")}>{key.error.issues[0].message}</Alert>;
+    // The ids are in this tab's session storage: the browser asks for their plan (previewPlanAction).
+    return <PlanForSelection selectionKey={key.data} />;
+  }
   let preview;
   try {
-    preview = await withPoolClient((client) => previewPlan(client, { itemIds: parsed.data.itemIds }));
+    preview = await withPoolClients((meta, target) => previewPlan(meta, { target }));
   } catch (error) {
     return <Alert tone="error" title={t("planFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }
-  return <PlanPanel plan={planView(preview)} itemIds={parsed.data.itemIds} />;
+  return <PlanPanel plan={planView(preview)} itemIds={[]} />;
 }
