@@ -18,7 +18,7 @@ export const driftPageRequestSchema = z.strictObject({
   digest: z.string().regex(/^[0-9a-f]{16}$/),
 });
 /** A plan selection kept in the browser's session storage (components/database/plan-selection.ts) under this key. */
-export const selectionKeySchema = z.string().regex(/^[0-9a-f-]{36}$/, "This plan link is malformed.");
+export const selectionKeySchema = z.string().regex(/^[0-9a-f-]{36}$/, "Open the plan from the Drift page's Review plan button.");
 export const applyRequestSchema = z.strictObject({
   itemIds: z.array(itemId).max(20000),
   digest: z.string().regex(/^[0-9a-f]{16}$/, "Review the plan first."),
