@@ -71,7 +71,7 @@ const STEPS: { name: string; sql: string[]; cascade?: boolean }[] = [
     ],
   },
   { name: "statements that touch no row", sql: ["UPDATE _metadata.mappings_table SET label = 'x' WHERE false", "DELETE FROM _metadata.mappings_column WHERE false"] },
-  // The cascade's order differs (see the test below): row triggers logged each table after its columns.
+  // A cascade's rows from the several tables it deletes from may come in another order (compared as sets).
   { name: "two tables deleted with their columns and relation", sql: ["DELETE FROM _metadata.mappings_table WHERE table_name IN ('users', 'posts')"], cascade: true },
   { name: "everything else deleted", sql: ["DELETE FROM _metadata.mappings_api_endpoint", "DELETE FROM _metadata.mappings_column", "DELETE FROM _metadata.project"] },
 ];
