@@ -2,7 +2,7 @@
 
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition, type Dispatch, type SetStateAction } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, useTransition, type Dispatch, type SetStateAction } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import {
@@ -99,7 +99,13 @@ export function ColumnsView({
   const replace = (row: ColumnRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));
   const remove = (id: number) => setRows((all) => all.filter((r) => r.id !== id));
 
-  const move = (row: ColumnRow, delta: -1 | 1) => {
+  // Stable (rows read through a ref), so the grid's row actions are too and rows re-render only for their data.
+  const latestRows = useRef(rows);
+  useLayoutEffect(() => {
+    latestRows.current = rows;
+  });
+  const move = useCallback((row: ColumnRow, delta: -1 | 1) => {
+    const rows = latestRows.current;
     const index = rows.findIndex((r) => r.id === row.id);
     const target = index + delta;
     if (target < 0 || target >= rows.length) return;
@@ -114,10 +120,9 @@ export function ColumnsView({
         toast.error(result.formError ?? t("orderNotSaved"));
       }
     });
-  };
+  }, [setRows, tableId, t, start]);
 
   const [deleting, setDeleting] = useState<ColumnRow | null>(null);
-  const del = (row: ColumnRow) => setDeleting(row);
   const confirmDelete = async () => {
     const row = deleting;
     if (!row) return null;
@@ -133,7 +138,7 @@ export function ColumnsView({
     return null;
   };
 
-  const rowActions = (row: ColumnRow) => (
+  const rowActions = useCallback((row: ColumnRow) => (
     <div className="flex gap-0.5">
       <Button
         variant="ghost"
@@ -154,13 +159,13 @@ export function ColumnsView({
       <Button
         variant="ghost"
         className="px-1.5 py-1 text-xs text-red-700"
-        onClick={() => del(row)}
+        onClick={() => setDeleting(row)}
         aria-label={t("deleteNamed", { name: String(row.pg_column) })}
       >
         {common("delete")}
       </Button>
     </div>
-  );
+  ), [move, t, common]);
 
   return (
     <div className="space-y-3">

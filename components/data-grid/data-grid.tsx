@@ -45,7 +45,10 @@ export interface DataGridProps<T> {
   columnVisibility?: VisibilityState;
   /** Enter on a read-only cell, double click on the row's first cell, or the row's "Open" button. */
   onRowOpen?: (row: T) => void;
-  /** Optional trailing sticky cell with buttons (e.g. Delete). */
+  /**
+   * Optional trailing sticky cell with buttons (e.g. Delete). Keep it stable (useCallback, reading changing state
+   * through refs or state setters): every rendered row re-renders when it changes.
+   */
   rowActions?: (row: T) => ReactNode;
   /** Names a row for people (the Open button is "Open <label>"); defaults to the row id. */
   rowLabel?: (row: T) => string;
@@ -233,13 +236,17 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     setMeasuredActions((current) => Math.max(current, needed));
   }, [data.length, hasActions, props.actionsWidth]);
 
+  // Called through refs, so a parent's inline function does not re-render every row on each of its renders.
   const latestOpen = useRef(onRowOpen);
+  const latestLabel = useRef(rowLabel);
   const latestCount = useRef(props.onFilteredCountChange);
   useLayoutEffect(() => {
     latestOpen.current = onRowOpen;
+    latestLabel.current = rowLabel;
     latestCount.current = props.onFilteredCountChange;
   });
   const openRow = useCallback((row: T) => latestOpen.current?.(row), []);
+  const labelRow = useCallback((row: T) => latestLabel.current?.(row), []);
   useEffect(() => latestCount.current?.(rows.length), [rows.length]);
 
   const rangeKey = useSpreadsheet({ gridRef, active, ranged, api, rows, visibleColumns, canSave: Boolean(props.onCellsCommit) });
@@ -335,7 +342,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
                     api={api}
                     readOnly={!onCellCommit}
                     actions={rowActions}
-                    rowLabel={rowLabel}
+                    rowLabel={labelRow}
                     openRow={onRowOpen ? openRow : undefined}
                     actionsWidth={actionsWidth}
                     rangeCols={

@@ -29,7 +29,7 @@ export interface GridRowProps<T> {
   api: EditingApi<T>;
   readOnly: boolean;
   actions: ((row: T) => ReactNode) | undefined;
-  rowLabel?: (row: T) => string;
+  rowLabel: (row: T) => string | undefined;
   openRow: ((row: T) => void) | undefined;
   actionsWidth: number;
   /** The selected range's columns ("left-right") when it covers this row, else null. */
@@ -69,7 +69,7 @@ function GridRowView<T>(props: GridRowProps<T>) {
             {openRow && (
               <button
                 type="button"
-                aria-label={t("openNamed", { name: rowLabel ? rowLabel(row.original) : row.id })}
+                aria-label={t("openNamed", { name: rowLabel(row.original) ?? row.id })}
                 title={common("open")}
                 onClick={() => openRow(row.original)}
                 className="rounded p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900"

@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { updateRelationCellsAction, updateRelationFieldAction } from "@/app/(editor)/relations/actions";
 import { mergeRows } from "@/components/data-grid/use-server-rows";
 import { commitCell } from "@/components/conflict/commit-cell";
@@ -69,6 +69,20 @@ export function RelationsGrid({
   const [deleting, setDeleting] = useState<RelationRow | null>(null);
   const replace = (row: RelationRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));
   const remove = (id: number) => setRows((all) => all.filter((r) => r.id !== id));
+  // Stable: the grid re-renders every row when its row actions change.
+  const rowActions = useCallback(
+    (row: RelationRow) => (
+      <Button
+        variant="ghost"
+        className="px-2 py-1 text-xs text-red-700"
+        onClick={() => setDeleting(row)}
+        aria-label={t("deleteNamed", { name: `${row.from_table}.${row.from_column}` })}
+      >
+        {c("delete")}
+      </Button>
+    ),
+    [t, c],
+  );
 
   return (
     <>
@@ -81,16 +95,7 @@ export function RelationsGrid({
         globalFilter={filter}
         onFilteredCountChange={onFilteredCountChange}
         height={height}
-        rowActions={(row) => (
-          <Button
-            variant="ghost"
-            className="px-2 py-1 text-xs text-red-700"
-            onClick={() => setDeleting(row)}
-            aria-label={t("deleteNamed", { name: `${row.from_table}.${row.from_column}` })}
-          >
-            {c("delete")}
-          </Button>
-        )}
+        rowActions={rowActions}
         onCellsCommit={(changes) =>
           commitCells({ changes, save: updateRelationCellsAction, replaceAll: (saved) => setRows((all) => mergeRows(all, saved)) })
         }
