@@ -219,7 +219,15 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     rangeExtractor,
     initialRect: { width: 0, height: 720 },
   });
-  const scrollToRow = useCallback((index: number) => virtualizer.scrollToIndex(index), [virtualizer]);
+  // scrollToIndex writes scrollTop even when the row is already in view, which forces a layout in the middle of a
+  // commit (after every cell edit) and runs its reconcile loop for frames after; the virtualizer's own numbers
+  // (no layout read) tell when there is nothing to do.
+  const scrollToRow = useCallback(
+    (index: number) => {
+      if (virtualizer.getOffsetForIndex(index)?.[0] !== virtualizer.scrollOffset) virtualizer.scrollToIndex(index);
+    },
+    [virtualizer],
+  );
   useFocusActiveCell(active.focusRequest, pos, gridRef, scrollRef, scrollToRow);
   const focusCell = useRef(props.focusCell);
   const { moveToIds } = active;
