@@ -167,10 +167,12 @@ function renderCell<T>(
         </span>
       )}
       {edit?.pending && (
+        // Shown (and spinning) only when a save takes longer than 300 ms: a spinning element repaints the page
+        // every frame, work a quick save's wait would pay for nothing. The cell is marked busy at once.
         <span
           data-cell-part=""
           aria-hidden
-          className="absolute top-1/2 right-1 size-3 -translate-y-1/2 animate-spin rounded-full border-2 border-blue-600 border-t-transparent"
+          className="absolute top-1/2 right-1 size-3 -translate-y-1/2 animate-spin rounded-full border-2 border-blue-600 border-t-transparent transition-opacity delay-300 duration-0 [animation-delay:300ms] starting:opacity-0"
         />
       )}
       {showError && (
