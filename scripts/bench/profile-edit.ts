@@ -1,0 +1,128 @@
+/**
+ * `npx tsx scripts/bench/profile-edit.ts [columns|tables] [edits]`: where a cell edit's time goes. Starts the editor
+ * on the benchmark's data set (as `npm run bench:cells`), makes a few warm-up edits in the chosen grid, then
+ * `edits` more while Chromium records a performance trace (CDP Tracing, with the JavaScript sampler). Prints, per
+ * edit, the time from the committing Enter to the new value painted, split into script (by the functions that
+ * took it), style, layout, paint and the server action's round trip; writes the trace to
+ * test-results/profile-edit-<grid>.json (open it in Chromium's Performance panel). A build made with
+ * `next build --no-mangling` gives readable function names. BENCH_PORT / BENCH_PG_PORT as for the bench.
+ */
+import { rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { fill } from "./fill";
+import { armEditProbe, INTERACTIVE_PROBE } from "./probes";
+import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
+import { summariseTrace, type TraceEvent } from "./trace-summary";
+
+const GRID = process.argv[2] === "tables" ? "tables" : "columns";
+const EDITS = Number(process.argv[3] ?? 5);
+const log = (line: string) => console.log(`[profile-edit] ${line}`);
+const RESULTS_DIR = path.resolve("test-results");
+const DATA_DIR = path.resolve(".data/bench-profile");
+
+// Marks the committing keydown in the trace, with how long after the event's own timestamp the mark was made.
+const MARK_COMMIT = `(() => {
+  const onKey = (e) => {
+    if (e.key !== "Enter" || !(e.target instanceof Element) || !e.target.matches("[data-editor]")) return;
+    document.removeEventListener("keydown", onKey, true);
+    performance.mark("edit-commit:" + (performance.now() - e.timeStamp).toFixed(3));
+  };
+  document.addEventListener("keydown", onKey, true);
+})()`;
+
+async function edit(page: Page, testId: string, gridLabel: string, value: string) {
+  await page.evaluate(armEditProbe(testId, value, gridLabel));
+  await page.evaluate(MARK_COMMIT);
+  await page.getByTestId(testId).click();
+  await page.keyboard.press("Enter");
+  await page.locator(`[data-testid="${testId}"] [data-editor]`).waitFor({ timeout: 10_000 });
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.insertText(value);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction("window.__benchEdit.done || window.__benchEdit.error", undefined, { timeout: 30_000, polling: 10 });
+  const state = (await page.evaluate("window.__benchEdit")) as { ms: number; error: string | null };
+  if (state.error) throw new Error(`the edit failed: ${state.error}`);
+  await page.waitForTimeout(300);
+  return state;
+}
+
+async function main() {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const server = startServer({
+    port: Number(process.env.BENCH_PORT ?? 20161),
+    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
+    dataDir: DATA_DIR,
+    logFile: path.join(RESULTS_DIR, "profile-edit-server.log"),
+  });
+  try {
+    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
+    const client = await connect(dbUrl, log);
+    const data = await fill(client).finally(() => client.end());
+    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
+    const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+      await context.addInitScript({ content: INTERACTIVE_PROBE });
+      const page = await context.newPage();
+      const [url, gridLabel, testId] =
+        GRID === "tables"
+          ? [`${server.base}/tables`, "Tables", `cell-${data.editTableId}-label`]
+          : [`${server.base}/tables/${data.wideTableId}`, "Columns", `cell-${data.editColumnId}-label`];
+      await page.goto(url, { waitUntil: "commit" });
+      await page.waitForFunction("window.__bench && window.__bench.interactiveAt !== null", undefined, { timeout: 60_000 });
+      await page.getByTestId(testId).scrollIntoViewIfNeeded();
+      for (let i = 0; i < 5; i++) await edit(page, testId, gridLabel, `Warm ${i} ${Date.now() % 100000}`);
+      const cdp = await context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+      await cdp.send("Tracing.start", {
+        traceConfig: {
+          includedCategories: [
+            "devtools.timeline",
+            "disabled-by-default-devtools.timeline",
+            "disabled-by-default-v8.cpu_profiler",
+            "disabled-by-default-v8.cpu_profiler.hires",
+            "v8.execute",
+            "blink.user_timing",
+          ],
+        },
+        transferMode: "ReportEvents",
+      });
+      const edits: { ms: number }[] = [];
+      for (let i = 0; i < EDITS; i++) edits.push(await edit(page, testId, gridLabel, `Profiled ${i} ${Date.now() % 100000}`));
+      await cdp.send("Tracing.end");
+      await done;
+      const file = path.join(RESULTS_DIR, `profile-edit-${GRID}.json`);
+      writeFileSync(file, JSON.stringify({ traceEvents: events, edits }));
+      log(`trace: ${path.relative(process.cwd(), file)} (${events.length} events); load ${os.loadavg()[0].toFixed(2)}`);
+      const summary = summariseTrace(events, edits);
+      for (const s of summary) {
+        log(
+          `edit ${round(s.ms, 1)} ms: script ${round(s.script, 1)}, style ${round(s.style, 1)}, layout ${round(s.layout, 1)}, ` +
+            `paint ${round(s.paint, 1)}, other ${round(s.other, 1)}, idle ${round(s.idle, 1)}; CPU: main thread ` +
+            `${round(s.mainCpu, 1)}, the page's other threads ${round(s.otherCpu, 1)}`,
+        );
+      }
+      const top = new Map<string, number>();
+      for (const s of summary) for (const [fn, ms] of s.functions) top.set(fn, (top.get(fn) ?? 0) + ms / summary.length);
+      log("self time per edit by function (sampled):");
+      for (const [fn, ms] of [...top].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`  ${round(ms, 2).toFixed(2).padStart(7)} ms  ${fn}`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await stopServer(server, log);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[profile-edit] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
