@@ -52,8 +52,7 @@ export async function defaultScope(meta: pg.ClientBase): Promise<string[]> {
 export async function loadSync(meta: pg.ClientBase, options: SyncOptions = {}): Promise<SyncState> {
   const target = options.target ?? meta;
   const schemas = options.schemas ?? (await defaultScope(meta));
-  // On two connections the two reads overlap (the server answers one while node parses the other); on one
-  // connection pg queues them, as before.
+  // With a separate target connection the two reads overlap; on one connection pg queues them.
   const [raw, actual] = await Promise.all([readMetadataModel(meta, schemas), introspect(target, schemas)]);
   const canonical = options.inTransaction
     ? await canonicalize(target, raw, actual.model)

@@ -11,10 +11,3 @@ export async function withPoolClient<T>(work: (client: pg.PoolClient) => Promise
   }
 }
 
-/**
- * Two pooled connections to the same database, for a read-only computation (drift, plan preview) that reads the
- * metadata on one while it reads the catalog on the other: the two reads overlap.
- */
-export async function withPoolClients<T>(work: (meta: pg.PoolClient, target: pg.PoolClient) => Promise<T>): Promise<T> {
-  return withPoolClient((meta) => withPoolClient((target) => work(meta, target)));
-}

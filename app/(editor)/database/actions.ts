@@ -10,7 +10,6 @@ import { listSchemas } from "@/lib/sync/introspect";
 import { MigrationPathError, saveMigration } from "@/lib/sync/migration";
 import { DriftGoneError, resolveWithDatabase } from "@/lib/sync/resolve";
 import { driftPage, loadSync, type DriftPage } from "@/lib/sync/sync";
-import { withPoolClients } from "@/lib/sync/with-client";
 
 async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<ActionResult<T>> {
   let client;
@@ -72,13 +71,10 @@ export async function resolveDriftAction(input: unknown): Promise<ActionResult<{
 export async function driftPageAction(input: unknown): Promise<ActionResult<DriftPage & { changed: boolean }>> {
   const parsed = driftPageRequestSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  try {
-    const state = await withPoolClients((meta, target) => loadSync(meta, { target }));
-    const page = driftPage(state.items, parsed.data.offset);
-    return { ok: true, data: { ...page, changed: page.digest !== parsed.data.digest } };
-  } catch (error) {
-    return failed(error);
-  }
+  return withClient(async (client) => {
+    const page = driftPage((await loadSync(client)).items, parsed.data.offset);
+    return { ...page, changed: page.digest !== parsed.data.digest };
+  });
 }
 
 /**
@@ -88,11 +84,7 @@ export async function driftPageAction(input: unknown): Promise<ActionResult<Drif
 export async function previewPlanAction(input: unknown): Promise<ActionResult<PlanView>> {
   const parsed = planRequestSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  try {
-    return { ok: true, data: planView(await withPoolClients((meta, target) => previewPlan(meta, { target, itemIds: parsed.data.itemIds }))) };
-  } catch (error) {
-    return failed(error);
-  }
+  return withClient(async (client) => planView(await previewPlan(client, { itemIds: parsed.data.itemIds })));
 }
 
 export async function applyPlanAction(input: unknown): Promise<ActionResult<ApplyResult>> {

@@ -6,7 +6,7 @@ import { toUserError } from "@/lib/db/errors";
 import { inLocale } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { driftPage, loadSync } from "@/lib/sync/sync";
-import { withPoolClients } from "@/lib/sync/with-client";
+import { withPoolClient } from "@/lib/sync/with-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.database"))("driftTitle") };
@@ -17,7 +17,7 @@ export default async function DriftPage() {
   const t = await getTranslations("pages.database");
   let state;
   try {
-    state = await withPoolClients((meta, target) => loadSync(meta, { target }));
+    state = await withPoolClient((client) => loadSync(client));
   } catch (error) {
     return <Alert tone="error" title={t("driftFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }

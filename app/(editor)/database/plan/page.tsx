@@ -8,7 +8,7 @@ import { inLocale } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { selectionKeySchema } from "@/lib/schemas/sync";
 import { planView, previewPlan } from "@/lib/sync/apply";
-import { withPoolClients } from "@/lib/sync/with-client";
+import { withPoolClient } from "@/lib/sync/with-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pages.database"))("planTitle") };
@@ -26,7 +26,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   }
   let preview;
   try {
-    preview = await withPoolClients((meta, target) => previewPlan(meta, { target }));
+    preview = await withPoolClient((client) => previewPlan(client));
   } catch (error) {
     return <Alert tone="error" title={t("planFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }
