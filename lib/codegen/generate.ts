@@ -1,5 +1,5 @@
 import { generateFormComponent } from "./form-component";
-import { buildFormSpecs, type FormSpec } from "./form-spec";
+import { buildFormSpec, buildFormSpecs, type FormSpec } from "./form-spec";
 import type { CodegenInput, Problem } from "./model";
 import { resolveModel, type ResolvedModel } from "./resolve";
 import { assembleFiles, formPath, sortProblems, tableSections, type GeneratedFile } from "./project-files";
@@ -57,4 +57,16 @@ export function generateTableCode(input: CodegenInput, tableId: number): TableCo
     form,
     problems: analysis.problems.filter((p) => p.tableId === tableId),
   };
+}
+
+/**
+ * One table's form and problems (the Form preview): what `analyze` gives for it, without building the forms of
+ * the neighbours it was loaded with.
+ */
+export function tableForm(input: CodegenInput, tableId: number): { form: FormSpec | null; problems: Problem[] } {
+  const model = resolveModel(input);
+  const problems = model.problems.filter((p) => p.tableId === tableId);
+  const t = model.tables.find((x) => x.table.id === tableId);
+  const form = t ? buildFormSpec(t, problems) : null;
+  return { form, problems: sortProblems(problems) };
 }

@@ -1,7 +1,8 @@
 import { buildSchema, validateSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { column, usersPosts } from "./fixtures";
-import { analyze, generateFiles } from "./generate";
+import { analyze, generateFiles, tableForm } from "./generate";
+import { randomModel } from "./random-model";
 import type { CodegenInput } from "./model";
 import { problemHref } from "./model";
 
@@ -103,5 +104,14 @@ describe("problems in the metadata", () => {
     expect(analyze(input).problems.map((p) => (p.target.kind === "column" ? p.target.field : p.target.kind))).toEqual(
       expect.arrayContaining(["enum_options", "validation_rules"]),
     );
+  });
+
+  it("tableForm gives a table's form and problems as analyze does (fixtures and 200 seeded random models)", () => {
+    for (const input of [usersPosts(), ...Array.from({ length: 200 }, (_, i) => randomModel(i + 1))]) {
+      const all = analyze(input);
+      for (const t of input.tables) {
+        expect(tableForm(input, t.id)).toEqual({ form: all.forms.find((f) => f.tableId === t.id) ?? null, problems: all.problems.filter((p) => p.tableId === t.id) });
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { failed, type ActionResult } from "@/lib/actions/result";
 import { formatFiles } from "@/lib/codegen/format";
-import { analyze, generateTableCode, type TableCode, type Target } from "@/lib/codegen/generate";
+import { generateTableCode, tableForm, type TableCode, type Target } from "@/lib/codegen/generate";
 import type { FormSpec } from "@/lib/codegen/form-spec";
 import type { Problem } from "@/lib/codegen/model";
 import { loadTableCodegenInput } from "@/lib/metadata/codegen-input";
@@ -30,8 +30,7 @@ export async function tableFormAction(input: unknown): Promise<ActionResult<{ fo
   const id = tableId.safeParse(input);
   if (!id.success) return { ok: false, formError: "Malformed request." };
   try {
-    const { forms, problems } = analyze(await loadTableCodegenInput(id.data));
-    return { ok: true, data: { form: forms.find((f) => f.tableId === id.data) ?? null, problems: problems.filter((p) => p.tableId === id.data) } };
+    return { ok: true, data: tableForm(await loadTableCodegenInput(id.data), id.data) };
   } catch (error) {
     return failed(error);
   }
