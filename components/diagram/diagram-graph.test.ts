@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiagramColumn, DiagramRelation, DiagramTable } from "@/lib/metadata/diagram";
-import { BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, neighbourhood, relationEnds, ROW_HEIGHT, searchTables, separateBoxes, type Box } from "./diagram-graph";
+import { boundsOf, BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, highlightCss, neighbourhood, relationEnds, ROW_HEIGHT, searchTables, separateBoxes, type Box } from "./diagram-graph";
 
 const table = (id: number, table_name: string, schema_name = "public"): DiagramTable => ({
   id,
@@ -46,7 +46,6 @@ const input = (over: Partial<Parameters<typeof buildGraph>[0]> = {}) => ({
   columnsOf: (id: number) => columns.get(id) ?? null,
   collapsed: () => false,
   position: () => ({ x: 0, y: 0 }),
-  highlight: null,
   ...over,
 });
 
@@ -83,14 +82,19 @@ describe("diagram graph", () => {
     expect(edges.map((e) => e.id)).toEqual(["12"]);
   });
 
-  it("highlight: the table's relations stand out, the rest (and unrelated tables) are dimmed", () => {
-    const { nodes, edges } = buildGraph(input({ highlight: 3 }));
-    expect(edges.map((e) => [e.id, e.data.highlighted, e.data.dimmed])).toEqual([
-      ["10", false, true],
-      ["11", false, true],
-      ["12", true, false],
+  it("highlight: a style sheet that dims every box but the table's neighbourhood and every line but its own (a selected line stays)", () => {
+    expect(highlightCss("d1", null, relations)).toBe("");
+    expect(highlightCss("d1", 3, relations).split("\n")).toEqual([
+      '[data-diagram="d1"] .react-flow__node:not([data-id="3"],[data-id="2"]) { opacity: 0.3; }',
+      '[data-diagram="d1"] .react-flow__edge:not(.selected, [data-id="12"]) { opacity: 0.15; }',
+      '[data-diagram="d1"] .react-flow__edge:is([data-id="12"]):not(.selected) .react-flow__edge-path { stroke: #2563eb; stroke-width: 2.5px; }',
+      '[data-diagram="d1"] .react-flow__edge:is([data-id="12"]):not(.selected) .relation-end { stroke: #2563eb; }',
     ]);
-    expect(nodes.map((n) => n.data.dimmed)).toEqual([true, false, false, true]);
+    // A table without relations: everything else is dimmed.
+    expect(highlightCss("d1", 4, relations).split("\n")).toEqual([
+      '[data-diagram="d1"] .react-flow__node:not([data-id="4"]) { opacity: 0.3; }',
+      '[data-diagram="d1"] .react-flow__edge:not(.selected) { opacity: 0.15; }',
+    ]);
   });
 
   it("neighbourhood and search", () => {
@@ -141,5 +145,11 @@ describe("separateBoxes", () => {
       expect(overlapping(boxes, moved, fixed)).toEqual([]);
       expect(overlapping(boxes, new Map(), fixed).length).toBeGreaterThan(0);
     }
+  });
+
+  it("the bounds of the placed boxes (unplaced ones left out)", () => {
+    const nodes = [{ id: "1", width: 280, height: 100 }, { id: "2", width: 280, height: 50 }, { id: "3", width: 280, height: 10 }];
+    expect(boundsOf(nodes, new Map([[1, { x: -10, y: 20 }], [2, { x: 300, y: 200 }]]))).toEqual({ x: -10, y: 20, width: 590, height: 230 });
+    expect(boundsOf(nodes, new Map())).toBeNull();
   });
 });

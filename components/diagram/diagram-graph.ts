@@ -25,14 +25,11 @@ export interface TableNodeData extends Record<string, unknown> {
   /** Columns that hold a foreign key (the from side of a ManyToOne / OneToOne). */
   foreignKeys: string[];
   collapsed: boolean;
-  dimmed: boolean;
 }
 
 export interface RelationEdgeData extends Record<string, unknown> {
   relationType: string;
   label: string;
-  highlighted: boolean;
-  dimmed: boolean;
 }
 
 export interface GraphNode {
@@ -84,15 +81,12 @@ export interface BuildInput {
   columnsOf: (tableId: number) => DiagramColumn[] | null;
   collapsed: (tableId: number) => boolean;
   position: (tableId: number) => { x: number; y: number };
-  /** The table whose relations stand out (the others are dimmed); null: none. */
-  highlight: number | null;
 }
 
 export function buildGraph(input: BuildInput): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const shown = new Set(input.tables.map((t) => t.id));
   const relations = input.relations.filter((r) => shown.has(r.from_table_id) && shown.has(r.to_table_id));
   const foreignKeys = new Map<number, string[]>();
-  const related = input.highlight === null ? null : neighbourhood(input.highlight, relations);
   for (const r of relations) {
     if (r.relation_type !== "ManyToOne" && r.relation_type !== "OneToOne") continue;
     foreignKeys.set(r.from_table_id, [...(foreignKeys.get(r.from_table_id) ?? []), r.from_column]);
@@ -106,7 +100,7 @@ export function buildGraph(input: BuildInput): { nodes: GraphNode[]; edges: Grap
       position: input.position(table.id),
       width: NODE_WIDTH,
       height: nodeHeight(columns?.length ?? 0, collapsed),
-      data: { table, columns, foreignKeys: foreignKeys.get(table.id) ?? [], collapsed, dimmed: related !== null && !related.has(table.id) },
+      data: { table, columns, foreignKeys: foreignKeys.get(table.id) ?? [], collapsed },
     };
   });
   const handleFor = (tableId: number, column: string, make: (c?: string) => string) => {
@@ -114,19 +108,42 @@ export function buildGraph(input: BuildInput): { nodes: GraphNode[]; edges: Grap
     const drawn = !input.collapsed(tableId) && columns?.some((c) => c.pg_column === column);
     return drawn ? make(column) : make();
   };
-  const edges = relations.map((r): GraphEdge => {
-    const touches = input.highlight !== null && (r.from_table_id === input.highlight || r.to_table_id === input.highlight);
-    return {
+  const edges = relations.map(
+    (r): GraphEdge => ({
       id: String(r.id),
       type: "relation",
       source: String(r.from_table_id),
       target: String(r.to_table_id),
       sourceHandle: handleFor(r.from_table_id, r.from_column, sourceHandle),
       targetHandle: handleFor(r.to_table_id, r.to_column, targetHandle),
-      data: { relationType: r.relation_type, label: r.graphql_field ?? "", highlighted: touches, dimmed: input.highlight !== null && !touches },
-    };
-  });
+      data: { relationType: r.relation_type, label: r.graphql_field ?? "" },
+    }),
+  );
   return { nodes, edges };
+}
+
+/** The colour of a highlighted table's relation lines. */
+export const HIGHLIGHT_STROKE = "#2563eb";
+
+/**
+ * The highlighted table's relations stand out, every other box and line is dimmed: as a style sheet for the
+ * diagram whose `data-diagram` is `scope`, so highlighting another table changes one text and redraws no box
+ * (giving 300 boxes new data re-rendered them all: 1.7 s for a search-and-focus). A selected line is never dimmed.
+ */
+export function highlightCss(scope: string, highlight: number | null, relations: DiagramRelation[]): string {
+  if (highlight === null) return "";
+  const ids = (xs: Iterable<number>) => [...xs].map((x) => `[data-id="${x}"]`).join(",");
+  const touching = relations.filter((r) => r.from_table_id === highlight || r.to_table_id === highlight).map((r) => r.id);
+  const at = `[data-diagram="${scope}"]`;
+  const rules = [`${at} .react-flow__node:not(${ids(neighbourhood(highlight, relations))}) { opacity: 0.3; }`];
+  if (touching.length === 0) return [...rules, `${at} .react-flow__edge:not(.selected) { opacity: 0.15; }`].join("\n");
+  const lit = `${at} .react-flow__edge:is(${ids(touching)}):not(.selected)`;
+  return [
+    ...rules,
+    `${at} .react-flow__edge:not(.selected, ${ids(touching)}) { opacity: 0.15; }`,
+    `${lit} .react-flow__edge-path { stroke: ${HIGHLIGHT_STROKE}; stroke-width: 2.5px; }`,
+    `${lit} .relation-end { stroke: ${HIGHLIGHT_STROKE}; }`,
+  ].join("\n");
 }
 
 /** ELK's input: boxes and the relations between them (options chosen for speed at hundreds of tables). */
@@ -146,6 +163,18 @@ export function elkGraph(nodes: Pick<GraphNode, "id" | "width" | "height">[], ed
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges: edges.filter((e) => e.source !== e.target).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
+}
+
+/** The rectangle around the nodes placed in `at` (null: none is). */
+export function boundsOf(nodes: Pick<GraphNode, "id" | "width" | "height">[], at: ReadonlyMap<number, { x: number; y: number }>) {
+  const boxes = nodes.flatMap((n) => {
+    const p = at.get(Number(n.id));
+    return p ? [{ ...p, right: p.x + n.width, bottom: p.y + n.height }] : [];
+  });
+  if (boxes.length === 0) return null;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.right)) - x, height: Math.max(...boxes.map((b) => b.bottom)) - y };
 }
 
 export interface Box {

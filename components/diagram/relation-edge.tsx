@@ -29,14 +29,15 @@ export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Edge<Rel
     targetPosition,
   });
   const ends = relationEnds(data?.relationType ?? "ManyToOne");
-  const stroke = selected ? "#dc2626" : data?.highlighted ? "#2563eb" : "#71717a";
+  // Highlighted (a table's lines) and dimmed (the others) come from highlightCss: no line is redrawn for them.
+  const stroke = selected ? "#dc2626" : "#71717a";
   return (
-    <g opacity={data?.dimmed && !selected ? 0.15 : 1} data-relation={data?.label} data-selected={selected || undefined}>
+    <g data-relation={data?.label} data-selected={selected || undefined}>
       {/* A wide invisible stroke: the thin line is easy to click. */}
       <path d={path} fill="none" stroke="transparent" strokeWidth={16} className="react-flow__edge-interaction" />
-      <path d={path} fill="none" stroke={stroke} strokeWidth={selected || data?.highlighted ? 2.5 : 1.5} className="react-flow__edge-path" />
-      <path d={endGlyph(sourceX, sourceY, sd, ends.from)} fill="none" stroke={stroke} strokeWidth={1.5} />
-      <path d={endGlyph(targetX, targetY, td, ends.to)} fill="none" stroke={stroke} strokeWidth={1.5} />
+      <path d={path} fill="none" stroke={stroke} strokeWidth={selected ? 2.5 : 1.5} className="react-flow__edge-path" />
+      <path d={endGlyph(sourceX, sourceY, sd, ends.from)} fill="none" stroke={stroke} strokeWidth={1.5} className="relation-end" />
+      <path d={endGlyph(targetX, targetY, td, ends.to)} fill="none" stroke={stroke} strokeWidth={1.5} className="relation-end" />
       {data?.label && (
         <text
           x={labelX}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { DiagramTable } from "@/lib/metadata/diagram";
 import { elkGraph, type GraphEdge, type GraphNode } from "./diagram-graph";
 import { layoutWithElk, warmUpElk } from "./elk-layout";
+import { cachedLayout, graphKey, rememberLayout } from "./layout-cache";
 
 type Point = { x: number; y: number };
 export type LayoutStatus = { state: "idle" | "running" } | { state: "failed"; message: string };
@@ -18,7 +19,8 @@ const FEW = 4;
 export function useLayout(
   stored: DiagramTable[],
   shown: { nodes: GraphNode[]; edges: GraphEdge[] },
-  onLaidOut: (everything: boolean) => void,
+  /** After a layout, with every shown table's place (before the boxes are drawn there). */
+  onLaidOut: (everything: boolean, at: ReadonlyMap<number, Point>) => void,
 ) {
   const [placed, setPlaced] = useState<Map<number, Point>>(
     () => new Map(stored.filter((t) => t.x !== null && t.y !== null).map((t) => [t.id, { x: t.x!, y: t.y! }])),
@@ -28,6 +30,9 @@ export function useLayout(
   // The worker takes a moment to start (ELK is large): start it with the page, before the first layout.
   useEffect(() => warmUpElk(), []);
   const run = useRef(0);
+  // What is placed when a layout comes back (a drag may have placed more meanwhile).
+  const placedNow = useRef(placed);
+  placedNow.current = placed;
   const unplaced = shown.nodes.filter((n) => !placed.has(Number(n.id)));
   const key = unplaced.map((n) => n.id).join(",");
 
@@ -35,7 +40,7 @@ export function useLayout(
     if (unplaced.length === 0) {
       if (!firstDone.current && shown.nodes.length > 0) {
         firstDone.current = true;
-        onLaidOut(true);
+        onLaidOut(true, placed);
       }
       return;
     }
@@ -43,35 +48,39 @@ export function useLayout(
     const others = shown.nodes.filter((n) => placed.has(Number(n.id)));
     if (unplaced.length === 1 && others.length === 0) {
       // One table alone needs no layout engine.
-      setPlaced((all) => new Map([...all, [Number(unplaced[0].id), { x: 0, y: 0 }]]));
+      const next = new Map([...placed, [Number(unplaced[0].id), { x: 0, y: 0 }]]);
+      setPlaced(next);
       firstDone.current = true;
-      onLaidOut(true);
+      onLaidOut(true, next);
       return;
     }
     if (unplaced.length < FEW && others.length > 0) {
       // A table just made: to the right of everything, so nothing moves.
       const right = Math.max(...others.map((n) => placed.get(Number(n.id))!.x + n.width));
       const top = Math.min(...others.map((n) => placed.get(Number(n.id))!.y));
-      setPlaced((all) => new Map([...all, ...unplaced.map((n, i) => [Number(n.id), { x: right + 80, y: top + i * 200 }] as const)]));
+      const next = new Map([...placed, ...unplaced.map((n, i) => [Number(n.id), { x: right + 80, y: top + i * 200 }] as const)]);
+      setPlaced(next);
       if (!firstDone.current) {
         firstDone.current = true;
-        onLaidOut(true);
+        onLaidOut(true, next);
       }
       return;
     }
     setStatus({ state: "running" });
-    layoutWithElk(elkGraph(shown.nodes, shown.edges)).then(
+    const graph = elkGraph(shown.nodes, shown.edges);
+    const graphAsText = graphKey(graph);
+    const cached = cachedLayout(graphAsText);
+    const layout = cached ? Promise.resolve(cached) : layoutWithElk(graph).then((positions) => (rememberLayout(graphAsText, positions), positions));
+    layout.then(
       (positions) => {
         if (id !== run.current) return;
-        setPlaced((all) => {
-          const next = new Map(all);
-          for (const n of unplaced) next.set(Number(n.id), positions.get(n.id) ?? { x: 0, y: 0 });
-          return next;
-        });
+        const next = new Map(placedNow.current);
+        for (const n of unplaced) next.set(Number(n.id), positions.get(n.id) ?? { x: 0, y: 0 });
+        setPlaced(next);
         setStatus({ state: "idle" });
         // A layout of every shown table (the first, an auto layout, a new neighbourhood) is fitted to the view.
         firstDone.current = true;
-        onLaidOut(unplaced.length === shown.nodes.length);
+        onLaidOut(unplaced.length === shown.nodes.length, next);
       },
       (error: Error) => {
         if (id === run.current) setStatus({ state: "failed", message: error.message });
