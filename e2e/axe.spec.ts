@@ -102,6 +102,15 @@ for (const locale of ["en", "ko"] as const) {
         await openDialog(page, "delete this table", () => button(page, "common.delete").click());
       });
 
+      test("the history's restore confirmation", async ({ page }) => {
+        // A change of its own in each language × theme, so the newest UPDATE entry has a version to restore.
+        await db.query("UPDATE _metadata.mappings_table SET description = $1 WHERE id = $2", [`axe ${locale} ${colorScheme}`, usersId]);
+        await load(page, "history?table=mappings_table&operation=UPDATE", locale);
+        const entry = page.getByRole("list", { name: say(locale, "history.entries") }).getByRole("listitem").first();
+        await entry.getByRole("button").first().click();
+        await openDialog(page, "history restore", () => entry.getByRole("button", { name: say(locale, "history.restorePrevious") }).click());
+      });
+
       test("the relations', endpoints' and diagram's dialogs", async ({ page }) => {
         test.setTimeout(240_000);
         await load(page, "relations", locale);

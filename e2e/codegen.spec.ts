@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type pg from "pg";
-import { e2eClient, freshEditor } from "./db";
+import { e2eClient } from "./db";
+import { smallModel } from "./model";
 
 test.describe.configure({ mode: "serial" });
 
@@ -11,30 +12,7 @@ let nameId: string;
 
 test.beforeAll(async () => {
   db = await e2eClient();
-  await freshEditor(db);
-  const table = async (name: string, type: string, label: string) =>
-    (await db.query<{ id: string }>("INSERT INTO _metadata.mappings_table (table_name, graphql_type, label) VALUES ($1, $2, $3) RETURNING id", [name, type, label])).rows[0].id;
-  const column = async (tableId: string, name: string, pgType: string, extra: Record<string, unknown>) =>
-    (
-      await db.query<{ id: string }>(
-        `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, graphql_field, graphql_type, label,
-           form_type, is_required, is_primary_key, sort_order)
-         SELECT id, schema_name, table_name, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM _metadata.mappings_table WHERE id = $1 RETURNING id`,
-        [tableId, name, pgType, extra.field, extra.type, extra.label, extra.form, extra.required ?? false, name === "id", extra.order],
-      )
-    ).rows[0].id;
-  usersId = await table("users", "User", "사용자");
-  await column(usersId, "id", "BIGSERIAL", { field: "id", type: "ID", label: "ID", form: "hidden", required: true, order: 1 });
-  emailId = await column(usersId, "email", "VARCHAR(255)", { field: "email", type: "String", label: "이메일", form: "email", required: true, order: 2 });
-  nameId = await column(usersId, "name", "VARCHAR(100)", { field: "name", type: "String", label: "이름", form: "text", order: 3 });
-  const postsId = await table("posts", "Post", "게시글");
-  await column(postsId, "id", "BIGSERIAL", { field: "id", type: "ID", label: "ID", form: "hidden", required: true, order: 1 });
-  await column(postsId, "user_id", "BIGINT", { field: "userId", type: "ID", label: "작성자", form: "number", order: 2 });
-  await db.query(
-    `INSERT INTO _metadata.mappings_relation (from_table_id, to_table_id, from_schema, from_table, from_column, to_schema, to_table, to_column, relation_type, graphql_field)
-     VALUES ($1, $2, 'public', 'posts', 'user_id', 'public', 'users', 'id', 'ManyToOne', 'author')`,
-    [postsId, usersId],
-  );
+  ({ usersId, emailId, nameId } = await smallModel(db));
 });
 test.afterAll(async () => {
   await db.end();
