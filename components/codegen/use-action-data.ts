@@ -17,7 +17,7 @@ export function useActionData<T>(load: () => Promise<ActionResult<T>>, deps: unk
     setLoaded({ state: "loading" });
     load()
       .then((r) => live && setLoaded(r.ok ? { state: "ok", data: r.data } : { state: "error", message: r.formError ?? say("common.couldNotLoad") }))
-      .catch(() => live && setLoaded({ state: "error", message: "The editor's server could not be reached." }));
+      .catch(() => live && setLoaded({ state: "error", message: say("common.serverUnreachable") }));
     return () => {
       live = false;
     };

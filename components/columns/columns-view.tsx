@@ -169,7 +169,7 @@ export function ColumnsView({
 
   return (
     <div className="space-y-3">
-      <GridToolbar noun={t("noun")} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+      <GridToolbar noun={(count) => t("noun", { count })} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
         <Button variant="secondary" onClick={() => setPasting(true)}>
           {t("paste")}
         </Button>
@@ -262,12 +262,11 @@ export function ColumnsView({
       <ConfirmDialog
         open={deleting !== null}
         onClose={() => setDeleting(null)}
-        title={`Delete column ${deleting?.pg_column ?? ""}?`}
+        title={t("deleteTitle", { name: String(deleting?.pg_column ?? "") })}
         onConfirm={confirmDelete}
       >
         <p>
-          This deletes the column <strong className="font-mono">{String(deleting?.pg_column ?? "")}</strong> from the metadata, with
-          the relations that use it. The database column itself is not touched. You can undo it right after.
+          {t.rich("deleteBody", { name: String(deleting?.pg_column ?? ""), strong: (chunks) => <strong className="font-mono">{chunks}</strong> })}
         </p>
       </ConfirmDialog>
     </div>

@@ -18,29 +18,30 @@ interface JsonEditorProps {
 const emit = (value: unknown, empty: boolean) => (empty ? "" : JSON.stringify(value));
 
 export function EnumOptionsEditor({ value, onChange, label }: JsonEditorProps) {
+  const t = useTranslations("grid");
   const options = parseJsonOr<{ value: string; label: string }[]>(value, []);
   if (!Array.isArray(options))
-    return <p className="text-xs text-amber-700">Not a list of options; edit it as JSON below.</p>;
+    return <p className="text-xs text-amber-700">{t("optionsNotList")}</p>;
   const set = (next: { value: string; label: string }[]) => onChange(emit(next, next.length === 0));
   return (
     <div className="space-y-2" role="group" aria-label={label}>
       {options.map((o, i) => (
         <div key={i} className="flex gap-2">
           <Input
-            aria-label={`Option ${i + 1} value`}
+            aria-label={t("optionValue", { n: i + 1 })}
             value={o.value}
             placeholder="ACTIVE"
             onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
           />
           <Input
-            aria-label={`Option ${i + 1} label`}
+            aria-label={t("optionLabel", { n: i + 1 })}
             value={o.label}
             placeholder="활성"
             onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))}
           />
           <Button
             variant="ghost"
-            aria-label={`Remove option ${i + 1}`}
+            aria-label={t("optionRemove", { n: i + 1 })}
             onClick={() => set(options.filter((_, j) => j !== i))}
           >
             ✕
@@ -48,7 +49,7 @@ export function EnumOptionsEditor({ value, onChange, label }: JsonEditorProps) {
         </div>
       ))}
       <Button variant="secondary" onClick={() => set([...options, { value: "", label: "" }])}>
-        Add option
+        {t("optionAdd")}
       </Button>
     </div>
   );
@@ -65,9 +66,10 @@ type Rules = {
 };
 
 export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProps) {
+  const t = useTranslations("grid");
   const rules = parseJsonOr<Rules>(value, {});
   if (rules === null || typeof rules !== "object" || Array.isArray(rules)) {
-    return <p className="text-xs text-amber-700">Not a rules object; edit it as JSON below.</p>;
+    return <p className="text-xs text-amber-700">{t("rulesNotObject")}</p>;
   }
   const set = (key: keyof Rules, v: unknown) => {
     const next: Rules = { ...rules };
@@ -87,25 +89,25 @@ export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProp
   return (
     <div className="grid grid-cols-2 gap-3 text-xs" role="group" aria-label={label}>
       <label className="space-y-1">
-        <span>Min length</span>
+        <span>{t("ruleMinLength")}</span>
         {num("minLength")}
       </label>
       <label className="space-y-1">
-        <span>Max length</span>
+        <span>{t("ruleMaxLength")}</span>
         {num("maxLength")}
       </label>
       <label className="space-y-1">
-        <span>Min</span>
+        <span>{t("ruleMin")}</span>
         {num("min")}
       </label>
       <label className="space-y-1">
-        <span>Max</span>
+        <span>{t("ruleMax")}</span>
         {num("max")}
       </label>
       <label className="col-span-2 space-y-1">
-        <span>Pattern (regular expression)</span>
+        <span>{t("rulePattern")}</span>
         <Input
-          aria-label="Pattern"
+          aria-label={t("rulePatternLabel")}
           className="font-mono"
           value={typeof rules.pattern === "string" ? rules.pattern : ""}
           onChange={(e) => set("pattern", e.target.value)}
@@ -113,13 +115,13 @@ export function ValidationRulesEditor({ value, onChange, label }: JsonEditorProp
         />
         {typeof rules.pattern === "string" && rules.pattern !== "" && (
           <span role="status" className={problem ? "text-red-600" : "text-emerald-700"}>
-            {problem ? problem.replace(/^pattern does not compile/, "Does not compile") : "✓ compiles"}
+            {problem ? problem.replace(/^pattern does not compile/, "Does not compile") : t("ruleCompiles")}
           </span>
         )}
       </label>
       <div className="col-span-2">
         <Checkbox
-          label="Must be an e-mail address"
+          label={t("ruleEmail")}
           checked={rules.email === true}
           onChange={(e) => set("email", e.target.checked)}
         />
@@ -146,7 +148,7 @@ export function PgConstraintsEditor({ value, onChange, label }: JsonEditorProps)
     // Not an object (written by hand or by another tool): the JSON itself, to be put right.
     return (
       <div className="space-y-1 text-xs">
-        <p className="text-amber-700">Not a constraints object; correct the JSON:</p>
+        <p className="text-amber-700">{t("constraintsNotObject")}</p>
         <Textarea
           aria-label={`${label} (JSON)`}
           className="font-mono text-xs"

@@ -2,6 +2,7 @@
 
 import { useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import type { Column, Row } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { JsonEditor } from "./json-editor";
 import { INSET_RING, columnAlign, columnEditor, columnLabel, type EditState } from "./types";
@@ -20,9 +21,11 @@ const fieldClass = "absolute inset-0 h-full w-full rounded-none border-0 bg-whit
 /** The one live editor in the grid, rendered inside the cell being edited. Its draft survives a failed commit. */
 export function CellEditor<T>({ row, column, edit, api, errorId }: CellEditorProps<T>) {
   const editor = columnEditor(column);
+  const t = useTranslations("grid");
+  const words = useTranslations("common");
   const [draft, setDraft] = useState(edit.initialDraft);
   const ref = useRef<HTMLInputElement & HTMLSelectElement>(null);
-  const label = `${columnLabel(column)} for ${row.id}`;
+  const label = t("cellFor", { column: columnLabel(column), row: row.id });
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -78,7 +81,7 @@ export function CellEditor<T>({ row, column, edit, api, errorId }: CellEditorPro
       >
         {(editor.allowEmpty || draft === "") && (
           <option value="" disabled={!editor.allowEmpty}>
-            {editor.allowEmpty ? "(none)" : "Choose…"}
+            {editor.allowEmpty ? words("none") : words("choose")}
           </option>
         )}
         {editor.options.map((option) => (

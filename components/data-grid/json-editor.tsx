@@ -2,6 +2,7 @@
 
 import { useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import type { Column, Row } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { EditState } from "./types";
 import type { EditingApi } from "./use-cell-editing";
@@ -25,6 +26,8 @@ const MARGIN = 8;
  */
 export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEditorProps<T>) {
   const [text, setText] = useState(edit.initialDraft);
+  const t = useTranslations("grid");
+  const common = useTranslations("common");
   const anchorRef = useRef<HTMLSpanElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
@@ -125,7 +128,7 @@ export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEd
               title={syntaxError ?? undefined}
               className={cn("min-w-0 truncate text-xs", syntaxError ? "font-medium text-red-600" : "text-emerald-700")}
             >
-              {syntaxError ?? (text.trim() === "" ? "Empty: saves null" : "Valid JSON")}
+              {syntaxError ?? (text.trim() === "" ? t("jsonEmpty") : t("jsonValid"))}
             </p>
           )}
           <div className="flex shrink-0 items-center gap-2">
@@ -135,7 +138,7 @@ export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEd
               onClick={() => api.cancel()}
               className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 hover:bg-zinc-100"
             >
-              Cancel
+              {common("cancel")}
             </button>
             <button
               type="button"
@@ -144,7 +147,7 @@ export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEd
               aria-busy={edit.pending || undefined}
               className="rounded-md bg-blue-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-blue-700 disabled:bg-blue-300"
             >
-              {edit.pending ? "Saving…" : "Save"}
+              {edit.pending ? common("saving") : common("save")}
             </button>
           </div>
         </div>

@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Column, Row } from "@tanstack/react-table";
 import { columnEditor, type CommitMove, type EditState } from "./types";
 import { draftOf, parseDraft } from "./values";
+import { say } from "@/lib/i18n/messages";
 
 interface EditingOptions<T> {
   onCellCommit?: (row: T, columnId: string, value: unknown) => Promise<string | null>;
@@ -24,7 +25,7 @@ export interface EditingApi<T> {
 }
 
 const failure = (error: unknown) =>
-  error instanceof Error && error.message ? error.message : "Could not save the change.";
+  error instanceof Error && error.message ? error.message : say("common.notSaved");
 
 /**
  * Hands focus from the editor to its own cell before the editor is removed: removing the focused element costs

@@ -232,27 +232,27 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
         onAutoLayout={autoLayout}
       />
       <p className="text-xs text-zinc-600" aria-live="polite">
-        {shown.tables.length} of {model.tables.length} tables, {graph.edges.length} relations shown
-        {status.state === "running" && " · laying out…"}
+        {t("caption", { shown: shown.tables.length, total: model.tables.length, relations: graph.edges.length })}
+        {status.state === "running" && ` · ${t("layingOut")}`}
         {selectedRelation && (
           <>
-            {" "}· relation {selectedRelation.graphql_field ?? `#${selectedRelation.id}`} selected{" "}
+            {" "}· {t("relationSelected", { name: selectedRelation.graphql_field ?? `#${selectedRelation.id}` })}{" "}
             <button type="button" className="text-red-700 underline" disabled={relationDelete.loading} onClick={() => void relationDelete.ask(selectedRelation.id)}>
-              Delete relation
+              {t("deleteRelation")}
             </button>
           </>
         )}
         {focus !== null && (
           <>
-            {" "}· the neighbourhood of one table{" "}
+            {" "}· {t("neighbourhood")}{" "}
             <button type="button" className="text-blue-700 underline" onClick={() => setFocus(null)}>
-              show all
+              {t("showAll")}
             </button>
           </>
         )}
       </p>
       {shown.notice && <Alert tone="info">{shown.notice}</Alert>}
-      {status.state === "failed" && <Alert tone="error">The layout failed: {status.message}</Alert>}
+      {status.state === "failed" && <Alert tone="error">{t("layoutFailed", { reason: status.message })}</Alert>}
       {columns.error && <Alert tone="error">{columns.error}</Alert>}
       <div
         ref={wrapper}

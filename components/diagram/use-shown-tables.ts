@@ -23,10 +23,7 @@ export function useShownTables(model: DiagramModel, choice: { schema: string; fo
     if (choice.schema) tables = tables.filter((t) => t.schema_name === choice.schema);
     let notice: string | null = null;
     if (limited && tables.length > FULL_MODEL_LIMIT) {
-      notice =
-        `This model has ${model.tables.length.toLocaleString("en")} tables: the diagram draws at most ` +
-        `${FULL_MODEL_LIMIT} at once. Find a table to see it with its neighbours` +
-        (schemas.length > 1 ? ", or choose a smaller schema." : ".");
+      notice = say("diagram.tooMany", { count: model.tables.length, max: FULL_MODEL_LIMIT, several: schemas.length > 1 ? "yes" : "no" });
       tables = [];
     }
     return { tables, schemas, limited, notice };

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { deleteEndpointAction } from "@/app/(editor)/api-endpoints/actions";
 import { deletedToast } from "@/components/history/undo-toast";
@@ -16,21 +17,21 @@ export function DeleteEndpointDialog({
   onDeleted: (id: number) => void;
 }) {
   const router = useRouter();
+  const t = useTranslations("endpoints");
   const confirm = async () => {
     if (!endpoint) return null;
     const result = await deleteEndpointAction({ id: endpoint.id, rowVersion: endpoint.rowVersion });
     if (!result.ok) return deleteFailure(result, "endpoint");
-    deletedToast(`Endpoint ${endpoint.endpoint_name} deleted.`, { table: "mappings_api_endpoint", id: endpoint.id }, () =>
+    deletedToast(t("deleted", { name: endpoint.endpoint_name }), { table: "mappings_api_endpoint", id: endpoint.id }, () =>
       router.refresh(),
     );
     onDeleted(endpoint.id);
     return null;
   };
   return (
-    <ConfirmDialog open={endpoint !== null} onClose={onClose} title={`Delete endpoint ${endpoint?.endpoint_name ?? ""}?`} onConfirm={confirm}>
+    <ConfirmDialog open={endpoint !== null} onClose={onClose} title={t("deleteTitle", { name: endpoint?.endpoint_name ?? "" })} onConfirm={confirm}>
       <p>
-        This deletes the endpoint <strong className="font-mono">{endpoint?.endpoint_name}</strong>. Columns that name it
-        in their API fields keep the name.
+        {t.rich("deleteBody", { name: endpoint?.endpoint_name ?? "", strong: (chunks) => <strong className="font-mono">{chunks}</strong> })}
       </p>
     </ConfirmDialog>
   );

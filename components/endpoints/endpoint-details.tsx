@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -26,12 +27,13 @@ export function EndpointDetails({
   onSaved: (row: EndpointRow) => void;
   onGone: (id: number) => void;
 }) {
+  const t = useTranslations("endpoints");
   return (
     <Dialog
       open={row !== null}
       onClose={onClose}
       wide
-      title={`Endpoint ${row?.endpoint_name ?? ""}`}
+      title={t("what", { name: row?.endpoint_name ?? "" })}
       description={row ? `${row.method ?? ""} ${row.base_url}` : undefined}
     >
       {row && (
@@ -61,9 +63,11 @@ function EndpointForm({
   const [rowVersion, setRowVersion] = useState(row.rowVersion);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const t = useTranslations("endpoints");
+  const common = useTranslations("common");
   const { ask, dialog } = useConflict();
   useDialogGuard(formState.isDirty, onClose);
-  const what = `Endpoint ${row.endpoint_name}`;
+  const what = t("what", { name: row.endpoint_name });
 
   const submit = handleSubmit((values) =>
     start(async () => {
@@ -77,7 +81,7 @@ function EndpointForm({
         ask,
       });
       if (outcome.kind === "saved") {
-        toast.success(`Endpoint ${outcome.row.endpoint_name} saved.`);
+        toast.success(t("saved", { name: outcome.row.endpoint_name }));
         onSaved(outcome.row);
         onClose();
       } else if (outcome.kind === "gone") {
@@ -99,14 +103,14 @@ function EndpointForm({
       noValidate
       onSubmit={submit}
       className="max-h-[70vh] space-y-4 overflow-y-auto pr-2"
-      aria-label="Endpoint details"
+      aria-label={t("details")}
     >
       {formError && <Alert tone="error">{formError}</Alert>}
       <EndpointFields form={form} />
       <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">
         <DialogCancel />
         <Button type="submit" pending={pending} disabled={!formState.isDirty}>
-          Save
+          {common("save")}
         </Button>
       </div>
       {dialog}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Select } from "@/components/ui/field";
 
 /** For a column's api_* fields: the names of the defined endpoints (mappings_api_endpoint). */
@@ -42,23 +43,24 @@ export function AddEndpointSelect({
   onChange: (text: string) => void;
   names: string[];
 }) {
+  const t = useTranslations("endpoints");
   const list = namesIn(value);
   return (
     <Select
-      aria-label="Add endpoint"
+      aria-label={t("add")}
       className="w-64"
       value=""
       disabled={names.length === 0 || list === null}
       title={
         names.length === 0
-          ? "No API endpoints are defined yet"
+          ? t("noneDefinedYet")
           : list === null
-            ? "Not a JSON array; edit it below"
+            ? t("notArray")
             : undefined
       }
       onChange={(e) => e.target.value && onChange(withEndpointName(value, e.target.value))}
     >
-      <option value="">{names.length === 0 ? "No endpoints defined" : "Add endpoint…"}</option>
+      <option value="">{names.length === 0 ? t("noneDefined") : t("addPlaceholder")}</option>
       {names.map((n) => (
         <option key={n} value={n} disabled={list?.includes(n)}>
           {n}

@@ -38,6 +38,7 @@ const byName = (a: EndpointRow, b: EndpointRow) => a.endpoint_name.localeCompare
 
 export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
   const t = useTranslations("endpoints");
+  const common = useTranslations("common");
   const locale = useLocale() as Locale;
   const columns = useMemo(() => columnsFor(locale, t("updated")), [locale, t]);
   const [rows, setRows] = useServerRows(initial);
@@ -59,15 +60,15 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
         onClick={() => setDeleting(row)}
         aria-label={t("deleteNamed", { name: row.endpoint_name })}
       >
-        Delete
+        {common("delete")}
       </Button>
     ),
-    [t],
+    [t, common],
   );
 
   return (
     <div className="space-y-4">
-      <GridToolbar noun={t("noun")} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+      <GridToolbar noun={(count) => t("noun", { count })} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
         <Button onClick={() => setCreating(true)}>{t("new")}</Button>
       </GridToolbar>
       <DataGrid
@@ -97,10 +98,7 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
         }
         emptyState={
           <div className="space-y-2 py-10 text-center text-sm text-zinc-600">
-            <p>
-              No endpoints yet. An endpoint describes an external API (base URL, method, auth, limits) that columns can
-              read from.
-            </p>
+            <p>{t("empty")}</p>
             <Button onClick={() => setCreating(true)}>{t("new")}</Button>
           </div>
         }

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { createEndpointAction } from "@/app/(editor)/api-endpoints/actions";
@@ -21,6 +22,7 @@ export function NewEndpointDialog({
   onClose: () => void;
   onCreated: (row: EndpointRow) => void;
 }) {
+  const t = useTranslations("endpoints");
   const [pending, start] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<EndpointValues>({
@@ -45,7 +47,7 @@ export function NewEndpointDialog({
         close();
         return;
       }
-      setFormError(result.formError ?? "Not created.");
+      setFormError(result.formError ?? t("notCreated"));
       for (const [name, message] of Object.entries(fieldErrorsFrom(result)))
         setError(name as EndpointField, { message });
     }),
@@ -57,21 +59,21 @@ export function NewEndpointDialog({
       onClose={close}
       dirty={formState.isDirty}
       wide
-      title="New endpoint"
-      description="An external API that columns can take their values from."
+      title={t("new")}
+      description={t("newDescription")}
     >
       <form
         noValidate
         onSubmit={submit}
         className="max-h-[70vh] space-y-4 overflow-y-auto pr-2"
-        aria-label="New endpoint"
+        aria-label={t("new")}
       >
         {formError && <Alert tone="error">{formError}</Alert>}
         <EndpointFields form={form} autoFocus />
         <div className="sticky bottom-0 flex justify-end gap-2 bg-white py-2">
           <DialogCancel />
           <Button type="submit" pending={pending}>
-            Create endpoint
+            {t("create")}
           </Button>
         </div>
       </form>

@@ -85,7 +85,7 @@ export function NewRelationDialog(props: NewRelationProps) {
       open={props.open}
       onClose={props.onClose}
       title={t("new")}
-      description="A foreign key from one table's column to another's key; the wizard can add the column, a junction table and the reverse relation."
+      description={t("newDescription")}
       wide
     >
       {error ? (

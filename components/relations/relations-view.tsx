@@ -18,7 +18,7 @@ export function RelationsView({ initial, tables }: { initial: RelationRow[]; tab
   const [creating, setCreating] = useState(false);
   return (
     <div className="space-y-4">
-      <GridToolbar noun={t("noun")} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+      <GridToolbar noun={(count) => t("noun", { count })} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
         <Button
           onClick={() => setCreating(true)}
           disabled={tables.length === 0}

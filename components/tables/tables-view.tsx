@@ -65,7 +65,7 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
 
   return (
     <div className="space-y-4">
-      <GridToolbar noun={t("noun")} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
+      <GridToolbar noun={(count) => t("noun", { count })} filter={filter} onFilter={setFilter} total={rows.length} shown={shown}>
         <Button onClick={() => setCreating(true)}>{t("new")}</Button>
       </GridToolbar>
       <DataGrid
