@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failed, invalid, type ActionResult } from "@/lib/actions/result";
+import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
 import { getConnection, getPool } from "@/lib/db/pool";
 import { readCatalog } from "@/lib/metadata/catalog";
 import { compareCatalog, type CheckSummary } from "@/lib/metadata/check";
@@ -10,51 +10,58 @@ import { createProject, ProjectExistsError } from "@/lib/metadata/project";
 import { getSetupState, type SetupState } from "@/lib/metadata/setup-state";
 import { projectWizardSchema } from "@/lib/schemas/project";
 import { toWizardState, type WizardState } from "@/components/setup-wizard/wizard-state";
+import { say } from "@/lib/i18n/messages";
 
 export async function checkConnectionAction(): Promise<WizardState> {
-  return toWizardState(await getSetupState());
+  return localized(async () => {
+    return toWizardState(await getSetupState());
+  });
 }
 
 export type InitOutcome = { steps: StepResult[]; summary: CheckSummary } | { steps: StepResult[]; error: string };
 
 export async function initializeAction(): Promise<ActionResult<InitOutcome>> {
-  let client;
-  try {
-    client = await getPool().connect();
-  } catch (error) {
-    return failed(error);
-  }
-  try {
-    const steps = await runInit(client);
-    // No revalidatePath: it would re-render /setup, which sends a repaired project straight to the editor
-    // before the user has seen the result. The wizard moves on when the user continues.
-    const summary = compareCatalog(await readCatalog(client));
-    return { ok: true, data: { steps, summary } };
-  } catch (error) {
-    if (error instanceof InitError) {
-      const mapped = failed(error.cause);
-      const reason = !mapped.ok && mapped.formError ? mapped.formError : error.message;
-      return { ok: true, data: { steps: error.results, error: `${reason} Nothing was changed: the initialization runs in one transaction.` } };
+  return localized(async () => {
+    let client;
+    try {
+      client = await getPool().connect();
+    } catch (error) {
+      return failed(error);
     }
-    return failed(error);
-  } finally {
-    client.release();
-  }
+    try {
+      const steps = await runInit(client);
+      // No revalidatePath: it would re-render /setup, which sends a repaired project straight to the editor
+      // before the user has seen the result. The wizard moves on when the user continues.
+      const summary = compareCatalog(await readCatalog(client));
+      return { ok: true, data: { steps, summary } };
+    } catch (error) {
+      if (error instanceof InitError) {
+        const mapped = failed(error.cause);
+        const reason = !mapped.ok && mapped.formError ? mapped.formError : error.message;
+        return { ok: true, data: { steps: error.results, error: say("server.initNothingChanged", { reason }) } };
+      }
+      return failed(error);
+    } finally {
+      client.release();
+    }
+  });
 }
 
 export async function finishSetupAction(input: unknown): Promise<ActionResult<{ projectId: string }>> {
-  const parsed = projectWizardSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const state: SetupState = await getSetupState();
-    if (state.kind === "needs_init") {
-      return { ok: false, formError: "The _metadata schema is not complete; run the initialization step first." };
+  return localized(async () => {
+    const parsed = projectWizardSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    try {
+      const state: SetupState = await getSetupState();
+      if (state.kind === "needs_init") {
+        return { ok: false, formError: say("server.initIncomplete") };
+      }
+      const row = await createProject(getPool(), parsed.data, getConnection().display);
+      revalidatePath("/", "layout");
+      return { ok: true, data: { projectId: row.project_id } };
+    } catch (error) {
+      if (error instanceof ProjectExistsError) return { ok: false, formError: error.message };
+      return failed(error);
     }
-    const row = await createProject(getPool(), parsed.data, getConnection().display);
-    revalidatePath("/", "layout");
-    return { ok: true, data: { projectId: row.project_id } };
-  } catch (error) {
-    if (error instanceof ProjectExistsError) return { ok: false, formError: error.message };
-    return failed(error);
-  }
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { toUserError } from "../db/errors";
-import { inLocale, vmsg } from "../i18n/messages";
-import { requestLocale } from "../i18n/request-locale";
+import { say, vmsg } from "../i18n/messages";
+import { inRequestLocale } from "../i18n/locale-scope";
 import { getConnection } from "../db/pool";
 import { CellEditsError } from "../metadata/cell-edits";
 import { MAX_CELL_EDITS } from "./cell-edit-limits";
@@ -58,24 +58,30 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   run: (data: z.output<S>) => Promise<T>,
 ): Promise<MutationResult<T>> {
-  const refused = inLocale(await requestLocale(), () => {
+  return inRequestLocale(async () => {
     const parsed = schema.safeParse(input);
-    return parsed.success ? parsed : { ...parsed, result: invalid(parsed.error) };
+    if (!parsed.success) return invalid(parsed.error);
+    return settle(() => run(parsed.data));
   });
-  if (!refused.success) return refused.result;
-  return settle(() => run(refused.data));
 }
 
-/** Runs validated work and maps whatever it throws: the error half of every action, in one place. */
+/**
+ * Runs validated work and maps whatever it throws: the error half of every action, in one place. The work
+ * runs in the request's language, so the messages lib/ makes on the way (a duplicate name, a refusal) and
+ * the database errors mapped in lib/db/errors.ts are said in it.
+ */
 export async function settle<T>(run: () => Promise<T>): Promise<MutationResult<T>> {
-  try {
-    return { ok: true, data: await run() };
-  } catch (error) {
-    // Its messages (database errors mapped in lib/db/errors.ts) in the request's language.
-    const locale = await requestLocale();
-    return inLocale(locale, () => mutationFailed(error));
-  }
+  return inRequestLocale(async () => {
+    try {
+      return { ok: true as const, data: await run() };
+    } catch (error) {
+      return mutationFailed<T>(error);
+    }
+  });
 }
+
+/** A whole action in the request's language, for actions that map their own errors with failed(). */
+export const localized = inRequestLocale;
 
 export const idVersionSchema = z.object({ id: idValue, rowVersion: versionToken });
 
@@ -113,9 +119,11 @@ export async function runInlineEdit<T>(
   input: unknown,
   save: (id: number, rowVersion: string, changes: Record<string, string | boolean>) => Promise<T>,
 ): Promise<MutationResult<T>> {
-  const edit = inLocale(await requestLocale(), () => parseInlineEdit(fields, input));
-  if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
-  return settle(() => save(edit.id, edit.rowVersion, { [edit.field]: edit.value }));
+  return inRequestLocale(async () => {
+    const edit = parseInlineEdit(fields, input);
+    if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
+    return settle(() => save(edit.id, edit.rowVersion, { [edit.field]: edit.value }));
+  });
 }
 
 /**
@@ -127,10 +135,12 @@ export async function runVersionedSave<T>(
   input: unknown,
   save: (id: number, rowVersion: string, changes: Record<string, string | boolean>) => Promise<T>,
 ): Promise<MutationResult<T>> {
-  const checked = inLocale(await requestLocale(), () => checkVersionedSave(values, input));
-  if (!checked.ok) return checked;
-  const { id, rowVersion, values: changes } = checked.data;
-  return settle(() => save(id, rowVersion, changes as Record<string, string | boolean>));
+  return inRequestLocale(async () => {
+    const checked = checkVersionedSave(values, input);
+    if (!checked.ok) return checked;
+    const { id, rowVersion, values: changes } = checked.data;
+    return settle(() => save(id, rowVersion, changes as Record<string, string | boolean>));
+  });
 }
 
 function checkVersionedSave(values: z.ZodObject, input: unknown) {
@@ -156,9 +166,9 @@ export function parseCellEdits(
   const envelope = z
     .object({
       edits: z
-        .array(z.unknown(), { error: "Malformed request: edits expected." })
-        .min(1, "Nothing to change.")
-        .max(MAX_CELL_EDITS, { error: `At most ${MAX_CELL_EDITS.toLocaleString("en-US")} cells at once.`, abort: true }),
+        .array(z.unknown(), { error: () => vmsg("malformedRequest") })
+        .min(1, { error: () => say("server.nothingToChange") })
+        .max(MAX_CELL_EDITS, { error: () => say("server.tooManyCells", { max: MAX_CELL_EDITS }), abort: true }),
     })
     .safeParse(input);
   if (!envelope.success) return { ok: false, formError: envelope.error.issues[0].message, fieldErrors: {} };
@@ -174,15 +184,15 @@ export function parseCellEdits(
     }
     const key = `${edit.id}\u0000${edit.field}`;
     const version = versions.get(edit.id);
-    if (seen.has(key)) fieldErrors[`edits.${i}`] = "This cell is changed twice in one request.";
-    else if (version !== undefined && version !== edit.rowVersion) fieldErrors[`edits.${i}`] = "Two versions of one row in one request.";
+    if (seen.has(key)) fieldErrors[`edits.${i}`] = say("server.cellTwice");
+    else if (version !== undefined && version !== edit.rowVersion) fieldErrors[`edits.${i}`] = say("server.twoVersions");
     seen.add(key);
     versions.set(edit.id, edit.rowVersion);
     edits.push({ id: edit.id, rowVersion: edit.rowVersion, field: edit.field, value: edit.value });
   });
   const bad = Object.keys(fieldErrors).length;
   if (bad > 0) {
-    return { ok: false, formError: `Nothing was saved: ${bad === 1 ? "1 cell is" : `${bad} cells are`} not valid.`, fieldErrors };
+    return { ok: false, formError: say("server.cellsInvalid", { count: bad }), fieldErrors };
   }
   return { ok: true, edits };
 }
@@ -193,15 +203,17 @@ export async function runCellEdits<T>(
   input: unknown,
   apply: (edits: { id: number; rowVersion: string; field: string; value: string | boolean }[]) => Promise<T>,
 ): Promise<MutationResult<T>> {
-  const parsed = parseCellEdits(fields, input);
-  if (!parsed.ok) return parsed;
-  try {
-    return { ok: true, data: await apply(parsed.edits) };
-  } catch (error) {
-    if (error instanceof CellEditsError) {
-      const fieldErrors = Object.fromEntries(Object.entries(error.cells).map(([i, m]) => [`edits.${i}`, m]));
-      return { ok: false, formError: error.message, fieldErrors };
+  return inRequestLocale(async () => {
+    const parsed = parseCellEdits(fields, input);
+    if (!parsed.ok) return parsed;
+    try {
+      return { ok: true as const, data: await apply(parsed.edits) };
+    } catch (error) {
+      if (error instanceof CellEditsError) {
+        const fieldErrors = Object.fromEntries(Object.entries(error.cells).map(([i, m]) => [`edits.${i}`, m]));
+        return { ok: false as const, formError: error.message, fieldErrors };
+      }
+      return mutationFailed<T>(error);
     }
-    return mutationFailed(error);
-  }
+  });
 }

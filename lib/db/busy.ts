@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { say } from "../i18n/messages";
 
 /** The database did not answer in time because of other work (a lock, a full pool): not an outage. */
 export class DatabaseBusyError extends Error {
@@ -34,9 +35,7 @@ export class WriteSlots {
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(grant), 1);
         reject(
-          new DatabaseBusyError(
-            `The database is busy: ${this.size} changes are already waiting on it; nothing was saved. Try again in a moment.`,
-          ),
+          new DatabaseBusyError(say("server.busyQueue", { count: this.size })),
         );
       }, this.timeoutMs);
       this.waiting.push(grant);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Catalog } from "./catalog";
 import { expectedCatalog } from "./check";
+import { say } from "../i18n/messages";
 
 /**
  * The backup document: every row of every `_metadata` table, as PostgreSQL's row_to_json gives it, plus the
@@ -110,30 +111,26 @@ function checkRows(table: BackupTable, rows: unknown[], catalog: Catalog, proble
 
 /** Reads a backup file's text: the document, or why it is refused (problems name tables, rows and columns). */
 export function parseBackup(text: string, catalog: Catalog = expectedCatalog()): ParseResult {
-  if (text.trim() === "") return refuse("The file is empty.");
+  if (text.trim() === "") return refuse(say("server.backupEmpty"));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return refuse(
-      `The file is not valid JSON (${(error as Error).message}); it may be truncated or not a backup at all.`,
-    );
+    return refuse(say("server.backupNotJson", { detail: (error as Error).message }));
   }
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
-    return refuse(`This is not a Metadata Editor backup (it has no "format": "${BACKUP_FORMAT}").`);
+    return refuse(say("server.backupNotOurs", { format: BACKUP_FORMAT }));
   }
   if (!Number.isInteger(data.version) || (data.version as number) < 1) {
-    return refuse("The backup's format version is missing or not a whole number.");
+    return refuse(say("server.backupNoVersion"));
   }
   if ((data.version as number) > BACKUP_VERSION) {
-    return refuse(
-      `This backup is format version ${data.version}, written by a newer Metadata Editor; this one reads version ${BACKUP_VERSION}. Restore it with the newer editor.`,
-    );
+    return refuse(say("server.backupNewer", { version: String(data.version), supported: BACKUP_VERSION }));
   }
   const envelope = envelopeSchema.safeParse(data);
   if (!envelope.success) {
     const problems = envelope.error.issues.map((i) => `${i.path.join(".") || "document"}: ${i.message}`);
-    return refuse("The backup's header is malformed.", problems);
+    return refuse(say("server.backupHeader"), problems);
   }
   const { tables, sequences } = envelope.data;
 
@@ -141,10 +138,10 @@ export function parseBackup(text: string, catalog: Catalog = expectedCatalog()):
   const foreign = Object.keys(tables).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t));
   if (absent.length || foreign.length) {
     const parts = [
-      absent.length ? `missing ${absent.length === 1 ? "table" : "tables"} ${absent.join(", ")}` : "",
-      foreign.length ? `unknown ${foreign.length === 1 ? "table" : "tables"} ${foreign.join(", ")}` : "",
+      absent.length ? say("server.backupMissingTables", { count: absent.length, names: absent.join(", ") }) : "",
+      foreign.length ? say("server.backupUnknownTables", { count: foreign.length, names: foreign.join(", ") }) : "",
     ].filter(Boolean);
-    return refuse(`The backup is incomplete or foreign: ${parts.join("; ")}.`);
+    return refuse(say("server.backupIncomplete", { parts: parts.join("; ") }));
   }
 
   const problems: string[] = [];
@@ -160,11 +157,8 @@ export function parseBackup(text: string, catalog: Catalog = expectedCatalog()):
   if (extraSequences.length) problems.push(`sequences has unknown tables: ${extraSequences.join(", ")}`);
   if (problems.length) {
     const shown = problems.slice(0, MAX_PROBLEMS);
-    if (problems.length > MAX_PROBLEMS) shown.push(`… and ${problems.length - MAX_PROBLEMS} more`);
-    return refuse(
-      `The backup's rows do not fit the _metadata tables (${problems.length} ${problems.length === 1 ? "problem" : "problems"}).`,
-      shown,
-    );
+    if (problems.length > MAX_PROBLEMS) shown.push(say("server.andMore", { count: problems.length - MAX_PROBLEMS }));
+    return refuse(say("server.backupRowsDontFit", { count: problems.length }), shown);
   }
   return {
     ok: true,

@@ -14,6 +14,7 @@ import { backupProblems } from "./backup-checks";
 import { compareTable, type RestorePreview } from "./backup-preview";
 import { readCatalog } from "./catalog";
 import { compareCatalog } from "./check";
+import { say } from "../i18n/messages";
 
 export * from "./backup-format";
 export * from "./backup-preview";
@@ -76,9 +77,7 @@ async function requireTables(client: pg.ClientBase) {
     [[...BACKUP_TABLES]],
   );
   if (rows.length) {
-    throw new BackupRefusedError(
-      `There is nothing to back up: the _metadata schema is missing (or its tables ${rows.map((r) => r.name).join(", ")}). Initialize the schema first.`,
-    );
+    throw new BackupRefusedError(say("server.backupNoSchema", { tables: rows.map((r) => r.name).join(", ") }));
   }
 }
 
@@ -86,8 +85,9 @@ async function requireCompleteSchema(client: pg.ClientBase) {
   const summary = compareCatalog(await readCatalog(client));
   if (!summary.complete) {
     throw new BackupRefusedError(
-      `The _metadata schema is ${summary.empty ? "not there" : `incomplete (${summary.missing} missing, ${summary.different} different)`}. ` +
-        "Initialize the schema first (the setup wizard or `npm run metadata:init`), then restore.",
+      summary.empty
+        ? say("server.backupSchemaMissing")
+        : say("server.backupSchemaIncomplete", { missing: summary.missing, different: summary.different }),
     );
   }
 }
@@ -99,10 +99,7 @@ async function requireCompleteSchema(client: pg.ClientBase) {
 async function requireValidRows(client: pg.ClientBase, doc: BackupDocument) {
   const { refused, listed } = await backupProblems(doc, client);
   if (refused === 0) return;
-  throw new BackupRefusedError(
-    `The backup has ${refused} ${refused === 1 ? "row" : "rows"} that the editor would refuse as an edit; nothing was restored.`,
-    listed,
-  );
+  throw new BackupRefusedError(say("server.backupRowsRefused", { count: refused }), listed);
 }
 
 /** One consistent snapshot of every `_metadata` row, as the versioned backup document. */
@@ -150,16 +147,22 @@ interface PgError {
   code?: string;
   message?: string;
   detail?: string;
+  constraint?: string;
 }
 
 /** A row PostgreSQL refused (class 22: bad value, 23: a constraint): the backup's fault, said as such. */
 function refusedRow(table: BackupTable, error: unknown): BackupRefusedError | null {
   const e = error as PgError;
   if (!e?.code || !/^2[23]/.test(e.code)) return null;
-  const what = e.code === "23503" ? "a row refers to a row that is not in the backup" : e.message;
-  return new BackupRefusedError(
-    `The backup could not be restored: PostgreSQL refused a ${table} row (${what}${e.detail ? `: ${e.detail.replace(/\.$/, "")}` : ""}).`,
-  );
+  // PostgreSQL's own text names values and internals: it goes to the server log, the user gets our sentence.
+  console.error(`[backup] PostgreSQL refused a ${table} row: ${e.code} ${e.message}${e.detail ? ` (${e.detail})` : ""}`);
+  const reason =
+    e.code === "23503"
+      ? say("server.backupMissingReference")
+      : e.constraint
+        ? say("server.backupConstraint", { name: e.constraint })
+        : say("server.backupBadValue");
+  return new BackupRefusedError(say("server.backupRowRefused", { table, reason }));
 }
 
 export interface RestoreResult {
@@ -192,9 +195,7 @@ async function requireOwner(client: pg.ClientBase) {
        FROM pg_namespace n WHERE n.nspname = '_metadata'`,
   );
   if (!rows[0]?.owner) {
-    throw new BackupRefusedError(
-      `Only the owner of the _metadata schema (${rows[0]?.name ?? "unknown"}) or a member of that role can restore a backup; connect as that role.`,
-    );
+    throw new BackupRefusedError(say("server.backupNotOwner", { owner: rows[0]?.name ?? "?" }));
   }
 }
 
@@ -218,9 +219,7 @@ export async function restoreMetadata(
     if (options.expectedDigest) {
       const live = await readLive(client);
       if (digestOf(live.tables) !== options.expectedDigest) {
-        throw new BackupRefusedError(
-          "The metadata changed since the preview (someone edited it meanwhile); preview again.",
-        );
+        throw new BackupRefusedError(say("server.backupChanged"));
       }
     }
     for (const table of [...INSERT_ORDER].reverse()) await client.query(`DELETE FROM ${qualified(table)}`);

@@ -4,6 +4,7 @@ import { tx } from "../db/pool";
 import type { FieldKind } from "../schemas/fields";
 import { ConflictError, FieldError } from "./conflict";
 import { dbValues, updateIfVersion, type Entity } from "./versioned-row";
+import { say } from "../i18n/messages";
 
 /** One validated grid cell: a field of row `id` (at the version the editor holds) and its form value. */
 export interface CellEdit {
@@ -49,7 +50,7 @@ export async function applyCellEdits<R>(target: CellEditTarget<R>, edits: CellEd
     if (target.check) {
       const problems = await target.check(edits, client);
       const n = Object.keys(problems).length;
-      if (n > 0) throw new CellEditsError(`Nothing was saved: ${n === 1 ? "1 cell is" : `${n} cells are`} not valid.`, problems);
+      if (n > 0) throw new CellEditsError(say("server.cellsInvalid", { count: n }), problems);
     }
     const saved: R[] = [];
     for (const [id, row] of byRow) {
@@ -58,14 +59,12 @@ export async function applyCellEdits<R>(target: CellEditTarget<R>, edits: CellEd
       } catch (error) {
         const all = (message: string) => Object.fromEntries([...row.indexes.values()].map((i) => [i, message]));
         if (error instanceof ConflictError) {
-          const message = error.current
-            ? "Someone else changed this row since you loaded it; nothing was saved. Reload to see their change."
-            : "This row was deleted by someone else meanwhile; nothing was saved.";
+          const message = error.current ? say("server.rowChangedNothingSaved") : say("server.rowDeletedNothingSaved");
           throw new CellEditsError(message, all(message));
         }
         if (error instanceof FieldError) {
           const index = row.indexes.get(error.field);
-          throw new CellEditsError(`Nothing was saved: ${error.message}`, index === undefined ? all(error.message) : { [index]: error.message });
+          throw new CellEditsError(say("server.nothingSavedBecause", { reason: error.message }), index === undefined ? all(error.message) : { [index]: error.message });
         }
         throw error;
       }

@@ -7,6 +7,7 @@ import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, t
 import { deriveColumnDefaults } from "./derive";
 import { pgTypeProblem, pgTypeProblems } from "./pg-types";
 import { CellEditsError, type CellEditTarget } from "./cell-edits";
+import { say } from "../i18n/messages";
 
 /** A mappings_column row (every field), with its concurrency token (versioned-row.ts). */
 export interface ColumnRow {
@@ -41,7 +42,7 @@ export async function addColumns(tableId: number, rows: NewColumnValues[], pool?
   }
   // A paste reports every row whose type the server does not know, not only the first.
   const n = Object.keys(problems).length;
-  if (n > 0) throw new CellEditsError(`Nothing was added: ${n === 1 ? "1 type is" : `${n} types are`} unknown to PostgreSQL.`, problems);
+  if (n > 0) throw new CellEditsError(say("server.typesUnknown", { count: n }), problems);
   return tx((client) => insertColumns(client, tableId, rows), pool);
 }
 

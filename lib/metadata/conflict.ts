@@ -1,11 +1,9 @@
+import { say } from "../i18n/messages";
+
 /** Thrown when a row changed (or vanished) since the editor loaded it: the caller shows both versions. */
 export class ConflictError<T> extends Error {
   constructor(readonly current: T | null) {
-    super(
-      current
-        ? "Someone else changed this row since you loaded it. Review their values, then choose."
-        : "This row was deleted by someone else meanwhile.",
-    );
+    super(current ? say("server.rowChanged") : say("server.rowDeleted"));
     this.name = "ConflictError";
   }
 }

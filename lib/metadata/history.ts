@@ -5,6 +5,7 @@ import { expectedCatalog } from "./check";
 import { FieldError } from "./conflict";
 import { pgTypeRowProblems, rowProblems } from "./row-checks";
 import { insertRow, writeRow } from "./versioned-row";
+import { say } from "../i18n/messages";
 
 export const LOGGED_TABLES = ["project", "mappings_table", "mappings_column", "mappings_relation", "mappings_api_endpoint"] as const;
 export type LoggedTable = (typeof LOGGED_TABLES)[number];
@@ -93,7 +94,7 @@ export async function getHistoryEntry(id: number, db?: Queryable): Promise<Histo
 export async function restoreFromHistory(entryId: number, which: "before" | "after", pool: pg.Pool = getPool()) {
   return tx(async (client) => {
     const entry = await getHistoryEntry(entryId, client);
-    if (!entry) throw new FieldError("entry", "This history entry no longer exists.");
+    if (!entry) throw new FieldError("entry", say("server.historyEntryGone"));
     const restored = await restoreEntry(client, entry, which);
     // The entry this restore just logged: restoring its "before" undoes the restore (an update only; a
     // re-created row has no earlier version).
@@ -112,10 +113,10 @@ export async function restoreFromHistory(entryId: number, which: "before" | "aft
 /** One entry's version written back, inside the caller's transaction (see restoreFromHistory). */
 export async function restoreEntry(client: pg.PoolClient, entry: HistoryEntry, which: "before" | "after") {
   const table = LOGGED_TABLES.find((t) => t === entry.table_name);
-  if (!table) throw new FieldError("entry", "Rows of this table cannot be restored.");
+  if (!table) throw new FieldError("entry", say("server.notRestorableTable"));
   const data = which === "before" ? entry.old_data : entry.new_data;
   if (!data || !Number.isSafeInteger(data.id) || (data.id as number) < 1) {
-    throw new FieldError("entry", which === "before" ? "There is no earlier version in this entry." : "There is no later version in this entry.");
+    throw new FieldError("entry", which === "before" ? say("server.noEarlierVersion") : say("server.noLaterVersion"));
   }
   const id = data.id as number;
   await currentNames(client, table, data);
@@ -136,7 +137,7 @@ export async function restoreEntry(client: pg.PoolClient, entry: HistoryEntry, w
 /** Refuses a version an edit would refuse, field by field, and a column or relation whose tables are gone. */
 async function requireRestorable(client: pg.PoolClient, table: LoggedTable, data: Record<string, unknown>) {
   const refuse = (problems: string[]) => {
-    if (problems.length) throw new FieldError("entry", `This version cannot be restored: ${problems.join("; ")}.`);
+    if (problems.length) throw new FieldError("entry", say("server.versionNotRestorable", { problems: problems.join("; ") }));
   };
   refuse(rowProblems(table, data));
   const problems: string[] = [];
@@ -144,11 +145,11 @@ async function requireRestorable(client: pg.PoolClient, table: LoggedTable, data
   const missing = async (id: unknown) =>
     !(await maybeOne("SELECT 1 FROM _metadata.mappings_table WHERE id = $1", [Number(id)], client));
   if (table === "mappings_column" && (await missing(data.table_id))) {
-    problems.push("its table no longer exists; restore the table first");
+    problems.push(say("server.restoreTableGone"));
   }
   if (table === "mappings_relation") {
     if ((await missing(data.from_table_id)) || (await missing(data.to_table_id))) {
-      problems.push("a table it connects no longer exists; restore the table first");
+      problems.push(say("server.restoreEndGone"));
     } else {
       for (const end of ["from", "to"] as const) {
         const column = await maybeOne(

@@ -1,4 +1,5 @@
 import { getPool, type Queryable } from "../db/pool";
+import { say } from "../i18n/messages";
 
 /**
  * PostgreSQL types checked by the server (to_regtype), for edits and restores alike. Not a server-only
@@ -6,7 +7,7 @@ import { getPool, type Queryable } from "../db/pool";
  */
 const SERIALS: Record<string, string> = { SMALLSERIAL: "smallint", SERIAL2: "smallint", SERIAL: "integer", SERIAL4: "integer", BIGSERIAL: "bigint", SERIAL8: "bigint" };
 
-const unknownType = (pgType: string) => `PostgreSQL does not know the type "${pgType}".`;
+const unknownType = (pgType: string) => say("server.typeUnknown", { type: pgType });
 const regtypeInput = (pgType: string) => SERIALS[pgType.trim().toUpperCase()] ?? pgType.trim();
 
 /** Asks the server whether it knows the type (serial pseudo-types allowed). null when it does. */

@@ -10,6 +10,7 @@ import {
   type ProjectWizardValues,
 } from "../schemas/project";
 import { rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
+import { say } from "../i18n/messages";
 
 /** The project row as the database returns it (JSONB parsed, timestamps as Date). */
 export interface ProjectRow {
@@ -46,7 +47,7 @@ export interface ProjectRow {
 
 export class ProjectExistsError extends Error {
   constructor() {
-    super("This database already has its project row (there can be only one); edit it on the Project page.");
+    super(say("server.projectExists"));
     this.name = "ProjectExistsError";
   }
 }

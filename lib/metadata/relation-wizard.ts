@@ -15,6 +15,7 @@ import { getRelation, insertRelation, type RelationRow } from "./relations";
 import { foreignKeyType, junctionNames, reverseType, type RelationType } from "./relation-keys";
 import { createTable, type TableRow } from "./tables";
 import { rowVersionSql } from "./versioned-row";
+import { say } from "../i18n/messages";
 
 export interface WizardResult {
   relation: RelationRow;
@@ -37,7 +38,7 @@ async function tableRef(client: pg.ClientBase, id: number, field: string): Promi
     [id],
     client,
   );
-  if (!row) throw new FieldError(field, "That table no longer exists.");
+  if (!row) throw new FieldError(field, say("server.tableGone"));
   return row;
 }
 
@@ -124,7 +125,7 @@ export async function createRelationWithWizard(values: RelationWizardValues, poo
     const relation = await insertRelation(client, main);
     const reverse = values.create_reverse
       ? await insertRelation(client, reverseOf(main, values.reverse_graphql_field)).catch((error) => {
-          if (error instanceof FieldError) throw new FieldError("create_reverse", `The reverse relation: ${error.message}`);
+          if (error instanceof FieldError) throw new FieldError("create_reverse", say("server.reverseRelation", { message: error.message }));
           throw error;
         })
       : null;

@@ -6,6 +6,7 @@ import { RELATION_FIELD_KINDS, type RelationInlineField, type RelationValues } f
 import { FieldError } from "./conflict";
 import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
 import { foreignKeyType } from "./relation-keys";
+import { say } from "../i18n/messages";
 
 export interface RelationRow {
   id: number;
@@ -61,8 +62,8 @@ async function endpoints(client: pg.ClientBase, values: RelationValues) {
   );
   const from = tables.find((t) => t.id === values.from_table_id);
   const to = tables.find((t) => t.id === values.to_table_id);
-  if (!from) throw new FieldError("from_table_id", "That table no longer exists.");
-  if (!to) throw new FieldError("to_table_id", "That table no longer exists.");
+  if (!from) throw new FieldError("from_table_id", say("server.tableGone"));
+  if (!to) throw new FieldError("to_table_id", say("server.tableGone"));
   const columns = await query<{ table_id: number; pg_column: string; pg_type: string }>(
     `SELECT table_id, pg_column, pg_type FROM _metadata.mappings_column
       WHERE (table_id = $1 AND pg_column = $2) OR (table_id = $3 AND pg_column = $4)`,
@@ -71,8 +72,8 @@ async function endpoints(client: pg.ClientBase, values: RelationValues) {
   );
   const fromColumn = columns.find((c) => c.table_id === from.id && c.pg_column === values.from_column);
   const toColumn = columns.find((c) => c.table_id === to.id && c.pg_column === values.to_column);
-  if (!fromColumn) throw new FieldError("from_column", `${from.table_name} has no column "${values.from_column}".`);
-  if (!toColumn) throw new FieldError("to_column", `${to.table_name} has no column "${values.to_column}".`);
+  if (!fromColumn) throw new FieldError("from_column", say("server.noColumn", { table: from.table_name, column: values.from_column }));
+  if (!toColumn) throw new FieldError("to_column", say("server.noColumn", { table: to.table_name, column: values.to_column }));
   // A ManyToMany joins two keys through a junction table: its ends need not share a type.
   if (values.relation_type !== "ManyToMany" && !(await sameKeyType(client, fromColumn.pg_type, toColumn.pg_type))) {
     throw new FieldError(

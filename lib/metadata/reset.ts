@@ -2,6 +2,7 @@ import type pg from "pg";
 import { quoteIdent } from "../db/identifiers";
 import { inTransaction } from "../db/transaction";
 import { METADATA_SCHEMA } from "./catalog";
+import { say } from "../i18n/messages";
 
 /** What a reset would drop: the schema's tables with their row counts, its types and functions. */
 export interface ResetScope {
@@ -65,10 +66,10 @@ export async function resetMetadata(
         `SELECT project_id FROM ${METADATA_SCHEMA}.project WHERE id = 1 FOR UPDATE`,
       );
       if (rows.length === 0)
-        throw new ResetRefusedError("There is no project row to confirm against; nothing was dropped.");
+        throw new ResetRefusedError(say("server.resetNoProject"));
       if (rows[0].project_id !== options.confirmProjectId) {
         // The refusal must not tell a caller who cannot read the page which id would be accepted.
-        throw new ResetRefusedError("That is not this project's id; nothing was dropped. Type it exactly as shown.");
+        throw new ResetRefusedError(say("server.resetWrongId"));
       }
     }
     await client.query(`DROP SCHEMA IF EXISTS ${METADATA_SCHEMA} CASCADE`);

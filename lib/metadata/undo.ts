@@ -3,6 +3,7 @@ import { quoteIdent } from "../db/identifiers";
 import { getPool, query, tx } from "../db/pool";
 import { FieldError } from "./conflict";
 import { ENTRY_COLUMNS, restoreEntry, type HistoryEntry, type LoggedTable } from "./history";
+import { say } from "../i18n/messages";
 
 // Parents before children: a column needs its table, a relation its columns.
 const ORDER: LoggedTable[] = ["project", "mappings_table", "mappings_api_endpoint", "mappings_column", "mappings_relation"];
@@ -26,9 +27,9 @@ export async function undoDeletion(table: LoggedTable, recordId: number, pool = 
       [table, recordId],
       client,
     );
-    if (entries.length === 0) throw new FieldError("entry", "The history holds no deletion of this row to undo.");
+    if (entries.length === 0) throw new FieldError("entry", say("server.nothingToUndo"));
     const taken = await query<{ n: number }>(`SELECT count(*)::int AS n FROM _metadata.${quoteIdent(table)} WHERE id = $1`, [recordId], client);
-    if (taken[0].n > 0) throw new FieldError("entry", "This row exists again; there is nothing to undo.");
+    if (taken[0].n > 0) throw new FieldError("entry", say("server.existsAgain"));
     entries.sort((a, b) => ORDER.indexOf(a.table_name as LoggedTable) - ORDER.indexOf(b.table_name as LoggedTable) || a.id - b.id);
     for (const entry of entries) await restoreEntry(client, entry, "before");
     return { restored: entries.length };

@@ -4,7 +4,7 @@ import { MAX_IDENTIFIER_BYTES } from "./identifier";
 import { jsonText, jsonTextOf } from "./json-text";
 import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, type FieldSpec, entityFields } from "./registry";
 import { regexProblem } from "./regex";
-import { translateLabel, vmsg } from "../i18n/messages";
+import { say, translateLabel, vmsg } from "../i18n/messages";
 
 export { regexProblem } from "./regex";
 
@@ -20,24 +20,24 @@ const PG_TYPE_MESSAGE = { error: () => vmsg("pgType") };
 const GRAPHQL_NAME: [RegExp, () => string] = [/^([_A-Za-z][_0-9A-Za-z]*)?$/, () => vmsg("graphqlName")];
 
 export const enumOptionsValue = z
-  .array(z.object({ value: z.string().min(1, "Each option needs a value.").max(500), label: z.string().max(500) }))
-  .max(1000, "At most 1,000 options.")
+  .array(z.object({ value: z.string().min(1, { error: () => say("server.optionValueRequired") }).max(500), label: z.string().max(500) }))
+  .max(1000, { error: () => say("server.tooManyOptions") })
   .superRefine((options, ctx) => {
     const seen = new Set<string>();
     options.forEach((o, i) => {
-      if (seen.has(o.value)) ctx.addIssue({ code: "custom", path: [i, "value"], message: `Option value "${o.value}" appears twice.` });
+      if (seen.has(o.value)) ctx.addIssue({ code: "custom", path: [i, "value"], message: say("server.optionTwice", { value: o.value }) });
       seen.add(o.value);
     });
   });
 
-const nonNegativeInt = z.number().int("A whole number.").min(0, "Not negative.");
+const nonNegativeInt = z.number().int({ error: () => vmsg("wholeNumber") }).min(0, { error: () => say("server.notNegative") });
 export const validationRulesValue = z
   .object({
     minLength: nonNegativeInt.optional(),
     maxLength: nonNegativeInt.optional(),
     pattern: z
       .string()
-      .max(1000, { error: "At most 1,000 characters.", abort: true })
+      .max(1000, { error: () => vmsg("atMostChars", { max: 1000 }), abort: true })
       .optional()
       .superRefine((p, ctx) => {
         const problem = p === undefined ? null : regexProblem(p);

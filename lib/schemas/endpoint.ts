@@ -3,7 +3,7 @@ import { HTTP_METHODS } from "./enums";
 import { intText, longText, MAX_LONG_TEXT, requiredText } from "./fields";
 import { jsonText, jsonTextOf } from "./json-text";
 import { boolField, castsOf, enumField, field, kindsOf, labelsOf, schemaOf, entityFields } from "./registry";
-import { vmsg } from "../i18n/messages";
+import { say, vmsg } from "../i18n/messages";
 
 export const ENDPOINT_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const MAX_TIMEOUT_MS = 3_600_000;
@@ -23,15 +23,21 @@ const httpUrl = requiredText(500, "Base URL").superRefine((value, ctx) => {
   }
 });
 
-const OBJECT = { error: "Must be a JSON object: { ... }" };
+const OBJECT = { error: () => say("server.jsonObject") };
 // jsonTextOf prefixes the key ("windowMs: …"), so the messages below do not repeat it.
-const positiveInt = z.number({ error: "a number, e.g. 1000." }).int("a whole number.").positive("a positive whole number.");
-const wholeFromZero = z.number({ error: "a number, e.g. 3." }).int("a whole number.").min(0, "0 or more.");
-const fromZero = z.number({ error: "a number, e.g. 1000." }).min(0, "0 or more.");
-const word = (example: string) => z.string({ error: `text, e.g. ${example}.` }).trim().min(1, `text, e.g. ${example}.`);
+const numberEg = (example: string) => ({ error: () => say("server.numberEg", { example }) });
+const whole = { error: () => say("server.wholeNumberLower") };
+const zeroOrMore = { error: () => say("server.zeroOrMore") };
+const positiveInt = z.number(numberEg("1000")).int(whole).positive({ error: () => say("server.positiveWhole") });
+const wholeFromZero = z.number(numberEg("3")).int(whole).min(0, zeroOrMore);
+const fromZero = z.number(numberEg("1000")).min(0, zeroOrMore);
+const word = (example: string) => {
+  const message = { error: () => say("server.textEg", { example }) };
+  return z.string(message).trim().min(1, message);
+};
 
 // Light checks, shaped by the spec's examples: the keys it names are typed when present, any other key passes.
-export const headersValue = z.record(z.string().max(200), z.string({ error: "header values are text." }).max(10_000), OBJECT);
+export const headersValue = z.record(z.string().max(200), z.string({ error: () => say("server.headerValuesText") }).max(10_000), OBJECT);
 export const authConfigValue = z.looseObject(
   { type: word("Bearer").optional(), tokenField: word("access_token").optional(), refreshUrl: word("/oauth/token").optional() },
   OBJECT,
@@ -44,7 +50,7 @@ export const retryConfigValue = z.looseObject(
 
 const timeoutText = intText.refine(
   (v) => !/^-?\d+$/.test(v) || (Number(v) >= 1 && Number(v) <= MAX_TIMEOUT_MS),
-  `Between 1 and ${MAX_TIMEOUT_MS.toLocaleString("en-US")} ms.`,
+  { error: () => say("server.timeoutRange", { max: MAX_TIMEOUT_MS }) },
 );
 
 /** The spec's examples (its COMMENTs) for auth, rate limit and retry; the others are illustrations. */
@@ -67,7 +73,7 @@ export const ENDPOINT_FIELDS = entityFields("endpoint", {
     "Endpoint name",
     requiredText(100, "Endpoint name").regex(
       ENDPOINT_NAME_PATTERN,
-      "Lower-case letters, digits and underscores, starting with a letter, e.g. github_user_api.",
+      { error: () => say("server.endpointName") },
     ),
     { max: 100, width: 210, hint: "e.g. github_user_api" },
   ),

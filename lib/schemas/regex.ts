@@ -1,3 +1,5 @@
+import { say } from "../i18n/messages";
+
 /**
  * The user-supplied validation_rules.pattern: generated forms will run it on every keystroke, and the editor
  * compiles it live, so it is bounded and refused when it repeats a group that itself repeats ((a+)+, (\w*)*),
@@ -7,14 +9,14 @@ export const MAX_PATTERN_LENGTH = 1000;
 
 /** Why the pattern cannot be used, as a sentence, or null. Linear in the pattern's length. */
 export function regexProblem(pattern: string): string | null {
-  if (pattern.length > MAX_PATTERN_LENGTH) return `At most ${MAX_PATTERN_LENGTH.toLocaleString("en-US")} characters.`;
+  if (pattern.length > MAX_PATTERN_LENGTH) return say("server.patternTooLong", { max: MAX_PATTERN_LENGTH });
   try {
     new RegExp(pattern);
   } catch (error) {
-    return `pattern does not compile: ${(error as Error).message}`;
+    return say("server.patternNoCompile", { detail: (error as Error).message });
   }
   if (repeatsARepetition(pattern)) {
-    return "A repeated group that itself repeats, such as (a+)+, can take exponential time; rewrite it.";
+    return say("server.patternExponential");
   }
   return null;
 }

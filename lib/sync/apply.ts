@@ -4,6 +4,7 @@ import type { DriftItem } from "./drift";
 import type { PlanStatement } from "./plan";
 import type { Problem } from "./probe";
 import { loadSync, planFor, planScripts, type SyncOptions } from "./sync";
+import { say } from "../i18n/messages";
 
 export interface PlanPreview {
   items: DriftItem[];
@@ -156,15 +157,15 @@ export async function applyPlan(
     const plan = planFor(state, options.itemIds);
     applied = plan.items;
     if (state.canonical.problems.length) {
-      throw new ApplyRefusedError("The metadata has values the server does not accept; fix them first. Nothing was changed.", state.canonical.problems);
+      throw new ApplyRefusedError(say("server.planProblems"), state.canonical.problems);
     }
     const { up, down } = planScripts(plan);
     if (options.digest && options.digest !== digestOf(up)) {
-      throw new ApplyRefusedError("The database or the metadata changed since this plan was shown; review the new plan. Nothing was changed.");
+      throw new ApplyRefusedError(say("server.planChanged"));
     }
     const destructive = plan.statements.filter((s) => s.destructive).length;
     if (destructive && !options.allowDestructive) {
-      throw new ApplyRefusedError(`The plan has ${destructive} destructive statement${destructive === 1 ? "" : "s"}; confirm them to apply. Nothing was changed.`);
+      throw new ApplyRefusedError(say("server.planDestructive", { count: destructive }));
     }
     for (const [i, s] of plan.statements.entries()) {
       try {

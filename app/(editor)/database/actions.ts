@@ -1,7 +1,7 @@
 "use server";
 
 import type pg from "pg";
-import { failed, invalid, type ActionResult } from "@/lib/actions/result";
+import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
 import { getPool } from "@/lib/db/pool";
 import { applyRequestSchema, driftPageRequestSchema, importRequestSchema, planRequestSchema, resolveRequestSchema } from "@/lib/schemas/sync";
 import { applyPlan, ApplyFailedError, ApplyRefusedError, planView, previewPlan, type ApplyResult, type PlanView } from "@/lib/sync/apply";
@@ -10,6 +10,7 @@ import { listSchemas } from "@/lib/sync/introspect";
 import { MigrationPathError, saveMigration } from "@/lib/sync/migration";
 import { DriftGoneError, resolveWithDatabase } from "@/lib/sync/resolve";
 import { driftPage, loadSync, type DriftPage } from "@/lib/sync/sync";
+import { say } from "@/lib/i18n/messages";
 
 async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<ActionResult<T>> {
   let client;
@@ -37,31 +38,37 @@ async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promi
 async function checkedSchemas(client: pg.PoolClient, schemas: string[]) {
   const known = new Set((await listSchemas(client)).map((s) => s.name));
   const unknown = schemas.filter((s) => !known.has(s));
-  if (unknown.length) throw new ApplyRefusedError(`There is no importable schema named ${unknown.join(", ")}; nothing was changed.`);
+  if (unknown.length) throw new ApplyRefusedError(say("server.noSuchSchema", { names: unknown.join(", ") }));
   return schemas;
 }
 
 /** What importing would add and change; the full entry list is trimmed to the changes (counts keep the rest). */
 export async function previewImportAction(input: unknown): Promise<ActionResult<ImportPreview>> {
-  const parsed = importRequestSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return withClient(async (client) => {
-    const preview = await previewImport(client, await checkedSchemas(client, parsed.data.schemas));
-    return { ...preview, entries: preview.entries.filter((e) => e.action !== "unchanged").slice(0, 2000) };
+  return localized(async () => {
+    const parsed = importRequestSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return withClient(async (client) => {
+      const preview = await previewImport(client, await checkedSchemas(client, parsed.data.schemas));
+      return { ...preview, entries: preview.entries.filter((e) => e.action !== "unchanged").slice(0, 2000) };
+    });
   });
 }
 
 export async function runImportAction(input: unknown): Promise<ActionResult<ImportPreview["counts"]>> {
-  const parsed = importRequestSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return withClient(async (client) => (await runImport(client, await checkedSchemas(client, parsed.data.schemas))).counts);
+  return localized(async () => {
+    const parsed = importRequestSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return withClient(async (client) => (await runImport(client, await checkedSchemas(client, parsed.data.schemas))).counts);
+  });
 }
 
 /** "Take the database's version" of one drift item. */
 export async function resolveDriftAction(input: unknown): Promise<ActionResult<{ resolved: string }>> {
-  const parsed = resolveRequestSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return withClient(async (client) => ({ resolved: (await resolveWithDatabase(client, parsed.data.itemId)).id }));
+  return localized(async () => {
+    const parsed = resolveRequestSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return withClient(async (client) => ({ resolved: (await resolveWithDatabase(client, parsed.data.itemId)).id }));
+  });
 }
 
 /**
@@ -69,11 +76,13 @@ export async function resolveDriftAction(input: unknown): Promise<ActionResult<{
  * began (its digest differs), so the browser does not splice two different lists together.
  */
 export async function driftPageAction(input: unknown): Promise<ActionResult<DriftPage & { changed: boolean }>> {
-  const parsed = driftPageRequestSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return withClient(async (client) => {
-    const page = driftPage((await loadSync(client)).items, parsed.data.offset);
-    return { ...page, changed: page.digest !== parsed.data.digest };
+  return localized(async () => {
+    const parsed = driftPageRequestSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return withClient(async (client) => {
+      const page = driftPage((await loadSync(client)).items, parsed.data.offset);
+      return { ...page, changed: page.digest !== parsed.data.digest };
+    });
   });
 }
 
@@ -82,39 +91,47 @@ export async function driftPageAction(input: unknown): Promise<ActionResult<Drif
  * item ids in a query string overflow the server's header limit (HTTP 431).
  */
 export async function previewPlanAction(input: unknown): Promise<ActionResult<PlanView>> {
-  const parsed = planRequestSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return withClient(async (client) => planView(await previewPlan(client, { itemIds: parsed.data.itemIds })));
+  return localized(async () => {
+    const parsed = planRequestSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return withClient(async (client) => planView(await previewPlan(client, { itemIds: parsed.data.itemIds })));
+  });
 }
 
 export async function applyPlanAction(input: unknown): Promise<ActionResult<ApplyResult>> {
-  const parsed = applyRequestSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return withClient((client) => applyPlan(client, parsed.data));
+  return localized(async () => {
+    const parsed = applyRequestSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return withClient((client) => applyPlan(client, parsed.data));
+  });
 }
 
 /** The plan as reviewed (same digest), recomputed from the metadata; refused when anything changed since. */
 async function reviewedPlan(client: pg.PoolClient, request: { itemIds: string[]; digest: string }, nothing: string) {
   const preview = await previewPlan(client, { itemIds: request.itemIds });
   if (preview.digest !== request.digest) {
-    throw new ApplyRefusedError(`The database or the metadata changed since this plan was shown; review the new plan. ${nothing}`);
+    throw new ApplyRefusedError(say("server.planChangedReview", { nothing }));
   }
   return preview;
 }
 
 /** The reviewed plan's whole up and down scripts (the page shows their first statements only), for Download. */
 export async function planScriptsAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
-  const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return withClient(async (client) => {
-    const { up, down } = await reviewedPlan(client, parsed.data, "Nothing was downloaded.");
-    return { up, down };
+  return localized(async () => {
+    const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return withClient(async (client) => {
+      const { up, down } = await reviewedPlan(client, parsed.data, say("server.nothingDownloaded"));
+      return { up, down };
+    });
   });
 }
 
 /** Saves the reviewed plan (same digest) as a migration in the project's database_path. */
 export async function saveMigrationAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
-  const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return withClient(async (client) => saveMigration(client, await reviewedPlan(client, parsed.data, "Nothing was saved.")));
+  return localized(async () => {
+    const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    return withClient(async (client) => saveMigration(client, await reviewedPlan(client, parsed.data, say("server.nothingSaved"))));
+  });
 }

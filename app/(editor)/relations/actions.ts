@@ -17,6 +17,7 @@ import {
 import { listTableNames } from "@/lib/metadata/tables";
 import { idValue } from "@/lib/schemas/fields";
 import { deleteRelationSchema, RELATION_INLINE_FIELDS, relationWizardSchema } from "@/lib/schemas/relation";
+import { say } from "@/lib/i18n/messages";
 
 /** The relation wizard: the relation and what comes with it (FK column, junction, reverse), in one transaction. */
 export async function createRelationAction(input: unknown): Promise<MutationResult<WizardResult>> {
@@ -64,7 +65,7 @@ export async function tableColumnsAction(
 export async function tableNamesAction(
   input?: unknown,
 ): Promise<MutationResult<{ id: number; schema_name: string; table_name: string; primary_key: string | null }[]>> {
-  return runAction(z.undefined({ error: "This request takes no input." }), input, () => listTableNames());
+  return runAction(z.undefined({ error: () => say("server.noInput") }), input, () => listTableNames());
 }
 
 /** Many cells of the relations grid at once (paste, fill down, undo): one transaction, all or nothing. */

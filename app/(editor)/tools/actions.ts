@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failed, invalid, type ActionResult } from "@/lib/actions/result";
+import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
 import { getPool } from "@/lib/db/pool";
 import {
   BackupRefusedError,
@@ -17,19 +17,21 @@ import { verifyMetadata, type VerifyResult } from "@/lib/metadata/verify";
 import { resetSchema, restoreRequestSchema } from "@/lib/schemas/backup";
 
 export async function verifyAction(): Promise<ActionResult<VerifyResult[]>> {
-  let client;
-  try {
-    client = await getPool().connect();
-  } catch (error) {
-    return failed(error);
-  }
-  try {
-    return { ok: true, data: await verifyMetadata(client) };
-  } catch (error) {
-    return failed(error);
-  } finally {
-    client.release();
-  }
+  return localized(async () => {
+    let client;
+    try {
+      client = await getPool().connect();
+    } catch (error) {
+      return failed(error);
+    }
+    try {
+      return { ok: true, data: await verifyMetadata(client) };
+    } catch (error) {
+      return failed(error);
+    } finally {
+      client.release();
+    }
+  });
 }
 
 /** A file the editor will not restore: why, and the rows or tables at fault. Not an error of the action. */
@@ -51,43 +53,49 @@ async function readBackupForm(
 
 /** The backup file's preview (what a restore would add, change, remove), or why the file is refused. */
 export async function previewRestoreAction(input: unknown): Promise<ActionResult<PreviewOutcome>> {
-  try {
-    const read = await readBackupForm(input);
-    if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
-    return { ok: true, data: { kind: "preview", preview: await previewRestore(getPool(), read.doc) } };
-  } catch (error) {
-    if (error instanceof BackupRefusedError)
-      return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
-    return failed(error);
-  }
+  return localized(async () => {
+    try {
+      const read = await readBackupForm(input);
+      if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
+      return { ok: true, data: { kind: "preview", preview: await previewRestore(getPool(), read.doc) } };
+    } catch (error) {
+      if (error instanceof BackupRefusedError)
+        return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
+      return failed(error);
+    }
+  });
 }
 
 /** Replaces all metadata with the backup's, in one transaction; refused if it changed since the preview. */
 export async function restoreAction(input: unknown): Promise<ActionResult<RestoreOutcome>> {
-  try {
-    const read = await readBackupForm(input);
-    if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
-    const result = await restoreMetadata(getPool(), read.doc, { expectedDigest: read.digest });
-    revalidatePath("/", "layout");
-    return { ok: true, data: { kind: "restored", rows: Object.values(result.rows).reduce((n, c) => n + c, 0) } };
-  } catch (error) {
-    if (error instanceof BackupRefusedError)
-      return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
-    return failed(error);
-  }
+  return localized(async () => {
+    try {
+      const read = await readBackupForm(input);
+      if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
+      const result = await restoreMetadata(getPool(), read.doc, { expectedDigest: read.digest });
+      revalidatePath("/", "layout");
+      return { ok: true, data: { kind: "restored", rows: Object.values(result.rows).reduce((n, c) => n + c, 0) } };
+    } catch (error) {
+      if (error instanceof BackupRefusedError)
+        return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
+      return failed(error);
+    }
+  });
 }
 
 /** The spec's appendix C: drops the _metadata schema once the typed project id matches; then the wizard. */
 export async function resetAction(input: unknown): Promise<ActionResult<never>> {
-  const parsed = resetSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await resetMetadata(getPool(), { confirmProjectId: parsed.data.projectId });
-  } catch (error) {
-    if (error instanceof ResetRefusedError)
-      return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
-    return failed(error);
-  }
-  revalidatePath("/", "layout");
-  redirect("/setup");
+  return localized(async () => {
+    const parsed = resetSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    try {
+      await resetMetadata(getPool(), { confirmProjectId: parsed.data.projectId });
+    } catch (error) {
+      if (error instanceof ResetRefusedError)
+        return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
+      return failed(error);
+    }
+    revalidatePath("/", "layout");
+    redirect("/setup");
+  });
 }

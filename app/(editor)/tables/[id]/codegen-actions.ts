@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { failed, type ActionResult } from "@/lib/actions/result";
+import { failed, type ActionResult, localized } from "@/lib/actions/result";
 import { formatFiles } from "@/lib/codegen/format";
 import { generateTableCode, tableForm, type TableCode, type Target } from "@/lib/codegen/generate";
 import type { FormSpec } from "@/lib/codegen/form-spec";
@@ -12,26 +12,30 @@ const tableId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** The table's generated code as metadata:generate would write it (formatted when the project asks for it). */
 export async function tableCodeAction(input: unknown): Promise<ActionResult<TableCode>> {
-  const id = tableId.safeParse(input);
-  if (!id.success) return { ok: false, formError: "Malformed request." };
-  try {
-    const codegen = await loadTableCodegenInput(id.data);
-    const code = generateTableCode(codegen, id.data);
-    const targets = Object.keys(code.files) as Target[];
-    const formatted = await formatFiles(targets.map((t) => ({ path: code.paths[t].endsWith("/") ? `${t}.txt` : code.paths[t], content: code.files[t] })), codegen.config.prettier);
-    return { ok: true, data: { ...code, files: Object.fromEntries(targets.map((t, i) => [t, formatted[i].content])) as Record<Target, string> } };
-  } catch (error) {
-    return failed(error);
-  }
+  return localized(async () => {
+    const id = tableId.safeParse(input);
+    if (!id.success) return { ok: false, formError: "Malformed request." };
+    try {
+      const codegen = await loadTableCodegenInput(id.data);
+      const code = generateTableCode(codegen, id.data);
+      const targets = Object.keys(code.files) as Target[];
+      const formatted = await formatFiles(targets.map((t) => ({ path: code.paths[t].endsWith("/") ? `${t}.txt` : code.paths[t], content: code.files[t] })), codegen.config.prettier);
+      return { ok: true, data: { ...code, files: Object.fromEntries(targets.map((t, i) => [t, formatted[i].content])) as Record<Target, string> } };
+    } catch (error) {
+      return failed(error);
+    }
+  });
 }
 
 /** The table's form as the preview renders it: fields, options, defaults and validation rules. */
 export async function tableFormAction(input: unknown): Promise<ActionResult<{ form: FormSpec | null; problems: Problem[] }>> {
-  const id = tableId.safeParse(input);
-  if (!id.success) return { ok: false, formError: "Malformed request." };
-  try {
-    return { ok: true, data: tableForm(await loadTableCodegenInput(id.data), id.data) };
-  } catch (error) {
-    return failed(error);
-  }
+  return localized(async () => {
+    const id = tableId.safeParse(input);
+    if (!id.success) return { ok: false, formError: "Malformed request." };
+    try {
+      return { ok: true, data: tableForm(await loadTableCodegenInput(id.data), id.data) };
+    } catch (error) {
+      return failed(error);
+    }
+  });
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { withLocale } from "../lib/i18n/locale-scope";
+import { parseBackup } from "../lib/metadata/backup-format";
+import { addColumns } from "../lib/metadata/columns";
+import { createEndpoint } from "../lib/metadata/endpoints";
+import { createTable } from "../lib/metadata/tables";
+import { endpointDefaults, endpointSchema } from "../lib/schemas/endpoint";
+import { enumOptionsValue, validationRulesValue } from "../lib/schemas/column";
+import { restoreRequestSchema } from "../lib/schemas/backup";
+import { newColumn, tableValues, thrown, useMetadataDb } from "./helpers/metadata";
+
+const ctx = useMetadataDb();
+
+const endpoint = (name: string) => endpointSchema.parse({ ...endpointDefaults, endpoint_name: name, base_url: "https://api.github.com" });
+
+/**
+ * Messages lib/ makes deep inside async work (in a transaction, after awaits) are said in the language of
+ * the request that caused them: server actions run their work in withLocale (lib/actions/result.ts).
+ */
+describe("the request's language across awaits", () => {
+  it("a duplicate endpoint name found by the database is refused in Korean inside a Korean request, in English outside", async () => {
+    await createEndpoint(endpoint("gh"), ctx.pool);
+    const ko = (await withLocale("ko", () => thrown(createEndpoint(endpoint("gh"), ctx.pool)))) as Error;
+    expect(ko.message).toBe("이름이 gh인 엔드포인트가 이미 있습니다.");
+    const en = (await thrown(createEndpoint(endpoint("gh"), ctx.pool))) as Error;
+    expect(en.message).toBe("An endpoint named gh already exists.");
+  });
+
+  it("two requests at once keep their own language", async () => {
+    await createEndpoint(endpoint("both"), ctx.pool).catch(() => undefined);
+    const [ko, en] = await Promise.all([
+      withLocale("ko", () => thrown(createEndpoint(endpoint("both"), ctx.pool))),
+      withLocale("en", () => thrown(createEndpoint(endpoint("both"), ctx.pool))),
+    ]);
+    expect((ko as Error).message).toBe("이름이 both인 엔드포인트가 이미 있습니다.");
+    expect((en as Error).message).toBe("An endpoint named both already exists.");
+  });
+
+  it("a pasted type PostgreSQL does not know, and a duplicate column, are said in Korean", async () => {
+    const table = await createTable(tableValues("ko_things"), ctx.pool);
+    const unknown = (await withLocale("ko", () =>
+      thrown(addColumns(table.id, [newColumn("a", "NOTATYPE"), newColumn("b", "ALSONOT")], ctx.pool)),
+    )) as Error;
+    expect(unknown.message).toBe("추가되지 않았습니다: 타입 2개를 PostgreSQL이 모릅니다.");
+    await addColumns(table.id, [newColumn("email", "TEXT")], ctx.pool);
+    const duplicate = (await withLocale("ko", () => thrown(addColumns(table.id, [newColumn("email", "TEXT")], ctx.pool)))) as Error;
+    expect(duplicate.message).toBe('테이블 ko_things에 이미 컬럼 "email"이(가) 있습니다.');
+  });
+
+  it("the backup form's and the backup file's refusals, the enum options' and validation rules' checks speak Korean", () => {
+    withLocale("ko", () => {
+      expect(parseBackup("")).toMatchObject({ ok: false, reason: "파일이 비어 있습니다." });
+      expect(restoreRequestSchema.safeParse({ file: "x" }).error!.issues[0].message).toBe("백업 파일을 고르세요.");
+      const twice = enumOptionsValue.safeParse([{ value: "A", label: "" }, { value: "A", label: "" }]);
+      expect(twice.error!.issues[0].message).toBe('옵션 값 "A"이(가) 두 번 나옵니다.');
+      expect(validationRulesValue.safeParse({ pattern: "(a+)+" }).error!.issues[0].message).toMatch(/^\(a\+\)\+처럼/);
+      expect(validationRulesValue.safeParse({ minLength: -1 }).error!.issues[0].message).toBe("음수가 아니어야 합니다.");
+    });
+    expect(parseBackup("")).toMatchObject({ ok: false, reason: "The file is empty." });
+  });
+});
