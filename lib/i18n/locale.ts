@@ -30,3 +30,21 @@ export function pickLocale(cookie: string | null | undefined, acceptLanguage: st
   if (isLocale(cookie)) return cookie;
   return localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
 }
+
+/**
+ * A terminal's language, as POSIX resolves it for messages: the first set of LC_ALL, LC_MESSAGES, LANG
+ * ("ko_KR.UTF-8" → ko); English otherwise. The CLI's `--locale` wins over it (cliLocale).
+ */
+export function localeFromEnv(env: Record<string, string | undefined>): Locale {
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v && v.trim() !== "") ?? "";
+  const base = value.toLowerCase().split(/[_.@-]/)[0];
+  return isLocale(base) ? base : DEFAULT_LOCALE;
+}
+
+/** `--locale ko` (or `--locale=ko`) from a command line, else the environment's; null for an unknown value. */
+export function cliLocale(args: string[], env: Record<string, string | undefined>): Locale | null {
+  const i = args.findIndex((a) => a === "--locale" || a.startsWith("--locale="));
+  if (i < 0) return localeFromEnv(env);
+  const value = args[i].startsWith("--locale=") ? args[i].slice("--locale=".length) : args[i + 1];
+  return isLocale(value) ? value : null;
+}

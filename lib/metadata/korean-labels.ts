@@ -1,7 +1,7 @@
 /**
  * Korean label suggestions for common column (and table) names, used by labelFor when the UI speaks Korean:
- * the Add-column form, Paste rows and the diagram's New table derive labels through it (the import does too, but
- * runs in the server's default language, English, so it does not get them yet). Names are matched whole
+ * the Add-column form, Paste rows, the diagram's New table and the import (in the request's language, or
+ * metadata:import's --locale / LANG) derive labels through it. Names are matched whole
  * (email → 이메일); a name ending in _id whose stem is known becomes "<stem> ID" (user_id → 사용자 ID), and
  * one ending in _at / _on / _date / _count whose stem is known gets the matching suffix (deleted_at → 삭제일시).
  * Unknown names get no suggestion (the English derivation is used).

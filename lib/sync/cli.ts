@@ -4,6 +4,8 @@ import type { DriftItem } from "./drift";
 import { previewImport, runImport, type ImportPreview } from "./import";
 import { saveMigration, MigrationPathError } from "./migration";
 import { defaultScope, loadSync } from "./sync";
+import { cliLocale } from "../i18n/locale";
+import { withLocale } from "../i18n/locale-scope";
 
 /**
  * `npm run metadata:import | diff | plan | apply`: the loop import → drift → plan → apply from a terminal.
@@ -35,20 +37,30 @@ export function printImportPreview(preview: ImportPreview, out: Out) {
 const describeItem = (i: DriftItem) =>
   `${i.kind.padEnd(12)} ${i.table}${i.column ? `.${i.column}` : ""}${i.kind === "check" || i.kind === "enum" ? ` ${i.name}` : ""}: metadata ${i.metadata ?? "(none)"} · database ${i.database ?? "(none)"}`;
 
+async function importIn(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
+  const schemas = await scope(client, args);
+  if (args.includes("--dry-run")) {
+    const preview = await previewImport(client, schemas);
+    printImportPreview(preview, out);
+    out("🔍 Dry run: nothing was changed.");
+    return preview.problems.length ? 1 : 0;
+  }
+  const result = await runImport(client, schemas);
+  printImportPreview(result, out);
+  const c = result.counts;
+  out(`✅ Imported: ${c.table.add} tables, ${c.column.add} columns, ${c.relation.add} relations added; ${c.table.update + c.column.update + c.relation.update} rows refreshed.`);
+  return result.problems.length ? 1 : 0;
+}
+
 export const syncCommands = {
-  async import(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
-    const schemas = await scope(client, args);
-    if (args.includes("--dry-run")) {
-      const preview = await previewImport(client, schemas);
-      printImportPreview(preview, out);
-      out("🔍 Dry run: nothing was changed.");
-      return preview.problems.length ? 1 : 0;
+  /** New rows get their labels in the terminal's language (`--locale ko`, or LANG=ko_KR…), as the Import page's. */
+  async import(client: pg.ClientBase, args: string[], out: Out, env: Record<string, string | undefined> = process.env): Promise<number> {
+    const locale = cliLocale(args, env);
+    if (!locale) {
+      out("❌ --locale takes en or ko.");
+      return 2;
     }
-    const result = await runImport(client, schemas);
-    printImportPreview(result, out);
-    const c = result.counts;
-    out(`✅ Imported: ${c.table.add} tables, ${c.column.add} columns, ${c.relation.add} relations added; ${c.table.update + c.column.update + c.relation.update} rows refreshed.`);
-    return result.problems.length ? 1 : 0;
+    return withLocale(locale, () => importIn(client, args, out));
   },
 
   async diff(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
