@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Queryable } from "../db/pool";
 import { migrationFileNames } from "./migration-names";
+import { say } from "../i18n/messages";
 
 /** Why a migration could not be saved, in words for a person (nothing was written). */
 export class MigrationPathError extends Error {
@@ -21,15 +22,15 @@ export async function saveMigration(
   scripts: { up: string; down: string; problems?: unknown[] },
   now = new Date(),
 ): Promise<{ up: string; down: string }> {
-  if (scripts.problems?.length) throw new MigrationPathError("The metadata has values the server does not accept; fix them before saving a migration.");
+  if (scripts.problems?.length) throw new MigrationPathError(say("server.migrationProblems"));
   const { rows } = await db.query<{ root_path: string; database_path: string | null }>("SELECT root_path, database_path FROM _metadata.project WHERE id = 1");
-  if (!rows[0]) throw new MigrationPathError("There is no project row: finish the setup first.");
+  if (!rows[0]) throw new MigrationPathError(say("server.migrationNoProject"));
   const root = rows[0].root_path;
-  if (!path.isAbsolute(root)) throw new MigrationPathError(`The project's root_path "${root}" is not an absolute path; correct it on the Project page.`);
+  if (!path.isAbsolute(root)) throw new MigrationPathError(say("server.migrationRootRelative", { root }));
   const folder = path.resolve(root, rows[0].database_path || "./database", "migrations");
   const inside = path.relative(root, folder);
   if (inside.startsWith("..") || path.isAbsolute(inside)) {
-    throw new MigrationPathError(`The project's database_path leads outside root_path (${folder}); correct it on the Project page.`);
+    throw new MigrationPathError(say("server.migrationOutside", { folder }));
   }
   const names = migrationFileNames(now);
   const files = { up: path.join(folder, names.up), down: path.join(folder, names.down) };
@@ -41,8 +42,8 @@ export async function saveMigration(
     const code = (error as { code?: string }).code;
     throw new MigrationPathError(
       code === "EEXIST"
-        ? `A migration named ${names.up} already exists; wait a second and save again.`
-        : `The migration could not be written to ${folder} (${code ?? "error"}): check that the folder exists and is writable.`,
+        ? say("server.migrationExists", { name: names.up })
+        : say("server.migrationNotWritten", { folder, code: code ?? "error" }),
     );
   }
   return files;
