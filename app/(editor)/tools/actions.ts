@@ -85,17 +85,20 @@ export async function restoreAction(input: unknown): Promise<ActionResult<Restor
 
 /** The spec's appendix C: drops the _metadata schema once the typed project id matches; then the wizard. */
 export async function resetAction(input: unknown): Promise<ActionResult<never>> {
-  return localized(async () => {
+  const refused = await localized(async (): Promise<ActionResult<never> | null> => {
     const parsed = resetSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     try {
       await resetMetadata(getPool(), { confirmProjectId: parsed.data.projectId });
+      return null;
     } catch (error) {
       if (error instanceof ResetRefusedError)
         return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
       return failed(error);
     }
-    revalidatePath("/", "layout");
-    redirect("/setup");
   });
+  if (refused) return refused;
+  // Outside the language scope, at the action's top level, where Next expects its redirect.
+  revalidatePath("/", "layout");
+  redirect("/setup");
 }
