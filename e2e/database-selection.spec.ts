@@ -73,6 +73,10 @@ test("a selection link opened in another tab says where to choose again", async 
   await page.goto(`database/plan?selection=${"0".repeat(8)}-0000-4000-8000-${"0".repeat(12)}`);
   await expect(page.getByText("This selection is not in this tab")).toBeVisible();
   await expect(page.getByRole("link", { name: "Drift page" })).toBeVisible();
+  // An earlier version's link with the items in the address is refused, not taken as the plan for everything.
+  await page.goto("database/plan?item=column%3Ae2e_sel.wide%3Ac0000%3A");
+  await expect(page.getByText("This link names its items in the address")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Up script" })).toHaveCount(0);
   await page.goto("database/plan?selection=not-a-key");
   await expect(page.getByText("This plan link is malformed", { exact: true })).toBeVisible();
   await expect(page.getByText("Open the plan from the Drift page's Review plan button.")).toBeVisible();

@@ -17,7 +17,9 @@ export const dynamic = "force-dynamic";
 
 /** The plan for every difference, or (`?selection=<key>`) for the differences chosen on the Drift page. */
 export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ selection }, t] = await Promise.all([searchParams, getTranslations("pages.database")]);
+  const [{ selection, item }, t] = await Promise.all([searchParams, getTranslations("pages.database")]);
+  // Links of earlier versions carried the chosen items as ?item=…: never read as "the plan for everything".
+  if (item !== undefined) return <Alert tone="error" title={t("planMalformed")}>{t("planOldLink")}</Alert>;
   if (selection !== undefined) {
     const key = selectionKeySchema.safeParse(selection);
     if (!key.success) return <Alert tone="error" title={t("planMalformed")}>{key.error.issues[0].message}</Alert>;
