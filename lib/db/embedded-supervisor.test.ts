@@ -59,7 +59,7 @@ describe("superviseServer", () => {
     const { events, supervision } = recorder();
     const first = new FakeServer();
     const second = new FakeServer();
-    let finishStart = () => {};
+    let finishStart: (() => void) | null = null;
     const stoppedPids: number[] = [];
     const supervised = superviseServer(
       asServer(first),
@@ -70,9 +70,10 @@ describe("superviseServer", () => {
       supervision,
     );
     first.die();
-    await until(() => events.length === 1);
+    // In flight means start() was called: the death is reported first, and the restart follows a retry delay.
+    await until(() => events.length === 1 && finishStart !== null);
     const stopping = supervised.stop();
-    finishStart();
+    finishStart!();
     await stopping;
     expect(stoppedPids).toEqual([second.pid]);
     expect(events).toEqual(["died: killed by SIGKILL (LOG:  last line)"]);
