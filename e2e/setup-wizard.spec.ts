@@ -77,7 +77,8 @@ test("a new user is sent to the wizard, completes it, and the project row holds 
   await expect(page.getByRole("heading", { name: "마이 쇼핑몰" })).toBeVisible();
   await expect(page.getByRole("contentinfo")).toContainText("Connected to");
 
-  const { rows } = await db.query("SELECT * FROM _metadata.project");
+  // id as text: lib/db/pool.ts parses int8 as a number for the whole process once any spec in this worker imports it.
+  const { rows } = await db.query("SELECT *, id::text AS id FROM _metadata.project");
   expect(rows).toHaveLength(1);
   const row = rows[0];
   expect(row).toMatchObject({
