@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { DriftItem } from "./drift";
 import type { PlanStatement } from "./plan";
 import type { Problem } from "./probe";
-import { loadSync, planFor, planScripts, type SyncOptions } from "./sync";
+import { loadSync, planFor, planScripts, type SyncOptions, type SyncState } from "./sync";
 import { say } from "../i18n/messages";
 
 export interface PlanPreview {
@@ -22,9 +22,9 @@ export const LOCK_TIMEOUT = "5s";
 
 const digestOf = (up: string) => createHash("sha256").update(up).digest("hex").slice(0, 16);
 
-/** The plan as the preview shows it, with the rows each destructive statement touches. */
-export async function previewPlan(meta: pg.ClientBase, options: SyncOptions & { itemIds?: string[] } = {}): Promise<PlanPreview> {
-  const state = await loadSync(meta, options);
+/** The plan as the preview shows it, with the rows each destructive statement touches (from `state` when given). */
+export async function previewPlan(meta: pg.ClientBase, options: SyncOptions & { itemIds?: string[]; state?: SyncState } = {}): Promise<PlanPreview> {
+  const state = options.state ?? (await loadSync(meta, options));
   const plan = planFor(state, options.itemIds);
   const target = options.target ?? meta;
   const statements = [];

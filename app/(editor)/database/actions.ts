@@ -4,12 +4,13 @@ import type pg from "pg";
 import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
 import { getPool } from "@/lib/db/pool";
 import { applyRequestSchema, driftPageRequestSchema, importRequestSchema, planRequestSchema, resolveRequestSchema } from "@/lib/schemas/sync";
-import { applyPlan, ApplyFailedError, ApplyRefusedError, planView, previewPlan, type ApplyResult, type PlanView } from "@/lib/sync/apply";
+import { applyPlan, ApplyFailedError, ApplyRefusedError, planView, type ApplyResult, type PlanView } from "@/lib/sync/apply";
 import { previewImport, runImport, type ImportPreview } from "@/lib/sync/import";
 import { listSchemas } from "@/lib/sync/introspect";
 import { MigrationPathError, saveMigration } from "@/lib/sync/migration";
 import { DriftGoneError, resolveWithDatabase } from "@/lib/sync/resolve";
-import { driftPage, loadSync, type DriftPage } from "@/lib/sync/sync";
+import { currentPlan, currentSync } from "@/lib/sync/last-result";
+import { driftPage, type DriftPage } from "@/lib/sync/sync";
 import { say } from "@/lib/i18n/messages";
 
 async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<ActionResult<T>> {
@@ -80,7 +81,7 @@ export async function driftPageAction(input: unknown): Promise<ActionResult<Drif
     const parsed = driftPageRequestSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     return withClient(async (client) => {
-      const page = driftPage((await loadSync(client)).items, parsed.data.offset);
+      const page = driftPage((await currentSync(client)).items, parsed.data.offset);
       return { ...page, changed: page.digest !== parsed.data.digest };
     });
   });
@@ -94,7 +95,7 @@ export async function previewPlanAction(input: unknown): Promise<ActionResult<Pl
   return localized(async () => {
     const parsed = planRequestSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
-    return withClient(async (client) => planView(await previewPlan(client, { itemIds: parsed.data.itemIds })));
+    return withClient(async (client) => planView(await currentPlan(client, parsed.data.itemIds)));
   });
 }
 
@@ -108,7 +109,7 @@ export async function applyPlanAction(input: unknown): Promise<ActionResult<Appl
 
 /** The plan as reviewed (same digest), recomputed from the metadata; refused when anything changed since. */
 async function reviewedPlan(client: pg.PoolClient, request: { itemIds: string[]; digest: string }, nothing: string) {
-  const preview = await previewPlan(client, { itemIds: request.itemIds });
+  const preview = await currentPlan(client, request.itemIds);
   if (preview.digest !== request.digest) {
     throw new ApplyRefusedError(say("server.planChangedReview", { nothing }));
   }

@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
 import { inLocale } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { driftPage, loadSync } from "@/lib/sync/sync";
+import { currentSync } from "@/lib/sync/last-result";
+import { driftPage } from "@/lib/sync/sync";
 import { withPoolClient } from "@/lib/sync/with-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ export default async function DriftPage() {
   const t = await getTranslations("pages.database");
   let state;
   try {
-    state = await withPoolClient((client) => loadSync(client));
+    state = await withPoolClient((client) => currentSync(client));
   } catch (error) {
     return <Alert tone="error" title={t("driftFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }

@@ -7,7 +7,8 @@ import { toUserError } from "@/lib/db/errors";
 import { inLocale } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { selectionKeySchema } from "@/lib/schemas/sync";
-import { planView, previewPlan } from "@/lib/sync/apply";
+import { planView } from "@/lib/sync/apply";
+import { currentPlan } from "@/lib/sync/last-result";
 import { withPoolClient } from "@/lib/sync/with-client";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +29,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   }
   let preview;
   try {
-    preview = await withPoolClient((client) => previewPlan(client));
+    preview = await withPoolClient((client) => currentPlan(client));
   } catch (error) {
     return <Alert tone="error" title={t("planFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }
