@@ -1,8 +1,8 @@
 "use client";
 
-import { setBrowserLocale } from "@/lib/i18n/messages";
+import { setBrowserLocale } from "@/lib/i18n/browser-locale";
 
-/** Puts the page's language into the schemas' messages (lib/i18n/messages.ts) before any form validates. */
+/** Puts the page's language into the schemas' messages (lib/i18n/messages.ts reads it) before any form validates. */
 export function MessagesLocale({ locale }: { locale: string }) {
   setBrowserLocale(locale);
   return null;

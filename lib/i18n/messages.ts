@@ -1,16 +1,16 @@
 import { createTranslator } from "next-intl";
 import { catalogs, type Messages } from "./catalogs";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "./locale";
+import { browserLocale } from "./browser-locale";
+import { DEFAULT_LOCALE, type Locale } from "./locale";
 
 /**
  * Translation for code that runs outside React: the zod schemas (shared by the browser's forms and the
  * server actions), the field registries and the messages lib/ throws. Their messages are produced when a
  * value is checked or an error made, in the locale in force then: in the browser, the page's (set once by
- * <MessagesLocale>); on the server, the request's: for a synchronous parse (inLocale), or across the awaits
- * of a whole action (lib/i18n/locale-scope.ts, which keeps it per request). Elsewhere (CLI, tests) English
+ * <MessagesLocale> in browser-locale.ts); on the server, the request's: for a synchronous parse (inLocale), or across
+ * the awaits of a whole action (lib/i18n/locale-scope.ts, which keeps it per request). Elsewhere (CLI, tests) English
  * unless the CLI chose a language.
  */
-let current: Locale = DEFAULT_LOCALE;
 /** inLocale's locale while its synchronous check runs. */
 let scoped: Locale | null = null;
 /** The server's per-request locale (an AsyncLocalStorage lookup registered by locale-scope.ts). */
@@ -21,7 +21,7 @@ export function setAmbientLocale(source: () => Locale | undefined) {
   ambient = source;
 }
 
-const active = (): Locale => scoped ?? ambient() ?? current;
+const active = (): Locale => scoped ?? ambient() ?? browserLocale() ?? DEFAULT_LOCALE;
 
 const translators = {
   en: createTranslator({ locale: "en", messages: catalogs.en }),
@@ -57,11 +57,6 @@ export function inLocale<T>(locale: Locale, run: () => T): T {
   } finally {
     scoped = previous;
   }
-}
-
-/** The browser's page locale (one per page load; the server never calls this, it scopes with inLocale). */
-export function setBrowserLocale(locale: string) {
-  if (typeof window !== "undefined" && isLocale(locale)) current = locale;
 }
 
 // English label → its key, from the field catalogs (fields.<entity>.<name>) and the extra labels (labels.*):
