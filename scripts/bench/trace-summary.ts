@@ -64,19 +64,20 @@ const KIND: Record<string, "script" | "style" | "layout" | "paint"> = {
 };
 
 /**
- * `edits` carry the window as the page measured it (performance.now() clock); the page marked each committing
- * keydown with `edit-commit:<ms since the event's timestamp>`, which ties the two clocks together.
+ * `edits` carry the window as the page measured it (performance.now() clock); the page marked each window's
+ * start event (a committing keydown, a click) with `<mark><ms since the event's timestamp>` (by default
+ * `edit-commit:`), which ties the two clocks together.
  */
-export function summariseTrace(events: TraceEvent[], edits: { ms: number }[]): WindowSummary[] {
+export function summariseTrace(events: TraceEvent[], edits: { ms: number }[], mark = "edit-commit:"): WindowSummary[] {
   const marks = events
-    .filter((e) => e.cat.includes("blink.user_timing") && e.name.startsWith("edit-commit:") && (e.ph === "R" || e.ph === "I" || e.ph === "n" || e.ph === "b"))
+    .filter((e) => e.cat.includes("blink.user_timing") && e.name.startsWith(mark) && (e.ph === "R" || e.ph === "I" || e.ph === "n" || e.ph === "b"))
     .sort((a, b) => a.ts - b.ts);
   const seen = new Set<number>();
   const starts: { start: number; pid: number; tid: number }[] = [];
   for (const m of marks) {
     if (seen.has(m.ts)) continue;
     seen.add(m.ts);
-    starts.push({ start: m.ts - Number(m.name.split(":")[1]) * 1000, pid: m.pid, tid: m.tid });
+    starts.push({ start: m.ts - Number(m.name.slice(mark.length)) * 1000, pid: m.pid, tid: m.tid });
   }
   const profile = cpuSamples(events);
   return edits.slice(0, starts.length).map((edit, i) => {
