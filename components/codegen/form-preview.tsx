@@ -6,6 +6,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useRef, useState } from "react";
 import { useForm, type Resolver, type UseFormRegister } from "react-hook-form";
 import { tableFormAction } from "@/app/(editor)/tables/[id]/codegen-actions";
+import { fromJsonText } from "@/lib/actions/types";
+import type { TableForm } from "@/lib/codegen/generate";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass, Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -116,7 +118,7 @@ function PreviewForm({ spec }: { spec: FormSpec }) {
 
 /** The Form preview tab: reads the table's current metadata each time it opens. */
 export function FormPreview({ tableId }: { tableId: number }) {
-  const loaded = useActionData(() => tableFormAction(tableId), [tableId]);
+  const loaded = useActionData<TableForm>(() => tableFormAction(tableId).then((r) => (r.ok ? { ok: true, data: fromJsonText(r.data) } : r)), [tableId]);
   const t = useTranslations("code.preview");
   if (loaded.state === "loading") return <p className="text-sm text-zinc-500">{t("building")}</p>;
   if (loaded.state === "error") return <Alert tone="error" title={t("failed")}>{loaded.message}</Alert>;

@@ -11,7 +11,10 @@ const where = (p: Problem, t: Translate) =>
       ? t("relationAt", { id: p.target.relationId, field: p.target.field })
       : p.target.field;
 
-/** Metadata the generators could not use: what, where (a link to the cell), and that it is left out. */
+/**
+ * Metadata the generators could not use: what, where (a link to the cell), and that it is left out. The links are
+ * not prefetched: a large table lists a hundred of them, all to its own heavy page.
+ */
 export function ProblemList({ problems }: { problems: Problem[] }) {
   const t = useTranslations("code");
   if (problems.length === 0) return null;
@@ -20,7 +23,7 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
       <ul className="list-disc space-y-1 pl-5">
         {problems.map((p, i) => (
           <li key={i}>
-            <Link href={problemHref(p)} className="font-mono text-xs underline">
+            <Link href={problemHref(p)} prefetch={false} className="font-mono text-xs underline">
               {p.table}: {where(p, t)}
             </Link>{" "}
             {p.message}

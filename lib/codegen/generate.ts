@@ -59,11 +59,17 @@ export function generateTableCode(input: CodegenInput, tableId: number): TableCo
   };
 }
 
+/** One table's form (null when the table cannot be generated) and its problems. */
+export interface TableForm {
+  form: FormSpec | null;
+  problems: Problem[];
+}
+
 /**
  * One table's form and problems (the Form preview): what `analyze` gives for it, without building the forms of
  * the neighbours it was loaded with.
  */
-export function tableForm(input: CodegenInput, tableId: number): { form: FormSpec | null; problems: Problem[] } {
+export function tableForm(input: CodegenInput, tableId: number): TableForm {
   const model = resolveModel(input);
   const problems = model.problems.filter((p) => p.tableId === tableId);
   const t = model.tables.find((x) => x.table.id === tableId);

@@ -2,10 +2,9 @@
 
 import { z } from "zod";
 import { failed, type ActionResult, localized } from "@/lib/actions/result";
+import { toJsonText, type JsonText } from "@/lib/actions/types";
 import { formatFiles } from "@/lib/codegen/format";
-import { generateTableCode, tableForm, type TableCode, type Target } from "@/lib/codegen/generate";
-import type { FormSpec } from "@/lib/codegen/form-spec";
-import type { Problem } from "@/lib/codegen/model";
+import { generateTableCode, tableForm, type TableCode, type TableForm, type Target } from "@/lib/codegen/generate";
 import { loadTableCodegenInput } from "@/lib/metadata/codegen-input";
 
 const tableId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -27,13 +26,13 @@ export async function tableCodeAction(input: unknown): Promise<ActionResult<Tabl
   });
 }
 
-/** The table's form as the preview renders it: fields, options, defaults and validation rules. */
-export async function tableFormAction(input: unknown): Promise<ActionResult<{ form: FormSpec | null; problems: Problem[] }>> {
+/** The table's form as the preview renders it: fields, options, defaults and validation rules (as JSON text). */
+export async function tableFormAction(input: unknown): Promise<ActionResult<JsonText<TableForm>>> {
   return localized(async () => {
     const id = tableId.safeParse(input);
     if (!id.success) return { ok: false, formError: "Malformed request." };
     try {
-      return { ok: true, data: tableForm(await loadTableCodegenInput(id.data), id.data) };
+      return { ok: true, data: toJsonText(tableForm(await loadTableCodegenInput(id.data), id.data)) };
     } catch (error) {
       return failed(error);
     }
