@@ -82,6 +82,36 @@ describe("import labels in the request's language", { timeout: 180_000 }, () => 
     expect(bad.stdout + bad.stderr).toContain("--locale takes en or ko");
   });
 
+  it("the import's and the loop's findings come in the locale too: skip reasons, notes, drift values, plan dangers", async () => {
+    await db.client.query(`
+      CREATE SCHEMA find_side;
+      CREATE TABLE find_side.authors (id bigserial PRIMARY KEY, name text);
+      CREATE TABLE find_side.books (id bigserial PRIMARY KEY, author_id bigint REFERENCES find_side.authors (id) ON DELETE SET NULL);
+      CREATE VIEW find_side.book_names AS SELECT id FROM find_side.books;`);
+    const view = (p: Awaited<ReturnType<typeof previewImport>>) => p.skipped.find((s) => s.name === "find_side.book_names")?.reason;
+    const en = await withLocale("en", () => previewImport(db.client, ["find_side"]));
+    expect(view(en)).toBe("a view: the metadata describes tables only");
+    expect(en.notes.join("\n")).toContain("ON DELETE SET NULL is kept in the database");
+    const ko = await withLocale("ko", () => previewImport(db.client, ["find_side"]));
+    expect(view(ko)).toBe("뷰: 메타데이터는 테이블만 기술합니다");
+    expect(ko.notes.join("\n")).toContain("ON DELETE SET NULL은(는) 데이터베이스에 그대로 남습니다");
+
+    // Not imported: the metadata lacks both tables, so the plan would drop them.
+    const env = { DATABASE_URL: db.url };
+    const diff = await runCli(["diff", "--schema", "find_side", "--locale", "ko"], env);
+    expect(diff.code, diff.stderr).toBe(1);
+    expect(diff.stdout).toContain("메타데이터와 데이터베이스 비교 (find_side)");
+    expect(diff.stdout).toMatch(/테이블\s+find_side\.authors: 메타데이터 \(없음\) · 데이터베이스 컬럼 2개/);
+    expect(diff.stdout).toMatch(/차이 \d+개, 문제 0개/);
+    const plan = await runCli(["plan", "--schema", "find_side"], { ...env, LANG: "ko_KR.UTF-8" });
+    expect(plan.stdout).toContain("파괴적 (테이블과 그 행을 삭제합니다; 행 0개)");
+    expect(plan.stdout).not.toMatch(/\b(drops|destructive|statements|Apply with)\b/);
+    const english = await runCli(["plan", "--schema", "find_side"], env);
+    expect(english.stdout).toContain("destructive (drops the table and its rows; 0 rows)");
+    const bad = await runCli(["diff", "--locale", "xx"], env);
+    expect(bad.code).toBe(2);
+  });
+
   it("the terminal's language: --locale first, then LC_ALL, LC_MESSAGES, LANG; English otherwise", () => {
     expect(cliLocale(["--locale", "ko"], { LANG: "en_US.UTF-8" })).toBe("ko");
     expect(cliLocale(["--locale=en"], { LANG: "ko_KR.UTF-8" })).toBe("en");

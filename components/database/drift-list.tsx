@@ -130,12 +130,12 @@ export function DriftList({
             <tbody>
               {items.map((item) => (
                 <tr key={item.id} className="border-t border-zinc-200 align-top">
-                  <td className="py-1.5 text-zinc-500">{item.kind}</td>
+                  <td className="py-1.5 text-zinc-500">{t(`kinds.${item.kind}`)}</td>
                   <td className="py-1.5 font-mono text-xs">{objectOf(item)}</td>
                   <td className="max-w-xs break-words py-1.5 font-mono text-xs">{item.metadata ?? <em className="text-zinc-500">{t("absent")}</em>}</td>
                   <td className="max-w-xs break-words py-1.5 font-mono text-xs">{item.database ?? <em className="text-zinc-500">{t("absent")}</em>}</td>
                   <td className="space-x-2 whitespace-nowrap py-1.5">
-                    <Button variant="secondary" className="px-2 py-1 text-xs" pending={busy === item.id} disabled={busy !== null} onClick={() => takeDatabase(item)} aria-label={t("takeLabel", { kind: item.kind, object: objectOf(item) })}>
+                    <Button variant="secondary" className="px-2 py-1 text-xs" pending={busy === item.id} disabled={busy !== null} onClick={() => takeDatabase(item)} aria-label={t("takeLabel", { kind: t(`kinds.${item.kind}`), object: objectOf(item) })}>
                       {t("take")}
                     </Button>
                     <label className="inline-flex items-center gap-1 text-xs">
@@ -143,7 +143,7 @@ export function DriftList({
                         type="checkbox"
                         checked={chosen.has(item.id)}
                         onChange={(e) => setSelected((s) => (e.target.checked ? [...s, item.id] : s.filter((x) => x !== item.id)))}
-                        aria-label={t("addLabel", { kind: item.kind, object: objectOf(item) })}
+                        aria-label={t("addLabel", { kind: t(`kinds.${item.kind}`), object: objectOf(item) })}
                       />
                       {t("addToPlan")}
                     </label>

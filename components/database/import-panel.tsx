@@ -38,6 +38,8 @@ function CountsTable({ counts, caption }: { counts: Counts; caption: string }) {
 
 export function ImportPanel({ schemas, preselected }: { schemas: { name: string; tables: number }[]; preselected: string[] }) {
   const t = useTranslations("database.import");
+  // lib/sync names skipped objects by their catalog kind ("foreign key"); a kind it adds later shows as itself.
+  const skipKind = (kind: string) => (t.has(`skipKinds.${kind}` as never) ? t(`skipKinds.${kind}` as never) : kind);
   const [chosen, setChosen] = useState<string[]>(preselected);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState<Counts | null>(null);
@@ -108,7 +110,7 @@ export function ImportPanel({ schemas, preselected }: { schemas: { name: string;
             <ul aria-label={t("changes")} className="max-h-80 overflow-auto rounded border border-zinc-200 p-2 font-mono text-xs">
               {preview.entries.map((e) => (
                 <li key={`${e.kind}:${e.name}`}>
-                  {e.action === "add" ? t("add") : t("update")} {e.kind} {e.name}
+                  {e.action === "add" ? t("add") : t("update")} {t(`entryKinds.${e.kind}`)} {e.name}
                   {e.fields.length > 0 && <span className="text-zinc-500"> ({e.fields.join(", ")})</span>}
                 </li>
               ))}
@@ -120,7 +122,7 @@ export function ImportPanel({ schemas, preselected }: { schemas: { name: string;
               <ul aria-label={t("skipped")} className="list-disc pl-5 text-sm text-zinc-700">
                 {preview.skipped.map((s) => (
                   <li key={`${s.kind}:${s.name}`}>
-                    {s.kind} <span className="font-mono">{s.name}</span>: {s.reason}
+                    {skipKind(s.kind)} <span className="font-mono">{s.name}</span>: {s.reason}
                   </li>
                 ))}
               </ul>

@@ -103,7 +103,7 @@ export class ApplyFailedError extends Error {
     readonly statement: string,
     reason: string,
   ) {
-    super(`Statement ${index + 1} failed and nothing was changed: ${reason}\n${statement}`);
+    super(say("sync.apply.failed", { index: String(index + 1), reason, statement }));
     this.name = "ApplyFailedError";
   }
 }
@@ -111,22 +111,23 @@ export class ApplyFailedError extends Error {
 function reasonFor(error: unknown): string {
   const e = error as { code?: string; message?: string };
   console.error("[sync] apply statement failed:", e.message);
-  const reasons: Record<string, string> = {
-    "23502": "the column holds NULL values",
-    "23505": "the values are not unique",
-    "23503": "rows refer to rows that do not exist",
-    "23514": "existing rows violate the check",
-    "55P03": `another session holds a lock on the table (waited ${LOCK_TIMEOUT})`,
-    "42P07": "an object of that name already exists",
-    "42710": "an object of that name already exists",
-    "2BP01": "other objects depend on it",
-    "42804": "the existing values cannot be converted to the new type",
-    "22P02": "the existing values cannot be converted to the new type",
-    "22001": "existing values are longer than the new type allows",
-    "42501": "the database user lacks the privilege",
-    "57014": "it took too long and was cancelled",
-  };
-  return reasons[e.code ?? ""] ?? "PostgreSQL refused it (details in the server log)";
+  const reasons = {
+    "23502": "notNull",
+    "23505": "unique",
+    "23503": "foreignKey",
+    "23514": "check",
+    "55P03": "lock",
+    "42P07": "exists",
+    "42710": "exists",
+    "2BP01": "depends",
+    "42804": "convert",
+    "22P02": "convert",
+    "22001": "tooLong",
+    "42501": "privilege",
+    "57014": "cancelled",
+  } as const;
+  const reason = reasons[(e.code ?? "") as keyof typeof reasons] ?? "other";
+  return say(`sync.apply.${reason}`, { timeout: LOCK_TIMEOUT });
 }
 
 export interface ApplyResult {

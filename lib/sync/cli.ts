@@ -6,6 +6,8 @@ import { saveMigration, MigrationPathError } from "./migration";
 import { defaultScope, loadSync } from "./sync";
 import { cliLocale } from "../i18n/locale";
 import { withLocale } from "../i18n/locale-scope";
+import type { Messages } from "../i18n/catalogs";
+import { catalogMessage, say } from "../i18n/messages";
 
 /**
  * `npm run metadata:import | diff | plan | apply`: the loop import → drift → plan → apply from a terminal.
@@ -20,113 +22,137 @@ async function scope(client: pg.ClientBase, args: string[]): Promise<string[]> {
   return given.length ? given : defaultScope(client).then((s) => (s.length ? s : ["public"]));
 }
 
+/** A CLI line in the terminal's language (the commands run in withLocale: --locale, else LANG). */
+const line = (key: keyof Messages["cli"], values?: Record<string, string | number>) => say(`cli.${key}`, values);
+const kindOf = (kind: keyof Messages["database"]["import"]["entryKinds"]) => say(`database.import.entryKinds.${kind}`);
+
 export function printImportPreview(preview: ImportPreview, out: Out) {
-  out(`📥 Import of ${preview.schemas.join(", ")}`);
+  out(line("importOf", { schemas: preview.schemas.join(", ") }));
   for (const kind of ["table", "column", "relation"] as const) {
     const c = preview.counts[kind];
-    out(`   ${(kind + "s").padEnd(10)} +${c.add} to add, ~${c.update} to update, ${c.unchanged} unchanged`);
+    out(`   ${say(`database.import.kinds.${kind}`).padEnd(10)} ${line("counts", { add: String(c.add), update: String(c.update), unchanged: String(c.unchanged) })}`);
   }
   const changes = preview.entries.filter((e) => e.action !== "unchanged");
-  for (const e of changes.slice(0, 50)) out(`   ${e.action === "add" ? "+" : "~"} ${e.kind} ${e.name}${e.fields.length ? ` (${e.fields.join(", ")})` : ""}`);
-  if (changes.length > 50) out(`   … and ${changes.length - 50} more`);
-  for (const s of preview.skipped) out(`   ⏭️  skipped ${s.kind} ${s.name}: ${s.reason}`);
+  for (const e of changes.slice(0, 50)) out(`   ${e.action === "add" ? "+" : "~"} ${kindOf(e.kind)} ${e.name}${e.fields.length ? ` (${e.fields.join(", ")})` : ""}`);
+  if (changes.length > 50) out(`   ${line("more", { count: String(changes.length - 50) })}`);
+  for (const s of preview.skipped) out(`   ⏭️  ${line("skipped", { kind: skipKind(s.kind), name: s.name, reason: s.reason })}`);
   for (const n of preview.notes) out(`   ℹ️  ${n}`);
   for (const p of preview.problems) out(`   ❌ ${p}`);
 }
 
+const skipKind = (kind: string) => catalogMessage(`database.import.skipKinds.${kind}`, kind);
+
 const describeItem = (i: DriftItem) =>
-  `${i.kind.padEnd(12)} ${i.table}${i.column ? `.${i.column}` : ""}${i.kind === "check" || i.kind === "enum" ? ` ${i.name}` : ""}: metadata ${i.metadata ?? "(none)"} · database ${i.database ?? "(none)"}`;
+  line("item", {
+    kind: say(`database.drift.kinds.${i.kind}`).padEnd(12),
+    object: `${i.table}${i.column ? `.${i.column}` : ""}${i.kind === "check" || i.kind === "enum" ? ` ${i.name}` : ""}`,
+    metadata: i.metadata ?? line("none"),
+    database: i.database ?? line("none"),
+  });
 
 async function importIn(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
   const schemas = await scope(client, args);
   if (args.includes("--dry-run")) {
     const preview = await previewImport(client, schemas);
     printImportPreview(preview, out);
-    out("🔍 Dry run: nothing was changed.");
+    out(line("dryRun"));
     return preview.problems.length ? 1 : 0;
   }
   const result = await runImport(client, schemas);
   printImportPreview(result, out);
   const c = result.counts;
-  out(`✅ Imported: ${c.table.add} tables, ${c.column.add} columns, ${c.relation.add} relations added; ${c.table.update + c.column.update + c.relation.update} rows refreshed.`);
+  out(line("imported", { tables: String(c.table.add), columns: String(c.column.add), relations: String(c.relation.add), refreshed: String(c.table.update + c.column.update + c.relation.update) }));
   return result.problems.length ? 1 : 0;
+}
+
+/** Runs a command in the terminal's language (`--locale ko`, or LANG=ko_KR…): its lines and lib/sync's findings. */
+async function inCliLocale(args: string[], out: Out, env: Record<string, string | undefined>, run: () => Promise<number>): Promise<number> {
+  const locale = cliLocale(args, env);
+  if (!locale) {
+    out("❌ --locale takes en or ko.");
+    return 2;
+  }
+  return withLocale(locale, run);
 }
 
 export const syncCommands = {
   /** New rows get their labels in the terminal's language (`--locale ko`, or LANG=ko_KR…), as the Import page's. */
   async import(client: pg.ClientBase, args: string[], out: Out, env: Record<string, string | undefined> = process.env): Promise<number> {
-    const locale = cliLocale(args, env);
-    if (!locale) {
-      out("❌ --locale takes en or ko.");
-      return 2;
-    }
-    return withLocale(locale, () => importIn(client, args, out));
+    return inCliLocale(args, out, env, () => importIn(client, args, out));
   },
 
-  async diff(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
-    const state = await loadSync(client, { schemas: values(args, "--schema").length ? values(args, "--schema") : undefined });
-    const problems = state.canonical.problems;
-    if (args.includes("--json")) {
-      process.stdout.write(JSON.stringify({ schemas: state.schemas, items: state.items, problems, notComparable: state.notComparable }, null, 2) + "\n");
-    } else {
-      out(`🔍 Metadata against the database (${state.schemas.join(", ") || "no schemas"})`);
-      for (const i of state.items) out(`   ≠ ${describeItem(i)}`);
-      for (const p of problems) out(`   ❌ ${p.where}: ${p.message}`);
-      for (const t of state.notComparable) out(`   ⏭️  ${t}: the database has it in a form the metadata cannot express (view, partitioned table, …)`);
-      out(state.items.length || problems.length ? `❌ ${state.items.length} differences, ${problems.length} problems` : "✅ No drift: the database matches the metadata.");
-    }
-    return state.items.length || problems.length ? 1 : 0;
-  },
+  diff: (client: pg.ClientBase, args: string[], out: Out, env: Record<string, string | undefined> = process.env) =>
+    inCliLocale(args, out, env, () => diffIn(client, args, out)),
+  plan: (client: pg.ClientBase, args: string[], out: Out, env: Record<string, string | undefined> = process.env) =>
+    inCliLocale(args, out, env, () => planIn(client, args, out)),
+  apply: (client: pg.ClientBase, args: string[], out: Out, env: Record<string, string | undefined> = process.env) =>
+    inCliLocale(args, out, env, () => applyIn(client, args, out)),
+};
 
-  async plan(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
-    const preview = await previewPlan(client, { schemas: values(args, "--schema").length ? values(args, "--schema") : undefined });
-    for (const p of preview.problems) out(`❌ ${p.where}: ${p.message}`);
-    if (preview.statements.length === 0) {
-      out("✅ Nothing to do: the database matches the metadata.");
-      return preview.problems.length ? 1 : 0;
-    }
-    out("-- up");
-    out(preview.up);
-    out("-- down");
-    out(preview.down);
-    for (const s of preview.statements.filter((x) => x.destructive)) out(`⚠️  destructive (${s.danger}; ${s.rows ?? 0} rows): ${s.sql}`);
-    for (const n of preview.notes) out(`ℹ️  ${n}`);
-    if (args.includes("--save")) {
-      try {
-        const files = await saveMigration(client, preview);
-        out(`💾 Saved ${files.up} and ${files.down}`);
-      } catch (error) {
-        if (!(error instanceof MigrationPathError)) throw error;
-        out(`❌ ${error.message}`);
-        return 1;
-      }
-    }
-    out(`📋 ${preview.statements.length} statements, ${preview.destructive} destructive. Apply with: npm run metadata:apply -- --yes${preview.destructive ? " --allow-destructive" : ""}`);
+async function diffIn(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
+  const state = await loadSync(client, { schemas: values(args, "--schema").length ? values(args, "--schema") : undefined });
+  const problems = state.canonical.problems;
+  if (args.includes("--json")) {
+    process.stdout.write(JSON.stringify({ schemas: state.schemas, items: state.items, problems, notComparable: state.notComparable }, null, 2) + "\n");
+  } else {
+    out(line("diffOf", { schemas: state.schemas.join(", ") || line("noSchemas") }));
+    for (const i of state.items) out(`   ≠ ${describeItem(i)}`);
+    for (const p of problems) out(`   ❌ ${p.where}: ${p.message}`);
+    for (const t of state.notComparable) out(`   ⏭️  ${line("notComparable", { table: t })}`);
+    out(state.items.length || problems.length ? line("diffSummary", { items: String(state.items.length), problems: String(problems.length) }) : line("noDrift"));
+  }
+  return state.items.length || problems.length ? 1 : 0;
+}
+
+async function planIn(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
+  const preview = await previewPlan(client, { schemas: values(args, "--schema").length ? values(args, "--schema") : undefined });
+  for (const p of preview.problems) out(`❌ ${p.where}: ${p.message}`);
+  if (preview.statements.length === 0) {
+    out(line("nothingToDo"));
     return preview.problems.length ? 1 : 0;
-  },
-
-  async apply(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
-    const schemas = values(args, "--schema").length ? values(args, "--schema") : undefined;
-    if (!args.includes("--yes")) {
-      await syncCommands.plan(client, args.filter((a) => a !== "--save"), out);
-      out("❌ Refused: review the plan above, then run `npm run metadata:apply -- --yes` (and --allow-destructive for destructive statements).");
+  }
+  out("-- up");
+  out(preview.up);
+  out("-- down");
+  out(preview.down);
+  for (const s of preview.statements.filter((x) => x.destructive)) out(line("destructive", { danger: s.danger ?? "", rows: String(s.rows ?? 0), sql: s.sql }));
+  for (const n of preview.notes) out(`ℹ️  ${n}`);
+  if (args.includes("--save")) {
+    try {
+      const files = await saveMigration(client, preview);
+      out(line("saved", { up: files.up, down: files.down }));
+    } catch (error) {
+      if (!(error instanceof MigrationPathError)) throw error;
+      out(`❌ ${error.message}`);
       return 1;
     }
-    try {
-      const result = await applyPlan(client, { schemas, allowDestructive: args.includes("--allow-destructive") });
-      out(result.statements ? `✅ Applied ${result.statements} statements in one transaction.` : "✅ Nothing to do: the database matches the metadata.");
-      if (result.remaining.length) {
-        for (const i of result.remaining) out(`   ≠ ${describeItem(i)}`);
-        out(`⚠️  ${result.remaining.length} differences remain (see the notes of metadata:plan).`);
-      }
-      return 0;
-    } catch (error) {
-      if (error instanceof ApplyRefusedError || error instanceof ApplyFailedError) {
-        out(`❌ ${error.message}`);
-        if (error instanceof ApplyRefusedError) for (const p of error.problems) out(`   ${p.where}: ${p.message}`);
-        return 1;
-      }
-      throw error;
+  }
+  const command = `npm run metadata:apply -- --yes${preview.destructive ? " --allow-destructive" : ""}`;
+  out(line("planSummary", { statements: String(preview.statements.length), destructive: String(preview.destructive), command }));
+  return preview.problems.length ? 1 : 0;
+}
+
+async function applyIn(client: pg.ClientBase, args: string[], out: Out): Promise<number> {
+  const schemas = values(args, "--schema").length ? values(args, "--schema") : undefined;
+  if (!args.includes("--yes")) {
+    await planIn(client, args.filter((a) => a !== "--save"), out);
+    out(line("refused"));
+    return 1;
+  }
+  try {
+    const result = await applyPlan(client, { schemas, allowDestructive: args.includes("--allow-destructive") });
+    out(result.statements ? line("applied", { statements: String(result.statements) }) : line("nothingToDo"));
+    if (result.remaining.length) {
+      for (const i of result.remaining) out(`   ≠ ${describeItem(i)}`);
+      out(line("remain", { count: String(result.remaining.length) }));
     }
-  },
-};
+    return 0;
+  } catch (error) {
+    if (error instanceof ApplyRefusedError || error instanceof ApplyFailedError) {
+      out(`❌ ${error.message}`);
+      if (error instanceof ApplyRefusedError) for (const p of error.problems) out(`   ${p.where}: ${p.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -8,6 +8,7 @@ import {
   type SchemaModel,
   type TableModel,
 } from "./model";
+import { say } from "../i18n/messages";
 
 export type DriftKind =
   | "table"
@@ -56,7 +57,10 @@ export const describeIndex = (i: IndexModel) =>
 export const describeForeignKey = (fk: ForeignKeyModel) =>
   `${fk.column} → ${fk.toSchema}.${fk.toTable}(${fk.toColumn})${fk.cascade ? " ON DELETE CASCADE" : ""}${fk.name ? ` [${fk.name}]` : ""}`;
 
-const generation = (c: ColumnModel) => c.serial ?? (c.identity ? `identity (${c.identity})` : null);
+const generationOf = (c: ColumnModel) => c.serial ?? (c.identity ? `identity:${c.identity}` : null);
+// Said (in the language of whoever asked) only for the columns that differ.
+const describeGeneration = (c: ColumnModel) =>
+  c.serial ?? (c.identity ? say("sync.value.identity", { kind: c.identity }) : say("sync.value.none"));
 
 /** Metadata (desired) against the catalog (actual), item by item, in a stable order. */
 export function compareModels(desired: SchemaModel, actual: SchemaModel): DriftItem[] {
@@ -74,10 +78,10 @@ export function compareModels(desired: SchemaModel, actual: SchemaModel): DriftI
   const wanted = new Map(desired.tables.map((t) => [tableKey(t), t]));
   for (const t of desired.tables) {
     const a = live.get(tableKey(t));
-    if (!a) push("table", tableKey(t), null, null, `${t.columns.length} columns`, null);
+    if (!a) push("table", tableKey(t), null, null, say("sync.value.columns", { count: String(t.columns.length) }), null);
     else compareTables(t, a, push);
   }
-  for (const a of actual.tables) if (!wanted.has(tableKey(a))) push("table", tableKey(a), null, null, null, `${a.columns.length} columns`);
+  for (const a of actual.tables) if (!wanted.has(tableKey(a))) push("table", tableKey(a), null, null, null, say("sync.value.columns", { count: String(a.columns.length) }));
 
   const liveFks = new Map(actual.foreignKeys.map((f) => [foreignKeyKey(f), f]));
   const wantedFks = new Set(desired.foreignKeys.map(foreignKeyKey));
@@ -104,7 +108,7 @@ function compareTables(t: TableModel, a: TableModel, push: Push) {
       continue;
     }
     if (c.type !== l.type) push("type", key, c.name, null, c.type, l.type);
-    if (generation(c) !== generation(l)) push("generation", key, c.name, null, generation(c) ?? "none", generation(l) ?? "none");
+    if (generationOf(c) !== generationOf(l)) push("generation", key, c.name, null, describeGeneration(c), describeGeneration(l));
     if (c.notNull !== l.notNull) push("nullability", key, c.name, null, c.notNull ? "NOT NULL" : "NULL", l.notNull ? "NOT NULL" : "NULL");
     if (blank(c.default) !== blank(l.default) && !c.serial && !l.serial) push("default", key, c.name, null, blank(c.default), blank(l.default));
     if (blank(c.comment) !== blank(l.comment)) push("comment", key, c.name, null, blank(c.comment), blank(l.comment));

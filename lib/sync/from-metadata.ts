@@ -1,6 +1,7 @@
 import type { Queryable } from "../db/pool";
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexMethod, IndexModel, SchemaModel, SerialKind, TableModel } from "./model";
 import { foreignKeyKey, tableKey } from "./model";
+import { say } from "../i18n/messages";
 
 /**
  * The metadata side, as written: types and expressions exactly as the rows hold them. probe.ts turns this into
@@ -159,9 +160,9 @@ export async function readMetadataModel(db: Queryable, schemas: string[] | null)
   for (const table of model.tables) {
     const names = new Set(table.columns.map((c) => c.name));
     for (const i of table.indexes) {
-      if (!METHODS.has(i.method)) model.problems.push({ where: tableKey(table), message: `an index has the type "${i.method}", not one of ${[...METHODS].join(", ")}` });
+      if (!METHODS.has(i.method)) model.problems.push({ where: tableKey(table), message: say("sync.problem.indexMethod", { method: i.method, methods: [...METHODS].join(", ") }) });
       const unknown = i.columns.filter((c) => !names.has(c));
-      if (unknown.length) model.problems.push({ where: tableKey(table), message: `an index names ${unknown.join(", ")}, which the table does not have` });
+      if (unknown.length) model.problems.push({ where: tableKey(table), message: say("sync.problem.indexColumns", { columns: unknown.join(", ") }) });
     }
   }
   const seen = new Set<string>();

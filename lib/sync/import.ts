@@ -8,6 +8,7 @@ import { settleExpressions } from "./settle";
 import { changedFields, insertColumns, insertRelations, insertTables, readExisting, updateColumns, updateTables } from "./metadata-rows";
 import { foreignKeyKey, tableKey, type ForeignKeyModel, type TableModel } from "./model";
 import { columnValuesFrom, DATABASE_COLUMN_FIELDS, DATABASE_TABLE_FIELDS, enumsByType, tableValuesFrom } from "./to-metadata";
+import { say } from "../i18n/messages";
 
 export type ImportAction = "add" | "update" | "unchanged";
 
@@ -71,7 +72,7 @@ export async function planImport(db: pg.ClientBase, schemas: string[], scope: Im
     try {
       values = tableValuesFrom(t, before?.values ?? null);
     } catch (error) {
-      problems.push(problemText(`table ${key}`, error));
+      problems.push(problemText(say("sync.where.table", { name: key }), error));
       continue;
     }
     const fields = before && !onlyColumns ? changedFields(TABLE_FIELD_KINDS, DATABASE_TABLE_FIELDS, before.values, values) : [];
@@ -88,7 +89,7 @@ export async function planImport(db: pg.ClientBase, schemas: string[], scope: Im
         entries.push({ kind: "column", name, action: !prior ? "add" : changed.length ? "update" : "unchanged", fields: changed });
         work.columns.push({ table: t, values: next, id: prior?.id ?? null, fields: changed });
       } catch (error) {
-        problems.push(problemText(`column ${name}`, error));
+        problems.push(problemText(say("sync.where.column", { name }), error));
       }
     });
   }

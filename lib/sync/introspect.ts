@@ -1,6 +1,7 @@
 import type { Queryable } from "../db/pool";
 import { PG_TYPE_PATTERN } from "../schemas/column";
 import { IDENTIFIER_PATTERN, MAX_IDENTIFIER_BYTES } from "../schemas/identifier";
+import { say } from "../i18n/messages";
 import type { ColumnModel, EnumModel, ForeignKeyModel, IndexMethod, SchemaModel, SkippedObject, TableModel } from "./model";
 
 /** Schemas the import never offers: the metadata itself, the system's, and those an extension created. */
@@ -76,12 +77,8 @@ interface IdxRow {
   plain: boolean;
 }
 
-const SKIPPED_KINDS: Record<string, string> = {
-  v: "a view: the metadata describes tables only",
-  m: "a materialized view: the metadata describes tables only",
-  f: "a foreign table: its data lives on another server",
-  p: "a partitioned table: the metadata cannot express partitioning",
-};
+// Said in the language of whoever asked (the Import and Drift pages' request, the CLI's --locale).
+const SKIPPED_KINDS = { v: "sync.skip.view", m: "sync.skip.materializedView", f: "sync.skip.foreignTable", p: "sync.skip.partitioned" } as const;
 const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 const METHODS = new Set<IndexMethod>(["btree", "gin", "gist", "hash", "brin"]);
 /** identifierProblem(name) !== null, without its per-call encoder: 100,000 columns are checked (a match is ASCII). */
@@ -107,11 +104,12 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
   for (const r of rels.rows) {
     const full = `${r.schema}.${r.name}`;
     const kind = r.relkind === "r" ? "table" : r.relkind === "p" ? "partitioned table" : r.relkind === "v" ? "view" : r.relkind === "m" ? "materialized view" : "foreign table";
-    const reason = SKIPPED_KINDS[r.relkind]
-      ?? (r.ispartition ? "a partition: its rows belong to the partitioned table" : null)
-      ?? (r.inherits ? "inherits from another table: the metadata cannot express inheritance" : null)
-      ?? (r.extension ? "belongs to an extension" : null)
-      ?? (badName(r.name) ? `its name is not a snake_case identifier the metadata accepts` : null);
+    const skipKey = SKIPPED_KINDS[r.relkind as keyof typeof SKIPPED_KINDS];
+    const reason = (skipKey ? say(skipKey) : null)
+      ?? (r.ispartition ? say("sync.skip.partition") : null)
+      ?? (r.inherits ? say("sync.skip.inherits") : null)
+      ?? (r.extension ? say("sync.skip.extension") : null)
+      ?? (badName(r.name) ? say("sync.skip.tableName") : null);
     if (reason) {
       skipped.push({ kind: r.ispartition ? "partition" : kind, name: full, reason });
       continue;
@@ -163,11 +161,11 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
   for (const c of cols.rows) {
     const table = tables.get(c.relid)!;
     const problem = badName(c.name)
-      ? `column "${c.name}" is not a snake_case identifier`
+      ? say("sync.skip.columnName", { name: c.name })
       : c.generated
-        ? `column ${c.name} is generated (GENERATED ALWAYS AS …), which the metadata cannot express`
+        ? say("sync.skip.generated", { name: c.name })
         : c.type.length > 100 || !PG_TYPE_PATTERN.test(c.type)
-          ? `column ${c.name} has type ${c.type}, which the metadata cannot spell`
+          ? say("sync.skip.columnType", { name: c.name, type: c.type })
           : null;
     if (problem) {
       if (!badTables.has(c.relid)) badTables.set(c.relid, problem);
@@ -216,13 +214,13 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
       // A multi-column UNIQUE constraint is kept as its unique index (below).
     } else if (c.type === "x") {
       constraintIndexes.set(c.indexid, c);
-      skipped.push({ kind: "exclusion constraint", name: `${where}.${c.name}`, reason: "the metadata cannot express exclusion constraints" });
+      skipped.push({ kind: "exclusion constraint", name: `${where}.${c.name}`, reason: say("sync.skip.exclusion") });
     } else if (c.type === "c") {
       if (!/^[a-z_][a-z0-9_]{0,62}$/.test(c.name)) {
-        skipped.push({ kind: "check", name: `${where}.${c.name}`, reason: "its name is not a snake_case identifier" });
+        skipped.push({ kind: "check", name: `${where}.${c.name}`, reason: say("sync.skip.name") });
         continue;
       }
-      if (!c.validated) notes.push(`${where}: check ${c.name} is NOT VALID in the database; the metadata keeps it as a plain check`);
+      if (!c.validated) notes.push(say("sync.note.notValid", { where, name: c.name }));
       table.checks.push({ name: c.name, condition: c.expr! });
     }
   }
@@ -233,12 +231,12 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
     const where = `${table.schema}.${table.name}`;
     const method = i.method as IndexMethod;
     const reason = !METHODS.has(method)
-      ? `uses the ${i.method} method`
+      ? say("sync.skip.indexMethod", { method: i.method })
       : !i.plain || i.columns.some((c) => c === null)
-        ? "has expressions, INCLUDE columns, a sort order or a non-default operator class, which the metadata cannot express"
+        ? say("sync.skip.indexShape")
         : null;
     if (reason) {
-      skipped.push({ kind: "index", name: `${i.name} on ${where}`, reason: `it ${reason}` });
+      skipped.push({ kind: "index", name: say("sync.skip.indexOn", { index: i.name, table: where }), reason });
       continue;
     }
     table.indexes.push({ name: i.name, columns: i.columns as string[], method, unique: i.unique, where: i.where, constraint: con !== undefined });
@@ -261,7 +259,7 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
 
 function toColumn(c: ColRow, e: ColExtra, notes: string[], where: string): ColumnModel {
   const serialType = e.serial && e.default?.startsWith("nextval(") ? ({ 21: "smallserial", 23: "serial", 20: "bigserial" } as const)[c.typid as 21 | 23 | 20] : undefined;
-  if (e.serial && !serialType && !c.identity) notes.push(`${where}.${c.name}: owns a sequence but is not a serial column; kept with its default`);
+  if (e.serial && !serialType && !c.identity) notes.push(say("sync.note.ownsSequence", { where: `${where}.${c.name}` }));
   return {
     name: c.name,
     type: c.type,
@@ -282,19 +280,20 @@ function foreignKeysOf(cons: ConRow[], tables: Map<number, TableModel>, skipped:
     const where = `${table.schema}.${table.name}`;
     const target = `${c.ref_schema}.${c.ref_table}`;
     const reason = c.columns.length !== 1
-      ? "it spans several columns; a relation joins one column to one column"
+      ? say("sync.skip.fkColumns")
       : !known.has(target)
-        ? `it refers to ${target}, which is not imported`
+        ? say("sync.skip.fkTarget", { target })
         : !/^[a-z_][a-z0-9_]*$/.test(c.name) || c.name.length > 200
-          ? "its name is not a snake_case identifier"
+          ? say("sync.skip.name")
           : null;
     if (reason) {
       skipped.push({ kind: "foreign key", name: `${where}.${c.name}`, reason });
       continue;
     }
-    if (!["a", "c"].includes(c.on_delete)) notes.push(`${where}.${c.name}: ON DELETE ${DELETE_RULES[c.on_delete]} is kept in the database; the metadata records only whether deletes cascade`);
-    if (c.on_update !== "a") notes.push(`${where}.${c.name}: ON UPDATE ${DELETE_RULES[c.on_update]} is not expressible in the metadata`);
-    if (c.deferrable) notes.push(`${where}.${c.name}: DEFERRABLE is not expressible in the metadata`);
+    const at = `${where}.${c.name}`;
+    if (!["a", "c"].includes(c.on_delete)) notes.push(say("sync.note.onDelete", { where: at, rule: DELETE_RULES[c.on_delete] }));
+    if (c.on_update !== "a") notes.push(say("sync.note.onUpdate", { where: at, rule: DELETE_RULES[c.on_update] }));
+    if (c.deferrable) notes.push(say("sync.note.deferrable", { where: at }));
     fks.push({
       name: c.name,
       schema: table.schema,

@@ -16,6 +16,7 @@ import {
 import type { DriftItem } from "./drift";
 import { objectName } from "./from-metadata";
 import { ddlType, foreignKeyKey, indexKey, tableKey, type ColumnModel, type SchemaModel, type TableModel } from "./model";
+import { say } from "../i18n/messages";
 
 export interface PlanStatement {
   itemId: string;
@@ -64,7 +65,7 @@ export function buildPlan(items: DriftItem[], desired: SchemaModel, actual: Sche
         } else if (a) {
           add(PHASE.dropTable, `DROP TABLE ${tableName(a)};`, [createTable(a), ...a.indexes.filter((i) => !i.constraint).map((i) => createIndex(a, i)), ...commentsOf(a)], {
             destructive: true,
-            danger: "drops the table and its rows",
+            danger: say("sync.danger.dropTable"),
             countSql: `SELECT count(*) FROM ${tableName(a)}`,
           });
         }
@@ -78,7 +79,7 @@ export function buildPlan(items: DriftItem[], desired: SchemaModel, actual: Sche
         } else if (a && l) {
           add(PHASE.dropColumn, `ALTER TABLE ${tableName(a)} DROP COLUMN ${quoteIdent(l.name)};`, [`ALTER TABLE ${tableName(a)} ADD COLUMN ${columnDefinition(l)};`], {
             destructive: true,
-            danger: "drops the column and its values",
+            danger: say("sync.danger.dropColumn"),
             countSql: `SELECT count(*) FROM ${tableName(a)} WHERE ${quoteIdent(l.name)} IS NOT NULL`,
           });
         }
@@ -92,7 +93,7 @@ export function buildPlan(items: DriftItem[], desired: SchemaModel, actual: Sche
         const widening = isWidening(l.type, c.type);
         add(PHASE.alterColumn, alter(l, c), [alter(c, l)], widening ? {} : {
           destructive: true,
-          danger: `changes the type from ${l.type} to ${c.type}: values may be cut or refused`,
+          danger: say("sync.danger.changeType", { from: l.type, to: c.type }),
           countSql: `SELECT count(*) FROM ${tableName(a!)} WHERE ${quoteIdent(l.name)} IS NOT NULL`,
         });
         break;
@@ -107,7 +108,7 @@ export function buildPlan(items: DriftItem[], desired: SchemaModel, actual: Sche
         if (c.notNull) {
           add(PHASE.alterColumn, set, [drop], {
             destructive: true,
-            danger: "fails while the column holds NULLs",
+            danger: say("sync.danger.setNotNull"),
             countSql: `SELECT count(*) FROM ${tableName(a!)} WHERE ${quoteIdent(c.name)} IS NULL`,
           });
         } else add(PHASE.alterColumn, drop, [set]);
@@ -171,7 +172,7 @@ export function buildPlan(items: DriftItem[], desired: SchemaModel, actual: Sche
   for (const schema of [...schemas].sort()) {
     statements.push({ itemId: "", sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)};`, down: [], destructive: false, phase: PHASE.types - 0.5 });
   }
-  for (const m of manyToMany) notes.push(`ManyToMany ${m}: no DDL is generated; model it as a junction table with two ManyToOne relations.`);
+  for (const m of manyToMany) notes.push(say("sync.note.manyToMany", { relation: m }));
   statements.sort((x, y) => x.phase - y.phase);
   return { statements, notes };
 }
@@ -183,7 +184,7 @@ function generationStatements(t: TableModel, c: ColumnModel, l: ColumnModel, add
   if (l.identity) add(PHASE.alterColumn - 0.2, `${column} DROP IDENTITY;`, [`${column} ADD GENERATED ${l.identity === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY;`]);
   if (l.serial) {
     add(PHASE.alterColumn - 0.2, `${column} DROP DEFAULT;`, [`${column} SET DEFAULT nextval(pg_get_serial_sequence(${quoteLiteral(`${tableName(t)}`)}, ${quoteLiteral(c.name)}));`]);
-    notes.push(`${tableKey(t)}.${c.name}: its sequence stays (owned by the column) after the serial default is dropped.`);
+    notes.push(say("sync.note.sequenceStays", { column: `${tableKey(t)}.${c.name}` }));
   }
   if (c.identity) add(PHASE.alterColumn, `${column} ADD GENERATED ${c.identity === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY;`, [`${column} DROP IDENTITY;`]);
   if (c.serial) {
@@ -203,10 +204,10 @@ function enumStatements(item: DriftItem, desired: SchemaModel, actual: SchemaMod
   }
   for (const label of e.labels.filter((x) => !live.labels.includes(x))) {
     add(PHASE.types, `ALTER TYPE ${name} ADD VALUE ${quoteLiteral(label)};`, []);
-    notes.push(`${item.table}: an added enum label cannot be removed by a down script (PostgreSQL has no DROP VALUE).`);
+    notes.push(say("sync.note.enumAdded", { type: item.table }));
   }
   const removed = live.labels.filter((x) => !e.labels.includes(x));
-  if (removed.length) notes.push(`${item.table}: the database has labels the metadata lacks (${removed.join(", ")}); PostgreSQL cannot drop enum labels, so the plan leaves them.`);
+  if (removed.length) notes.push(say("sync.note.enumExtra", { type: item.table, labels: removed.join(", ") }));
 }
 
 /** The up script, and the down script (each statement's undo, in reverse order). */

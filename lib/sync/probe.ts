@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { quoteIdent, quoteLiteral } from "../db/identifiers";
 import { PG_TYPE_PATTERN } from "../schemas/column";
+import { say } from "../i18n/messages";
 import { expressionProblem } from "./expression";
 import type { MetadataModel } from "./from-metadata";
 import { tableKey, type ColumnModel, type EnumModel, type IndexModel, type SchemaModel, type TableModel } from "./model";
@@ -43,23 +44,23 @@ export function describeProbeError(error: unknown): string {
   const near = e.message?.match(/at or near "([^"]{0,40})"/)?.[1];
   switch (e.code) {
     case "42601":
-      return near !== undefined ? `has a syntax error near "${near}"` : "has a syntax error";
+      return near !== undefined ? say("sync.probe.syntaxNear", { near }) : say("sync.probe.syntax");
     case "42703":
-      return "names a column the table does not have";
+      return say("sync.probe.noColumn");
     case "42704":
-      return "names a type PostgreSQL does not know";
+      return say("sync.probe.noType");
     case "42883":
-      return "calls a function or operator PostgreSQL does not know for these types";
+      return say("sync.probe.noFunction");
     case "42804":
     case "22P02":
-      return "has a value of the wrong type";
+      return say("sync.probe.wrongType");
     case "0A000":
     case "42P17":
-      return "is not allowed here (e.g. a subquery, or a function that is not immutable)";
+      return say("sync.probe.notAllowed");
     case "42P01":
-      return "names a table or sequence that does not exist";
+      return say("sync.probe.noRelation");
     default:
-      return "was refused by PostgreSQL (details in the server log)";
+      return say("sync.probe.refused");
   }
 }
 
@@ -127,8 +128,8 @@ async function canonicalTypes(db: Db, raw: MetadataModel, problems: Problem[]): 
   const result = new Map<string, string>();
   const candidates: string[] = [];
   for (const [type, at] of where) {
-    if (type === "") problems.push({ where: at, message: "has no PostgreSQL type (pg_type is empty)" });
-    else if (type.length > 100 || !PG_TYPE_PATTERN.test(type)) problems.push({ where: at, message: `has the type "${type.slice(0, 100)}", which is not a PostgreSQL type name` });
+    if (type === "") problems.push({ where: at, message: say("sync.problem.noType") });
+    else if (type.length > 100 || !PG_TYPE_PATTERN.test(type)) problems.push({ where: at, message: say("sync.problem.badType", { type: type.slice(0, 100) }) });
     else candidates.push(type);
   }
   const read = async (types: string[]) => {
@@ -151,7 +152,7 @@ async function canonicalTypes(db: Db, raw: MetadataModel, problems: Problem[]): 
     for (const type of chunk) {
       const one = await attempt(db, () => read([type]));
       if (one.ok) result.set(type, one.value[0]);
-      else problems.push({ where: where.get(type)!, message: `has the type "${type}", which PostgreSQL does not know here` });
+      else problems.push({ where: where.get(type)!, message: say("sync.problem.unknownType", { type }) });
     }
   }
   return result;
@@ -169,7 +170,7 @@ async function canonicalDefaults(db: Db, tables: TableModel[], actual: Map<strin
       if (liveColumn && liveColumn.default === c.default && liveColumn.type === c.type) continue;
       const where = `${tableKey(t)}.${c.name}`;
       const problem = expressionProblem(c.default);
-      if (problem) problems.push({ where, message: `default: ${problem}` });
+      if (problem) problems.push({ where, message: say("sync.problem.defaultText", { problem }) });
       else if (typed.has(c.type)) pending.push({ column: c, where, live: liveColumn?.type === c.type ? liveColumn.default : null });
     }
   }
@@ -208,7 +209,7 @@ async function canonicalDefaults(db: Db, tables: TableModel[], actual: Map<strin
   for (const p of pending) {
     const k = key(p.column.type, p.column.default!);
     const result = printed.get(k);
-    if (result === null || result === undefined) problems.push({ where: p.where, message: `default ${p.column.default} ${describeProbeError(failures.get(k))}` });
+    if (result === null || result === undefined) problems.push({ where: p.where, message: say("sync.problem.defaultProbe", { expression: p.column.default ?? "", reason: describeProbeError(failures.get(k)) }) });
     else p.column.default = result;
   }
   // pg_get_expr is not always a fixed point (e.g. IN lists on varchar): the database's text, parsed again,
@@ -228,11 +229,11 @@ async function canonicalTableExpressions(db: Db, table: TableModel, live: TableM
   const at = tableKey(table);
   for (const c of checks) {
     const problem = expressionProblem(c.condition);
-    if (problem) problems.push({ where: at, message: `check ${c.name}: ${problem}` });
+    if (problem) problems.push({ where: at, message: say("sync.problem.checkText", { name: c.name, problem }) });
   }
   for (const i of partials) {
     const problem = expressionProblem(i.where!);
-    if (problem) problems.push({ where: at, message: `partial index on (${i.columns.join(", ")}): ${problem}` });
+    if (problem) problems.push({ where: at, message: say("sync.problem.partialText", { columns: i.columns.join(", "), problem }) });
   }
   const typed = new Set(types.values());
   if (table.columns.some((c) => !typed.has(c.type))) return; // the type problem is already reported
@@ -258,7 +259,7 @@ async function canonicalTableExpressions(db: Db, table: TableModel, live: TableM
       if (expressionProblem(c.condition)) continue;
       const r = await probeCheckResult(c.condition);
       if (!r.ok) {
-        problems.push({ where: at, message: `check ${c.name} ${describeProbeError(r.error)}` });
+        problems.push({ where: at, message: say("sync.problem.checkProbe", { name: c.name, reason: describeProbeError(r.error) }) });
         continue;
       }
       c.condition = r.value;
@@ -281,7 +282,7 @@ async function canonicalTableExpressions(db: Db, table: TableModel, live: TableM
       if (expressionProblem(i.where!)) continue;
       const r = await probeWhere(i, i.where!);
       if (!r.ok) {
-        problems.push({ where: at, message: `partial index on (${i.columns.join(", ")}) ${describeProbeError(r.error)}` });
+        problems.push({ where: at, message: say("sync.problem.partialProbe", { columns: i.columns.join(", "), reason: describeProbeError(r.error) }) });
         continue;
       }
       i.where = r.value;
@@ -292,5 +293,5 @@ async function canonicalTableExpressions(db: Db, table: TableModel, live: TableM
       }
     }
   });
-  if (!outer.ok) problems.push({ where: at, message: `its columns could not be checked: ${describeProbeError(outer.error)}` });
+  if (!outer.ok) problems.push({ where: at, message: say("sync.problem.columnsUnchecked", { reason: describeProbeError(outer.error) }) });
 }

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { onClientInTransaction } from "../db/pool";
+import { say } from "../i18n/messages";
 import { columnSchema, type ColumnField, type ColumnValues } from "../schemas/column";
 import { tableSchema, type TableField, type TableValues } from "../schemas/table";
 import type { DriftItem } from "./drift";
@@ -13,7 +14,7 @@ import { columnValuesFrom, enumsByType, isColumnIndex } from "./to-metadata";
 /** The item is no longer there (someone resolved it meanwhile): nothing was changed. */
 export class DriftGoneError extends Error {
   constructor() {
-    super("This difference is no longer there (the metadata or the database changed meanwhile); the list was refreshed.");
+    super(say("sync.driftGone"));
     this.name = "DriftGoneError";
   }
 }

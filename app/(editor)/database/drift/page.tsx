@@ -4,6 +4,7 @@ import { DriftList } from "@/components/database/drift-list";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
 import { inLocale } from "@/lib/i18n/messages";
+import { inRequestLocale } from "@/lib/i18n/locale-scope";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { currentSync } from "@/lib/sync/last-result";
 import { driftPage } from "@/lib/sync/sync";
@@ -18,7 +19,8 @@ export default async function DriftPage() {
   const t = await getTranslations("pages.database");
   let state;
   try {
-    state = await withPoolClient((client) => currentSync(client));
+    // Skip reasons and problems are said in the request's language (the kept results are per language).
+    state = await inRequestLocale(() => withPoolClient((client) => currentSync(client)));
   } catch (error) {
     return <Alert tone="error" title={t("driftFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }

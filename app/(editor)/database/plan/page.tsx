@@ -5,6 +5,7 @@ import { PlanPanel } from "@/components/database/plan-panel";
 import { Alert } from "@/components/ui/alert";
 import { toUserError } from "@/lib/db/errors";
 import { inLocale } from "@/lib/i18n/messages";
+import { inRequestLocale } from "@/lib/i18n/locale-scope";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { selectionKeySchema } from "@/lib/schemas/sync";
 import { planView } from "@/lib/sync/apply";
@@ -29,7 +30,8 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   }
   let preview;
   try {
-    preview = await withPoolClient((client) => currentPlan(client));
+    // Notes, dangers and problems are said in the request's language (the kept results are per language).
+    preview = await inRequestLocale(() => withPoolClient((client) => currentPlan(client)));
   } catch (error) {
     return <Alert tone="error" title={t("planFailed")}>{inLocale(await requestLocale(), () => toUserError(error).message)}</Alert>;
   }
