@@ -1,5 +1,6 @@
 import { enumOptionsValue, validationRulesValue } from "../schemas/column";
 import { INT_STRING, messagesFor, type Check, type FieldRule, type RuleBase } from "./rules";
+import { currentLocale, say } from "../i18n/messages";
 import { memo } from "./memo";
 import { INTEGER_RANGES, isIntegerPg, type PgInfo, type ScalarName } from "./names";
 
@@ -11,22 +12,26 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; field: string; message: s
 /** Parsed values are shared between equal inputs (memo): callers never mutate them. */
 export function parseEnumOptions(value: unknown): Parsed<{ value: string; label: string }[] | null> {
   if (value === null || value === undefined) return { ok: true, value: null };
-  return enumOptionsOf(JSON.stringify(value));
+  return enumOptionsOf(inLocaleKey(JSON.stringify(value)));
 }
 
-const enumOptionsOf = memo((json: string): Parsed<{ value: string; label: string }[] | null> => {
-  const parsed = enumOptionsValue.safeParse(JSON.parse(json));
+// A refusal's message is in the language in force: the cache keeps one entry per language ("ko\0[...]").
+const inLocaleKey = (json: string) => `${currentLocale()}\u0000${json}`;
+const jsonOf = (key: string) => key.slice(key.indexOf("\u0000") + 1);
+
+const enumOptionsOf = memo((key: string): Parsed<{ value: string; label: string }[] | null> => {
+  const parsed = enumOptionsValue.safeParse(JSON.parse(jsonOf(key)));
   if (!parsed.success) return { ok: false, field: "enum_options", message: `enum_options: ${parsed.error.issues[0].message}` };
   return { ok: true, value: parsed.data.length ? parsed.data : null };
 });
 
 export function parseRules(value: unknown): Parsed<Rules> {
   if (value === null || value === undefined) return { ok: true, value: {} };
-  return rulesOf(JSON.stringify(value));
+  return rulesOf(inLocaleKey(JSON.stringify(value)));
 }
 
-const rulesOf = memo((json: string): Parsed<Rules> => {
-  const parsed = validationRulesValue.safeParse(JSON.parse(json));
+const rulesOf = memo((key: string): Parsed<Rules> => {
+  const parsed = validationRulesValue.safeParse(JSON.parse(jsonOf(key)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, field: "validation_rules", message: `validation_rules${issue.path.length ? `.${issue.path.join(".")}` : ""}: ${issue.message}` };
@@ -85,10 +90,10 @@ export function columnRule(input: {
   const textual = base === "string";
   const numeric = base === "int" || base === "number";
   for (const r of TEXT_RULES) {
-    if (rules[r] !== undefined && rules[r] !== false && !textual) return { problem: `validation_rules.${r} applies to text, and this field is ${base}.` };
+    if (rules[r] !== undefined && rules[r] !== false && !textual) return { problem: say("codegen.textRule", { rule: r, base }) };
   }
   for (const r of NUMBER_RULES) {
-    if (rules[r] !== undefined && !numeric) return { problem: `validation_rules.${r} applies to numbers, and this field is ${base}.` };
+    if (rules[r] !== undefined && !numeric) return { problem: say("codegen.numberRule", { rule: r, base }) };
   }
   const checks: Check[] = [];
   if (textual) {

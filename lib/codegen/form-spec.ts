@@ -1,6 +1,7 @@
 import type { Problem } from "./model";
 import type { ResolvedModel, ResolvedTable } from "./resolve";
 import type { FieldRule } from "./rules";
+import { say } from "../i18n/messages";
 import { memo } from "./memo";
 import { runtimeField } from "./zod-runtime";
 
@@ -59,14 +60,14 @@ const TEMPORAL: Record<string, string> = { date: "date", datetime: "datetime", t
 /** A form control that cannot hold the field's value would make a form that never validates: a problem. */
 export function formTypeProblem(formType: string, rule: FieldRule, hasOptions: boolean): string | null {
   const valueAs = valueAsFor(rule);
-  if (formType === "file") return "form_type file is not generated (a file is not a column value); use url or text for its address.";
-  if ((formType === "select" || formType === "radio") && !hasOptions) return `form_type ${formType} needs enum_options.`;
-  if (formType === "checkbox" && valueAs !== "boolean") return "form_type checkbox needs a BOOLEAN column.";
-  if (valueAs === "boolean" && formType !== "checkbox" && formType !== "hidden") return "A BOOLEAN column needs form_type checkbox (or hidden).";
-  if (formType === "number" && valueAs !== "number" && rule.base !== "intString") return "form_type number needs a numeric column.";
-  if (TEMPORAL[formType] && rule.base !== TEMPORAL[formType] && rule.base !== "string") return `form_type ${formType} does not fit a ${rule.base} field.`;
-  if (TEMPORAL[rule.base] && !rule.list && ![rule.base, "text", "hidden"].includes(formType)) return `A ${rule.base} field needs form_type ${rule.base} (or text).`;
-  if (valueAs === "json" && ["select", "radio", "number", "date", "datetime", "time"].includes(formType)) return `form_type ${formType} cannot edit a list or JSON value: use json or textarea.`;
+  if (formType === "file") return say("codegen.fileForm");
+  if ((formType === "select" || formType === "radio") && !hasOptions) return say("codegen.needsOptions", { formType });
+  if (formType === "checkbox" && valueAs !== "boolean") return say("codegen.checkboxBoolean");
+  if (valueAs === "boolean" && formType !== "checkbox" && formType !== "hidden") return say("codegen.booleanCheckbox");
+  if (formType === "number" && valueAs !== "number" && rule.base !== "intString") return say("codegen.numberNumeric");
+  if (TEMPORAL[formType] && rule.base !== TEMPORAL[formType] && rule.base !== "string") return say("codegen.temporalMismatch", { formType, base: rule.base });
+  if (TEMPORAL[rule.base] && !rule.list && ![rule.base, "text", "hidden"].includes(formType)) return say("codegen.temporalNeeds", { base: rule.base });
+  if (valueAs === "json" && ["select", "radio", "number", "date", "datetime", "time"].includes(formType)) return say("codegen.jsonForm", { formType });
   return null;
 }
 
@@ -80,7 +81,7 @@ function defaultFor(t: ResolvedTable, field: Omit<FormFieldSpec, "defaultValue">
     tableId: t.table.id,
     table: t.table.table_name,
     target: { kind: "column", columnId: field.columnId, column: t.columns.find((c) => c.col.id === field.columnId)!.col.pg_column, field: "default_value" },
-    message: `default_value "${text}" is not a valid value for ${field.label}; the form starts empty.`,
+    message: say("codegen.badDefault", { text, label: field.label }),
   });
   return undefined;
 }

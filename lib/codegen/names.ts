@@ -1,11 +1,13 @@
+import { say } from "../i18n/messages";
 import { parsePgType } from "../metadata/derive";
 
 /** GraphQL's Name production; names starting with "__" are reserved for introspection. */
 export const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
-export function graphqlNameProblem(name: string, what: string): string | null {
-  if (!GRAPHQL_NAME.test(name)) return `${what} "${name}" is not a GraphQL name (letters, digits and _, not starting with a digit).`;
-  if (name.startsWith("__")) return `${what} "${name}" starts with "__", which GraphQL reserves.`;
+/** `what` is what the name names, said in the current language only when there is a problem (this runs per column). */
+export function graphqlNameProblem(name: string, what: "field" | "relationField" | "type"): string | null {
+  if (!GRAPHQL_NAME.test(name)) return say("codegen.notName", { what: say(`codegen.what.${what}`), name });
+  if (name.startsWith("__")) return say("codegen.reservedName", { what: say(`codegen.what.${what}`), name });
   return null;
 }
 

@@ -2,7 +2,8 @@ import { camelCase, FORM_TYPES, formTypeFor, graphqlTypeFor } from "../metadata/
 import { columnRule, parseEnumOptions, parseRules } from "./column-rule";
 import { formTypeProblem } from "./form-spec";
 import type { ColumnInput, TableInput } from "./model";
-import { graphqlNameProblem, isSerialPg, parseTypeRef, pascal, pgInfo, SCALARS, type PgInfo, type ScalarName, type TypeRef } from "./names";
+import { say } from "../i18n/messages";
+import { GRAPHQL_NAME, graphqlNameProblem, isSerialPg, parseTypeRef, pascal, pgInfo, SCALARS, type PgInfo, type ScalarName, type TypeRef } from "./names";
 import type { FieldRule } from "./rules";
 
 /** One column checked and resolved on its own (its table's type name and key are all it needs of the rest). */
@@ -29,26 +30,26 @@ export type ColumnOutcome = { ok: true; column: ResolvedColumn } | { ok: false; 
 
 function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): ColumnOutcome {
   const name = col.graphql_field?.trim() || camelCase(col.pg_column);
-  const nameProblem = graphqlNameProblem(name, "GraphQL field");
+  const nameProblem = graphqlNameProblem(name, "field");
   if (nameProblem) return { ok: false, field: "graphql_field", message: nameProblem };
   const refText = col.graphql_type?.trim() || graphqlTypeFor(col.pg_type, col.pg_column);
   const ref = parseTypeRef(refText);
-  if (!ref) return { ok: false, field: "graphql_type", message: `graphql_type "${refText}" is not a GraphQL type reference such as String, Int! or [ID].` };
+  if (!ref) return { ok: false, field: "graphql_type", message: say("codegen.badRef", { ref: refText }) };
   const options = parseEnumOptions(col.enum_options);
   if (!options.ok) return options;
   const pg = pgInfo(col.pg_type);
   let scalar: ScalarName | null = null;
   if (options.value) {
-    const bad = options.value.find((o) => graphqlNameProblem(o.value, "x") || ENUM_VALUE_RESERVED.has(o.value));
-    if (bad) return { ok: false, field: "enum_options", message: `Option "${bad.value}" cannot be a GraphQL enum value (letters, digits and _, not true/false/null).` };
+    const bad = options.value.find((o) => !GRAPHQL_NAME.test(o.value) || o.value.startsWith("__") || ENUM_VALUE_RESERVED.has(o.value));
+    if (bad) return { ok: false, field: "enum_options", message: say("codegen.badOption", { value: bad.value }) };
     ref.name = `${typeName}${pascal(name)}`;
   } else if (SCALARS.includes(ref.name)) {
     scalar = ref.name as ScalarName;
   } else {
-    return { ok: false, field: "graphql_type", message: `Unknown graphql_type "${ref.name}": use ${SCALARS.join(", ")} (relations give object fields).` };
+    return { ok: false, field: "graphql_type", message: say("codegen.unknownType", { name: ref.name, scalars: SCALARS.join(", ") }) };
   }
   if (pg.array !== ref.list) {
-    return { ok: false, field: "graphql_type", message: pg.array ? `${col.pg_type} is an array: graphql_type must be a list such as [${ref.name}].` : `graphql_type "${refText}" is a list, but ${col.pg_type} is not an array.` };
+    return { ok: false, field: "graphql_type", message: pg.array ? say("codegen.arrayNeedsList", { pgType: col.pg_type, name: ref.name }) : say("codegen.listNotArray", { ref: refText, pgType: col.pg_type }) };
   }
   const rules = parseRules(col.validation_rules);
   if (!rules.ok) return rules;
@@ -56,7 +57,7 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
   const nonNull = col.is_required === true || col.is_primary_key === true || constraints.notNull === true || ref.nonNull || table.primary_key === col.pg_column;
   const formType = col.form_type?.trim() || formTypeFor(col.pg_type, col.pg_column, options.value !== null);
   if (!(FORM_TYPES as readonly string[]).includes(formType)) {
-    return { ok: false, field: "form_type", message: `Unknown form_type "${formType}": one of ${FORM_TYPES.join(", ")}.` };
+    return { ok: false, field: "form_type", message: say("codegen.unknownFormType", { formType, formTypes: FORM_TYPES.join(", ") }) };
   }
   const made = columnRule({
     name,

@@ -1,5 +1,6 @@
 import { RELATION_TYPES } from "../schemas/enums";
 import type { CodegenInput, Problem } from "./model";
+import { say } from "../i18n/messages";
 import { camelOfSnake, graphqlNameProblem, lowerFirst } from "./names";
 import type { ResolvedColumn, ResolvedTable } from "./resolve";
 
@@ -63,29 +64,29 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
       problems.push({ tableId: on.table.id, table: on.table.table_name, target: { kind: "relation", relationId: r.id, field }, message });
     if (!from?.api && !to?.api) continue;
     if (!from || !to) {
-      problem(from ? "to_table_id" : "from_table_id", `The relation's other table is missing or cannot be generated (see its problems).`);
+      problem(from ? "to_table_id" : "from_table_id", say("codegen.otherTableMissing"));
       continue;
     }
     if (!from.api || !to.api) {
       const off = from.api ? to : from;
-      problem(from.api ? "to_table_id" : "from_table_id", `The relation links ${from.table.table_name} to ${off.table.table_name}, which is not API-enabled.`, from.api ? from : to);
+      problem(from.api ? "to_table_id" : "from_table_id", say("codegen.notApi", { from: from.table.table_name, to: off.table.table_name }), from.api ? from : to);
       continue;
     }
     if (!(RELATION_TYPES as readonly string[]).includes(r.relation_type)) {
-      problem("relation_type", `Unknown relation type "${r.relation_type}".`);
+      problem("relation_type", say("codegen.unknownRelationType", { type: r.relation_type }));
       continue;
     }
     const fromCol = columnNamed(from, r.from_column);
     const toCol = columnNamed(to, r.to_column);
     if (!fromCol || !toCol) {
-      problem(fromCol ? "to_column" : "from_column", `Column ${fromCol ? `${to.table.table_name}.${r.to_column}` : `${from.table.table_name}.${r.from_column}`} is missing or cannot be generated.`);
+      problem(fromCol ? "to_column" : "from_column", say("codegen.columnMissing", { column: fromCol ? `${to.table.table_name}.${r.to_column}` : `${from.table.table_name}.${r.from_column}` }));
       continue;
     }
     const forwardList = LIST_FORWARD.has(r.relation_type);
     const name = r.graphql_field?.trim() || (forwardList ? camelOfSnake(to.table.table_name) : camelOfSnake(r.from_column.replace(/_id$/, "")));
-    const nameProblem = graphqlNameProblem(name, "The relation's graphql_field");
+    const nameProblem = graphqlNameProblem(name, "relationField");
     if (nameProblem || taken(from, name)) {
-      problem("graphql_field", nameProblem ?? `${from.typeName} already has a field "${name}".`);
+      problem("graphql_field", nameProblem ?? say("codegen.fieldTaken", { type: from.typeName, name }));
       continue;
     }
     take(from, name);
@@ -100,7 +101,7 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
     const backList = LIST_BACK.has(r.relation_type);
     const back = backList ? camelOfSnake(from.table.table_name) : lowerFirst(from.typeName);
     if (taken(to, back)) {
-      problem("graphql_field", `The back-reference ${to.typeName}.${back} is not generated: ${to.typeName} already has a field "${back}".`);
+      problem("graphql_field", say("codegen.backRefTaken", { type: to.typeName, name: back }));
       continue;
     }
     take(to, back);

@@ -1,5 +1,6 @@
 import { graphqlTypeForTable } from "../metadata/derive";
 import type { CodegenInput, ColumnInput, Problem, TableInput } from "./model";
+import { say } from "../i18n/messages";
 import { graphqlNameProblem, pascal, RESERVED_TYPE_NAMES } from "./names";
 import { resolveColumnOnce, type ColumnCache, type ResolvedColumn } from "./resolve-column";
 import { resolveRelations, type RelationField } from "./resolve-relations";
@@ -61,9 +62,9 @@ function resolveLocal(table: TableInput, typeName: string, counts: Map<string, n
   const shared = (counts.get(typeName) ?? 0) > 1;
   const local: LocalTable = { typeName, shared, enums: [], problems, resolved: null, names: [], unique: [], ownClash: -1 };
   const problem =
-    graphqlNameProblem(typeName, "GraphQL type") ??
-    (RESERVED_TYPE_NAMES.has(typeName) ? `GraphQL type "${typeName}" is reserved (a scalar or root type).` : null) ??
-    (shared ? `GraphQL type "${typeName}" is used by more than one table.` : null);
+    graphqlNameProblem(typeName, "type") ??
+    (RESERVED_TYPE_NAMES.has(typeName) ? say("codegen.reservedType", { name: typeName }) : null) ??
+    (shared ? say("codegen.sharedType", { name: typeName }) : null);
   if (problem) {
     problems.push({ tableId: table.id, table: table.table_name, target: { kind: "table", field: "graphql_type" }, message: problem });
     return local;
@@ -77,9 +78,9 @@ function resolveLocal(table: TableInput, typeName: string, counts: Map<string, n
     const fail = !outcome.ok
       ? outcome
       : names.get(outcome.column.name)! > 1
-        ? { field: "graphql_field", message: `Two columns map to the GraphQL field "${outcome.column.name}".` }
+        ? { field: "graphql_field", message: say("codegen.twoColumns", { name: outcome.column.name }) }
         : counts.has(outcome.column.ref.name) && outcome.column.scalar === null
-          ? { field: "graphql_field", message: `The enum type "${outcome.column.ref.name}" has the name of a table's type.` }
+          ? { field: "graphql_field", message: say("codegen.enumClash", { name: outcome.column.ref.name }) }
           : null;
     if (fail) {
       problems.push({ tableId: table.id, table: table.table_name, target: { kind: "column", columnId: col.id, column: col.pg_column, field: fail.field }, message: fail.message });
@@ -88,7 +89,7 @@ function resolveLocal(table: TableInput, typeName: string, counts: Map<string, n
   let pk = columns.find((c) => c.col.pg_column === table.primary_key) ?? null;
   if (!table.primary_key) pk = columns.find((c) => c.col.is_primary_key) ?? null;
   if (table.primary_key && !table.columns.some((c) => c.pg_column === table.primary_key)) {
-    problems.push({ tableId: table.id, table: table.table_name, target: { kind: "table", field: "primary_key" }, message: `The primary key "${table.primary_key}" is not a column of ${table.table_name}.` });
+    problems.push({ tableId: table.id, table: table.table_name, target: { kind: "table", field: "primary_key" }, message: say("codegen.noPrimaryKey", { key: table.primary_key, table: table.table_name }) });
   }
   const one = typeName[0].toLowerCase() + typeName.slice(1);
   const plural = table.table_name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p, i) => (i ? pascal(p) : p)).join("");

@@ -20,7 +20,16 @@ const PG_TYPE_MESSAGE = { error: () => vmsg("pgType") };
 const GRAPHQL_NAME: [RegExp, () => string] = [/^([_A-Za-z][_0-9A-Za-z]*)?$/, () => vmsg("graphqlName")];
 
 export const enumOptionsValue = z
-  .array(z.object({ value: z.string().min(1, { error: () => say("server.optionValueRequired") }).max(500), label: z.string().max(500) }))
+  .array(
+    z.object(
+      {
+        value: z.string({ error: () => vmsg("textExpected") }).min(1, { error: () => say("server.optionValueRequired") }).max(500, { error: () => vmsg("atMostChars", { max: 500 }) }),
+        label: z.string({ error: () => vmsg("textExpected") }).max(500, { error: () => vmsg("atMostChars", { max: 500 }) }),
+      },
+      { error: () => vmsg("jsonObject") },
+    ),
+    { error: () => vmsg("jsonArray") },
+  )
   .max(1000, { error: () => say("server.tooManyOptions") })
   .superRefine((options, ctx) => {
     const seen = new Set<string>();
@@ -30,22 +39,23 @@ export const enumOptionsValue = z
     });
   });
 
-const nonNegativeInt = z.number().int({ error: () => vmsg("wholeNumber") }).min(0, { error: () => say("server.notNegative") });
+// The type errors too: zod's own default messages are English.
+const nonNegativeInt = z.number({ error: () => vmsg("wholeNumberExpected") }).int({ error: () => vmsg("wholeNumber") }).min(0, { error: () => say("server.notNegative") });
 export const validationRulesValue = z
   .object({
     minLength: nonNegativeInt.optional(),
     maxLength: nonNegativeInt.optional(),
     pattern: z
-      .string()
+      .string({ error: () => vmsg("textExpected") })
       .max(1000, { error: () => vmsg("atMostChars", { max: 1000 }), abort: true })
       .optional()
       .superRefine((p, ctx) => {
         const problem = p === undefined ? null : regexProblem(p);
         if (problem) ctx.addIssue({ code: "custom", message: `${problem}` });
       }),
-    email: z.boolean().optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
+    email: z.boolean({ error: () => vmsg("boolExpected") }).optional(),
+    min: z.number({ error: () => vmsg("numberExpected") }).optional(),
+    max: z.number({ error: () => vmsg("numberExpected") }).optional(),
   })
   .catchall(z.unknown())
   .superRefine((r, ctx) => {

@@ -5,6 +5,7 @@ import { failed, type ActionResult, localized } from "@/lib/actions/result";
 import { toJsonText, type JsonText } from "@/lib/actions/types";
 import { formatFiles } from "@/lib/codegen/format";
 import { generateTableCode, tableForm, type TableCode, type TableForm, type Target } from "@/lib/codegen/generate";
+import { vmsg } from "@/lib/i18n/messages";
 import { loadTableCodegenInput } from "@/lib/metadata/codegen-input";
 
 const tableId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -13,7 +14,7 @@ const tableId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export async function tableCodeAction(input: unknown): Promise<ActionResult<TableCode>> {
   return localized(async () => {
     const id = tableId.safeParse(input);
-    if (!id.success) return { ok: false, formError: "Malformed request." };
+    if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
     try {
       const codegen = await loadTableCodegenInput(id.data);
       const code = generateTableCode(codegen, id.data);
@@ -30,7 +31,7 @@ export async function tableCodeAction(input: unknown): Promise<ActionResult<Tabl
 export async function tableFormAction(input: unknown): Promise<ActionResult<JsonText<TableForm>>> {
   return localized(async () => {
     const id = tableId.safeParse(input);
-    if (!id.success) return { ok: false, formError: "Malformed request." };
+    if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
     try {
       return { ok: true, data: toJsonText(tableForm(await loadTableCodegenInput(id.data), id.data)) };
     } catch (error) {
