@@ -2,6 +2,7 @@ import type { Queryable } from "../db/pool";
 import { BACKUP_TABLES, type BackupDocument, type BackupRow, type BackupTable } from "./backup-format";
 import { rowLabel } from "./backup-preview";
 import { pgTypeRowProblems, rowProblems } from "./row-checks";
+import { say } from "../i18n/messages";
 
 /** At most this many refused rows are listed (then "… and N more"). */
 const MAX_LISTED = 200;
@@ -36,12 +37,13 @@ export async function backupProblems(
   /** The problem with a copy of table `id`'s names (schema, table) and, if given, of one of its columns. */
   const copyProblem = (end: string, id: unknown, schema: unknown, name: unknown, column?: unknown) => {
     const table = tables.get(Number(id));
-    if (!table) return `${end}table_id: the backup has no mappings_table row with id ${String(id)}`;
+    if (!table) return say("backup.noTableRow", { end, id: String(id) });
     if (table.schema_name !== schema || table.table_name !== name) {
-      return `${end}table_name: says ${String(schema)}.${String(name)}, but its table (id ${table.id}) is ${table.schema_name}.${table.table_name}`;
+      const says = `${String(schema)}.${String(name)}`;
+      return say("backup.tableNameMismatch", { end, says, id: String(table.id), actual: `${table.schema_name}.${table.table_name}` });
     }
     if (column !== undefined && !columnNames.get(table.id)?.has(column)) {
-      return `${end}column: ${table.table_name} has no column "${String(column)}" in the backup`;
+      return say("backup.noColumn", { end, table: String(table.table_name), column: String(column) });
     }
     return null;
   };
@@ -65,7 +67,7 @@ export async function backupProblems(
     }
   }
   const listed = lines.slice(0, MAX_LISTED);
-  if (lines.length > MAX_LISTED) listed.push(`… and ${lines.length - MAX_LISTED} more`);
+  if (lines.length > MAX_LISTED) listed.push(say("server.andMore", { count: lines.length - MAX_LISTED }));
   return { refused: lines.length, listed };
 }
 

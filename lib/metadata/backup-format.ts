@@ -62,17 +62,17 @@ export function typeProblem(type: string, value: unknown, catalog: Catalog): str
   if (value === null || type === "jsonb") return null;
   if (type === "bigint" || type === "integer") {
     const limit = type === "integer" ? 2 ** 31 : Number.MAX_SAFE_INTEGER;
-    return Number.isInteger(value) && Math.abs(value as number) <= limit ? null : `must be a whole number (${type})`;
+    return Number.isInteger(value) && Math.abs(value as number) <= limit ? null : say("backup.wholeNumber", { type });
   }
-  if (type === "boolean") return typeof value === "boolean" ? null : "must be true, false or null";
-  if (typeof value !== "string") return `must be a text (${type})`;
+  if (type === "boolean") return typeof value === "boolean" ? null : say("backup.bool");
+  if (typeof value !== "string") return say("backup.text", { type });
   const length = type.match(/^character varying\((\d+)\)$/);
   if (length && value.length > Number(length[1]) && [...value].length > Number(length[1])) {
-    return `is longer than ${length[1]} characters`;
+    return say("backup.longer", { max: length[1] });
   }
   const enumName = type.match(/^_metadata\.(\w+)$/)?.[1];
   const labels = enumName ? catalog.enums[enumName] : undefined;
-  if (labels && !labels.includes(value)) return `must be one of ${labels.join(", ")}`;
+  if (labels && !labels.includes(value)) return say("backup.oneOf", { labels: labels.join(", ") });
   return null;
 }
 
@@ -81,20 +81,20 @@ function checkRows(table: BackupTable, rows: unknown[], catalog: Catalog, proble
   const names = Object.keys(columns);
   const seen = new Set<number>();
   rows.forEach((row, index) => {
-    const where = `${table} row ${index + 1}`;
+    const where = say("backup.rowWhere", { table, index: String(index + 1) });
     if (!isObject(row)) {
-      problems.push(`${where} is not an object`);
+      problems.push(say("backup.notObject", { where }));
       return;
     }
-    const at = Number.isSafeInteger(row.id) ? `${where} (id ${row.id})` : where;
+    const at = Number.isSafeInteger(row.id) ? say("backup.rowWithId", { where, id: String(row.id) }) : where;
     const missing = names.filter((n) => !Object.hasOwn(row, n));
     const unknown = Object.keys(row).filter((n) => !Object.hasOwn(columns, n));
-    if (missing.length) problems.push(`${at} is missing columns: ${missing.join(", ")}`);
-    if (unknown.length) problems.push(`${at} has unknown columns: ${unknown.join(", ")}`);
+    if (missing.length) problems.push(say("backup.missingColumns", { at, names: missing.join(", ") }));
+    if (unknown.length) problems.push(say("backup.unknownColumns", { at, names: unknown.join(", ") }));
     if (!Number.isSafeInteger(row.id) || (row.id as number) < 1) {
-      problems.push(`${where}: id must be a positive whole number`);
+      problems.push(say("backup.badId", { where }));
     } else if (seen.has(row.id as number)) {
-      problems.push(`${table}: id ${row.id} appears more than once`);
+      problems.push(say("backup.duplicateId", { table, id: String(row.id) }));
     } else {
       seen.add(row.id as number);
     }
@@ -102,9 +102,9 @@ function checkRows(table: BackupTable, rows: unknown[], catalog: Catalog, proble
       if (!Object.hasOwn(row, name) || name === "id") continue;
       const column = columns[name];
       const value = row[name];
-      if (value === null && column.notNull) problems.push(`${at}: ${name} must not be null`);
+      if (value === null && column.notNull) problems.push(say("backup.notNull", { at, name }));
       const problem = typeProblem(column.type, value, catalog);
-      if (problem) problems.push(`${at}: ${name} ${problem}`);
+      if (problem) problems.push(say("backup.valueProblem", { at, name, problem }));
     }
   });
 }
@@ -129,7 +129,7 @@ export function parseBackup(text: string, catalog: Catalog = expectedCatalog()):
   }
   const envelope = envelopeSchema.safeParse(data);
   if (!envelope.success) {
-    const problems = envelope.error.issues.map((i) => `${i.path.join(".") || "document"}: ${i.message}`);
+    const problems = envelope.error.issues.map((i) => `${i.path.join(".") || say("backup.document")}: ${i.message}`);
     return refuse(say("server.backupHeader"), problems);
   }
   const { tables, sequences } = envelope.data;
@@ -150,11 +150,11 @@ export function parseBackup(text: string, catalog: Catalog = expectedCatalog()):
     const value = sequences[table];
     if (value === undefined && OPTIONAL_TABLES.includes(table)) continue;
     if (value !== null && !(Number.isSafeInteger(value) && (value as number) >= 1)) {
-      problems.push(`sequences.${table} must be a positive whole number or null`);
+      problems.push(say("backup.sequence", { table }));
     }
   }
   const extraSequences = Object.keys(sequences).filter((t) => !(BACKUP_TABLES as readonly string[]).includes(t));
-  if (extraSequences.length) problems.push(`sequences has unknown tables: ${extraSequences.join(", ")}`);
+  if (extraSequences.length) problems.push(say("backup.extraSequences", { names: extraSequences.join(", ") }));
   if (problems.length) {
     const shown = problems.slice(0, MAX_PROBLEMS);
     if (problems.length > MAX_PROBLEMS) shown.push(say("server.andMore", { count: problems.length - MAX_PROBLEMS }));

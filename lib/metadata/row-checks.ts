@@ -11,6 +11,7 @@ import type { Catalog } from "./catalog";
 import { expectedCatalog } from "./check";
 import { pgTypeProblems } from "./pg-types";
 import { projectToValues, type ProjectRow } from "./project";
+import { say } from "../i18n/messages";
 
 /**
  * A whole row put back from a backup or from history passes the same zod schema as an edit of it: restores
@@ -26,7 +27,7 @@ function schemaProblems(schema: z.ZodType, values: Row): string[] {
   if (result.success) return [];
   const byField = new Map<string, string>();
   for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join(".") || "row";
+    const field = issue.path.map(String).join(".") || say("backup.row");
     if (!byField.has(field)) byField.set(field, `${field}: ${issue.message}`);
   }
   return [...byField.values()];
@@ -74,10 +75,10 @@ function entityProblems(table: BackupTable, row: Row): string[] {
       const problems: string[] = [];
       // A change plan's apply is recorded as ('database', 'APPLY') by lib/sync/apply.ts: the editor's own entry.
       const isApply = row.table_name === "database" && row.operation === "APPLY";
-      if (!isApply && !LOGGED.includes(String(row.table_name))) problems.push(`table_name: not a table the history records`);
-      if (!isApply && !OPERATIONS.includes(String(row.operation))) problems.push(`operation: must be one of ${OPERATIONS.join(", ")}`);
+      if (!isApply && !LOGGED.includes(String(row.table_name))) problems.push(say("backup.historyTable"));
+      if (!isApply && !OPERATIONS.includes(String(row.operation))) problems.push(say("backup.historyOperation", { operations: OPERATIONS.join(", ") }));
       for (const data of ["old_data", "new_data"]) {
-        if (row[data] !== null && !isObject(row[data])) problems.push(`${data}: must be a row (a JSON object) or null`);
+        if (row[data] !== null && !isObject(row[data])) problems.push(say("backup.historyData", { field: data }));
       }
       return problems;
     }
@@ -95,7 +96,7 @@ export function rowProblems(table: BackupTable, row: Row, catalog: Catalog = exp
     .filter((name) => Object.hasOwn(columns, name))
     .map((name) => {
       const problem = row[name] === null ? null : typeProblem(columns[name].type, row[name], catalog);
-      return problem ? `${name} ${problem}` : null;
+      return problem ? say("backup.fieldProblem", { name, problem }) : null;
     })
     .filter((p): p is string => p !== null);
   return typeProblems.length ? typeProblems : entityProblems(table, row);
