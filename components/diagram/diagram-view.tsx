@@ -173,7 +173,9 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       await exportDiagram(viewport, flow.getNodes(), format);
     } catch (error) {
-      toast.error(t("exportFailed", { reason: (error as Error).message }));
+      // The library's own text is English and technical: the console keeps it, the user reads a sentence.
+      console.error("[diagram] export failed:", error);
+      toast.error(t("exportFailed"));
     } finally {
       setExporting(false);
     }
@@ -252,7 +254,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
         )}
       </p>
       {shown.notice && <Alert tone="info">{shown.notice}</Alert>}
-      {status.state === "failed" && <Alert tone="error">{t("layoutFailed", { reason: status.message })}</Alert>}
+      {status.state === "failed" && <Alert tone="error">{t("layoutFailed")}</Alert>}
       {columns.error && <Alert tone="error">{columns.error}</Alert>}
       <div
         ref={wrapper}

@@ -83,6 +83,8 @@ export function useLayout(
         onLaidOut(unplaced.length === shown.nodes.length, next);
       },
       (error: Error) => {
+        // ELK's message is English and technical (a Java exception's): the console keeps it, the page says a sentence.
+        console.error("[diagram] layout failed:", error);
         if (id === run.current) setStatus({ state: "failed", message: error.message });
       },
     );
