@@ -137,8 +137,8 @@ test("an edit made elsewhere meanwhile is shown as a conflict, not overwritten",
   await page.getByRole("button", { name: "Save" }).click();
   // The same conflict dialog as every other editor: theirs beside mine, per field.
   const conflict = page.getByRole("dialog", { name: "Changed by someone else" });
-  await expect(conflict.getByRole("row", { name: /description/ })).toContainText("their edit");
-  await expect(conflict.getByRole("row", { name: /description/ })).toContainText("my edit");
+  await expect(conflict.getByRole("row", { name: /^Description/ })).toContainText("their edit");
+  await expect(conflict.getByRole("row", { name: /^Description/ })).toContainText("my edit");
   expect((await db.query("SELECT description FROM _metadata.project")).rows[0].description).toBe("their edit");
 
   await conflict.getByRole("button", { name: "Overwrite with mine" }).click();

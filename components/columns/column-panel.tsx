@@ -127,7 +127,7 @@ function ColumnForm({
   const [rowVersion, setRowVersion] = useState(row.rowVersion);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const { ask, dialog } = useConflict();
+  const { ask, dialog } = useConflict("column");
   useDialogGuard(formState.isDirty, onClose);
 
   const submit = handleSubmit((values) =>

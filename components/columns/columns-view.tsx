@@ -93,7 +93,7 @@ export function ColumnsView({
   const [pasting, setPasting] = useState(false);
   const [detail, setDetail] = useState<ColumnRow | null>(null);
   const [, start] = useTransition();
-  const { ask, dialog } = useConflict();
+  const { ask, dialog } = useConflict("column");
   const visibility = useMemo(() => visibilityFor(groups), [groups]);
 
   const replace = (row: ColumnRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import type { Messages } from "@/lib/i18n/catalogs";
 
 export type ConflictChoice = "mine" | "theirs";
 
@@ -21,10 +22,13 @@ function show(value: unknown): string {
 
 /**
  * Asks the user to settle a conflicting edit: their saved value beside mine, per field. `ask` resolves with
- * the choice; a deleted row can only be acknowledged ("theirs").
+ * the choice; a deleted row can only be acknowledged ("theirs"). Fields are named by the entity's label in
+ * the page's language (the registry's catalog, fields.<entity>.<name>), else by their column name.
  */
-export function useConflict() {
+export function useConflict(entity: keyof Messages["fields"]) {
   const t = useTranslations("conflict");
+  const labels = useTranslations("fields");
+  const labelOf = (name: string) => (labels.has(`${entity}.${name}` as never) ? labels(`${entity}.${name}` as never) : name);
   const [pending, setPending] = useState<Pending | null>(null);
   const ref = useRef(pending);
   ref.current = pending;
@@ -63,8 +67,8 @@ export function useConflict() {
           <tbody>
             {pending.fields.map((f) => (
               <tr key={f.name} className="border-t border-zinc-200 align-top">
-                <th scope="row" className="py-1 font-mono text-xs font-normal">
-                  {f.name}
+                <th scope="row" className="py-1 text-xs font-normal" title={f.name}>
+                  {labelOf(f.name)}
                 </th>
                 <td className="break-words py-1 font-mono text-xs">{show(f.theirs)}</td>
                 <td className="break-words py-1 font-mono text-xs">{show(f.mine)}</td>

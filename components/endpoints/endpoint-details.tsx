@@ -65,7 +65,7 @@ function EndpointForm({
   const [pending, start] = useTransition();
   const t = useTranslations("endpoints");
   const common = useTranslations("common");
-  const { ask, dialog } = useConflict();
+  const { ask, dialog } = useConflict("endpoint");
   useDialogGuard(formState.isDirty, onClose);
   const what = t("what", { name: row.endpoint_name });
 

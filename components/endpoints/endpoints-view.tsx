@@ -47,7 +47,7 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
   const [creating, setCreating] = useState(false);
   const [detail, setDetail] = useState<EndpointRow | null>(null);
   const [deleting, setDeleting] = useState<EndpointRow | null>(null);
-  const { ask, dialog } = useConflict();
+  const { ask, dialog } = useConflict("endpoint");
 
   const replace = (row: EndpointRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));
   const remove = (id: number) => setRows((all) => all.filter((r) => r.id !== id));

@@ -41,7 +41,7 @@ export function ProjectForm({
   const { register, formState, handleSubmit, reset, setError } = form;
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  const { ask, dialog } = useConflict();
+  const { ask, dialog } = useConflict("project");
   const [meta, setMeta] = useState(readOnly);
   const t = useTranslations("project");
   const c = useTranslations("common");

@@ -65,7 +65,7 @@ export function RelationsGrid({
   const c = useTranslations("common");
   const locale = useLocale() as Locale;
   const columns = useMemo(() => columnsFor(locale, t), [locale, t]);
-  const { ask, dialog } = useConflict();
+  const { ask, dialog } = useConflict("relation");
   const [deleting, setDeleting] = useState<RelationRow | null>(null);
   const replace = (row: RelationRow) => setRows((all) => all.map((r) => (r.id === row.id ? row : r)));
   const remove = (id: number) => setRows((all) => all.filter((r) => r.id !== id));

@@ -52,7 +52,7 @@ export function TableSettingsForm({
   const [rowVersion, setRowVersion] = useState(table.rowVersion);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const { ask, dialog } = useConflict();
+  const { ask, dialog } = useConflict("table");
   const e = (f: TableField) => formState.errors[f]?.message;
   const { setFocus } = form;
   useEffect(() => {

@@ -43,7 +43,7 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
   const [shown, setShown] = useState(initial.length);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<TableListRow | null>(null);
-  const { ask, dialog } = useConflict();
+  const { ask, dialog } = useConflict("table");
 
   const replace = (row: { id: number }) =>
     setRows((all) => all.map((r) => (r.id === row.id ? { ...r, ...(row as Partial<TableListRow>) } : r)));
