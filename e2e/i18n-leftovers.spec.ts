@@ -1,5 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import type pg from "pg";
+import { exportMetadata, serializeBackup } from "../lib/metadata/backup";
 import { e2eClient } from "./db";
 import { smallModel } from "./model";
 
@@ -8,9 +9,11 @@ test.use({ locale: "ko-KR" });
 
 let db: pg.Client;
 let usersId: string;
+let nameId: string;
+let emailId: string;
 test.beforeAll(async () => {
   db = await e2eClient();
-  ({ usersId } = await smallModel(db));
+  ({ usersId, nameId, emailId } = await smallModel(db));
 });
 test.afterAll(async () => {
   await db.end();
@@ -101,4 +104,105 @@ test("the column panel's enum-option and validation-rule editors are Korean", as
   await expect(panel.getByText("✓ 컴파일됨")).toBeVisible();
   await expectNoEnglish(panel.getByRole("group", { name: "검증 규칙" }));
   await expectNoEnglish(panel.getByRole("group", { name: "열거형 옵션" }));
+});
+
+/** The words lib/sync once said in English on the Import, Drift and Plan pages (skip reasons, kinds, notes, dangers). */
+const FINDINGS = /\b(view|metadata|database|drops|cannot|express|kept|table|column|nullability|identity|rows|none|absent)\b/;
+
+async function expectNoFindingsInEnglish(scope: Locator) {
+  const english = (await wordsIn(scope)).filter((text) => ENGLISH.test(text) || FINDINGS.test(text));
+  expect(english).toEqual([]);
+}
+
+test.describe("the Database pages' own findings", () => {
+  test.beforeAll(async () => {
+    await db.query(`
+      DROP SCHEMA IF EXISTS e2e_ko CASCADE; DROP TABLE IF EXISTS public.e2e_ko_extra;
+      CREATE SCHEMA e2e_ko;
+      CREATE TABLE e2e_ko.writers (id serial PRIMARY KEY, name text);
+      CREATE TABLE e2e_ko.notes (id serial PRIMARY KEY, writer_id integer REFERENCES e2e_ko.writers (id) ON DELETE SET NULL);
+      CREATE VIEW e2e_ko.note_ids AS SELECT id FROM e2e_ko.notes;
+      CREATE TABLE public.e2e_ko_extra (id integer);`);
+  });
+  test.afterAll(async () => {
+    await db.query("DROP SCHEMA IF EXISTS e2e_ko CASCADE; DROP TABLE IF EXISTS public.e2e_ko_extra");
+  });
+
+  test("Import: skip reasons, kinds and notes are Korean", async ({ page }) => {
+    await page.goto("database/import");
+    await page.getByRole("checkbox", { name: /e2e_ko/ }).check();
+    await page.getByRole("button", { name: "가져오기 미리보기" }).click();
+    const skipped = page.getByRole("list", { name: "건너뜀" });
+    await expect(skipped).toContainText("뷰 e2e_ko.note_ids: 뷰: 메타데이터는 테이블만 기술합니다");
+    await expect(page.getByRole("list", { name: "참고" })).toContainText("ON DELETE SET NULL은(는) 데이터베이스에 그대로 남습니다");
+    await expect(page.getByRole("list", { name: "변경 내용" })).toContainText("+ 추가 테이블 e2e_ko.writers");
+    await expectNoFindingsInEnglish(page.getByRole("region", { name: "가져오기 미리보기" }));
+  });
+
+  test("Drift: kinds, values and the buttons' names are Korean", async ({ page }) => {
+    await page.goto("database/drift");
+    const drift = page.getByRole("table", { name: "차이" });
+    await expect(drift.getByRole("cell", { name: "테이블", exact: true }).first()).toBeVisible();
+    await expect(drift).toContainText("컬럼 1개");
+    await expect(page.getByRole("button", { name: "테이블 public.e2e_ko_extra의 데이터베이스 버전 사용" })).toBeVisible();
+    await expectNoFindingsInEnglish(page.locator("main"));
+  });
+
+  test("Plan: a destructive statement's danger is Korean", async ({ page }) => {
+    await page.goto("database/plan");
+    await expect(page.locator("main")).toContainText("테이블과 그 행을 삭제합니다 (0행)");
+    const dangers = page.locator("main li").filter({ hasText: "e2e_ko_extra" });
+    await expectNoFindingsInEnglish(dangers);
+  });
+});
+
+test("the Code tab's problems are Korean (lib/codegen's findings and the schema's own message)", async ({ page }) => {
+  await db.query("UPDATE _metadata.mappings_column SET graphql_type = 'Strng' WHERE id = $1", [nameId]);
+  await db.query(`UPDATE _metadata.mappings_column SET validation_rules = '{"minLength": "x"}' WHERE id = $1`, [emailId]);
+  try {
+    await page.goto(`tables/${usersId}?tab=Code`);
+    const problems = page.getByRole("status").filter({ hasText: "고칠 때까지 생성된 코드에서 빠집니다" });
+    await expect(problems).toContainText('알 수 없는 graphql_type "Strng"');
+    await expect(problems.getByRole("listitem")).toHaveCount(2);
+    const english = (await wordsIn(problems)).filter((text) => /\b(Unknown|use|relations|object|fields?|is not|list|must|cannot|already|needs|number|expected)\b/.test(text));
+    expect(english).toEqual([]);
+  } finally {
+    await db.query("UPDATE _metadata.mappings_column SET graphql_type = 'String', validation_rules = NULL WHERE id = ANY($1::bigint[])", [[nameId, emailId]]);
+  }
+});
+
+test("a refused backup file's row-by-row problems are Korean", async ({ page }) => {
+  const backup = await exportMetadata(db);
+  const column = { ...backup.tables.mappings_column[0], pg_column: "extra" };
+  delete (column as Record<string, unknown>).label;
+  const orphan = { ...backup.tables.mappings_column[0], id: 9001, table_id: 9999, pg_column: "orphan" };
+  await page.goto("tools");
+  const refusal = page.getByRole("alert").filter({ hasText: "이 파일은 복원할 수 없습니다" });
+  const english = /\b(row|missing|has no|must|backup|appears|unknown|object|refuse|edit|columns?)\b/;
+
+  const missing = { ...backup, tables: { ...backup.tables, mappings_column: [column] } };
+  await page.getByLabel("백업 파일").setInputFiles({ name: "a.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(missing)) });
+  await expect(refusal).toContainText(`mappings_column 1번째 행 (id ${column.id})에 없는 컬럼: label`);
+  expect((await wordsIn(refusal)).filter((text) => english.test(text))).toEqual([]);
+
+  const inconsistent = { ...backup, tables: { ...backup.tables, mappings_column: [...backup.tables.mappings_column, orphan] } };
+  await page.getByLabel("백업 파일").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(serializeBackup(inconsistent)) });
+  await expect(refusal.getByRole("listitem")).toHaveText(["mappings_column #9001 users.orphan: table_id: 백업에 id가 9999인 mappings_table 행이 없습니다"]);
+  expect((await wordsIn(refusal)).filter((text) => english.test(text))).toEqual([]);
+});
+
+test("the conflict dialog names fields by their Korean label, not their column name", async ({ page }) => {
+  await page.goto(`tables/${usersId}?tab=Settings`);
+  const form = page.getByRole("form", { name: /설정/ });
+  await form.getByRole("textbox", { name: "라벨" }).fill("회원 (내 값)");
+  // Someone else changes the row meanwhile (as psql would).
+  await db.query("UPDATE _metadata.mappings_table SET label = '회원 (상대 값)' WHERE id = $1", [usersId]);
+  await form.getByRole("button", { name: "저장" }).click();
+  const conflict = page.getByRole("dialog", { name: "다른 사용자가 변경함" });
+  await expect(conflict.getByRole("rowheader")).toHaveText(["라벨"]);
+  await expect(conflict.getByRole("row", { name: /^라벨/ })).toContainText("회원 (상대 값)");
+  await expectNoEnglish(conflict);
+  await conflict.getByRole("button", { name: "상대의 값 유지" }).click();
+  await expect(conflict).toBeHidden();
+  await db.query("UPDATE _metadata.mappings_table SET label = '사용자' WHERE id = $1", [usersId]);
 });
