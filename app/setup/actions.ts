@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
+import { withPoolClient } from "@/lib/actions/with-pool-client";
 import { getConnection, getPool } from "@/lib/db/pool";
 import { readCatalog } from "@/lib/metadata/catalog";
 import { compareCatalog, type CheckSummary } from "@/lib/metadata/check";
@@ -21,30 +22,23 @@ export async function checkConnectionAction(): Promise<WizardState> {
 export type InitOutcome = { steps: StepResult[]; summary: CheckSummary } | { steps: StepResult[]; error: string };
 
 export async function initializeAction(): Promise<ActionResult<InitOutcome>> {
-  return localized(async () => {
-    let client;
-    try {
-      client = await getPool().connect();
-    } catch (error) {
-      return failed(error);
-    }
-    try {
-      const steps = await runInit(client);
-      // No revalidatePath: it would re-render /setup, which sends a repaired project straight to the editor
-      // before the user has seen the result. The wizard moves on when the user continues.
-      const summary = compareCatalog(await readCatalog(client));
-      return { ok: true, data: { steps, summary } };
-    } catch (error) {
-      if (error instanceof InitError) {
+  return localized(() =>
+    withPoolClient(
+      async (client) => {
+        const steps = await runInit(client);
+        // No revalidatePath: it would re-render /setup, which sends a repaired project straight to the editor
+        // before the user has seen the result. The wizard moves on when the user continues.
+        const summary = compareCatalog(await readCatalog(client));
+        return { ok: true, data: { steps, summary } };
+      },
+      (error) => {
+        if (!(error instanceof InitError)) return null;
         const mapped = failed(error.cause);
         const reason = !mapped.ok && mapped.formError ? mapped.formError : error.message;
         return { ok: true, data: { steps: error.results, error: say("server.initNothingChanged", { reason }) } };
-      }
-      return failed(error);
-    } finally {
-      client.release();
-    }
-  });
+      },
+    ),
+  );
 }
 
 export async function finishSetupAction(input: unknown): Promise<ActionResult<{ projectId: string }>> {

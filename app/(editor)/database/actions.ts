@@ -1,8 +1,8 @@
 "use server";
 
 import type pg from "pg";
-import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
-import { getPool } from "@/lib/db/pool";
+import { invalid, type ActionResult, localized } from "@/lib/actions/result";
+import { withPoolClient } from "@/lib/actions/with-pool-client";
 import { applyRequestSchema, driftPageRequestSchema, importRequestSchema, planRequestSchema, resolveRequestSchema } from "@/lib/schemas/sync";
 import { applyPlan, ApplyFailedError, ApplyRefusedError, planView, type ApplyResult, type PlanView } from "@/lib/sync/apply";
 import { previewImport, runImport, type ImportPreview } from "@/lib/sync/import";
@@ -13,27 +13,19 @@ import { currentPlan, currentSync } from "@/lib/sync/last-result";
 import { driftPage, type DriftPage } from "@/lib/sync/sync";
 import { say } from "@/lib/i18n/messages";
 
-async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<ActionResult<T>> {
-  let client;
-  try {
-    client = await getPool().connect();
-  } catch (error) {
-    return failed(error);
+/** The loop's refusals, said as they are; anything else is mapped by failed(). */
+function syncRefusal(error: unknown): ActionResult<never> | null {
+  if (error instanceof ApplyRefusedError) {
+    return { ok: false, formError: [error.message, ...error.problems.map((p) => `${p.where}: ${p.message}`)].join("\n") };
   }
-  try {
-    return { ok: true, data: await work(client) };
-  } catch (error) {
-    if (error instanceof ApplyRefusedError) {
-      return { ok: false, formError: [error.message, ...error.problems.map((p) => `${p.where}: ${p.message}`)].join("\n") };
-    }
-    if (error instanceof ApplyFailedError || error instanceof DriftGoneError || error instanceof MigrationPathError) {
-      return { ok: false, formError: error.message };
-    }
-    return failed(error);
-  } finally {
-    client.release();
+  if (error instanceof ApplyFailedError || error instanceof DriftGoneError || error instanceof MigrationPathError) {
+    return { ok: false, formError: error.message };
   }
+  return null;
 }
+
+const withClient = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<ActionResult<T>> =>
+  withPoolClient(async (client) => ({ ok: true, data: await work(client) }), syncRefusal);
 
 /** Only schemas the import offers (not _metadata, system or extension schemas). */
 async function checkedSchemas(client: pg.PoolClient, schemas: string[]) {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
+import { withPoolClient } from "@/lib/actions/with-pool-client";
 import { getPool } from "@/lib/db/pool";
 import {
   BackupRefusedError,
@@ -17,21 +18,7 @@ import { verifyMetadata, type VerifyResult } from "@/lib/metadata/verify";
 import { resetSchema, restoreRequestSchema } from "@/lib/schemas/backup";
 
 export async function verifyAction(): Promise<ActionResult<VerifyResult[]>> {
-  return localized(async () => {
-    let client;
-    try {
-      client = await getPool().connect();
-    } catch (error) {
-      return failed(error);
-    }
-    try {
-      return { ok: true, data: await verifyMetadata(client) };
-    } catch (error) {
-      return failed(error);
-    } finally {
-      client.release();
-    }
-  });
+  return localized(() => withPoolClient(async (client) => ({ ok: true, data: await verifyMetadata(client) })));
 }
 
 /** A file the editor will not restore: why, and the rows or tables at fault. Not an error of the action. */
