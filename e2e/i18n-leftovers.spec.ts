@@ -154,6 +154,16 @@ test.describe("the Database pages' own findings", () => {
     const dangers = page.locator("main li").filter({ hasText: "e2e_ko_extra" });
     await expectNoFindingsInEnglish(dangers);
   });
+
+  test("a Database action's refusal is Korean (the action runs in the request's language)", async ({ page }) => {
+    await page.goto("database/drift");
+    const take = page.getByRole("button", { name: "테이블 public.e2e_ko_extra의 데이터베이스 버전 사용" });
+    await expect(take).toBeVisible();
+    // Gone meanwhile (as psql would): the action refuses, and says so in the page's language.
+    await db.query("DROP TABLE public.e2e_ko_extra");
+    await take.click();
+    await expect(page.getByRole("alert").filter({ hasText: "이 차이는 더 이상 없습니다" })).toBeVisible();
+  });
 });
 
 test("the Code tab's problems are Korean (lib/codegen's findings and the schema's own message)", async ({ page }) => {

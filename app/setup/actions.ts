@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
+import { failed, invalid, type ActionResult, serverAction } from "@/lib/actions/result";
 import { withPoolClient } from "@/lib/actions/with-pool-client";
 import { getConnection, getPool } from "@/lib/db/pool";
 import { readCatalog } from "@/lib/metadata/catalog";
@@ -13,16 +13,14 @@ import { projectWizardSchema } from "@/lib/schemas/project";
 import { toWizardState, type WizardState } from "@/components/setup-wizard/wizard-state";
 import { say } from "@/lib/i18n/messages";
 
-export async function checkConnectionAction(): Promise<WizardState> {
-  return localized(async () => {
-    return toWizardState(await getSetupState());
-  });
-}
+export const checkConnectionAction = serverAction(async (): Promise<WizardState> => {
+  return toWizardState(await getSetupState());
+});
 
 export type InitOutcome = { steps: StepResult[]; summary: CheckSummary } | { steps: StepResult[]; error: string };
 
-export async function initializeAction(): Promise<ActionResult<InitOutcome>> {
-  return localized(() =>
+export const initializeAction = serverAction(
+  (): Promise<ActionResult<InitOutcome>> =>
     withPoolClient(
       async (client) => {
         const steps = await runInit(client);
@@ -38,24 +36,21 @@ export async function initializeAction(): Promise<ActionResult<InitOutcome>> {
         return { ok: true, data: { steps: error.results, error: say("server.initNothingChanged", { reason }) } };
       },
     ),
-  );
-}
+);
 
-export async function finishSetupAction(input: unknown): Promise<ActionResult<{ projectId: string }>> {
-  return localized(async () => {
-    const parsed = projectWizardSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    try {
-      const state: SetupState = await getSetupState();
-      if (state.kind === "needs_init") {
-        return { ok: false, formError: say("server.initIncomplete") };
-      }
-      const row = await createProject(getPool(), parsed.data, getConnection().display);
-      revalidatePath("/", "layout");
-      return { ok: true, data: { projectId: row.project_id } };
-    } catch (error) {
-      if (error instanceof ProjectExistsError) return { ok: false, formError: error.message };
-      return failed(error);
+export const finishSetupAction = serverAction(async (input: unknown): Promise<ActionResult<{ projectId: string }>> => {
+  const parsed = projectWizardSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const state: SetupState = await getSetupState();
+    if (state.kind === "needs_init") {
+      return { ok: false, formError: say("server.initIncomplete") };
     }
-  });
-}
+    const row = await createProject(getPool(), parsed.data, getConnection().display);
+    revalidatePath("/", "layout");
+    return { ok: true, data: { projectId: row.project_id } };
+  } catch (error) {
+    if (error instanceof ProjectExistsError) return { ok: false, formError: error.message };
+    return failed(error);
+  }
+});

@@ -80,8 +80,16 @@ export async function settle<T>(run: () => Promise<T>): Promise<MutationResult<T
   });
 }
 
-/** A whole action in the request's language, for actions that map their own errors with failed(). */
-export const localized = inRequestLocale;
+/**
+ * Makes a server action (or route handler) whose work does not go through runAction & co: all of it runs in
+ * the request's language, so a schema's check, a refusal lib/ makes and a database error mapped by failed()
+ * are said in it. Every export of a "use server" file is either made by this or returns one of runAction,
+ * runInlineEdit, runVersionedSave, runCellEdits or settle at once (lib/actions/server-actions.test.ts).
+ * A redirect() thrown by the work passes through as it is.
+ */
+export function serverAction<A extends unknown[], R>(work: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => inRequestLocale(() => work(...args));
+}
 
 export const idVersionSchema = z.object({ id: idValue, rowVersion: versionToken });
 

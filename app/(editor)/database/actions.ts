@@ -1,7 +1,7 @@
 "use server";
 
 import type pg from "pg";
-import { invalid, type ActionResult, localized } from "@/lib/actions/result";
+import { invalid, type ActionResult, serverAction } from "@/lib/actions/result";
 import { withPoolClient } from "@/lib/actions/with-pool-client";
 import { applyRequestSchema, driftPageRequestSchema, importRequestSchema, planRequestSchema, resolveRequestSchema } from "@/lib/schemas/sync";
 import { applyPlan, ApplyFailedError, ApplyRefusedError, planView, type ApplyResult, type PlanView } from "@/lib/sync/apply";
@@ -36,68 +36,56 @@ async function checkedSchemas(client: pg.PoolClient, schemas: string[]) {
 }
 
 /** What importing would add and change; the full entry list is trimmed to the changes (counts keep the rest). */
-export async function previewImportAction(input: unknown): Promise<ActionResult<ImportPreview>> {
-  return localized(async () => {
-    const parsed = importRequestSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    return withClient(async (client) => {
-      const preview = await previewImport(client, await checkedSchemas(client, parsed.data.schemas));
-      return { ...preview, entries: preview.entries.filter((e) => e.action !== "unchanged").slice(0, 2000) };
-    });
+export const previewImportAction = serverAction(async (input: unknown): Promise<ActionResult<ImportPreview>> => {
+  const parsed = importRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => {
+    const preview = await previewImport(client, await checkedSchemas(client, parsed.data.schemas));
+    return { ...preview, entries: preview.entries.filter((e) => e.action !== "unchanged").slice(0, 2000) };
   });
-}
+});
 
-export async function runImportAction(input: unknown): Promise<ActionResult<ImportPreview["counts"]>> {
-  return localized(async () => {
-    const parsed = importRequestSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    return withClient(async (client) => (await runImport(client, await checkedSchemas(client, parsed.data.schemas))).counts);
-  });
-}
+export const runImportAction = serverAction(async (input: unknown): Promise<ActionResult<ImportPreview["counts"]>> => {
+  const parsed = importRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => (await runImport(client, await checkedSchemas(client, parsed.data.schemas))).counts);
+});
 
 /** "Take the database's version" of one drift item. */
-export async function resolveDriftAction(input: unknown): Promise<ActionResult<{ resolved: string }>> {
-  return localized(async () => {
-    const parsed = resolveRequestSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    return withClient(async (client) => ({ resolved: (await resolveWithDatabase(client, parsed.data.itemId)).id }));
-  });
-}
+export const resolveDriftAction = serverAction(async (input: unknown): Promise<ActionResult<{ resolved: string }>> => {
+  const parsed = resolveRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => ({ resolved: (await resolveWithDatabase(client, parsed.data.itemId)).id }));
+});
 
 /**
  * The drift list's next page ("Show more"), computed again: `changed` when the list is no longer the one the page
  * began (its digest differs), so the browser does not splice two different lists together.
  */
-export async function driftPageAction(input: unknown): Promise<ActionResult<DriftPage & { changed: boolean }>> {
-  return localized(async () => {
-    const parsed = driftPageRequestSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    return withClient(async (client) => {
-      const page = driftPage((await currentSync(client)).items, parsed.data.offset);
-      return { ...page, changed: page.digest !== parsed.data.digest };
-    });
+export const driftPageAction = serverAction(async (input: unknown): Promise<ActionResult<DriftPage & { changed: boolean }>> => {
+  const parsed = driftPageRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => {
+    const page = driftPage((await currentSync(client)).items, parsed.data.offset);
+    return { ...page, changed: page.digest !== parsed.data.digest };
   });
-}
+});
 
 /**
  * The plan for a chosen set of drift items. The selection travels in the request body, not the URL: a thousand
  * item ids in a query string overflow the server's header limit (HTTP 431).
  */
-export async function previewPlanAction(input: unknown): Promise<ActionResult<PlanView>> {
-  return localized(async () => {
-    const parsed = planRequestSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    return withClient(async (client) => planView(await currentPlan(client, parsed.data.itemIds)));
-  });
-}
+export const previewPlanAction = serverAction(async (input: unknown): Promise<ActionResult<PlanView>> => {
+  const parsed = planRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => planView(await currentPlan(client, parsed.data.itemIds)));
+});
 
-export async function applyPlanAction(input: unknown): Promise<ActionResult<ApplyResult>> {
-  return localized(async () => {
-    const parsed = applyRequestSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    return withClient((client) => applyPlan(client, parsed.data));
-  });
-}
+export const applyPlanAction = serverAction(async (input: unknown): Promise<ActionResult<ApplyResult>> => {
+  const parsed = applyRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient((client) => applyPlan(client, parsed.data));
+});
 
 /** The plan as reviewed (same digest), recomputed from the metadata; refused when anything changed since. */
 async function reviewedPlan(client: pg.PoolClient, request: { itemIds: string[]; digest: string }, nothing: string) {
@@ -109,22 +97,18 @@ async function reviewedPlan(client: pg.PoolClient, request: { itemIds: string[];
 }
 
 /** The reviewed plan's whole up and down scripts (the page shows their first statements only), for Download. */
-export async function planScriptsAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
-  return localized(async () => {
-    const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    return withClient(async (client) => {
-      const { up, down } = await reviewedPlan(client, parsed.data, say("server.nothingDownloaded"));
-      return { up, down };
-    });
+export const planScriptsAction = serverAction(async (input: unknown): Promise<ActionResult<{ up: string; down: string }>> => {
+  const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => {
+    const { up, down } = await reviewedPlan(client, parsed.data, say("server.nothingDownloaded"));
+    return { up, down };
   });
-}
+});
 
 /** Saves the reviewed plan (same digest) as a migration in the project's database_path. */
-export async function saveMigrationAction(input: unknown): Promise<ActionResult<{ up: string; down: string }>> {
-  return localized(async () => {
-    const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    return withClient(async (client) => saveMigration(client, await reviewedPlan(client, parsed.data, say("server.nothingSaved"))));
-  });
-}
+export const saveMigrationAction = serverAction(async (input: unknown): Promise<ActionResult<{ up: string; down: string }>> => {
+  const parsed = applyRequestSchema.omit({ allowDestructive: true }).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return withClient(async (client) => saveMigration(client, await reviewedPlan(client, parsed.data, say("server.nothingSaved"))));
+});

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failed, invalid, type ActionResult, localized } from "@/lib/actions/result";
+import { failed, invalid, type ActionResult, serverAction } from "@/lib/actions/result";
 import { withPoolClient } from "@/lib/actions/with-pool-client";
 import { getPool } from "@/lib/db/pool";
 import {
@@ -17,9 +17,9 @@ import { resetMetadata, ResetRefusedError } from "@/lib/metadata/reset";
 import { verifyMetadata, type VerifyResult } from "@/lib/metadata/verify";
 import { resetSchema, restoreRequestSchema } from "@/lib/schemas/backup";
 
-export async function verifyAction(): Promise<ActionResult<VerifyResult[]>> {
-  return localized(() => withPoolClient(async (client) => ({ ok: true, data: await verifyMetadata(client) })));
-}
+export const verifyAction = serverAction(
+  (): Promise<ActionResult<VerifyResult[]>> => withPoolClient(async (client) => ({ ok: true, data: await verifyMetadata(client) })),
+);
 
 /** A file the editor will not restore: why, and the rows or tables at fault. Not an error of the action. */
 export type PreviewOutcome =
@@ -39,53 +39,44 @@ async function readBackupForm(
 }
 
 /** The backup file's preview (what a restore would add, change, remove), or why the file is refused. */
-export async function previewRestoreAction(input: unknown): Promise<ActionResult<PreviewOutcome>> {
-  return localized(async () => {
-    try {
-      const read = await readBackupForm(input);
-      if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
-      return { ok: true, data: { kind: "preview", preview: await previewRestore(getPool(), read.doc) } };
-    } catch (error) {
-      if (error instanceof BackupRefusedError)
-        return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
-      return failed(error);
-    }
-  });
-}
+export const previewRestoreAction = serverAction(async (input: unknown): Promise<ActionResult<PreviewOutcome>> => {
+  try {
+    const read = await readBackupForm(input);
+    if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
+    return { ok: true, data: { kind: "preview", preview: await previewRestore(getPool(), read.doc) } };
+  } catch (error) {
+    if (error instanceof BackupRefusedError)
+      return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
+    return failed(error);
+  }
+});
 
 /** Replaces all metadata with the backup's, in one transaction; refused if it changed since the preview. */
-export async function restoreAction(input: unknown): Promise<ActionResult<RestoreOutcome>> {
-  return localized(async () => {
-    try {
-      const read = await readBackupForm(input);
-      if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
-      const result = await restoreMetadata(getPool(), read.doc, { expectedDigest: read.digest });
-      revalidatePath("/", "layout");
-      return { ok: true, data: { kind: "restored", rows: Object.values(result.rows).reduce((n, c) => n + c, 0) } };
-    } catch (error) {
-      if (error instanceof BackupRefusedError)
-        return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
-      return failed(error);
-    }
-  });
-}
+export const restoreAction = serverAction(async (input: unknown): Promise<ActionResult<RestoreOutcome>> => {
+  try {
+    const read = await readBackupForm(input);
+    if ("reason" in read) return { ok: true, data: { kind: "refused", ...read } };
+    const result = await restoreMetadata(getPool(), read.doc, { expectedDigest: read.digest });
+    revalidatePath("/", "layout");
+    return { ok: true, data: { kind: "restored", rows: Object.values(result.rows).reduce((n, c) => n + c, 0) } };
+  } catch (error) {
+    if (error instanceof BackupRefusedError)
+      return { ok: true, data: { kind: "refused", reason: error.message, problems: error.problems } };
+    return failed(error);
+  }
+});
 
 /** The spec's appendix C: drops the _metadata schema once the typed project id matches; then the wizard. */
-export async function resetAction(input: unknown): Promise<ActionResult<never>> {
-  const refused = await localized(async (): Promise<ActionResult<never> | null> => {
-    const parsed = resetSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    try {
-      await resetMetadata(getPool(), { confirmProjectId: parsed.data.projectId });
-      return null;
-    } catch (error) {
-      if (error instanceof ResetRefusedError)
-        return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
-      return failed(error);
-    }
-  });
-  if (refused) return refused;
-  // Outside the language scope, at the action's top level, where Next expects its redirect.
+export const resetAction = serverAction(async (input: unknown): Promise<ActionResult<never>> => {
+  const parsed = resetSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await resetMetadata(getPool(), { confirmProjectId: parsed.data.projectId });
+  } catch (error) {
+    if (error instanceof ResetRefusedError) return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
+    return failed(error);
+  }
+  // After the try: redirect() throws, and Next must see that throw (serverAction passes it on as it is).
   revalidatePath("/", "layout");
   redirect("/setup");
-}
+});

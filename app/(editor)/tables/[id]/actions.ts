@@ -4,7 +4,7 @@
 // (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
 
 import { z } from "zod";
-import { idVersionSchema, mutationFailed, runAction, runCellEdits, settle, runInlineEdit, runVersionedSave, type MutationResult, localized } from "@/lib/actions/result";
+import { idVersionSchema, mutationFailed, runAction, runCellEdits, settle, runInlineEdit, runVersionedSave, type MutationResult, serverAction } from "@/lib/actions/result";
 import { applyCellEdits, CellEditsError } from "@/lib/metadata/cell-edits";
 import { COLUMN_CELL_EDITS, addColumns, deleteColumn, reorderColumns, updateColumn, type ColumnRow } from "@/lib/metadata/columns";
 import { COLUMN_FIELDS, columnSchema, newColumnSchema } from "@/lib/schemas/column";
@@ -13,43 +13,39 @@ import { say } from "@/lib/i18n/messages";
 
 const tableId = idOf(() => say("server.notTableId"));
 
-export async function addColumnAction(tableIdInput: unknown, input: unknown): Promise<MutationResult<ColumnRow[]>> {
-  return localized(async () => {
-    const id = tableId.safeParse(tableIdInput);
-    if (!id.success) return { ok: false, formError: id.error.issues[0].message };
-    return runAction(newColumnSchema, input, (row) => addColumns(id.data, [row]));
-  });
-}
+export const addColumnAction = serverAction(async (tableIdInput: unknown, input: unknown): Promise<MutationResult<ColumnRow[]>> => {
+  const id = tableId.safeParse(tableIdInput);
+  if (!id.success) return { ok: false, formError: id.error.issues[0].message };
+  return runAction(newColumnSchema, input, (row) => addColumns(id.data, [row]));
+});
 
 const MAX_PASTED_ROWS = 2000;
 
 /** Rows pasted from a spreadsheet (name, type[, label]), added in one transaction: all or none. */
-export async function pasteColumnsAction(tableIdInput: unknown, input: unknown): Promise<MutationResult<ColumnRow[]>> {
-  return localized(async () => {
-    const id = tableId.safeParse(tableIdInput);
-    if (!id.success) return { ok: false, formError: id.error.issues[0].message };
-    const rows = z.object({
-      rows: z
-        .array(z.unknown())
-        .min(1, { error: () => say("server.nothingToAdd") })
-        .max(MAX_PASTED_ROWS, { error: () => say("server.tooManyRows", { max: MAX_PASTED_ROWS }), abort: true })
-        .pipe(z.array(newColumnSchema)),
-    });
-    const parsed = rows.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const formError = typeof issue.path[1] === "number" ? say("server.rowPrefix", { row: issue.path[1] + 1, message: issue.message }) : issue.message;
-      return { ok: false, formError, fieldErrors: {} };
-    }
-    try {
-      return { ok: true, data: await addColumns(id.data, parsed.data.rows) };
-    } catch (error) {
-      if (!(error instanceof CellEditsError)) return mutationFailed(error);
-      const fieldErrors = Object.fromEntries(Object.entries(error.cells).map(([i, m]) => [`rows.${i}.pg_type`, m]));
-      return { ok: false, formError: error.message, fieldErrors };
-    }
+export const pasteColumnsAction = serverAction(async (tableIdInput: unknown, input: unknown): Promise<MutationResult<ColumnRow[]>> => {
+  const id = tableId.safeParse(tableIdInput);
+  if (!id.success) return { ok: false, formError: id.error.issues[0].message };
+  const rows = z.object({
+    rows: z
+      .array(z.unknown())
+      .min(1, { error: () => say("server.nothingToAdd") })
+      .max(MAX_PASTED_ROWS, { error: () => say("server.tooManyRows", { max: MAX_PASTED_ROWS }), abort: true })
+      .pipe(z.array(newColumnSchema)),
   });
-}
+  const parsed = rows.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const formError = typeof issue.path[1] === "number" ? say("server.rowPrefix", { row: issue.path[1] + 1, message: issue.message }) : issue.message;
+    return { ok: false, formError, fieldErrors: {} };
+  }
+  try {
+    return { ok: true, data: await addColumns(id.data, parsed.data.rows) };
+  } catch (error) {
+    if (!(error instanceof CellEditsError)) return mutationFailed(error);
+    const fieldErrors = Object.fromEntries(Object.entries(error.cells).map(([i, m]) => [`rows.${i}.pg_type`, m]));
+    return { ok: false, formError: error.message, fieldErrors };
+  }
+});
 
 export async function updateColumnFieldAction(input: unknown): Promise<MutationResult<ColumnRow>> {
   return runInlineEdit(COLUMN_FIELDS, input, (id, rowVersion, changes) => updateColumn(id, rowVersion, changes));
@@ -60,12 +56,10 @@ export async function updateColumnAction(input: unknown): Promise<MutationResult
   return runVersionedSave(columnSchema, input, (id, rowVersion, changes) => updateColumn(id, rowVersion, changes));
 }
 
-export async function reorderColumnsAction(input: unknown): Promise<MutationResult<ColumnRow[]>> {
-  return localized(async () => {
-    const schema = z.object({ tableId, ids: z.array(idValue).min(1).max(5000, { abort: true }) });
-    return runAction(schema, input, ({ tableId, ids }) => reorderColumns(tableId, ids));
-  });
-}
+export const reorderColumnsAction = serverAction(async (input: unknown): Promise<MutationResult<ColumnRow[]>> => {
+  const schema = z.object({ tableId, ids: z.array(idValue).min(1).max(5000, { abort: true }) });
+  return runAction(schema, input, ({ tableId, ids }) => reorderColumns(tableId, ids));
+});
 
 export async function deleteColumnAction(input: unknown): Promise<MutationResult<{ id: number; relations: number }>> {
   return runAction(idVersionSchema, input, async ({ id, rowVersion }) => ({ id, ...(await deleteColumn(id, rowVersion)) }));

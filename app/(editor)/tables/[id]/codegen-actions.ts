@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { failed, type ActionResult, localized } from "@/lib/actions/result";
+import { failed, type ActionResult, serverAction } from "@/lib/actions/result";
 import { toJsonText, type JsonText } from "@/lib/actions/types";
 import { formatFiles } from "@/lib/codegen/format";
 import { generateTableCode, tableForm, type TableCode, type TableForm, type Target } from "@/lib/codegen/generate";
@@ -11,31 +11,27 @@ import { loadTableCodegenInput } from "@/lib/metadata/codegen-input";
 const tableId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** The table's generated code as metadata:generate would write it (formatted when the project asks for it). */
-export async function tableCodeAction(input: unknown): Promise<ActionResult<TableCode>> {
-  return localized(async () => {
-    const id = tableId.safeParse(input);
-    if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
-    try {
-      const codegen = await loadTableCodegenInput(id.data);
-      const code = generateTableCode(codegen, id.data);
-      const targets = Object.keys(code.files) as Target[];
-      const formatted = await formatFiles(targets.map((t) => ({ path: code.paths[t].endsWith("/") ? `${t}.txt` : code.paths[t], content: code.files[t] })), codegen.config.prettier);
-      return { ok: true, data: { ...code, files: Object.fromEntries(targets.map((t, i) => [t, formatted[i].content])) as Record<Target, string> } };
-    } catch (error) {
-      return failed(error);
-    }
-  });
-}
+export const tableCodeAction = serverAction(async (input: unknown): Promise<ActionResult<TableCode>> => {
+  const id = tableId.safeParse(input);
+  if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
+  try {
+    const codegen = await loadTableCodegenInput(id.data);
+    const code = generateTableCode(codegen, id.data);
+    const targets = Object.keys(code.files) as Target[];
+    const formatted = await formatFiles(targets.map((t) => ({ path: code.paths[t].endsWith("/") ? `${t}.txt` : code.paths[t], content: code.files[t] })), codegen.config.prettier);
+    return { ok: true, data: { ...code, files: Object.fromEntries(targets.map((t, i) => [t, formatted[i].content])) as Record<Target, string> } };
+  } catch (error) {
+    return failed(error);
+  }
+});
 
 /** The table's form as the preview renders it: fields, options, defaults and validation rules (as JSON text). */
-export async function tableFormAction(input: unknown): Promise<ActionResult<JsonText<TableForm>>> {
-  return localized(async () => {
-    const id = tableId.safeParse(input);
-    if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
-    try {
-      return { ok: true, data: toJsonText(tableForm(await loadTableCodegenInput(id.data), id.data)) };
-    } catch (error) {
-      return failed(error);
-    }
-  });
-}
+export const tableFormAction = serverAction(async (input: unknown): Promise<ActionResult<JsonText<TableForm>>> => {
+  const id = tableId.safeParse(input);
+  if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
+  try {
+    return { ok: true, data: toJsonText(tableForm(await loadTableCodegenInput(id.data), id.data)) };
+  } catch (error) {
+    return failed(error);
+  }
+});
