@@ -67,7 +67,7 @@ export function useConflict(entity: keyof Messages["fields"]) {
           <tbody>
             {pending.fields.map((f) => (
               <tr key={f.name} className="border-t border-zinc-200 align-top">
-                <th scope="row" className="py-1 text-xs font-normal" title={f.name}>
+                <th scope="row" className="py-1 text-xs font-normal">
                   {labelOf(f.name)}
                 </th>
                 <td className="break-words py-1 font-mono text-xs">{show(f.theirs)}</td>
