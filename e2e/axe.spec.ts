@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type pg from "pg";
 import { e2eClient } from "./db";
+import { browserIn, catalogText, expectPageIn, type Locale } from "./i18n";
 import { smallModel } from "./model";
 
 /**
@@ -24,14 +24,7 @@ test.afterAll(async () => {
   await db.end();
 });
 
-type Locale = "en" | "ko";
-const catalogs = Object.fromEntries((["en", "ko"] as const).map((l) => [l, JSON.parse(readFileSync(`messages/${l}.json`, "utf8"))]));
-/** A UI text by its catalog key ("tables.new"), in `locale`, with {name}-style values filled in. */
-function say(locale: Locale, key: string, values: Record<string, string> = {}): string {
-  const value = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], catalogs[locale]);
-  if (typeof value !== "string") throw new Error(`no message ${key}`);
-  return value.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
-}
+const say = catalogText;
 
 async function expectNoSeriousViolations(page: Page, where: string) {
   const results = await new AxeBuilder({ page })
@@ -48,7 +41,7 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 
 async function load(page: Page, path: string, locale: Locale) {
   await page.goto(path);
-  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await expectPageIn(page, locale);
   await expect(page.locator("main")).toBeVisible();
   await page.waitForLoadState("networkidle");
 }
@@ -68,7 +61,7 @@ const PAGES = ["", "project", "tables", "relations", "diagram", "api-endpoints",
 for (const locale of ["en", "ko"] as const) {
   for (const colorScheme of ["light", "dark"] as const) {
     test.describe(`${locale}, ${colorScheme}`, () => {
-      test.use({ locale: locale === "ko" ? "ko-KR" : "en-US", colorScheme });
+      test.use({ ...browserIn(locale), colorScheme });
       const button = (page: Page, key: string) => page.getByRole("button", { name: say(locale, key), exact: true }).first();
 
       for (const path of PAGES) {

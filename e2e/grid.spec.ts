@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import type pg from "pg";
 import { e2eClient, freshEditor } from "./db";
+import { koreanBrowser } from "./i18n";
 
 /** Issue 11's spreadsheet habits on the shared grid: ranges, clipboard, fill down, undo / redo, IME, reorder. */
 test.describe.configure({ mode: "serial" });
@@ -284,7 +285,7 @@ test("the column panel: a search box narrows it to the fields it finds; section 
 });
 
 test.describe("in Korean", () => {
-  test.use({ locale: "ko-KR" });
+  test.use(koreanBrowser);
   test("the field finder, the layout menu, Paste rows and a paste's status speak Korean", async ({ page }) => {
     await page.goto(`tables/${tableId}`);
     await page.getByRole("searchbox", { name: "필드 찾기" }).fill("검증");

@@ -1,11 +1,12 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type pg from "pg";
 import { exportMetadata, serializeBackup } from "../lib/metadata/backup";
 import { e2eClient } from "./db";
+import { expectNoEnglish, expectPageIn, koreanBrowser } from "./i18n";
 import { smallModel } from "./model";
 
 test.describe.configure({ mode: "serial" });
-test.use({ locale: "ko-KR" });
+test.use(koreanBrowser);
 
 let db: pg.Client;
 let usersId: string;
@@ -19,40 +20,9 @@ test.afterAll(async () => {
   await db.end();
 });
 
-/**
- * English UI words that were once left in these places. Checked in what a person reads and what a screen
- * reader says (text, aria-label, placeholder, title); the spec's JSON examples (hints) are code, not words.
- */
-const ENGLISH =
-  /\b(Endpoint|endpoints?|Headers?|Auth|Rate limit|Retry|Cache|Request|Response|mapping|Method|Timeout|Description|Active|Create|Cancel|Save|Saving|Delete|Remove|Add|Filter|Choose|none|Valid|Empty|Option|Pattern|Min|Max|length|compiles|Must|relations? shown|tables|selected|columns)\b/;
-
-/** Every text a person (or a screen reader) gets from `scope`, except code examples (<code>, font-mono hints). */
-async function wordsIn(scope: Locator): Promise<string[]> {
-  return scope.evaluate((root) => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.parentElement?.closest("code, [data-example], option[value]:not([value=''])")) continue;
-      if (n.textContent?.trim()) out.push(n.textContent.trim());
-    }
-    for (const el of root.querySelectorAll("[aria-label], [placeholder], [title]")) {
-      for (const a of ["aria-label", "placeholder", "title"]) {
-        const v = el.getAttribute(a);
-        if (v) out.push(v);
-      }
-    }
-    return out;
-  });
-}
-
-async function expectNoEnglish(scope: Locator) {
-  const english = (await wordsIn(scope)).filter((text) => ENGLISH.test(text));
-  expect(english).toEqual([]);
-}
-
 test("the endpoint dialogs speak Korean (labels, structured JSON editors, buttons, delete confirmation)", async ({ page }) => {
   await page.goto("api-endpoints");
-  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expectPageIn(page, "ko");
   await page.getByRole("button", { name: "새 엔드포인트" }).click();
   const dialog = page.getByRole("dialog", { name: "새 엔드포인트" });
   await expect(dialog.getByRole("textbox", { name: "엔드포인트 이름" })).toBeVisible();
@@ -109,10 +79,7 @@ test("the column panel's enum-option and validation-rule editors are Korean", as
 /** The words lib/sync once said in English on the Import, Drift and Plan pages (skip reasons, kinds, notes, dangers). */
 const FINDINGS = /\b(view|metadata|database|drops|cannot|express|kept|table|column|nullability|identity|rows|none|absent)\b/;
 
-async function expectNoFindingsInEnglish(scope: Locator) {
-  const english = (await wordsIn(scope)).filter((text) => ENGLISH.test(text) || FINDINGS.test(text));
-  expect(english).toEqual([]);
-}
+const expectNoFindingsInEnglish = (scope: Parameters<typeof expectNoEnglish>[0]) => expectNoEnglish(scope, FINDINGS);
 
 test.describe("the Database pages' own findings", () => {
   test.beforeAll(async () => {
@@ -174,8 +141,7 @@ test("the Code tab's problems are Korean (lib/codegen's findings and the schema'
     const problems = page.getByRole("status").filter({ hasText: "고칠 때까지 생성된 코드에서 빠집니다" });
     await expect(problems).toContainText('알 수 없는 graphql_type "Strng"');
     await expect(problems.getByRole("listitem")).toHaveCount(2);
-    const english = (await wordsIn(problems)).filter((text) => /\b(Unknown|use|relations|object|fields?|is not|list|must|cannot|already|needs|number|expected)\b/.test(text));
-    expect(english).toEqual([]);
+    await expectNoEnglish(problems, /\b(Unknown|use|relations|object|fields?|is not|list|must|cannot|already|needs|number|expected)\b/);
   } finally {
     await db.query("UPDATE _metadata.mappings_column SET graphql_type = 'String', validation_rules = NULL WHERE id = ANY($1::bigint[])", [[nameId, emailId]]);
   }
@@ -193,12 +159,12 @@ test("a refused backup file's row-by-row problems are Korean", async ({ page }) 
   const missing = { ...backup, tables: { ...backup.tables, mappings_column: [column] } };
   await page.getByLabel("백업 파일").setInputFiles({ name: "a.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(missing)) });
   await expect(refusal).toContainText(`mappings_column 1번째 행 (id ${column.id})에 없는 컬럼: label`);
-  expect((await wordsIn(refusal)).filter((text) => english.test(text))).toEqual([]);
+  await expectNoEnglish(refusal, english);
 
   const inconsistent = { ...backup, tables: { ...backup.tables, mappings_column: [...backup.tables.mappings_column, orphan] } };
   await page.getByLabel("백업 파일").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(serializeBackup(inconsistent)) });
   await expect(refusal.getByRole("listitem")).toHaveText(["mappings_column #9001 users.orphan: table_id: 백업에 id가 9999인 mappings_table 행이 없습니다"]);
-  expect((await wordsIn(refusal)).filter((text) => english.test(text))).toEqual([]);
+  await expectNoEnglish(refusal, english);
 });
 
 test("the conflict dialog names fields by their Korean label, not their column name", async ({ page }) => {

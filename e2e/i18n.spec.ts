@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type pg from "pg";
 import { e2eClient } from "./db";
+import { expectPageIn, koreanBrowser } from "./i18n";
 import { smallModel } from "./model";
 
 test.describe.configure({ mode: "serial" });
@@ -28,13 +29,13 @@ const luminance = (rgb: number[]) => (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722
 
 test("English by default for an English browser; the switch turns the UI and <html lang> Korean, and the choice is kept", async ({ page }) => {
   await page.goto("tables");
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expectPageIn(page, "en");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Tables" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Table name" })).toBeVisible();
 
   await page.getByRole("combobox", { name: "Language" }).selectOption("ko");
-  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expectPageIn(page, "ko");
   const koNav = page.getByRole("navigation", { name: "주 메뉴" });
   await expect(koNav.getByRole("link", { name: "테이블" })).toBeVisible();
   await expect(koNav.getByRole("link", { name: "관계" })).toBeVisible();
@@ -42,7 +43,7 @@ test("English by default for an English browser; the switch turns the UI and <ht
   await expect(page.getByRole("button", { name: "새 테이블" }).first()).toBeVisible();
 
   await page.reload();
-  await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+  await expectPageIn(page, "ko");
   await expect(page.getByRole("combobox", { name: "언어" })).toHaveValue("ko");
 
   // A form's own check speaks Korean too (the schema's message, made in the page's language).
@@ -54,15 +55,15 @@ test("English by default for an English browser; the switch turns the UI and <ht
   await expect(dialog).toBeHidden();
 
   await page.getByRole("combobox", { name: "언어" }).selectOption("en");
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expectPageIn(page, "en");
   await expect(nav.getByRole("link", { name: "Tables" })).toBeVisible();
 });
 
 test.describe("a Korean browser", () => {
-  test.use({ locale: "ko-KR" });
+  test.use(koreanBrowser);
   test("gets Korean without choosing, including a server action's refusal", async ({ page }) => {
     await page.goto(`tables/${usersId}`);
-    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await expectPageIn(page, "ko");
     await expect(page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "프로젝트" })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "컬럼 이름" })).toBeVisible();
   });
