@@ -118,7 +118,7 @@ test.describe("the Database pages' own findings", () => {
   test("Plan: a destructive statement's danger is Korean", async ({ page }) => {
     await page.goto("database/plan");
     await expect(page.locator("main")).toContainText("테이블과 그 행을 삭제합니다 (0행)");
-    const dangers = page.locator("main li").filter({ hasText: "e2e_ko_extra" });
+    const dangers = page.locator("main li").filter({ hasText: "e2e_ko_extra" }).first();
     await expectNoFindingsInEnglish(dangers);
   });
 

@@ -25,7 +25,7 @@ function syncRefusal(error: unknown): ActionResult<never> | null {
 }
 
 const withClient = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<ActionResult<T>> =>
-  withPoolClient(async (client) => ({ ok: true, data: await work(client) }), syncRefusal);
+  withPoolClient<T>(async (client) => ({ ok: true, data: await work(client) }), syncRefusal);
 
 /** Only schemas the import offers (not _metadata, system or extension schemas). */
 async function checkedSchemas(client: pg.PoolClient, schemas: string[]) {
