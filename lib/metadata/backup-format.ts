@@ -81,18 +81,19 @@ function checkRows(table: BackupTable, rows: unknown[], catalog: Catalog, proble
   const names = Object.keys(columns);
   const seen = new Set<number>();
   rows.forEach((row, index) => {
-    const where = say("backup.rowWhere", { table, index: String(index + 1) });
+    // Said only for a row at fault: a backup may hold a hundred thousand rows.
+    const where = () => say("backup.rowWhere", { table, index: String(index + 1) });
     if (!isObject(row)) {
-      problems.push(say("backup.notObject", { where }));
+      problems.push(say("backup.notObject", { where: where() }));
       return;
     }
-    const at = Number.isSafeInteger(row.id) ? say("backup.rowWithId", { where, id: String(row.id) }) : where;
+    const at = () => (Number.isSafeInteger(row.id) ? say("backup.rowWithId", { where: where(), id: String(row.id) }) : where());
     const missing = names.filter((n) => !Object.hasOwn(row, n));
     const unknown = Object.keys(row).filter((n) => !Object.hasOwn(columns, n));
-    if (missing.length) problems.push(say("backup.missingColumns", { at, names: missing.join(", ") }));
-    if (unknown.length) problems.push(say("backup.unknownColumns", { at, names: unknown.join(", ") }));
+    if (missing.length) problems.push(say("backup.missingColumns", { at: at(), names: missing.join(", ") }));
+    if (unknown.length) problems.push(say("backup.unknownColumns", { at: at(), names: unknown.join(", ") }));
     if (!Number.isSafeInteger(row.id) || (row.id as number) < 1) {
-      problems.push(say("backup.badId", { where }));
+      problems.push(say("backup.badId", { where: where() }));
     } else if (seen.has(row.id as number)) {
       problems.push(say("backup.duplicateId", { table, id: String(row.id) }));
     } else {
@@ -102,9 +103,9 @@ function checkRows(table: BackupTable, rows: unknown[], catalog: Catalog, proble
       if (!Object.hasOwn(row, name) || name === "id") continue;
       const column = columns[name];
       const value = row[name];
-      if (value === null && column.notNull) problems.push(say("backup.notNull", { at, name }));
+      if (value === null && column.notNull) problems.push(say("backup.notNull", { at: at(), name }));
       const problem = typeProblem(column.type, value, catalog);
-      if (problem) problems.push(say("backup.valueProblem", { at, name, problem }));
+      if (problem) problems.push(say("backup.valueProblem", { at: at(), name, problem }));
     }
   });
 }
