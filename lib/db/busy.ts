@@ -89,9 +89,11 @@ export async function findLockHolder(db: Pick<pg.Pool, "query">): Promise<LockHo
 }
 
 export function describeLockHolder(holder: LockHolder): string {
-  const who = [holder.user && `user ${holder.user}`, holder.application && `application "${holder.application}"`]
-    .filter(Boolean)
-    .join(", ");
-  const since = holder.since ? `, in a transaction since ${holder.since.toISOString().slice(11, 19)} UTC` : "";
-  return `session ${holder.pid}${who ? ` (${who}${since})` : since}`;
+  const details = [
+    holder.user && say("server.lockUser", { user: holder.user }),
+    holder.application && say("server.lockApplication", { application: holder.application }),
+    holder.since && say("server.lockSince", { time: holder.since.toISOString().slice(11, 19) }),
+  ].filter(Boolean);
+  const session = say("server.lockSession", { pid: String(holder.pid) });
+  return details.length ? `${session} (${details.join(", ")})` : session;
 }

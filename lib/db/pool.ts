@@ -2,6 +2,7 @@ import pg from "pg";
 import { DatabaseBusyError, describeLockHolder, findLockHolder, WriteSlots } from "./busy";
 import { resolveConnection, type ResolvedConnection } from "./config";
 import { localTimeoutsSql, readDbLimits, type DbLimits } from "./limits";
+import { say } from "../i18n/messages";
 
 // BIGINT (int8) ids come back as strings by default; metadata ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -139,9 +140,9 @@ export async function tx<T>(work: (client: pg.PoolClient) => Promise<T>, pool: p
 async function explainLockTimeout(error: unknown, pool: pg.Pool): Promise<unknown> {
   if ((error as { code?: string } | null)?.code !== "55P03") return error;
   const holder = await findLockHolder(pool);
-  const by = holder ? `held by ${describeLockHolder(holder)}` : "held by another session";
-  console.error("[db] lock timeout:", (error as Error).message, `(${by})`);
-  return new DatabaseBusyError(`The database is busy: a lock is ${by}; nothing was changed. Try again when it is released.`);
+  const message = holder ? say("server.lockHeld", { holder: describeLockHolder(holder) }) : say("server.lockHeldElsewhere");
+  console.error("[db] lock timeout:", (error as Error).message, `(${message})`);
+  return new DatabaseBusyError(message);
 }
 
 /**
