@@ -21,7 +21,7 @@ export type InitOutcome = { steps: StepResult[]; summary: CheckSummary } | { ste
 
 export const initializeAction = serverAction(
   (): Promise<ActionResult<InitOutcome>> =>
-    withPoolClient(
+    withPoolClient<InitOutcome>(
       async (client) => {
         const steps = await runInit(client);
         // No revalidatePath: it would re-render /setup, which sends a repaired project straight to the editor
