@@ -26,14 +26,16 @@ function actionModules(dir = path.resolve("app")): string[] {
   });
 }
 
-// The wrappers that run an action's work in the request's language.
-const SCOPED = /^ {2}(return|const \w+ = await) (runAction|runInlineEdit|runVersionedSave|runCellEdits|settle)\(/;
+// The wrappers that run an action's work in the request's language (and the file's own serverAction-made helpers).
+const scoped = (helpers: string[]) =>
+  new RegExp(`^ {2}(return|const \\w+ = await) (${["runAction", "runInlineEdit", "runVersionedSave", "runCellEdits", "settle", ...helpers].join("|")})\\(`);
 
 /** Exports that do not run in the request's language: `name: why`. */
 function unscoped(file: string): string[] {
   const text = readFileSync(file, "utf8");
   const lines = text.split("\n");
   const actionsOnly = /^\s*["']use server["']/.test(text);
+  const SCOPED = scoped([...text.matchAll(/^const (\w+) = serverAction\(/gm)].map((m) => m[1]));
   const out: string[] = [];
   lines.forEach((line, i) => {
     const made = /^export const (\w+) = (\w+)\(/.exec(line);

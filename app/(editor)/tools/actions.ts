@@ -67,16 +67,24 @@ export const restoreAction = serverAction(async (input: unknown): Promise<Action
 });
 
 /** The spec's appendix C: drops the _metadata schema once the typed project id matches; then the wizard. */
-export const resetAction = serverAction(async (input: unknown): Promise<ActionResult<never>> => {
+export async function resetAction(input: unknown): Promise<ActionResult<never>> {
+  const refused = await resetOrRefuse(input);
+  if (refused) return refused;
+  // Outside the language scope, at the action's top level, where Next expects its redirect (thrown from inside
+  // the scope, the page was never sent to the wizard).
+  revalidatePath("/", "layout");
+  redirect("/setup");
+}
+
+/** The reset's check and work in the request's language: null once the schema is dropped, else the refusal. */
+const resetOrRefuse = serverAction(async (input: unknown): Promise<ActionResult<never> | null> => {
   const parsed = resetSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   try {
     await resetMetadata(getPool(), { confirmProjectId: parsed.data.projectId });
+    return null;
   } catch (error) {
     if (error instanceof ResetRefusedError) return { ok: false, formError: error.message, fieldErrors: { projectId: error.message } };
     return failed(error);
   }
-  // After the try: redirect() throws, and Next must see that throw (serverAction passes it on as it is).
-  revalidatePath("/", "layout");
-  redirect("/setup");
 });
