@@ -85,8 +85,7 @@ export async function settle<T>(run: () => Promise<T>): Promise<MutationResult<T
  * the request's language, so a schema's check, a refusal lib/ makes and a database error mapped by failed()
  * are said in it. Every export of a "use server" file is either made by this or returns one of runAction,
  * runInlineEdit, runVersionedSave, runCellEdits or settle at once (lib/actions/server-actions.test.ts).
- * Next's redirect() belongs after it, at the action's top level (resetAction): thrown from inside, the browser
- * was not sent on (seen in e2e/tools.spec.ts).
+ * Next's redirect() is called after it, at the action's top level (resetAction), as it always was here.
  */
 export function serverAction<A extends unknown[], R>(work: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return (...args) => inRequestLocale(() => work(...args));

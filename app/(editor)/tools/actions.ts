@@ -70,8 +70,7 @@ export const restoreAction = serverAction(async (input: unknown): Promise<Action
 export async function resetAction(input: unknown): Promise<ActionResult<never>> {
   const refused = await resetOrRefuse(input);
   if (refused) return refused;
-  // Outside the language scope, at the action's top level, where Next expects its redirect (thrown from inside
-  // the scope, the page was never sent to the wizard).
+  // Outside the language scope, at the action's top level, where Next expects its redirect.
   revalidatePath("/", "layout");
   redirect("/setup");
 }
