@@ -191,6 +191,28 @@ test("find a table: it is centred and its relations stand out; hide columns; its
   await expect(page).toHaveURL(new RegExp(`/tables/${await tableId("posts")}$`));
 });
 
+test("zoomed out the boxes draw no rows; zoomed in again, a column's dot starts a relation from that column", async ({ page }) => {
+  await openDiagram(page);
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  await expect(box(page, "comments").locator("[data-column]")).toHaveCount(3);
+  for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "Zoom Out" }).click();
+  await expect(box(page, "comments").locator("[data-column]")).toHaveCount(0);
+  await expect(box(page, "comments").locator(".react-flow__handle")).toHaveCount(2);
+  // The lines stay, ending where the rows are.
+  await expect(canvas(page).locator("g[data-relation]")).toHaveCount(6);
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  const dot = box(page, "comments").locator('.react-flow__handle[data-handleid="s:user_id"]');
+  await expect(dot).toBeVisible();
+  await drag(page, dot, box(page, "posts").locator("[data-table] > div").first());
+  const dialog = page.getByRole("dialog", { name: "New relation" });
+  await expect(dialog.getByRole("combobox", { name: "From table" })).toHaveValue(await tableId("comments"));
+  await expect(dialog.getByRole("combobox", { name: "From column" })).toHaveValue("user_id");
+  await expect(dialog.getByRole("combobox", { name: "To table" })).toHaveValue(await tableId("posts"));
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await relations()).length).toBe(6);
+});
+
 test("a relation deleted on the diagram: select its line, Delete, its reverse goes too; Undo brings both back", async ({ page }) => {
   await openDiagram(page);
   await page.getByRole("button", { name: "Fit", exact: true }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiagramColumn, DiagramRelation, DiagramTable } from "@/lib/metadata/diagram";
-import { boundsOf, BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, highlightCss, neighbourhood, relationEnds, ROW_HEIGHT, searchTables, separateBoxes, type Box } from "./diagram-graph";
+import { boundsOf, BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, highlightCss, neighbourhood, relationEnds, ROW_HEIGHT, rowOffset, searchTables, separateBoxes, type Box } from "./diagram-graph";
 
 const table = (id: number, table_name: string, schema_name = "public"): DiagramTable => ({
   id,
@@ -57,7 +57,7 @@ describe("diagram graph", () => {
     expect(relationEnds("ManyToMany")).toEqual({ from: "many", to: "many" });
   });
 
-  it("a node per table, sized by its columns; foreign keys marked; edges end at the columns' handles with the field as label", () => {
+  it("a node per table, sized by its columns; foreign keys marked; edges end at the columns' rows with the field as label", () => {
     const { nodes, edges } = buildGraph(input());
     expect(nodes.map((n) => [n.id, n.height])).toEqual([
       ["1", HEADER_HEIGHT + ROW_HEIGHT + 2],
@@ -67,14 +67,29 @@ describe("diagram graph", () => {
     ]);
     expect(nodes[1].data.foreignKeys).toEqual(["user_id"]);
     expect(nodes[0].data.foreignKeys).toEqual([]);
-    expect(edges[0]).toMatchObject({ source: "2", target: "1", sourceHandle: "s:user_id", targetHandle: "t:id", data: { label: "author", relationType: "ManyToOne" } });
+    // From the table's handles (the header's middle) down to the rows: posts.user_id is the second row, users.id the first.
+    expect(edges[0]).toMatchObject({
+      source: "2",
+      target: "1",
+      sourceHandle: "s:",
+      targetHandle: "t:",
+      data: { label: "author", relationType: "ManyToOne", fromOffset: HEADER_HEIGHT / 2 + 1.5 * ROW_HEIGHT, toOffset: HEADER_HEIGHT / 2 + 0.5 * ROW_HEIGHT },
+    });
   });
 
   it("collapsed tables end their edges at the table's own handles and are header-high", () => {
     const { nodes, edges } = buildGraph(input({ collapsed: (id) => id === 2 }));
     expect(nodes[1].height).toBe(HEADER_HEIGHT + 2);
-    expect(edges.find((e) => e.id === "10")).toMatchObject({ sourceHandle: "s:", targetHandle: "t:id" });
-    expect(edges.find((e) => e.id === "12")).toMatchObject({ sourceHandle: "s:post_id", targetHandle: "t:" });
+    expect(edges.find((e) => e.id === "10")?.data).toMatchObject({ fromOffset: 0, toOffset: HEADER_HEIGHT / 2 + ROW_HEIGHT / 2 });
+    expect(edges.find((e) => e.id === "12")?.data).toMatchObject({ fromOffset: HEADER_HEIGHT / 2 + 1.5 * ROW_HEIGHT, toOffset: 0 });
+  });
+
+  it("a row's offset: a column the box does not draw (unknown, hidden, not loaded) ends at the header", () => {
+    const cols = columns.get(2)!;
+    expect(rowOffset(cols, "id", false)).toBe(HEADER_HEIGHT / 2 + ROW_HEIGHT / 2);
+    expect(rowOffset(cols, "nope", false)).toBe(0);
+    expect(rowOffset(cols, "user_id", true)).toBe(0);
+    expect(rowOffset(null, "id", false)).toBe(0);
   });
 
   it("only relations between shown tables are drawn", () => {
@@ -106,11 +121,18 @@ describe("diagram graph", () => {
     expect(searchTables(tables, "")).toEqual([]);
   });
 
-  it("the ELK graph has every node with its size and no self-loops", () => {
-    const { nodes, edges } = buildGraph(input({ relations: [...relations, relation(13, [1, "id"], [1, "id"])] }));
+  it("the ELK graph has every node with its size, one edge per related pair (from the key's holder) and no self-loops", () => {
+    const extra = [relation(13, [1, "id"], [1, "id"]), relation(14, [4, "id"], [3, "tag_id"], "OneToMany"), relation(15, [2, "user_id"], [1, "id"])];
+    const { nodes, edges } = buildGraph(input({ relations: [...relations, ...extra] }));
     const graph = elkGraph(nodes, edges);
     expect(graph.children).toEqual(nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })));
-    expect(graph.edges.map((e) => e.id)).toEqual(["10", "11", "12"]);
+    // 11 is 10's reverse and 15 a second relation between the same two tables: neither adds an edge; 14 (a OneToMany
+    // alone) points from comments, which holds the key, to tags.
+    expect(graph.edges).toEqual([
+      { id: "10", sources: ["2"], targets: ["1"] },
+      { id: "12", sources: ["3"], targets: ["2"] },
+      { id: "14", sources: ["3"], targets: ["4"] },
+    ]);
   });
 });
 

@@ -30,6 +30,9 @@ export interface TableNodeData extends Record<string, unknown> {
 export interface RelationEdgeData extends Record<string, unknown> {
   relationType: string;
   label: string;
+  /** How far below the table's own handle (its header's middle) the line ends: at its column's row, or 0. */
+  fromOffset: number;
+  toOffset: number;
 }
 
 export interface GraphNode {
@@ -50,9 +53,20 @@ export interface GraphEdge {
   data: RelationEdgeData;
 }
 
-/** Handle ids: a column's own ("s:user_id" / "t:id"), or the table's ("s:" / "t:") when its columns are hidden. */
+/**
+ * Handle ids: the table's ("s:" / "t:", in its header) and a column's source ("s:user_id", a drag starts there).
+ * Lines always end at the table's handles, moved down to their column's row by an offset computed here: React Flow
+ * then measures two handles a box, not two per column (12,000 at 300 tables), and the columns' handles need
+ * not exist while zoomed out.
+ */
 export const sourceHandle = (column = "") => `s:${column}`;
 export const targetHandle = (column = "") => `t:${column}`;
+
+/** The row's middle below the header's middle (where the table's handles are); 0 for a hidden or missing column. */
+export function rowOffset(columns: DiagramColumn[] | null, column: string, collapsed: boolean): number {
+  const index = collapsed || !columns ? -1 : columns.findIndex((c) => c.pg_column === column);
+  return index < 0 ? 0 : HEADER_HEIGHT / 2 + (index + 0.5) * ROW_HEIGHT;
+}
 
 /** The table and every table one relation away from it. */
 export function neighbourhood(tableId: number, relations: DiagramRelation[]): Set<number> {
@@ -103,20 +117,21 @@ export function buildGraph(input: BuildInput): { nodes: GraphNode[]; edges: Grap
       data: { table, columns, foreignKeys: foreignKeys.get(table.id) ?? [], collapsed },
     };
   });
-  const handleFor = (tableId: number, column: string, make: (c?: string) => string) => {
-    const columns = input.columnsOf(tableId);
-    const drawn = !input.collapsed(tableId) && columns?.some((c) => c.pg_column === column);
-    return drawn ? make(column) : make();
-  };
+  const offset = (tableId: number, column: string) => rowOffset(input.columnsOf(tableId), column, input.collapsed(tableId));
   const edges = relations.map(
     (r): GraphEdge => ({
       id: String(r.id),
       type: "relation",
       source: String(r.from_table_id),
       target: String(r.to_table_id),
-      sourceHandle: handleFor(r.from_table_id, r.from_column, sourceHandle),
-      targetHandle: handleFor(r.to_table_id, r.to_column, targetHandle),
-      data: { relationType: r.relation_type, label: r.graphql_field ?? "" },
+      sourceHandle: sourceHandle(),
+      targetHandle: targetHandle(),
+      data: {
+        relationType: r.relation_type,
+        label: r.graphql_field ?? "",
+        fromOffset: offset(r.from_table_id, r.from_column),
+        toOffset: offset(r.to_table_id, r.to_column),
+      },
     }),
   );
   return { nodes, edges };
@@ -146,8 +161,27 @@ export function highlightCss(scope: string, highlight: number | null, relations:
   ].join("\n");
 }
 
+/**
+ * One ELK edge per pair of related tables, pointing from the table that holds the key to the one it refers to: a
+ * relation and its reverse (ManyToOne posts → users, OneToMany users → posts) are one edge, not a cycle of two for
+ * ELK to break, and a OneToMany alone points the same way as its ManyToOne would.
+ */
+type LayoutEdge = Pick<GraphEdge, "id" | "source" | "target"> & { data: Pick<RelationEdgeData, "relationType"> };
+
+function layoutEdges(edges: LayoutEdge[]) {
+  const seen = new Set<string>();
+  const out: { id: string; sources: [string]; targets: [string] }[] = [];
+  for (const e of edges) {
+    const [from, to] = e.data.relationType === "OneToMany" ? [e.target, e.source] : [e.source, e.target];
+    if (from === to || seen.has(`${from}>${to}`)) continue;
+    seen.add(`${from}>${to}`);
+    out.push({ id: e.id, sources: [from], targets: [to] });
+  }
+  return out;
+}
+
 /** ELK's input: boxes and the relations between them (options chosen for speed at hundreds of tables). */
-export function elkGraph(nodes: Pick<GraphNode, "id" | "width" | "height">[], edges: Pick<GraphEdge, "id" | "source" | "target">[]) {
+export function elkGraph(nodes: Pick<GraphNode, "id" | "width" | "height">[], edges: LayoutEdge[]) {
   return {
     id: "root",
     layoutOptions: {
@@ -161,7 +195,7 @@ export function elkGraph(nodes: Pick<GraphNode, "id" | "width" | "height">[], ed
       "elk.spacing.componentComponent": "80",
     },
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
-    edges: edges.filter((e) => e.source !== e.target).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+    edges: layoutEdges(edges),
   };
 }
 

@@ -26,18 +26,40 @@ import { DiagramActions } from "./diagram-actions";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
+import { warmUpElk } from "./elk-layout";
 import { exportDiagram } from "./export-image";
 import { RelationEdge } from "./relation-edge";
-import { TableNode } from "./table-node";
+import { DETAIL_ZOOM, TableNode } from "./table-node";
 import { useDiagramColumns, useShownTables } from "./use-shown-tables";
 import { useLayout } from "./use-layout";
 import { useRelationDelete } from "./use-relation-delete";
+
+// The diagram page's script has loaded, before React has drawn (hydrated) the page: ELK's worker starts now, so
+// loading ELK overlaps the rest of the page's start. (A table page bundles this too: its Diagram tab starts ELK
+// when opened.)
+if (typeof window !== "undefined" && /\/diagram\/?$/.test(window.location.pathname)) {
+  performance.mark("diagram:script");
+  warmUpElk();
+}
 
 const nodeTypes = { table: TableNode };
 const edgeTypes = { relation: RelationEdge };
 const ORIGIN = { x: 0, y: 0 };
 const MIN_ZOOM = 0.02;
 const NOTHING = { nodes: [], edges: [] };
+/** At least this many boxes to place: drawn while ELK works (see `waiting`). */
+const DRAW_EARLY = 40;
+
+/**
+ * While the view pans or zooms, the boxes and lines are one layer the compositor moves and scales as a picture
+ * (will-change), instead of Chromium laying out its paint again for every frame (hundreds of boxes and lines, each
+ * positioned by a transform or a z-index of its own); zoomed in, the picture is blurred until the move ends and it
+ * is drawn again at the new scale.
+ */
+function moving(wrapper: HTMLElement | null, on: boolean) {
+  const viewport = wrapper?.querySelector<HTMLElement>(".react-flow__viewport");
+  if (viewport) viewport.style.willChange = on ? "transform" : "";
+}
 
 export interface DiagramViewProps {
   model: DiagramModel;
@@ -112,13 +134,27 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     () => new Set(model.tables.filter((t) => t.x !== null && t.y !== null).map((t) => String(t.id))),
   );
   const [nodes, setNodes, onNodesChange] = useNodesState<Node<TableNodeData>>([]);
+  // Many boxes to place: they are drawn while ELK works in its worker (out of sight, at the origin, zoomed out as
+  // the fitted view will be), so React and React Flow draw and measure them on this thread meanwhile and the
+  // layout only moves them.
+  const waiting = useMemo(
+    () => (status.state === "running" ? graph.nodes.filter((n) => !placed.has(Number(n.id))) : []),
+    [status.state, graph.nodes, placed],
+  );
+  const drawEarly = waiting.length >= DRAW_EARLY;
+  useEffect(() => {
+    if (drawEarly) void flow.setViewport({ x: 0, y: 0, zoom: DETAIL_ZOOM / 2 });
+  }, [drawEarly, flow]);
   useEffect(() => {
     const shownNodes = graph.nodes.filter((n) => placed.has(Number(n.id)));
     const at = (n: (typeof shownNodes)[number]) => placed.get(Number(n.id))!;
     // A box that grew (a new foreign-key column) or a table just made must not cover another: it moves down.
     const moved = separateBoxes(shownNodes.map((n) => ({ id: n.id, ...at(n), width: n.width, height: n.height })), pinned);
-    setNodes(shownNodes.map((n) => ({ ...n, position: moved.get(n.id) ?? at(n), selected: n.id === String(highlight) })));
-  }, [graph.nodes, placed, pinned, setNodes]); // eslint-disable-line react-hooks/exhaustive-deps
+    setNodes([
+      ...shownNodes.map((n) => ({ ...n, position: moved.get(n.id) ?? at(n), selected: n.id === String(highlight) })),
+      ...(drawEarly ? waiting.map((n) => ({ ...n, position: ORIGIN })) : []),
+    ]);
+  }, [graph.nodes, placed, pinned, setNodes, drawEarly]); // eslint-disable-line react-hooks/exhaustive-deps
   // Highlighting selects its box and deselects the one before; every other box keeps its node object (not redrawn).
   useEffect(() => {
     const id = highlight === null ? null : String(highlight);
@@ -265,7 +301,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
         data-layout={model.tables.length === 0 ? "empty" : fitted && ready ? "done" : "pending"}
         onKeyDown={onKeyDown}
       >
-        <style>{highlightStyle}</style>
+        <style>{drawEarly ? `[data-diagram="${scope}"] .react-flow__viewport { visibility: hidden; }` : highlightStyle}</style>
         <DiagramActions.Provider value={actions}>
           <ReactFlow
             nodes={nodes}
@@ -285,6 +321,8 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
             }}
             onConnectEnd={onConnectEnd}
             onlyRenderVisibleElements={!exporting}
+            onMoveStart={() => moving(wrapper.current, true)}
+            onMoveEnd={() => moving(wrapper.current, false)}
             minZoom={MIN_ZOOM}
             maxZoom={2}
             nodesConnectable
@@ -293,7 +331,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
           >
             <Background gap={24} />
             <Controls showInteractive={false} />
-            <MiniMap pannable zoomable nodeColor={(n) => (n.selected ? "#2563eb" : "#a1a1aa")} />
+            {!drawEarly && <MiniMap pannable zoomable nodeColor={(n) => (n.selected ? "#2563eb" : "#a1a1aa")} />}
           </ReactFlow>
         </DiagramActions.Provider>
       </div>

@@ -18,7 +18,10 @@ function endGlyph(x: number, y: number, dir: number, end: End): string {
 const direction = (p: Position) => (p === Position.Left ? -1 : 1);
 
 export const RelationEdge = memo(function RelationEdge(props: EdgeProps<Edge<RelationEdgeData, "relation">>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const { sourceX, targetX, sourcePosition, targetPosition, data, selected } = props;
+  // React Flow gives the table's handles (the header's middle): the line ends at its column's row below.
+  const sourceY = props.sourceY + (data?.fromOffset ?? 0);
+  const targetY = props.targetY + (data?.toOffset ?? 0);
   const [sd, td] = [direction(sourcePosition), direction(targetPosition)];
   const [path, labelX, labelY] = getBezierPath({
     sourceX: sourceX + sd * GLYPH,

@@ -1,24 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from "@xyflow/react";
+import { Handle, Position, useStore, useUpdateNodeInternals, type Node, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { memo, useContext } from "react";
+import { memo, useContext, useDeferredValue, useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT, sourceHandle, targetHandle, type TableNodeData } from "./diagram-graph";
 import { DiagramActions } from "./diagram-actions";
 
 /**
- * Below this zoom a column's text is a few pixels high: boxes keep their rows (sizes and the lines' handles stay)
- * but draw no text, so zooming and panning a fitted 300-table diagram does not redraw thousands of labels.
+ * Below this zoom a column's text is a few pixels high: a box keeps its size (the lines end where they did) but
+ * draws its columns as one empty block, so zooming and panning a fitted 300-table diagram does not lay out and
+ * paint 6,000 rows.
  */
 export const DETAIL_ZOOM = 0.4;
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 
 // Handles sit on the box's edges; only the source ones start a drag (any spot of a box ends one). They are put
-// there by margins, not React Flow's translate(-50%, -50%): a transform each made 12,000 layers of paint for the
-// compositor to sort on every frame of a zoom (300 boxes × 20 columns × 2 handles).
+// there by margins, not React Flow's translate(-50%, -50%): a transform each made a layer of paint for the
+// compositor to sort on every frame of a zoom.
 const handleClass = "!h-2.5 !w-2.5 !border-zinc-400 !bg-white ![transform:none] !-mt-[5px]";
 const leftHandle = `${handleClass} !-ml-[5px]`;
 const rightHandle = `${handleClass} !-mr-[5px]`;
@@ -31,16 +32,35 @@ function Marker({ children, title, className }: { children: string; title: strin
   );
 }
 
-export const TableNode = memo(function TableNode({ data }: NodeProps<Node<TableNodeData, "table">>) {
+/**
+ * React Flow renders a node again whenever it moves (its position is a prop): the box's content is a component of
+ * its own, drawn again only when its data or its detail changes.
+ */
+export function TableNode({ id, data }: NodeProps<Node<TableNodeData, "table">>) {
+  const actions = useContext(DiagramActions);
+  // Zooming in past DETAIL_ZOOM draws the rows of every box in view: a deferred render, so the zoom's frames go on
+  // while React draws them (an export needs them at once).
+  const bare = useDeferredValue(useStore(zoomedOut)) && !actions.fullDetail;
+  const updateNodeInternals = useUpdateNodeInternals();
+  const drawn = useRef(bare);
+  useEffect(() => {
+    // The columns' drag handles come and go with the detail: React Flow must know them to start a drag there
+    // (not for an export's picture). A box drawn with them from the start is measured by React Flow itself.
+    if (drawn.current && !bare && !actions.fullDetail) updateNodeInternals(id);
+    drawn.current = bare;
+  }, [bare, id, updateNodeInternals, actions.fullDetail]);
+  return <TableBox data={data} bare={bare} />;
+}
+
+const TableBox = memo(function TableBox({ data, bare }: { data: TableNodeData; bare: boolean }) {
   const { table, columns, foreignKeys, collapsed } = data;
   const actions = useContext(DiagramActions);
   const t = useTranslations("diagram");
-  const bare = useStore(zoomedOut) && !actions.fullDetail;
   const name = table.schema_name === "public" ? table.table_name : `${table.schema_name}.${table.table_name}`;
   return (
     <div
       data-table={table.table_name}
-      // Zoomed out, the handles are not painted either (they stay in place, so the lines still end at them).
+      // Zoomed out, the table's handles are not painted either (they stay in place, so the lines still end at them).
       className={cn("rounded-md border border-zinc-300 bg-white text-xs shadow-sm", bare && "[&_.react-flow__handle]:invisible")}
       style={{ width: NODE_WIDTH }}
     >
@@ -65,19 +85,16 @@ export const TableNode = memo(function TableNode({ data }: NodeProps<Node<TableN
         </div>
         <Handle type="source" position={Position.Right} id={sourceHandle()} className={rightHandle} title={t("dragToRelate", { name })} />
       </div>
+      {!collapsed && columns && bare && <div aria-hidden style={{ height: columns.length * ROW_HEIGHT }} />}
       {!collapsed &&
+        !bare &&
         columns?.map((c) => (
           <div key={c.pg_column} data-column={c.pg_column} className="relative flex items-center gap-1 px-2" style={{ height: ROW_HEIGHT }}>
-            <Handle type="target" position={Position.Left} id={targetHandle(c.pg_column)} isConnectableStart={false} className={leftHandle} />
-            {!bare && (
-              <>
-                {c.is_primary_key && <Marker title={t("primaryKey")} className="bg-amber-100 text-amber-900">PK</Marker>}
-                {foreignKeys.includes(c.pg_column) && <Marker title={t("foreignKey")} className="bg-blue-100 text-blue-900">FK</Marker>}
-                {c.is_unique && <Marker title={t("unique")} className="bg-violet-100 text-violet-900">UQ</Marker>}
-                <span className="truncate font-mono">{c.pg_column}</span>
-                <span className="ml-auto truncate pl-2 font-mono text-zinc-500">{c.pg_type}</span>
-              </>
-            )}
+            {c.is_primary_key && <Marker title={t("primaryKey")} className="bg-amber-100 text-amber-900">PK</Marker>}
+            {foreignKeys.includes(c.pg_column) && <Marker title={t("foreignKey")} className="bg-blue-100 text-blue-900">FK</Marker>}
+            {c.is_unique && <Marker title={t("unique")} className="bg-violet-100 text-violet-900">UQ</Marker>}
+            <span className="truncate font-mono">{c.pg_column}</span>
+            <span className="ml-auto truncate pl-2 font-mono text-zinc-500">{c.pg_type}</span>
             <Handle type="source" position={Position.Right} id={sourceHandle(c.pg_column)} className={rightHandle} />
           </div>
         ))}

@@ -15,10 +15,22 @@ export const DIAGRAM_TARGETS = { layoutMs: 2000, frameP95Ms: 20, focusMs: 100 };
 
 export interface DiagramBench {
   large: { tables: number; shownTables: number; notice: string; readyMs: number; longestTaskMs: number; neighbourhoodMs: number; neighbourhoodTables: number };
-  model: { tables: number; drawn: number; relations: number; loadToLaidOutMs: number; mountToLaidOutMs: number; panFrameP95Ms: number; zoomFrameP95Ms: number; frames: number; focusMs: number };
+  model: {
+    tables: number;
+    drawn: number;
+    relations: number;
+    loadToLaidOutMs: number;
+    mountToLaidOutMs: number;
+    /** Of mount → laid out: the layout engine's part (ELK in its worker, from the request to the positions). */
+    layoutEngineMs: number;
+    panFrameP95Ms: number;
+    zoomFrameP95Ms: number;
+    frames: number;
+    focusMs: number;
+  };
 }
 
-const percentile95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? NaN;
+export const percentile95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(values.length * 0.95) - 1)] ?? NaN;
 
 /** Records long tasks (main-thread work over 50 ms) from the start of the page: "the tab did not freeze". */
 export const LONG_TASK_PROBE = `(() => {
@@ -26,7 +38,7 @@ export const LONG_TASK_PROBE = `(() => {
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: "longtask", buffered: true }); } catch {}
 })();`;
 
-async function laidOut(page: Page) {
+export async function laidOut(page: Page) {
   await page.waitForSelector('[data-testid="diagram"][data-layout="done"]', { timeout: 120_000 });
 }
 
@@ -35,7 +47,7 @@ async function shownCount(page: Page): Promise<number> {
 }
 
 /** Keystroke Enter in the search → the table is selected and centred (measured in the page, to the next frame). */
-async function focusTable(page: Page, name: string): Promise<number> {
+export async function focusTable(page: Page, name: string): Promise<number> {
   const search = page.getByRole("searchbox", { name: "Find a table" });
   await search.fill(name);
   await page.getByRole("listbox", { name: "Matching tables" }).waitFor();
@@ -55,7 +67,7 @@ async function focusTable(page: Page, name: string): Promise<number> {
 }
 
 /** Frame intervals while `act` pans or zooms the canvas. */
-async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
+export async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
   await page.evaluate(`(() => { window.__frames = []; let last = performance.now(); window.__framing = true;
     const tick = (t) => { window.__frames.push(t - last); last = t; if (window.__framing) requestAnimationFrame(tick); };
     requestAnimationFrame(tick); })()`);
@@ -125,15 +137,16 @@ export async function fillDiagramModel(client: pg.Client) {
   return { tables: DIAGRAM_TABLES, relations: rows[0].n };
 }
 
-export async function measureDiagramModel(page: Page, base: string, relations: number): Promise<DiagramBench["model"]> {
-  await page.goto(`${base}/diagram`, { waitUntil: "commit", timeout: 120_000 });
-  await laidOut(page);
-  const marks = (await page.evaluate(`(() => {
+/** The page's marks of its first layout (performance.now(), from navigation start). */
+export async function layoutMarks(page: Page) {
+  return (await page.evaluate(`(() => {
     const get = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
-    return { mounted: get("diagram:mounted"), laidOut: get("diagram:laid-out") };
-  })()`)) as { mounted: number; laidOut: number };
-  // Boxes in the page: React Flow leaves out the ones outside the view (onlyRenderVisibleElements).
-  const drawn = await page.locator(".react-flow__node").count();
+    return { script: get("diagram:script"), mounted: get("diagram:mounted"), layoutStart: get("diagram:layout-start"), layoutDone: get("diagram:layout-done"), laidOut: get("diagram:laid-out") };
+  })()`)) as { script: number; mounted: number; layoutStart: number; layoutDone: number; laidOut: number };
+}
+
+/** Zoom in from the fitted view at the pane's middle (25 wheel steps), then pan by dragging: the frame intervals. */
+export async function zoomAndPan(page: Page) {
   await page.getByRole("button", { name: "Fit", exact: true }).click();
   const pane = (await page.getByTestId("diagram").boundingBox())!;
   const cx = pane.x + pane.width / 2;
@@ -152,6 +165,16 @@ export async function measureDiagramModel(page: Page, base: string, relations: n
     for (let i = 0; i < 60; i++) await page.mouse.move(pane.x + 20 + i * 8, pane.y + 20 + i * 4);
     await page.mouse.up();
   });
+  return { zoom, pan };
+}
+
+export async function measureDiagramModel(page: Page, base: string, relations: number): Promise<DiagramBench["model"]> {
+  await page.goto(`${base}/diagram`, { waitUntil: "commit", timeout: 120_000 });
+  await laidOut(page);
+  const marks = await layoutMarks(page);
+  // Boxes in the page: React Flow leaves out the ones outside the view (onlyRenderVisibleElements).
+  const drawn = await page.locator(".react-flow__node").count();
+  const { zoom, pan } = await zoomAndPan(page);
   const focusMs = [];
   for (const name of ["entity_150", "entity_007", "entity_299"]) focusMs.push(await focusTable(page, name));
   return {
@@ -160,6 +183,7 @@ export async function measureDiagramModel(page: Page, base: string, relations: n
     relations,
     loadToLaidOutMs: Math.round(marks.laidOut),
     mountToLaidOutMs: Math.round(marks.laidOut - marks.mounted),
+    layoutEngineMs: Math.round(marks.layoutDone - marks.layoutStart),
     panFrameP95Ms: Math.round(percentile95(pan) * 10) / 10,
     zoomFrameP95Ms: Math.round(percentile95(zoom) * 10) / 10,
     frames: pan.length + zoom.length,
@@ -203,7 +227,7 @@ export function diagramRows(d: DiagramBench): Row[] {
   return [
     {
       metric: `Diagram ${m.tables} tables × ${DIAGRAM_COLUMNS} cols, ${m.relations} relations: first layout (mount → laid out; ${m.drawn} boxes in view)`,
-      value: `${m.mountToLaidOutMs} ms (navigation → laid out: ${m.loadToLaidOutMs} ms)`,
+      value: `${m.mountToLaidOutMs} ms (ELK in its worker: ${m.layoutEngineMs} ms; navigation → laid out: ${m.loadToLaidOutMs} ms)`,
       target: `< ${DIAGRAM_TARGETS.layoutMs} ms`,
       status: status(m.mountToLaidOutMs < DIAGRAM_TARGETS.layoutMs),
     },

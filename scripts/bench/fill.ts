@@ -273,17 +273,22 @@ export interface FillResult {
   counts: { tables: number; columns: number; relations: number; wideColumns: number };
 }
 
+/** The benchmark's project row (the editor's pages need one). */
+export async function insertProject(client: pg.Client) {
+  await client.query(
+    `INSERT INTO _metadata.project (id, project_id, project_name, description, root_path, status, tech_stack, database_config)
+     VALUES (1, 'bench-shop', 'Bench Shop', 'Scale benchmark: 5,000 tables', '/workspace/bench-shop', 'DEVELOPMENT',
+             '{"backend":"nestjs","frontend":"nextjs","database":"postgresql"}', '{"host":"127.0.0.1","database":"metadata_editor"}')`,
+  );
+}
+
 /** Runs the init, then fills everything in one transaction. Expects an empty database. */
 export async function fill(client: pg.Client): Promise<FillResult> {
   const started = performance.now();
   await runInit(client);
   await client.query("BEGIN");
   try {
-    await client.query(
-      `INSERT INTO _metadata.project (id, project_id, project_name, description, root_path, status, tech_stack, database_config)
-       VALUES (1, 'bench-shop', 'Bench Shop', 'Scale benchmark: 5,000 tables', '/workspace/bench-shop', 'DEVELOPMENT',
-               '{"backend":"nestjs","frontend":"nextjs","database":"postgresql"}', '{"host":"127.0.0.1","database":"metadata_editor"}')`,
-    );
+    await insertProject(client);
 
     await client.query(
       `CREATE TEMP TABLE bench_entity (ord int PRIMARY KEY, name text, label text) ON COMMIT DROP;

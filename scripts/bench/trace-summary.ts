@@ -1,7 +1,8 @@
 /**
  * Splits a Chromium performance trace (CDP Tracing, devtools.timeline + the V8 sampler) into what each measured
  * window spent: script, style, layout, paint, other, idle (the main thread waiting: the network, the server), and
- * the sampled self time per JavaScript function. Used by scripts/bench/profile-edit.ts.
+ * the sampled self time per JavaScript function. Used by scripts/bench/profile-edit.ts and
+ * profile-diagram.ts.
  */
 
 export interface TraceEvent {

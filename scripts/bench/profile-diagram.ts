@@ -1,0 +1,127 @@
+/**
+ * `npx tsx scripts/bench/profile-diagram.ts [runs] [--trace]`: where the 300-table diagram's time goes. Starts the
+ * editor on a database holding only the bench's diagram model (300 tables × 20 columns, 500 relations: no 5,000-table
+ * fill first, so it is quick to repeat), then `runs` times in a fresh browser context: first layout (page mount →
+ * laid out and fitted, with ELK's part), zoom and pan p95 frames and search-and-focus, measured as
+ * `npm run bench:diagram` does. With --trace, the last run records a Chromium trace (CDP Tracing, with the V8
+ * sampler) and prints what the first layout and the zoom spent (script, style, layout, paint; the page's other
+ * threads, which include ELK's worker) and the functions that took the time; the trace is written to
+ * test-results/profile-diagram.json (open it in Chromium's Performance panel). BENCH_PORT / BENCH_PG_PORT as for
+ * the bench.
+ */
+import { rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type CDPSession, type Page } from "playwright-core";
+import { runInit } from "../../lib/metadata/init";
+import { fillDiagramModel, focusTable, laidOut, layoutMarks, percentile95, zoomAndPan } from "./diagram";
+import { insertProject } from "./fill";
+import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
+import { summariseTrace, type TraceEvent, type WindowSummary } from "./trace-summary";
+
+const RUNS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
+const TRACE = process.argv.includes("--trace");
+const log = (line: string) => console.log(`[profile-diagram] ${line}`);
+const RESULTS_DIR = path.resolve("test-results");
+const DATA_DIR = path.resolve(".data/bench-profile-diagram");
+const load = () => os.loadavg()[0].toFixed(2);
+
+async function startTrace(cdp: CDPSession, events: TraceEvent[]) {
+  cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send("Tracing.start", {
+    traceConfig: {
+      includedCategories: [
+        "devtools.timeline",
+        "disabled-by-default-devtools.timeline",
+        "disabled-by-default-devtools.timeline.frame",
+        "disabled-by-default-v8.cpu_profiler",
+        "v8.execute",
+        "blink.user_timing",
+      ],
+    },
+    transferMode: "ReportEvents",
+  });
+}
+
+function printSummary(what: string, s: WindowSummary) {
+  log(
+    `${what} ${round(s.ms, 0)} ms: script ${round(s.script, 0)}, style ${round(s.style, 0)}, layout ${round(s.layout, 0)}, paint ${round(s.paint, 0)}, ` +
+      `other ${round(s.other, 0)}, idle ${round(s.idle, 0)}; CPU: main thread ${round(s.mainCpu, 0)}, the page's other threads ${round(s.otherCpu, 0)}`,
+  );
+  for (const [fn, ms] of [...s.functions].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${round(ms, 1).toFixed(1).padStart(8)} ms  ${fn}`);
+}
+
+async function once(page: Page, base: string, cdp: CDPSession | null) {
+  const events: TraceEvent[] = [];
+  if (cdp) await startTrace(cdp, events);
+  await page.goto(`${base}/diagram`, { waitUntil: "commit", timeout: 120_000 });
+  await laidOut(page);
+  const marks = await layoutMarks(page);
+  await page.evaluate(`performance.mark("zoom-window")`);
+  const zoomStarted = Date.now();
+  const { zoom, pan } = await zoomAndPan(page);
+  const zoomMs = Date.now() - zoomStarted;
+  const focus = [];
+  for (const name of ["entity_150", "entity_007", "entity_299"]) focus.push(round(await focusTable(page, name), 0));
+  log(
+    `mount → laid out ${round(marks.laidOut - marks.mounted, 0)} ms (navigation → script ${round(marks.script, 0)} → mount ${round(marks.mounted, 0)}, mount → ELK asked ` +
+      `${round(marks.layoutStart - marks.mounted, 0)}, ELK ${round(marks.layoutDone - marks.layoutStart, 0)}, ELK done → fitted ${round(marks.laidOut - marks.layoutDone, 0)}); ` +
+      `p95 frame zoom ${round(percentile95(zoom), 1)} ms (${zoom.length} frames, worst ${round(Math.max(...zoom), 0)}), pan ${round(percentile95(pan), 1)} ms; ` +
+      `search-and-focus ${focus.join(" / ")} ms; load ${load()}`,
+  );
+  if (!cdp) return;
+  const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.end");
+  await done;
+  const file = path.join(RESULTS_DIR, "profile-diagram.json");
+  writeFileSync(file, JSON.stringify({ traceEvents: events }));
+  log(`trace: ${path.relative(process.cwd(), file)} (${events.length} events)`);
+  printSummary("first layout (mount → laid out)", summariseTrace(events, [{ ms: marks.laidOut - marks.mounted }], "diagram:mounted")[0]);
+  printSummary("zoom and pan (from Fit to the pan's end)", summariseTrace(events, [{ ms: zoomMs }], "zoom-window")[0]);
+}
+
+async function main() {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const server = startServer({
+    port: Number(process.env.BENCH_PORT ?? 20161),
+    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
+    dataDir: DATA_DIR,
+    logFile: path.join(RESULTS_DIR, "profile-diagram-server.log"),
+  });
+  try {
+    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
+    const client = await connect(dbUrl, log);
+    try {
+      await runInit(client);
+      await insertProject(client);
+      await fillDiagramModel(client);
+    } finally {
+      await client.end();
+    }
+    log("waiting for the server (it builds first when the build is stale)…");
+    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
+    const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+    try {
+      for (let run = 1; run <= RUNS; run++) {
+        // A fresh context each time: no layout kept in localStorage, ELK's worker started cold as on a first visit.
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        await once(page, server.base, TRACE && run === RUNS ? await context.newCDPSession(page) : null);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await stopServer(server, log);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[profile-diagram] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
