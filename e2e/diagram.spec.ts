@@ -206,6 +206,7 @@ test("zoomed out the boxes draw no rows; zoomed in again, a column's dot starts 
   await drag(page, dot, box(page, "posts").locator("[data-table] > div").first());
   const dialog = page.getByRole("dialog", { name: "New relation" });
   await expect(dialog.getByRole("combobox", { name: "From table" })).toHaveValue(await tableId("comments"));
+  await expect(dialog.getByRole("combobox", { name: "From column" })).toHaveValue("user_id");
   await expect(dialog.getByRole("combobox", { name: "To table" })).toHaveValue(await tableId("posts"));
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();

@@ -143,10 +143,12 @@ export function RelationWizardForm({
       )}
     </Field>
   );
+  // The select shows the form's value (controlled): a prefilled column (dragged from a column's dot) must show
+  // once the table's columns arrive, not the empty option the select fell back to while they were loading.
   const columnSelect = (name: "from_column" | "to_column", label: string, state: ReturnType<typeof useTableColumns>) => (
     <Field label={label} required error={e(name) ?? state.error ?? undefined}>
       {(p) => (
-        <Select {...p} {...register(name)} disabled={!state.columns}>
+        <Select {...p} {...register(name)} value={v[name] ?? ""} disabled={!state.columns}>
           <option value="">
             {state.columns ? (state.columns.length ? w("chooseColumn") : w("noColumns")) : w("tableFirst")}
           </option>
