@@ -32,8 +32,11 @@ export const initializeAction = serverAction(
       (error) => {
         if (!(error instanceof InitError)) return null;
         const mapped = failed(error.cause);
-        const reason = !mapped.ok && mapped.formError ? mapped.formError : error.message;
-        return { ok: true, data: { steps: error.results, error: say("server.initNothingChanged", { reason }) } };
+        const reason = !mapped.ok && mapped.formError ? mapped.formError : say("errors.unknown");
+        // PostgreSQL's own text stays in the server log: the failed step says the same sentence as the alert.
+        console.error("[setup] initialization failed:", error.message);
+        const steps = error.results.map((s) => (s.ok ? s : { ...s, error: reason }));
+        return { ok: true, data: { steps, error: say("server.initNothingChanged", { reason }) } };
       },
     ),
 );
