@@ -17,7 +17,7 @@ import { runInit } from "../../lib/metadata/init";
 import { fillDiagramModel, focusTable, laidOut, layoutMarks, percentile95, zoomAndPan } from "./diagram";
 import { insertProject } from "./fill";
 import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
-import { summariseTrace, type TraceEvent, type WindowSummary } from "./trace-summary";
+import { startTrace, summariseTrace, TRACE_CATEGORIES, type WindowSummary } from "./trace-summary";
 
 const RUNS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const TRACE = process.argv.includes("--trace");
@@ -25,23 +25,6 @@ const log = (line: string) => console.log(`[profile-diagram] ${line}`);
 const RESULTS_DIR = path.resolve("test-results");
 const DATA_DIR = path.resolve(".data/bench-profile-diagram");
 const load = () => os.loadavg()[0].toFixed(2);
-
-async function startTrace(cdp: CDPSession, events: TraceEvent[]) {
-  cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send("Tracing.start", {
-    traceConfig: {
-      includedCategories: [
-        "devtools.timeline",
-        "disabled-by-default-devtools.timeline",
-        "disabled-by-default-devtools.timeline.frame",
-        "disabled-by-default-v8.cpu_profiler",
-        "v8.execute",
-        "blink.user_timing",
-      ],
-    },
-    transferMode: "ReportEvents",
-  });
-}
 
 function printSummary(what: string, s: WindowSummary) {
   log(
@@ -52,8 +35,7 @@ function printSummary(what: string, s: WindowSummary) {
 }
 
 async function once(page: Page, base: string, cdp: CDPSession | null) {
-  const events: TraceEvent[] = [];
-  if (cdp) await startTrace(cdp, events);
+  const trace = cdp ? await startTrace(cdp, [...TRACE_CATEGORIES, "disabled-by-default-devtools.timeline.frame"]) : null;
   await page.goto(`${base}/diagram`, { waitUntil: "commit", timeout: 120_000 });
   await laidOut(page);
   const marks = await layoutMarks(page);
@@ -69,10 +51,8 @@ async function once(page: Page, base: string, cdp: CDPSession | null) {
       `p95 frame zoom ${round(percentile95(zoom), 1)} ms (${zoom.length} frames, worst ${round(Math.max(...zoom), 0)}), pan ${round(percentile95(pan), 1)} ms; ` +
       `search-and-focus ${focus.join(" / ")} ms; load ${load()}`,
   );
-  if (!cdp) return;
-  const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-  await cdp.send("Tracing.end");
-  await done;
+  if (!trace) return;
+  const events = await trace.stop();
   const file = path.join(RESULTS_DIR, "profile-diagram.json");
   writeFileSync(file, JSON.stringify({ traceEvents: events }));
   log(`trace: ${path.relative(process.cwd(), file)} (${events.length} events)`);

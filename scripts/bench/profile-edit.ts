@@ -14,7 +14,7 @@ import { chromium, type Page } from "playwright-core";
 import { fill } from "./fill";
 import { armEditProbe, INTERACTIVE_PROBE } from "./probes";
 import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
-import { summariseTrace, type TraceEvent } from "./trace-summary";
+import { startTrace, summariseTrace, TRACE_CATEGORIES } from "./trace-summary";
 
 const GRID = process.argv[2] === "tables" ? "tables" : "columns";
 const EDITS = Number(process.argv[3] ?? 5);
@@ -74,27 +74,10 @@ async function main() {
       await page.waitForFunction("window.__bench && window.__bench.interactiveAt !== null", undefined, { timeout: 60_000 });
       await page.getByTestId(testId).scrollIntoViewIfNeeded();
       for (let i = 0; i < 5; i++) await edit(page, testId, gridLabel, `Warm ${i} ${Date.now() % 100000}`);
-      const cdp = await context.newCDPSession(page);
-      const events: TraceEvent[] = [];
-      cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-      await cdp.send("Tracing.start", {
-        traceConfig: {
-          includedCategories: [
-            "devtools.timeline",
-            "disabled-by-default-devtools.timeline",
-            "disabled-by-default-v8.cpu_profiler",
-            "disabled-by-default-v8.cpu_profiler.hires",
-            "v8.execute",
-            "blink.user_timing",
-          ],
-        },
-        transferMode: "ReportEvents",
-      });
+      const trace = await startTrace(await context.newCDPSession(page), [...TRACE_CATEGORIES, "disabled-by-default-v8.cpu_profiler.hires"]);
       const edits: { ms: number }[] = [];
       for (let i = 0; i < EDITS; i++) edits.push(await edit(page, testId, gridLabel, `Profiled ${i} ${Date.now() % 100000}`));
-      await cdp.send("Tracing.end");
-      await done;
+      const events = await trace.stop();
       const file = path.join(RESULTS_DIR, `profile-edit-${GRID}.json`);
       writeFileSync(file, JSON.stringify({ traceEvents: events, edits }));
       log(`trace: ${path.relative(process.cwd(), file)} (${events.length} events); load ${os.loadavg()[0].toFixed(2)}`);

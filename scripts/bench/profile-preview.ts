@@ -18,7 +18,7 @@ import { loadTableCodegenInput } from "../../lib/metadata/codegen-input";
 import { fill, WIDE_TABLE } from "./fill";
 import { INTERACTIVE_PROBE } from "./probes";
 import { chromiumLaunchOptions, connect, median, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
-import { summariseTrace, type TraceEvent } from "./trace-summary";
+import { startTrace, summariseTrace, TRACE_CATEGORIES } from "./trace-summary";
 
 const RUNS = Number(process.argv[2] ?? 3);
 const KEEP = process.env.PROFILE_KEEP === "1";
@@ -124,27 +124,10 @@ async function main() {
       const atLoad: number[] = [];
       for (let i = 0; i < RUNS; i++) atLoad.push((await previewOnce(page, url, false)).ms);
       log(`clicked at the load event (as the bench): ${atLoad.map((ms) => Math.round(ms)).join(", ")} ms`);
-      const cdp = await context.newCDPSession(page);
-      const events: TraceEvent[] = [];
-      cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-      await cdp.send("Tracing.start", {
-        traceConfig: {
-          includedCategories: [
-            "devtools.timeline",
-            "disabled-by-default-devtools.timeline",
-            "disabled-by-default-v8.cpu_profiler",
-            "disabled-by-default-v8.cpu_profiler.hires",
-            "v8.execute",
-            "blink.user_timing",
-          ],
-        },
-        transferMode: "ReportEvents",
-      });
+      const trace = await startTrace(await context.newCDPSession(page), [...TRACE_CATEGORIES, "disabled-by-default-v8.cpu_profiler.hires"]);
       const runs: Awaited<ReturnType<typeof previewOnce>>[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await previewOnce(page, url, !TRACE_AT_LOAD));
-      await cdp.send("Tracing.end");
-      await done;
+      const events = await trace.stop();
       const file = path.join(RESULTS_DIR, "profile-preview.json");
       writeFileSync(file, JSON.stringify({ traceEvents: events, runs }));
       log(`trace: ${path.relative(process.cwd(), file)} (${events.length} events); load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);

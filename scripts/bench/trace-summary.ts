@@ -1,9 +1,36 @@
 /**
  * Splits a Chromium performance trace (CDP Tracing, devtools.timeline + the V8 sampler) into what each measured
  * window spent: script, style, layout, paint, other, idle (the main thread waiting: the network, the server), and
- * the sampled self time per JavaScript function. Used by scripts/bench/profile-edit.ts and
+ * the sampled self time per JavaScript function. Used by scripts/bench/profile-edit.ts, profile-preview.ts and
  * profile-diagram.ts.
  */
+
+import type { CDPSession } from "playwright-core";
+
+/** The categories every profile records: the timeline, the V8 sampler, script execution, the page's marks. */
+export const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-v8.cpu_profiler",
+  "v8.execute",
+  "blink.user_timing",
+];
+
+/** Starts a CDP trace on `cdp`; `stop()` ends it and resolves once every event has arrived. */
+export async function startTrace(cdp: CDPSession, categories: string[]): Promise<{ events: TraceEvent[]; stop(): Promise<TraceEvent[]> }> {
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send("Tracing.start", { traceConfig: { includedCategories: categories }, transferMode: "ReportEvents" });
+  return {
+    events,
+    async stop() {
+      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+      await cdp.send("Tracing.end");
+      await done;
+      return events;
+    },
+  };
+}
 
 export interface TraceEvent {
   name: string;
