@@ -4,6 +4,7 @@ import { applyPlan, ApplyRefusedError, previewPlan } from "../lib/sync/apply";
 import { runImport } from "../lib/sync/import";
 import { resolveWithDatabase } from "../lib/sync/resolve";
 import { loadSync } from "../lib/sync/sync";
+import { withLocale } from "../lib/i18n/locale-scope";
 import { freshDatabase, servers, type FreshDatabase } from "./helpers/db";
 
 const SCHEMA = `
@@ -94,5 +95,15 @@ describe.each(servers().map((s) => [s.name] as const))("drift after a psql chang
     const refused = await applyPlan(other.client, { allowDestructive: true, digest: preview.digest }).catch((e) => e);
     expect(refused).toBeInstanceOf(ApplyRefusedError);
     expect(await kinds(other.client)).toEqual(["column public.posts.extra", "column public.posts.extra2"]);
+  });
+
+  it("applies a plan reviewed in Korean from an English session: the language is not part of the plan", async () => {
+    const korean = await withLocale("ko", () => previewPlan(other.client));
+    const english = await previewPlan(other.client);
+    expect(korean.up).toMatch(/^-- DESTRUCTIVE: [^\n]*[가-힣]/m);
+    expect(korean.up).not.toBe(english.up);
+    expect(korean.digest).toBe(english.digest);
+    await applyPlan(other.client, { allowDestructive: true, digest: korean.digest });
+    expect(await kinds(other.client)).toEqual([]);
   });
 });

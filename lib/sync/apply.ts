@@ -20,7 +20,16 @@ export interface PlanPreview {
 
 export const LOCK_TIMEOUT = "5s";
 
-const digestOf = (up: string) => createHash("sha256").update(up).digest("hex").slice(0, 16);
+/**
+ * Identifies a plan by what it runs: each statement's SQL and whether it is destructive. Not by the up script's
+ * text, whose `-- DESTRUCTIVE:` comments follow the reader's language: a plan reviewed in Korean and applied in
+ * English is the same plan.
+ */
+const digestOf = (statements: readonly PlanStatement[]) =>
+  createHash("sha256")
+    .update(statements.map((s) => `${s.destructive ? "!" : " "}${s.sql}`).join("\n\0"))
+    .digest("hex")
+    .slice(0, 16);
 
 /** The plan as the preview shows it, with the rows each destructive statement touches (from `state` when given). */
 export async function previewPlan(meta: pg.ClientBase, options: SyncOptions & { itemIds?: string[]; state?: SyncState } = {}): Promise<PlanPreview> {
@@ -42,7 +51,7 @@ export async function previewPlan(meta: pg.ClientBase, options: SyncOptions & { 
     up,
     down,
     destructive: plan.statements.filter((s) => s.destructive).length,
-    digest: digestOf(up),
+    digest: digestOf(plan.statements),
   };
 }
 
@@ -161,7 +170,7 @@ export async function applyPlan(
       throw new ApplyRefusedError(say("server.planProblems"), state.canonical.problems);
     }
     const { up, down } = planScripts(plan);
-    if (options.digest && options.digest !== digestOf(up)) {
+    if (options.digest && options.digest !== digestOf(plan.statements)) {
       throw new ApplyRefusedError(say("server.planChanged"));
     }
     const destructive = plan.statements.filter((s) => s.destructive).length;
