@@ -9,6 +9,9 @@ import { TABLE_FIELDS, tableSchema, tableDefaults } from "../schemas/table";
 import { projectIdentitySchema } from "../schemas/project";
 import { relationWizardSchema } from "../schemas/relation";
 import { columnSchema } from "../schemas/column";
+import { historyFilterSchema, restoreSchema, undoDeletionSchema } from "../schemas/history";
+import { indexesValue, tableConstraintsValue } from "../schemas/table";
+import { applyRequestSchema, importRequestSchema, selectionKeySchema } from "../schemas/sync";
 import { toUserError, uniqueViolation } from "../db/errors";
 import { catalogs } from "./catalogs";
 import { localeFromAcceptLanguage, pickLocale } from "./locale";
@@ -71,6 +74,40 @@ describe("message catalogs", () => {
     expect(inLocale("ko", messages)).toEqual({ fk_column_name: "새 외래 키 컬럼의 이름을 입력하세요." });
     expect(inLocale("ko", () => relationWizardSchema.safeParse({ ...wizard, from_table_id: "" }).error!.issues[0].message)).toBe("관계가 시작하는 테이블을 고르세요.");
     expect(inLocale("ko", () => columnSchema.shape.pg_type.safeParse("VARCHR(").error!.issues[0].message)).toBe("VARCHAR(255), BIGINT, TIMESTAMPTZ 같은 PostgreSQL 타입.");
+  });
+
+  it("the Database pages' requests (import, plan selection, apply) speak the locale too", () => {
+    const issues = () => [
+      ...importRequestSchema.safeParse({ schemas: [] }).error!.issues,
+      ...importRequestSchema.safeParse({ schemas: ["Bad Name"] }).error!.issues,
+      ...selectionKeySchema.safeParse("x").error!.issues,
+      ...applyRequestSchema.safeParse({ itemIds: [], digest: "", allowDestructive: false }).error!.issues,
+    ].map((i) => i.message);
+    expect(issues()).toEqual([
+      "Choose at least one schema.",
+      "A schema name is a snake_case identifier.",
+      "Open the plan from the Drift page's Review plan button.",
+      "Review the plan first.",
+    ]);
+    const korean = inLocale("ko", issues);
+    expect(korean).toHaveLength(4);
+    for (const message of korean) expect(message).toMatch(HANGUL);
+  });
+
+  it("the table's checks and indexes, and the History page's requests, speak the locale too", () => {
+    const issues = () => [
+      ...tableConstraintsValue.safeParse({ checks: [{ name: "Bad", condition: " " }] }).error!.issues,
+      ...indexesValue.safeParse([{ columns: [], type: "FAST", name: "Bad", where: "" }]).error!.issues,
+      ...historyFilterSchema.safeParse({ table: "pg_class", operation: "TRUNCATE", from: "yesterday" }).error!.issues,
+      ...restoreSchema.safeParse({ entryId: "1", which: "middle" }).error!.issues,
+      ...undoDeletionSchema.safeParse({ table: "project", id: "1" }).error!.issues,
+    ].map((i) => i.message);
+    const english = issues();
+    expect(english).toHaveLength(11);
+    expect(english).toContain("Index type is one of BTREE, UNIQUE, GIN, GIST, HASH, BRIN.");
+    const korean = inLocale("ko", issues);
+    expect(korean).toHaveLength(11);
+    for (const message of korean) expect(message).toMatch(HANGUL);
   });
 
   it("database errors are said in the locale in force (server actions map them in the request's)", () => {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { identifierProblem } from "./identifier";
+import { vmsg } from "../i18n/messages";
 
 /** Requests of the Database pages (import, drift, plan): exact types, bounded sizes, nothing coerced. */
-const schemaName = z.string().max(63).refine((s) => identifierProblem(s) === null, "A schema name is a snake_case identifier.");
+const schemaName = z.string().max(63).refine((s) => identifierProblem(s) === null, { error: () => vmsg("schemaSnakeCase") });
 export const importRequestSchema = z.strictObject({
-  schemas: z.array(schemaName).min(1, "Choose at least one schema.").max(100, "At most 100 schemas at once."),
+  schemas: z.array(schemaName).min(1, { error: () => vmsg("chooseSchema") }).max(100, { error: () => vmsg("atMostSchemas", { max: 100 }) }),
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 
@@ -18,10 +19,10 @@ export const driftPageRequestSchema = z.strictObject({
   digest: z.string().regex(/^[0-9a-f]{16}$/),
 });
 /** A plan selection kept in the browser's session storage (components/database/plan-selection.ts) under this key. */
-export const selectionKeySchema = z.string().regex(/^[0-9a-f-]{36}$/, "Open the plan from the Drift page's Review plan button.");
+export const selectionKeySchema = z.string().regex(/^[0-9a-f-]{36}$/, { error: () => vmsg("openPlanFromDrift") });
 export const applyRequestSchema = z.strictObject({
   itemIds: z.array(itemId).max(20000),
-  digest: z.string().regex(/^[0-9a-f]{16}$/, "Review the plan first."),
+  digest: z.string().regex(/^[0-9a-f]{16}$/, { error: () => vmsg("reviewPlanFirst") }),
   allowDestructive: z.boolean(),
 });
 export type ApplyRequest = z.infer<typeof applyRequestSchema>;

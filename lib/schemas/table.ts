@@ -14,24 +14,24 @@ export const tableConstraintsValue = z.object({
   checks: z
     .array(
       z.object({
-        name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "A check's name is a snake_case identifier."),
+        name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: () => vmsg("checkNameSnake") }),
         condition: z
-          .string({ error: "A check needs a condition." })
-          .max(10_000, { error: "A check's condition is at most 10,000 characters.", abort: true })
+          .string({ error: () => vmsg("checkNeedsCondition") })
+          .max(10_000, { error: () => vmsg("checkConditionTooLong", { max: 10_000 }), abort: true })
           .trim()
-          .min(1, "A check needs a condition."),
+          .min(1, { error: () => vmsg("checkNeedsCondition") }),
       }),
     )
     .default([]),
 });
 export const indexesValue = z.array(
   z.object({
-    columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "Index columns are snake_case column names.")).min(1, "An index needs at least one column."),
-    type: z.enum(INDEX_TYPES, { error: `Index type is one of ${INDEX_TYPES.join(", ")}.` }),
+    columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: () => vmsg("indexColumnsSnake") })).min(1, { error: () => vmsg("indexNeedsColumn") }),
+    type: z.enum(INDEX_TYPES, { error: () => vmsg("indexType", { types: INDEX_TYPES.join(", ") }) }),
     // Optional: the index's name (kept by an import) and a partial index's WHERE condition, an SQL expression
     // the server parses before it reaches DDL (lib/sync/probe.ts).
-    name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "An index name is a snake_case identifier.").optional(),
-    where: z.string().trim().min(1, "A partial index's condition cannot be empty.").max(4000, "At most 4,000 characters.").optional(),
+    name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: () => vmsg("indexNameSnake") }).optional(),
+    where: z.string().trim().min(1, { error: () => vmsg("partialIndexEmpty") }).max(4000, { error: () => vmsg("atMostChars", { max: 4000 }) }).optional(),
   }),
 );
 
