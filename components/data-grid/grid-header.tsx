@@ -134,7 +134,8 @@ function HeaderCell<T>(props: {
       data-c={c}
       data-sticky={pin !== undefined ? "left" : undefined}
       tabIndex={!canSort ? (active ? 0 : -1) : undefined}
-      title={meta?.headerTitle}
+      // The whole label on hover (a narrow column cuts it: "Graph…"), then the stored field's name.
+      title={[typeof label === "string" ? label : undefined, meta?.headerTitle].filter(Boolean).join(" · ") || undefined}
       className={cn(
         "flex h-full shrink-0 items-center border-r border-zinc-200 bg-zinc-100 text-xs font-semibold text-zinc-700",
         pin !== undefined ? "relative z-[2] md:sticky" : "relative",

@@ -65,7 +65,7 @@ function GridRowView<T>(props: GridRowProps<T>) {
       )}
       {(actions || openRow) && (
         <ActionsCell rowId={row.id} col={cells.length} active={activeCol === cells.length} width={actionsWidth}>
-          <div data-actions-content="" className="flex w-max items-center gap-1">
+          <div data-actions-content="" className="flex w-max items-center gap-1 whitespace-nowrap">
             {openRow && (
               <button
                 type="button"

@@ -1,0 +1,112 @@
+/**
+ * `npm run docs:screenshots`: retakes the README's screenshots (docs/*.png) the way a new user gets there. The
+ * editor on its own embedded PostgreSQL (.data/screenshots, wiped), the `_metadata` schema made and the project
+ * row filled, and the spec-style shop database (test/fixtures/sync-shop.sql) standing in for the database a team
+ * already has. Then, in Chromium at 1440 × 900: the import preview, the import, a change made in psql as drift,
+ * the change plan, the diagram, a table's Code tab and Form preview, and the columns grid in Korean, dark.
+ * Korean needs a CJK font on the machine (Debian: fonts-noto-cjk), or it shows as boxes.
+ * SHOTS_PORT / SHOTS_PG_PORT change the ports (20171 / 54371).
+ */
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { runInit } from "../lib/metadata/init";
+import { laidOut } from "./bench/diagram";
+import { chromiumLaunchOptions, connect, runningUrl, serverUp, startServer, stopServer, waitFor } from "./bench/server";
+
+const DATA_DIR = path.resolve(".data/screenshots");
+const DOCS = path.resolve("docs");
+const log = (line: string) => console.log(`[screenshots] ${line}`);
+
+// What someone changes in psql behind the metadata's back, for the Drift and Plan pictures.
+const PSQL_CHANGES = `
+  ALTER TABLE shop.customers ADD COLUMN nickname varchar(40);
+  ALTER TABLE shop.customers ALTER COLUMN full_name DROP NOT NULL;
+`;
+
+async function shot(page: Page, name: string) {
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: path.join(DOCS, name) });
+  log(`docs/${name}`);
+}
+
+async function newPage(browser: Browser, base: string, options: { locale: string; colorScheme: "light" | "dark" }) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: `${base}/`, ...options });
+  return context.newPage();
+}
+
+async function main() {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const server = startServer({
+    port: Number(process.env.SHOTS_PORT ?? 20171),
+    pgPort: Number(process.env.SHOTS_PG_PORT ?? 54371),
+    dataDir: DATA_DIR,
+    logFile: path.resolve("test-results", "screenshots-server.log"),
+  });
+  try {
+    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
+    const db = await connect(dbUrl, log);
+    await runInit(db);
+    await db.query(
+      `INSERT INTO _metadata.project (id, project_id, project_name, description, root_path, status, default_schema)
+       VALUES (1, 'shop', 'Shop', 'An online shop', '/workspace/shop', 'DEVELOPMENT', 'shop')`,
+    );
+    await db.query(readFileSync(path.join("test", "fixtures", "sync-shop.sql"), "utf8"));
+    log("waiting for the editor (it builds first when the build is stale)…");
+    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
+    const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+    try {
+      const page = await newPage(browser, server.base, { locale: "en-US", colorScheme: "light" });
+      await page.goto("database/import");
+      await page.getByRole("button", { name: "Preview import" }).click();
+      await page.getByRole("list", { name: "Skipped" }).waitFor();
+      await shot(page, "import-preview.png");
+      await page.getByRole("button", { name: "Import", exact: true }).click();
+      await page.getByRole("status").filter({ hasText: "Imported" }).waitFor();
+
+      await db.query(PSQL_CHANGES);
+      await page.goto("database/drift");
+      await page.getByRole("table", { name: "Drift" }).waitFor();
+      await shot(page, "drift.png");
+      await page.getByText("Review plan for all").click();
+      await page.getByText("ALTER TABLE", { exact: false }).first().waitFor();
+      await shot(page, "plan.png");
+
+      await page.goto("diagram");
+      await laidOut(page);
+      await page.getByRole("button", { name: "Fit", exact: true }).click();
+      await shot(page, "diagram.png");
+
+      const { rows } = await db.query<{ id: string }>("SELECT id FROM _metadata.mappings_table WHERE schema_name = 'shop' AND table_name = 'customers'");
+      await page.goto(`tables/${rows[0].id}`);
+      await page.getByRole("tab", { name: "Code" }).click();
+      await page.getByRole("tab", { name: "zod" }).click();
+      await shot(page, "code.png");
+      await page.getByRole("tab", { name: "Form preview" }).click();
+      const form = page.getByRole("form", { name: /form preview/ });
+      await form.getByRole("button", { name: "Validate" }).click();
+      await form.getByRole("alert").first().waitFor();
+      await shot(page, "form-preview.png");
+
+      const korean = await newPage(browser, server.base, { locale: "ko-KR", colorScheme: "dark" });
+      await korean.goto(`tables/${rows[0].id}`);
+      await korean.getByRole("grid").first().waitFor();
+      await shot(korean, "columns-grid-ko-dark.png");
+    } finally {
+      await browser.close();
+      await db.end();
+    }
+  } finally {
+    log("stopping the editor and its database…");
+    await stopServer(server, log);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[screenshots] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
