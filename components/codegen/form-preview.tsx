@@ -7,11 +7,12 @@ import { useMemo, useRef, useState } from "react";
 import { useForm, type Resolver, type UseFormRegister } from "react-hook-form";
 import { tableFormAction } from "@/app/(editor)/tables/[id]/codegen-actions";
 import { fromJsonText } from "@/lib/actions/types";
-import type { TableForm } from "@/lib/codegen/generate";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass, Field, Input, Select, Textarea } from "@/components/ui/field";
-import { convertInput, type FormFieldSpec, type FormSpec } from "@/lib/codegen/form-spec";
+import { convertInput } from "@/lib/codegen/form-spec";
+import { decodeForm, type PreviewField, type PreviewForm as PreviewFormSpec } from "@/lib/codegen/form-wire";
+import type { Problem } from "@/lib/codegen/model";
 import { runtimeObject } from "@/lib/codegen/zod-runtime";
 import { ProblemList } from "./problem-list";
 import { useActionData } from "./use-action-data";
@@ -20,7 +21,7 @@ import { VIRTUAL_FIELDS_FROM, VirtualFields } from "./virtual-fields";
 type Values = Record<string, unknown>;
 const HTML_TYPES: Record<string, string> = { datetime: "datetime-local", number: "number", email: "email", password: "password", url: "url", tel: "tel", date: "date", time: "time" };
 
-function Control({ f, register, a11y }: { f: FormFieldSpec; register: UseFormRegister<Values>; a11y: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string } }) {
+function Control({ f, register, a11y }: { f: PreviewField; register: UseFormRegister<Values>; a11y: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string } }) {
   const reg = register(f.name, f.valueAs === "boolean" ? {} : { setValueAs: (v: unknown) => convertInput(f.valueAs, v) });
   if (f.formType === "checkbox") return <input type="checkbox" className="size-4 accent-blue-600" {...a11y} {...reg} />;
   if (f.formType === "textarea" || f.formType === "json") return <Textarea rows={f.formType === "json" ? 4 : 3} placeholder={f.placeholder || undefined} {...a11y} {...reg} />;
@@ -54,13 +55,13 @@ function Control({ f, register, a11y }: { f: FormFieldSpec; register: UseFormReg
  * zodResolver over the form's schema, built at the first validation rather than before the form is drawn: the
  * 2,000-column table's 1,800 fields took ~0.3 s to build, and nothing is validated before Validate is pressed.
  */
-function lazySchemaResolver(fields: FormFieldSpec[]): Resolver<Values> {
+function lazySchemaResolver(fields: PreviewField[]): Resolver<Values> {
   let resolve: Resolver<Values> | null = null;
   return (values, context, options) => (resolve ??= zodResolver(runtimeObject(fields.map((f) => f.rule))) as Resolver<Values>)(values, context, options);
 }
 
 /** The generated form, live: the same fields, order, controls and validation messages as the generated component. */
-function PreviewForm({ spec }: { spec: FormSpec }) {
+function PreviewForm({ spec }: { spec: PreviewFormSpec }) {
   const resolver = useMemo(() => lazySchemaResolver(spec.fields), [spec]);
   const defaults = useMemo(
     () => Object.fromEntries(spec.fields.filter((f) => f.defaultValue !== undefined || f.valueAs === "boolean").map((f) => [f.name, f.defaultValue ?? false])),
@@ -72,7 +73,7 @@ function PreviewForm({ spec }: { spec: FormSpec }) {
   const errors = form.formState.errors;
   const long = spec.fields.length > VIRTUAL_FIELDS_FROM;
   const scrollTo = useRef<((index: number) => void) | null>(null);
-  const field = (f: FormFieldSpec) => (
+  const field = (f: PreviewField) => (
     <Field key={f.name} label={f.label} required={f.required} hint={f.help || undefined} error={errors[f.name]?.message as string | undefined}>
       {(a11y) => <Control f={f} register={form.register} a11y={a11y} />}
     </Field>
@@ -118,7 +119,15 @@ function PreviewForm({ spec }: { spec: FormSpec }) {
 
 /** The Form preview tab: reads the table's current metadata each time it opens. */
 export function FormPreview({ tableId }: { tableId: number }) {
-  const loaded = useActionData<TableForm>(() => tableFormAction(tableId).then((r) => (r.ok ? { ok: true, data: fromJsonText(r.data) } : r)), [tableId]);
+  const loaded = useActionData<{ form: PreviewFormSpec | null; problems: Problem[] }>(
+    () =>
+      tableFormAction(tableId).then((r) => {
+        if (!r.ok) return r;
+        const { form, problems } = fromJsonText(r.data);
+        return { ok: true, data: { form: form && decodeForm(form), problems } };
+      }),
+    [tableId],
+  );
   const t = useTranslations("code.preview");
   if (loaded.state === "loading") return <p className="text-sm text-zinc-500">{t("building")}</p>;
   if (loaded.state === "error") return <Alert tone="error" title={t("failed")}>{loaded.message}</Alert>;

@@ -52,8 +52,14 @@ export function convertInput(valueAs: ValueAs, v: unknown): unknown {
   return v;
 }
 
-/** Thousands of columns share a rule (the same label and type): each validator is built once. */
+/**
+ * Whether a default is valid does not depend on the rule's name or messages, and those differ on every column
+ * (the messages name the label): keyed without them, the 2,000-column table's 400 defaults share a handful of
+ * validators instead of building 400 zod schemas.
+ */
 const fieldValidator = memo((rule: string) => runtimeField(JSON.parse(rule) as FieldRule), 2_000);
+const validatorKey = (rule: FieldRule) =>
+  JSON.stringify({ ...rule, name: "", requiredMessage: "", typeMessage: "", checks: rule.checks.map((c) => ({ ...c, message: "" })) });
 
 const TEMPORAL: Record<string, string> = { date: "date", datetime: "datetime", time: "time" };
 
@@ -74,7 +80,7 @@ export function formTypeProblem(formType: string, rule: FieldRule, hasOptions: b
 function defaultFor(t: ResolvedTable, field: Omit<FormFieldSpec, "defaultValue">, text: string | null, problems: Problem[]): unknown {
   if (!text?.trim()) return undefined;
   const value = field.valueAs === "boolean" ? (text.trim() === "true" ? true : text.trim() === "false" ? false : text) : convertInput(field.valueAs, text);
-  if (fieldValidator(JSON.stringify(field.rule)).safeParse(value).success) return value;
+  if (fieldValidator(validatorKey(field.rule)).safeParse(value).success) return value;
   // An SQL expression (now(), CURRENT_DATE, nextval(...)) is the database's default, not the form's.
   if (/\(|^\s*current_|^\s*localtime/i.test(text)) return undefined;
   problems.push({

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { failed, type ActionResult, serverAction } from "@/lib/actions/result";
 import { toJsonText, type JsonText } from "@/lib/actions/types";
 import { formatFiles } from "@/lib/codegen/format";
-import { generateTableCode, tableForm, type TableCode, type TableForm, type Target } from "@/lib/codegen/generate";
+import { encodeForm, type PreviewFormData } from "@/lib/codegen/form-wire";
+import { generateTableCode, tableForm, type TableCode, type Target } from "@/lib/codegen/generate";
 import { vmsg } from "@/lib/i18n/messages";
 import { loadTableCodegenInput } from "@/lib/metadata/codegen-input";
 
@@ -25,12 +26,13 @@ export const tableCodeAction = serverAction(async (input: unknown): Promise<Acti
   }
 });
 
-/** The table's form as the preview renders it: fields, options, defaults and validation rules (as JSON text). */
-export const tableFormAction = serverAction(async (input: unknown): Promise<ActionResult<JsonText<TableForm>>> => {
+/** The table's form as the preview renders it: fields, options, defaults and validation (compact, as JSON text). */
+export const tableFormAction = serverAction(async (input: unknown): Promise<ActionResult<JsonText<PreviewFormData>>> => {
   const id = tableId.safeParse(input);
   if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
   try {
-    return { ok: true, data: toJsonText(tableForm(await loadTableCodegenInput(id.data), id.data)) };
+    const { form, problems } = tableForm(await loadTableCodegenInput(id.data), id.data);
+    return { ok: true, data: toJsonText({ form: form && encodeForm(form), problems }) };
   } catch (error) {
     return failed(error);
   }
