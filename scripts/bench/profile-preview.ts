@@ -94,7 +94,8 @@ async function serverSide(client: pg.Client, tableId: number) {
 }
 
 async function main() {
-  const reuse = KEEP && existsSync(path.join(DATA_DIR, "running.json"));
+  // The database folder a PROFILE_KEEP run left (running.json is gone once its server stopped).
+  const reuse = KEEP && existsSync(path.join(DATA_DIR, "data"));
   if (!reuse) rmSync(DATA_DIR, { recursive: true, force: true });
   const server = startServer({
     port: Number(process.env.BENCH_PORT ?? 20161),
