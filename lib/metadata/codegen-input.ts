@@ -122,16 +122,47 @@ export class IncrementalCodegenInput {
 }
 
 /**
+ * What a table page's code is made from, before its columns are read: the settings, the relations that reach
+ * the table, the tables those relations name, and a fingerprint of all of it (as the watch's: xmin count, sum
+ * and maximum) that changes whenever anything the page's code depends on does: any table row (its names and
+ * type name count project-wide), a column of one of these tables, one of these relations, the settings.
+ */
+export interface TablePageSource {
+  settings: ProjectSettings;
+  relations: RelationInput[];
+  ids: number[];
+  fingerprint: string;
+}
+
+const TABLE_ROWS_FINGERPRINT = `SELECT concat_ws(':', count(*), sum(xmin::text::bigint), max(xmin::text::bigint)) AS fp FROM _metadata.mappings_table`;
+const PAGE_COLUMNS_FINGERPRINT = `SELECT t.id::int AS id, concat_ws(':', count(c.id), sum(c.xmin::text::bigint), max(c.xmin::text::bigint)) AS fp
+  FROM _metadata.mappings_table t LEFT JOIN _metadata.mappings_column c ON ${SAME_TABLE}
+  WHERE t.id = ANY($1::bigint[]) GROUP BY t.id ORDER BY t.id`;
+
+export async function tablePageSource(tableId: number, db?: Queryable): Promise<TablePageSource> {
+  const [settings, relations, [tablesFp]] = await Promise.all([
+    loadProjectSettings(db),
+    query<RelationInput>(`SELECT ${RELATION_FIELDS} FROM _metadata.mappings_relation r WHERE r.from_table_id = $1 OR r.to_table_id = $1 ORDER BY r.id`, [tableId], db),
+    query<{ fp: string }>(TABLE_ROWS_FINGERPRINT, [], db),
+  ]);
+  const ids = [...new Set([tableId, ...relations.flatMap((r) => [r.from_table_id, r.to_table_id]).filter((x): x is number => x !== null)])];
+  const columnsFp = await query<{ id: number; fp: string }>(PAGE_COLUMNS_FINGERPRINT, [ids], db);
+  const fingerprint = JSON.stringify([settings, relations, tablesFp.fp, columnsFp]);
+  return { settings, relations, ids, fingerprint };
+}
+
+/**
  * One table's page: the table, the tables its relations reach (both ways) and those relations; every table's
  * type name, so duplicates are still found. A few small queries, whatever the size of the project.
  */
-export async function loadTableCodegenInput(tableId: number, db?: Queryable): Promise<CodegenInput> {
-  const [settings, relations, names] = await Promise.all([
-    loadProjectSettings(db),
-    query<RelationInput>(`SELECT ${RELATION_FIELDS} FROM _metadata.mappings_relation r WHERE r.from_table_id = $1 OR r.to_table_id = $1`, [tableId], db),
+export async function loadTablePage(source: TablePageSource, db?: Queryable): Promise<CodegenInput> {
+  const [tables, names] = await Promise.all([
+    pageTablesWithColumns(source.ids, db),
     query<{ id: number; graphql_type: string | null; table_name: string }>("SELECT id::int AS id, graphql_type, table_name FROM _metadata.mappings_table", [], db),
   ]);
-  const ids = [...new Set([tableId, ...relations.flatMap((r) => [r.from_table_id, r.to_table_id]).filter((x): x is number => x !== null)])];
-  const tables = await pageTablesWithColumns(ids, db);
-  return { config: settings.config, tables, relations, allTypeNames: names.map((n) => ({ id: n.id, typeName: typeNameOf(n) })) };
+  return { config: source.settings.config, tables, relations: source.relations, allTypeNames: names.map((n) => ({ id: n.id, typeName: typeNameOf(n) })) };
+}
+
+export async function loadTableCodegenInput(tableId: number, db?: Queryable): Promise<CodegenInput> {
+  return loadTablePage(await tablePageSource(tableId, db), db);
 }

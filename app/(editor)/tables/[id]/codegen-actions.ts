@@ -2,12 +2,13 @@
 
 import { z } from "zod";
 import { failed, type ActionResult, serverAction } from "@/lib/actions/result";
-import { toJsonText, type JsonText } from "@/lib/actions/types";
+import type { JsonText } from "@/lib/actions/types";
 import { formatFiles } from "@/lib/codegen/format";
-import { encodeForm, type PreviewFormData } from "@/lib/codegen/form-wire";
-import { generateTableCode, tableForm, type TableCode, type Target } from "@/lib/codegen/generate";
+import type { PreviewFormData } from "@/lib/codegen/form-wire";
+import { generateTableCode, type TableCode, type Target } from "@/lib/codegen/generate";
 import { vmsg } from "@/lib/i18n/messages";
 import { loadTableCodegenInput } from "@/lib/metadata/codegen-input";
+import { tableFormText } from "@/lib/metadata/table-form";
 
 const tableId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -31,8 +32,7 @@ export const tableFormAction = serverAction(async (input: unknown): Promise<Acti
   const id = tableId.safeParse(input);
   if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
   try {
-    const { form, problems } = tableForm(await loadTableCodegenInput(id.data), id.data);
-    return { ok: true, data: toJsonText({ form: form && encodeForm(form), problems }) };
+    return { ok: true, data: await tableFormText(id.data) };
   } catch (error) {
     return failed(error);
   }
