@@ -7,7 +7,8 @@ import { useMemo, useState, useTransition } from "react";
 import { driftPageAction, resolveDriftAction } from "@/app/(editor)/database/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { DRIFT_PAGE_SIZE, type DriftItem } from "@/lib/sync/drift";
+import type { DriftItem } from "@/lib/sync/drift";
+import { DRIFT_PAGE_SIZE } from "@/lib/sync/drift-page-size";
 import type { Problem } from "@/lib/sync/probe";
 import type { DriftPage } from "@/lib/sync/sync";
 import { storeSelection } from "./plan-selection";
@@ -22,7 +23,7 @@ export function DriftList({
   notComparable,
 }: {
   schemas: string[];
-  /** The list's first page (DRIFT_PAGE_SIZE items, lib/sync/drift.ts); "Show more" asks the server for the next. */
+  /** The list's first page (DRIFT_PAGE_SIZE items, lib/sync/drift-page-size.ts); "Show more" asks the server for the next. */
   first: DriftPage;
   problems: Problem[];
   notComparable: string[];

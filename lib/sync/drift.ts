@@ -38,9 +38,6 @@ export interface DriftItem {
   database: string | null;
 }
 
-/** Items the Drift page sends at once; "Show more" fetches the next as many (a 5,000-table drift can have 100,000). */
-export const DRIFT_PAGE_SIZE = 100;
-
 const blank = (s: string | null | undefined) => (s === undefined || s === null || s === "" ? null : s);
 
 export function describeColumn(c: ColumnModel): string {

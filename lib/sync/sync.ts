@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { compareModels, DRIFT_PAGE_SIZE, type DriftItem } from "./drift";
+import { compareModels, type DriftItem } from "./drift";
+import { DRIFT_PAGE_SIZE } from "./drift-page-size";
 import { readMetadataModel, type MetadataModel } from "./from-metadata";
 import { introspect, type Introspection } from "./introspect";
 import { tableKey } from "./model";
