@@ -48,6 +48,10 @@ export function AppNav() {
             <Link
               key={item.href}
               href={item.href}
+              // Every page is rendered per request, so a prefetch brings little (the route's tree and its layouts), yet
+              // the nine of them cost the server more CPU than the page itself (each renders the editor's layout
+              // with its database check), on every page load, competing with the user's first click.
+              prefetch={false}
               aria-current={active ? "page" : undefined}
               className={cn(
                 "rounded-md px-3 py-1.5 text-sm",

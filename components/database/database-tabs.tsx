@@ -22,6 +22,8 @@ export function DatabaseTabs() {
           <Link
             key={tab.href}
             href={tab.href}
+            // Not prefetched, as the main navigation (app-nav.tsx): a server render per tab on every page load.
+            prefetch={false}
             aria-current={active ? "page" : undefined}
             className={cn("-mb-px shrink-0 whitespace-nowrap border-b-2 px-3 py-2 text-sm", active ? "border-zinc-900 font-medium" : "border-transparent text-zinc-600 hover:text-zinc-900")}
           >
