@@ -2,11 +2,13 @@
  * The Database pages (Import, Drift, Plan) at 5,000 tables, in Chromium against a production server started on
  * the bench's database (`npm run bench:sync -- --pages`). "Interactive" = navigation start → the page's list
  * painted and its control hydrated (its React fiber committed, so a click reaches React), plus the click
- * answered: the control clicked, → its effect painted. Each page: the first load, then the median of LOADS.
+ * answered: the control clicked, → its effect painted. Each page: the first load, then the median of LOADS, each in a
+ * fresh browser context (nothing cached) whose window Chromium has finished setting up (browserSettled).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type pg from "pg";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 const LOADS = 3;
@@ -52,7 +54,7 @@ export const SYNC_PAGES: PageProbe[] = [
 ];
 
 /** Runs in the page from navigation start: when the list is painted and the control's fiber is committed. */
-const probe = (p: PageProbe) => `(() => {
+export const interactiveProbe = (p: PageProbe) => `(() => {
   const B = (window.__syncBench = { listAt: null, hydratedAt: null });
   const committed = (el) => {
     const key = el && Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
@@ -72,7 +74,7 @@ const probe = (p: PageProbe) => `(() => {
 })();`;
 
 /** Clicks the control; resolves with click → effect painted (ms). */
-const clickProbe = (p: PageProbe) => `new Promise((resolve, reject) => {
+export const clickProbe = (p: PageProbe) => `new Promise((resolve, reject) => {
   const control = document.querySelector(${JSON.stringify(p.control)});
   const t0 = performance.now();
   control.click();
@@ -137,10 +139,49 @@ async function measurePage(browser: Browser, base: string, p: PageProbe): Promis
   };
 }
 
-/** One load of the page in `context` (a new tab): navigation → list and control, then the click. */
-async function loadOnce(context: BrowserContext, base: string, p: PageProbe) {
+/** CPU time (ms) used so far by this process's Chromium descendants (the browser, its renderers, GPU, network). */
+function chromiumCpuMs(): number {
+  const stat = (pid: string) => {
+    try {
+      const [comm, rest] = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ");
+      const f = rest.split(" ");
+      return { comm: comm.slice(comm.indexOf("(") + 1), ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) * 10 };
+    } catch {
+      return null;
+    }
+  };
+  const all = new Map(readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => [Number(d), stat(d)] as const));
+  const ours = (pid: number): boolean => {
+    for (let at = all.get(pid), hops = 0; at && hops < 10; at = all.get(at.ppid), hops++) if (at.ppid === process.pid) return true;
+    return false;
+  };
+  let ms = 0;
+  for (const [pid, s] of all) if (s && s.comm.startsWith("chrom") && ours(pid)) ms += s.cpu;
+  return ms;
+}
+
+/**
+ * Waits until the browser is quiet: under 10 % of a core for two 250 ms windows in a row (at most 15 s). Chromium
+ * 156 sets up each new browser context's window (its omnibox popup is a WebUI page of some 400 modules): about 2 s
+ * of CPU, which on a 2-core machine ran beside the page being measured. A user's browser has its window already.
+ */
+export async function browserSettled(): Promise<void> {
+  let quiet = 0;
+  let before = chromiumCpuMs();
+  for (const until = Date.now() + 15_000; quiet < 2 && Date.now() < until; ) {
+    await sleep(250);
+    const now = chromiumCpuMs();
+    quiet = now - before < 25 ? quiet + 1 : 0;
+    before = now;
+  }
+}
+
+/** One load of the page in `context` (a new tab, the browser settled first): navigation → list and control, then the click. */
+export async function loadOnce(context: BrowserContext, base: string, p: PageProbe) {
   const page = await context.newPage();
-  await page.addInitScript(probe(p));
+  await page.goto("about:blank");
+  await browserSettled();
+  await page.addInitScript(interactiveProbe(p));
   const response = await page.goto(`${base}/${p.path}`, { waitUntil: "commit", timeout: 120_000 });
   const kb = Math.round(((await response?.body())?.length ?? 0) / 1024);
   // Polled with evaluate (DevTools' own evaluation): waitForFunction's string form is an eval the page's CSP refuses.
@@ -157,7 +198,10 @@ async function loadOnce(context: BrowserContext, base: string, p: PageProbe) {
   return { total: at.hydratedAt + click, list: at.listAt, hydrated: at.hydratedAt, click, kb };
 }
 
-function startEditor(port: number, databaseUrl: string): { child: ChildProcess; exited: Promise<number | null> } {
+type Editor = { child: ChildProcess; exited: Promise<number | null> };
+
+/** A production server (scripts/start.ts, built first when stale) on `databaseUrl`, in its own process group. */
+export function startEditor(port: number, databaseUrl: string): Editor {
   mkdirSync("test-results", { recursive: true });
   const out = openSync(path.join("test-results", "bench-sync-server.log"), "w");
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -174,28 +218,63 @@ function startEditor(port: number, databaseUrl: string): { child: ChildProcess; 
   return { child, exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
 }
 
+/** Waits until the editor answers (a build may come first); resolves with its base URL. */
+export async function waitForEditor(port: number, server: Editor): Promise<string> {
+  const base = `http://127.0.0.1:${port}/metadata-editor`;
+  const until = Date.now() + 600_000;
+  for (;;) {
+    if (Date.now() > until) throw new Error("the editor did not answer within 10 minutes (see test-results/bench-sync-server.log)");
+    const ok = await fetch(`${base}/database/import`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return base;
+    if (server.child.exitCode !== null) throw new Error("the editor exited (see test-results/bench-sync-server.log)");
+    await sleep(500);
+  }
+}
+
+export async function stopEditor(server: Editor) {
+  try {
+    process.kill(-server.child.pid!, "SIGINT");
+  } catch {
+    // gone already
+  }
+  await Promise.race([server.exited, sleep(20_000)]);
+}
+
+/**
+ * The pages need a project row and something to show: the metadata keeps the 5,000 tables of `big` while the
+ * database's schema is renamed away (during `work`), so Drift lists 5,000 missing tables and Plan creates them all.
+ */
+export async function withPagesData<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
+  // A run stopped half-way left the schema renamed.
+  await client.query("DO $$ BEGIN IF to_regnamespace('big_live') IS NOT NULL THEN ALTER SCHEMA big_live RENAME TO big; END IF; END $$");
+  // imp's tables stay (dropping 1,000 tables in one transaction runs out of lock slots); out of the metadata, they
+  // are out of the pages' scope.
+  await client.query(`DELETE FROM _metadata.mappings_relation WHERE from_schema = 'imp'; DELETE FROM _metadata.mappings_table WHERE schema_name = 'imp'`);
+  await client.query(
+    `INSERT INTO _metadata.project (id, project_id, project_name, root_path, default_schema)
+     VALUES (1, 'bench-sync', 'Bench sync', '/tmp/bench-sync-project', 'public') ON CONFLICT (id) DO NOTHING`,
+  );
+  await client.query("ALTER SCHEMA big RENAME TO big_live");
+  try {
+    return await work();
+  } finally {
+    await client.query("ALTER SCHEMA big_live RENAME TO big");
+  }
+}
+
 /** Starts the editor on `databaseUrl` (builds first when stale), measures the three pages, stops it. */
 export async function measureSyncPages(
   port: number,
   databaseUrl: string,
   log: (line: string) => void,
 ): Promise<PageResult[]> {
-  const base = `http://127.0.0.1:${port}/metadata-editor`;
   const server = startEditor(port, databaseUrl);
   let browser: Browser | null = null;
   try {
-    const until = Date.now() + 600_000;
-    for (;;) {
-      if (Date.now() > until)
-        throw new Error("the editor did not answer within 10 minutes (see test-results/bench-sync-server.log)");
-      const ok = await fetch(`${base}/database/import`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (server.child.exitCode !== null) throw new Error("the editor exited (see test-results/bench-sync-server.log)");
-      await sleep(500);
-    }
+    const base = await waitForEditor(port, server);
     const system = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
     browser = await chromium.launch({
       headless: true,
@@ -212,11 +291,6 @@ export async function measureSyncPages(
     return results;
   } finally {
     await browser?.close();
-    try {
-      process.kill(-server.child.pid!, "SIGINT");
-    } catch {
-      // gone already
-    }
-    await Promise.race([server.exited, sleep(20_000)]);
+    await stopEditor(server);
   }
 }

@@ -19,7 +19,7 @@ import { previewPlan } from "../../lib/sync/apply";
 import { runImport } from "../../lib/sync/import";
 import { introspect } from "../../lib/sync/introspect";
 import { loadSync } from "../../lib/sync/sync";
-import { measureSyncPages, type PageResult } from "./sync-pages";
+import { measureSyncPages, withPagesData, type PageResult } from "./sync-pages";
 
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55660);
 const PORT = Number(process.env.BENCH_PORT ?? 21660);
@@ -101,7 +101,6 @@ async function main() {
       const client = new pg.Client({ connectionString: url("sync_bench") });
       client.on("error", (error) => log(`connection lost: ${error.message}`));
       await client.connect();
-      await client.query("DO $$ BEGIN IF to_regnamespace('big_live') IS NOT NULL THEN ALTER SCHEMA big_live RENAME TO big; END IF; END $$");
       pages = await pagesOn(client, url("sync_bench"));
       await client.end();
       for (const p of pages) console.log(`| ${p.name} page | ${Math.round(p.medianMs)} ms (first ${Math.round(p.firstMs)} ms; browser cache warm ${Math.round(p.warmBrowserMs)} ms) |`);
@@ -199,24 +198,9 @@ async function main() {
   writeFileSync(path.join("test-results", "bench-sync.json"), JSON.stringify({ at: new Date().toISOString(), load: os.loadavg(), loadAt: load, results, cpu, pages, targets: TARGETS }, null, 2));
 }
 
-/**
- * The pages need a project row and something to show: the metadata keeps the 5,000 tables of `big` while the
- * database's schema is renamed away, so Drift lists 5,000 missing tables and Plan creates them all.
- */
-async function pagesOn(client: pg.Client, databaseUrl: string): Promise<PageResult[]> {
-  // imp's tables stay (dropping 1,000 tables in one transaction runs out of lock slots); out of the metadata, they
-  // are out of the pages' scope.
-  await client.query(`DELETE FROM _metadata.mappings_relation WHERE from_schema = 'imp'; DELETE FROM _metadata.mappings_table WHERE schema_name = 'imp'`);
-  await client.query(
-    `INSERT INTO _metadata.project (id, project_id, project_name, root_path, default_schema)
-     VALUES (1, 'bench-sync', 'Bench sync', '/tmp/bench-sync-project', 'public') ON CONFLICT (id) DO NOTHING`,
-  );
-  await client.query("ALTER SCHEMA big RENAME TO big_live");
-  try {
-    return await measureSyncPages(PORT, databaseUrl, log);
-  } finally {
-    await client.query("ALTER SCHEMA big_live RENAME TO big");
-  }
+/** The Import, Drift and Plan pages on the 5,000 tables (sync-pages.ts). */
+function pagesOn(client: pg.Client, databaseUrl: string): Promise<PageResult[]> {
+  return withPagesData(client, () => measureSyncPages(PORT, databaseUrl, log));
 }
 
 main().then(
