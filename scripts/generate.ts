@@ -6,6 +6,9 @@
 import path from "node:path";
 import type pg from "pg";
 import { problemHref } from "../lib/codegen/model";
+import { cliLine as line } from "../lib/i18n/cli-locale";
+import { withLocale } from "../lib/i18n/locale-scope";
+import { currentLocale, say } from "../lib/i18n/messages";
 import { newGenerationSession, runGeneration, type GenerationResult } from "../lib/metadata/generation";
 
 type Out = (line?: string) => void;
@@ -13,11 +16,11 @@ type Out = (line?: string) => void;
 /** Every file on the first run; on the watch's later runs only what changed (a project has thousands of forms). */
 function report(result: GenerationResult, out: Out, changedOnly = false) {
   const rel = path.relative(process.cwd(), result.outputDir) || ".";
-  for (const f of result.files) if (!changedOnly || f.status !== "unchanged") out(`   ${f.status === "written" ? "✏️ " : f.status === "removed" ? "🗑️ " : "= "} ${path.join(rel, f.path)}${f.status === "unchanged" ? " (unchanged)" : f.status === "removed" ? " (removed)" : ""}`);
+  for (const f of result.files) if (!changedOnly || f.status !== "unchanged") out(`   ${f.status === "written" ? "✏️ " : f.status === "removed" ? "🗑️ " : "= "} ${path.join(rel, f.path)}${f.status === "unchanged" ? ` ${line("fileUnchanged")}` : f.status === "removed" ? ` ${line("fileRemoved")}` : ""}`);
   const written = result.files.filter((f) => f.status !== "unchanged").length;
-  out(`✅ Generated ${result.files.filter((f) => f.status !== "removed").length} files into ${rel} in ${result.ms} ms (${written} changed)`);
+  out(line("generated", { files: result.files.filter((f) => f.status !== "removed").length, dir: rel, ms: result.ms, changed: written }));
   if (result.problems.length) {
-    out(`⚠️  ${result.problems.length} ${result.problems.length === 1 ? "problem" : "problems"}: left out of the generated code until fixed`);
+    out(say("cli.generateProblems", { count: result.problems.length }));
     for (const p of result.problems) out(`   ${p.table}: ${p.message}  (${problemHref(p)})`);
   }
 }
@@ -26,7 +29,7 @@ export async function generateCommand(client: pg.Client, args: string[], out: Ou
   const at = args.indexOf("--out");
   const dir = at === -1 ? undefined : args[at + 1];
   if (at !== -1 && (!dir || dir.startsWith("--"))) {
-    out("usage: npm run metadata:generate [-- --out DIR] [--watch]");
+    out(line("usage", { usage: line("generateUsage") }));
     return 2;
   }
   const watching = args.includes("--watch");
@@ -37,7 +40,9 @@ export async function generateCommand(client: pg.Client, args: string[], out: Ou
   if (!watching) return first.problems.length ? 1 : 0;
 
   await client.query("LISTEN metadata_changed");
-  out("👀 Watching for metadata changes (Ctrl-C stops)...");
+  out(line("watching"));
+  // A notification arrives outside the command's async context: each run is said in the command's language.
+  const locale = currentLocale();
   let running = false;
   let again = false;
   const regenerate = async () => {
@@ -57,7 +62,7 @@ export async function generateCommand(client: pg.Client, args: string[], out: Ou
       running = false;
     }
   };
-  client.on("notification", () => void regenerate());
+  client.on("notification", () => void withLocale(locale, regenerate));
   return new Promise<number>((resolve) => {
     const stop = () => resolve(0);
     process.once("SIGINT", stop);

@@ -4,8 +4,7 @@ import type { DriftItem } from "./drift";
 import { previewImport, runImport, type ImportPreview } from "./import";
 import { saveMigration, MigrationPathError } from "./migration";
 import { defaultScope, loadSync } from "./sync";
-import { cliLocale } from "../i18n/locale";
-import { withLocale } from "../i18n/locale-scope";
+import { cliLine as line, inCliLocale } from "../i18n/cli-locale";
 import type { Messages } from "../i18n/catalogs";
 import { catalogMessage, say } from "../i18n/messages";
 
@@ -22,8 +21,6 @@ async function scope(client: pg.ClientBase, args: string[]): Promise<string[]> {
   return given.length ? given : defaultScope(client).then((s) => (s.length ? s : ["public"]));
 }
 
-/** A CLI line in the terminal's language (the commands run in withLocale: --locale, else LANG). */
-const line = (key: keyof Messages["cli"], values?: Record<string, string | number>) => say(`cli.${key}`, values);
 const kindOf = (kind: keyof Messages["database"]["import"]["entryKinds"]) => say(`database.import.entryKinds.${kind}`);
 
 export function printImportPreview(preview: ImportPreview, out: Out) {
@@ -63,16 +60,6 @@ async function importIn(client: pg.ClientBase, args: string[], out: Out): Promis
   const c = result.counts;
   out(line("imported", { tables: String(c.table.add), columns: String(c.column.add), relations: String(c.relation.add), refreshed: String(c.table.update + c.column.update + c.relation.update) }));
   return result.problems.length ? 1 : 0;
-}
-
-/** Runs a command in the terminal's language (`--locale ko`, or LANG=ko_KR…): its lines and lib/sync's findings. */
-async function inCliLocale(args: string[], out: Out, env: Record<string, string | undefined>, run: () => Promise<number>): Promise<number> {
-  const locale = cliLocale(args, env);
-  if (!locale) {
-    out("❌ --locale takes en or ko.");
-    return 2;
-  }
-  return withLocale(locale, run);
 }
 
 export const syncCommands = {
