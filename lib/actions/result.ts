@@ -9,6 +9,7 @@ import { ConflictError, FieldError } from "../metadata/conflict";
 import { idValue, versionToken } from "../schemas/fields";
 import { parseFieldValue, type FieldRegistry } from "../schemas/registry";
 import type { ActionResult, MutationResult } from "./types";
+import { mark, timed } from "../server-timing";
 
 export type { ActionResult, MutationResult } from "./types";
 
@@ -127,11 +128,15 @@ export async function runInlineEdit<T>(
   input: unknown,
   save: (id: number, rowVersion: string, changes: Record<string, string | boolean>) => Promise<T>,
 ): Promise<MutationResult<T>> {
-  return inRequestLocale(async () => {
-    const edit = parseInlineEdit(fields, input);
-    if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
-    return settle(() => save(edit.id, edit.rowVersion, { [edit.field]: edit.value }));
-  });
+  return timed("inline edit", () =>
+    inRequestLocale(async () => {
+      mark("locale");
+      const edit = parseInlineEdit(fields, input);
+      mark("parse");
+      if (!edit.ok) return { ok: false, formError: edit.formError, fieldErrors: {} };
+      return settle(() => save(edit.id, edit.rowVersion, { [edit.field]: edit.value }));
+    }),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { DatabaseBusyError, describeLockHolder, findLockHolder, WriteSlots } fro
 import { resolveConnection, type ResolvedConnection } from "./config";
 import { localTimeoutsSql, readDbLimits, type DbLimits } from "./limits";
 import { say } from "../i18n/messages";
+import { mark } from "../server-timing";
 
 // BIGINT (int8) ids come back as strings by default; metadata ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -94,9 +95,11 @@ export async function onClientInTransaction<C extends pg.ClientBase, T>(
   begin = "BEGIN",
 ): Promise<T> {
   await client.query(begin);
+  mark("begin");
   try {
     const result = await work(client);
     await client.query("COMMIT");
+    mark("commit");
     return result;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -124,6 +127,7 @@ export async function tx<T>(work: (client: pg.PoolClient) => Promise<T>, pool: p
   const releaseSlot = governance ? await governance.slots.acquire() : null;
   try {
     const client = await pool.connect();
+    mark("connect");
     try {
       return await onClientInTransaction(client, work, governance ? `BEGIN; ${localTimeoutsSql(governance.limits)}` : "BEGIN");
     } finally {

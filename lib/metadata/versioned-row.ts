@@ -5,6 +5,7 @@ import { maybeOne, type Queryable } from "../db/pool";
 import { toDbValue, type FieldKind } from "../schemas/fields";
 import { ConflictError, FieldError } from "./conflict";
 import { carryRename, lockTableOfColumn } from "./renames";
+import { mark } from "../server-timing";
 
 /**
  * The one way a metadata row is written: insert, update-if-version, delete-if-version. Every editor row carries
@@ -80,6 +81,7 @@ export async function writeRow(
     rowVersion === null ? [id] : [id, rowVersion],
     client,
   );
+  mark("lock");
   if (!before) return null;
   const columns = Object.keys(values);
   if (columns.length === 0) return before;
@@ -88,7 +90,9 @@ export async function writeRow(
     [id, ...columns.map((c) => param(values[c]))],
     client,
   ).catch((error) => refuseDuplicate(error, { ...before, ...values }));
+  mark("update");
   await carryRename(client, table, before, after!);
+  mark("rename");
   return before;
 }
 
@@ -103,7 +107,9 @@ export async function updateIfVersion<R>(
   if (Object.keys(values).length === 0) throw new Error("Nothing to change");
   const before = await writeRow(entity.table, id, rowVersion, values, client);
   if (!before) throw new ConflictError(await entity.read(id, client));
-  return (await entity.read(id, client))!;
+  const row = (await entity.read(id, client))!;
+  mark("read");
+  return row;
 }
 
 /** Deletes row `id` if its version still matches; returns the deleted row. */
