@@ -28,7 +28,7 @@ function englishSentences(output: string): string[] {
   });
 }
 
-describe("the CLI in Korean (LANG=ko_KR.UTF-8, --locale ko)", { timeout: 240_000 }, () => {
+describe("the CLI in Korean (LANG=ko_KR.UTF-8, --locale ko)", { timeout: 360_000 }, () => {
   let db: FreshDatabase | undefined;
   const root = mkdtempSync(path.join(os.tmpdir(), "cli-korean-"));
   afterAll(async () => {
