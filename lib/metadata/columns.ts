@@ -19,9 +19,10 @@ export interface ColumnRow {
   [field: string]: unknown;
 }
 
-const SELECT = `SELECT r.*, r.created_at::text AS created_at, r.updated_at::text AS updated_at,
-  ${rowVersionSql("mappings_column")} AS "rowVersion" FROM _metadata.mappings_column r`;
-const COLUMNS: Entity<ColumnRow> = { table: "mappings_column", read: (id, db) => getColumn(id, db) };
+const COLUMN_COLUMNS = `r.*, r.created_at::text AS created_at, r.updated_at::text AS updated_at,
+  ${rowVersionSql("mappings_column")} AS "rowVersion"`;
+const SELECT = `SELECT ${COLUMN_COLUMNS} FROM _metadata.mappings_column r`;
+const COLUMNS: Entity<ColumnRow> = { table: "mappings_column", read: (id, db) => getColumn(id, db), columns: COLUMN_COLUMNS };
 
 /** One table's columns in form order: the grid loads per table, never all columns of all tables. */
 export async function listColumns(tableId: number, db?: Queryable): Promise<ColumnRow[]> {

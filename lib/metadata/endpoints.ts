@@ -27,11 +27,16 @@ export interface EndpointRow {
   rowVersion: string;
 }
 
-const SELECT = `SELECT r.id, r.endpoint_name, r.base_url, r.method::text AS method, r.headers, r.auth_config,
+const ENDPOINT_COLUMNS = `r.id, r.endpoint_name, r.base_url, r.method::text AS method, r.headers, r.auth_config,
   r.rate_limit_config, r.timeout_ms, r.retry_config, r.cache_config, r.request_mapping, r.response_mapping,
   r.description, r.is_active, r.created_at::text AS created_at, r.updated_at::text AS updated_at,
-  ${rowVersionSql("mappings_api_endpoint")} AS "rowVersion" FROM _metadata.mappings_api_endpoint r`;
-const ENDPOINTS: Entity<EndpointRow> = { table: "mappings_api_endpoint", read: (id, db) => getEndpoint(id, db) };
+  ${rowVersionSql("mappings_api_endpoint")} AS "rowVersion"`;
+const SELECT = `SELECT ${ENDPOINT_COLUMNS} FROM _metadata.mappings_api_endpoint r`;
+const ENDPOINTS: Entity<EndpointRow> = {
+  table: "mappings_api_endpoint",
+  read: (id, db) => getEndpoint(id, db),
+  columns: ENDPOINT_COLUMNS,
+};
 
 export async function listEndpoints(db?: Queryable): Promise<EndpointRow[]> {
   return query<EndpointRow>(`${SELECT} ORDER BY r.endpoint_name`, [], db);

@@ -42,13 +42,10 @@ export async function listTables(db?: Queryable): Promise<TableListRow[]> {
   );
 }
 
+const TABLE_ROW_COLUMNS = `${TABLE_COLUMNS}, r.api_permissions, r.table_constraints, r.indexes, r.created_at::text AS created_at`;
+
 export async function getTable(id: number, db?: Queryable): Promise<TableRow | null> {
-  return maybeOne<TableRow>(
-    `SELECT ${TABLE_COLUMNS}, r.api_permissions, r.table_constraints, r.indexes, r.created_at::text AS created_at
-       FROM _metadata.mappings_table r WHERE r.id = $1`,
-    [id],
-    db,
-  );
+  return maybeOne<TableRow>(`SELECT ${TABLE_ROW_COLUMNS} FROM _metadata.mappings_table r WHERE r.id = $1`, [id], db);
 }
 
 /** Table names (for pickers): id, schema, name, primary key. */
@@ -60,7 +57,7 @@ export async function listTableNames(db?: Queryable) {
   );
 }
 
-const TABLES: Entity<TableRow> = { table: "mappings_table", read: (id, db) => getTable(id, db) };
+const TABLES: Entity<TableRow> = { table: "mappings_table", read: (id, db) => getTable(id, db), columns: TABLE_ROW_COLUMNS };
 
 export async function createTable(values: TableValues, db?: Queryable): Promise<TableRow> {
   return (await getTable(await insertRow("mappings_table", dbValues(TABLE_FIELD_KINDS, values), db ?? getPool()), db))!;
