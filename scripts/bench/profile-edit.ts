@@ -6,8 +6,11 @@
  * took it), style, layout, paint and the server action's round trip; writes the trace to
  * test-results/profile-edit-<grid>.json (open it in Chromium's Performance panel). A build made with
  * `next build --no-mangling` gives readable function names. BENCH_PORT / BENCH_PG_PORT as for the bench.
+ * The server runs with METADATA_EDITOR_TIMING=1 (lib/server-timing.ts): the medians of the profiled edits' server
+ * parts (locale, parse, connect, BEGIN, the version-checked lock, the UPDATE with its triggers and the row returned,
+ * COMMIT) are printed too.
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
@@ -48,13 +51,28 @@ async function edit(page: Page, testId: string, gridLabel: string, value: string
   return state;
 }
 
+/** Medians of the last `count` `[timing]` lines of the server log, part by part. */
+function serverParts(logFile: string, count: number): string {
+  const lines = readFileSync(logFile, "utf8").split("\n").filter((l) => l.startsWith("[timing] ")).slice(-count);
+  const parts = new Map<string, number[]>();
+  for (const line of lines) {
+    const total = /total ([\d.]+) ms/.exec(line);
+    if (total) parts.set("total", [...(parts.get("total") ?? []), Number(total[1])]);
+    for (const [, name, ms] of line.split(" ms: ")[1]?.matchAll(/(\w+) ([\d.]+)/g) ?? []) parts.set(name, [...(parts.get(name) ?? []), Number(ms)]);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return [...parts].map(([name, xs]) => `${name} ${round(median(xs), 1)}`).join(", ");
+}
+
 async function main() {
   rmSync(DATA_DIR, { recursive: true, force: true });
+  process.env.METADATA_EDITOR_TIMING = "1";
+  const logFile = path.join(RESULTS_DIR, "profile-edit-server.log");
   const server = startServer({
     port: Number(process.env.BENCH_PORT ?? 20161),
     pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
     dataDir: DATA_DIR,
-    logFile: path.join(RESULTS_DIR, "profile-edit-server.log"),
+    logFile,
   });
   try {
     const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
@@ -91,6 +109,7 @@ async function main() {
       }
       const top = new Map<string, number>();
       for (const s of summary) for (const [fn, ms] of s.functions) top.set(fn, (top.get(fn) ?? 0) + ms / summary.length);
+      log(`server action, medians of the profiled edits (ms): ${serverParts(logFile, EDITS)}`);
       log("self time per edit by function (sampled):");
       for (const [fn, ms] of [...top].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`  ${round(ms, 2).toFixed(2).padStart(7)} ms  ${fn}`);
     } finally {
