@@ -33,7 +33,9 @@ function buildIsStale(): boolean {
   const buildId = path.join(".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+  // Everything the build reads: the message catalogs and next-intl's request config too (a change to messages/*.json
+  // alone left the old words in a build that looked fresh), and the proxy.
+  const sources = ["app", "components", "lib", "messages", "i18n", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
   return sources.some((s) => newestMtime(s) > built);
 }
 
