@@ -92,30 +92,31 @@ function defaultFor(t: ResolvedTable, field: Omit<FormFieldSpec, "defaultValue">
   return undefined;
 }
 
+/** The columns a table's form edits (visible, not hidden), in sort order: the form spec's and the form schema's. */
+export const formColumns = (t: ResolvedTable) => t.columns.filter((c) => c.col.is_visible !== false && c.formType !== "hidden");
+
 /** A table's visible fields in sort order with everything a form needs. Problems with defaults are added. */
 export function buildFormSpec(t: ResolvedTable, problems: Problem[]): FormSpec {
   return {
     tableId: t.table.id,
     typeName: t.typeName,
     label: t.table.label,
-    fields: t.columns
-      .filter((c) => c.col.is_visible !== false && c.formType !== "hidden")
-      .map((c) => {
-        const field = {
-          name: c.name,
-          columnId: c.col.id,
-          label: c.col.label || c.col.pg_column,
-          formType: c.formType,
-          placeholder: c.col.placeholder ?? "",
-          help: c.col.help_text ?? "",
-          options: c.enumOptions,
-          required: c.rule.required,
-          valueAs: valueAsFor(c.rule),
-          rule: c.rule,
-        };
-        const defaultValue = defaultFor(t, field, c.col.default_value, problems);
-        return defaultValue === undefined ? field : { ...field, defaultValue };
-      }),
+    fields: formColumns(t).map((c) => {
+      const field = {
+        name: c.name,
+        columnId: c.col.id,
+        label: c.col.label || c.col.pg_column,
+        formType: c.formType,
+        placeholder: c.col.placeholder ?? "",
+        help: c.col.help_text ?? "",
+        options: c.enumOptions,
+        required: c.formRule.required,
+        valueAs: valueAsFor(c.formRule),
+        rule: c.formRule,
+      };
+      const defaultValue = defaultFor(t, field, c.col.default_value, problems);
+      return defaultValue === undefined ? field : { ...field, defaultValue };
+    }),
   };
 }
 

@@ -22,6 +22,11 @@ export interface ResolvedColumn {
   pg: PgInfo;
   formType: string;
   rule: FieldRule;
+  /**
+   * The rule a form (create) checks: `rule`, except that a NOT NULL column the database fills when it is left
+   * out (a default, a serial) may stay empty, as in the create input types.
+   */
+  formRule: FieldRule;
 }
 
 const ENUM_VALUE_RESERVED = new Set(["true", "false", "null"]);
@@ -59,19 +64,24 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
   if (!(FORM_TYPES as readonly string[]).includes(formType)) {
     return { ok: false, field: "form_type", message: say("codegen.unknownFormType", { formType, formTypes: FORM_TYPES.join(", ") }) };
   }
-  const made = columnRule({
-    name,
-    label: col.label || col.pg_column,
-    scalar,
-    list: ref.list,
-    itemNonNull: ref.itemNonNull,
-    pg,
-    required: nonNull,
-    rules: rules.value,
-    email: formType === "email",
-    enumValues: options.value?.map((o) => o.value) ?? null,
-  });
+  const ruleFor = (required: boolean) =>
+    columnRule({
+      name,
+      label: col.label || col.pg_column,
+      scalar,
+      list: ref.list,
+      itemNonNull: ref.itemNonNull,
+      pg,
+      required,
+      rules: rules.value,
+      email: formType === "email",
+      enumValues: options.value?.map((o) => o.value) ?? null,
+    });
+  const made = ruleFor(nonNull);
   if ("problem" in made) return { ok: false, field: "validation_rules", message: made.problem };
+  const hasDefault = Boolean(col.default_value?.trim()) || (constraints.default !== undefined && constraints.default !== null) || isSerialPg(pg.base);
+  const forForm = nonNull && hasDefault ? ruleFor(false) : made;
+  if ("problem" in forForm) return { ok: false, field: "validation_rules", message: forForm.problem };
   const formProblem = formTypeProblem(formType, made.rule, options.value !== null);
   if (formProblem) return { ok: false, field: "form_type", message: formProblem };
   return {
@@ -83,11 +93,12 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
       scalar,
       enumOptions: options.value,
       nonNull,
-      hasDefault: Boolean(col.default_value?.trim()) || (constraints.default !== undefined && constraints.default !== null) || isSerialPg(pg.base),
+      hasDefault,
       generated: isSerialPg(pg.base),
       pg,
       formType,
       rule: made.rule,
+      formRule: forForm.rule,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { interleave } from "./file-parts";
+import { formColumns } from "./form-spec";
 import type { GenerationConfig } from "./model";
 import type { ResolvedModel, ResolvedTable } from "./resolve";
 import type { FieldRule } from "./rules";
@@ -74,22 +75,21 @@ function isJsonValue(v: unknown): boolean {
 }
 `;
 
-/** The names a table's form edits (visible, not hidden): its form schema picks them from the row schema. */
-export function formFieldNames(t: ResolvedTable): string[] {
-  return t.columns.filter((c) => c.col.is_visible !== false && c.formType !== "hidden").map((c) => c.name);
-}
-
 const ZOD_HEAD = '// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\nimport { z } from "zod";\n';
 
 /** One table's row schema, row type and form schema. */
 export function zodTablePart(t: ResolvedTable, config: GenerationConfig): string {
   const doc = (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
   const fields = t.columns.map((c) => `${doc("  ", c.col.label)}  ${c.name}: ${zodFieldSource(c.rule)},`);
-  const picks = formFieldNames(t).map((n) => `${n}: true`);
+  const form = formColumns(t);
+  // A NOT NULL column the database fills (a default, a serial) may be left empty in the form, as the create input
+  // types make it optional: the form schema takes that field's formRule instead of the row schema's.
+  const filled = form.filter((c) => c.formRule !== c.rule);
+  const extend = filled.length ? `.extend({\n${filled.map((c) => `  ${c.name}: ${zodFieldSource(c.formRule)},`).join("\n")}\n})` : "";
   return [
     `${doc("", t.table.label, t.table.description)}export const ${t.typeName}Schema = z.object({\n${fields.join("\n")}\n});`,
     `export type ${t.typeName}Row = z.output<typeof ${t.typeName}Schema>;`,
-    `export const ${t.typeName}FormSchema = ${t.typeName}Schema.pick({ ${picks.join(", ")} });\n`,
+    `export const ${t.typeName}FormSchema = ${t.typeName}Schema.pick({ ${form.map((c) => `${c.name}: true`).join(", ")} })${extend};\n`,
   ].join("\n");
 }
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { outputDir } from "../../test/helpers/codegen";
 import { everything, usersPosts } from "./fixtures";
 import { analyze, generateFiles } from "./generate";
+import { buildFormSpec } from "./form-spec";
 import { runtimeObject } from "./zod-runtime";
 
 type Schemas = Record<string, z.ZodObject>;
@@ -111,5 +112,22 @@ describe("zod schemas: generated source and the preview's runtime schema", () =>
     expect(Object.keys(generated.ProductFormSchema.shape)).toEqual(
       ["sku", "contact", "quantity", "small", "price", "ratio", "stockTotal", "active", "releasedOn", "opensAt", "updatedAt", "attributes", "tags", "status", "grade", "notes", "computedScore"],
     );
+  });
+
+  it("a NOT NULL field the database fills (a default) may be left empty in the form, as in the create input; not in a row", () => {
+    const { sku, quantity, active, status } = { sku: "AB-1", quantity: 1, active: true, status: "ACTIVE" };
+    const form = { sku, contact: null, small: null, price: null, ratio: null, stockTotal: null, releasedOn: null, opensAt: null, updatedAt: null, attributes: null, tags: null, grade: null, notes: null, computedScore: null };
+    expect(generated.ProductFormSchema.safeParse(form).success).toBe(true);
+    expect(generated.ProductFormSchema.safeParse({ ...form, quantity, active, status }).success).toBe(true);
+    expect(generated.ProductFormSchema.safeParse({ ...form, quantity: 5000 }).success).toBe(false); // its rules still hold
+    expect(generated.ProductFormSchema.safeParse({ ...form, sku: null }).success).toBe(false); // no default: still required
+    expect(generated.ProductSchema.shape.quantity.safeParse(null).success).toBe(false);
+    const products = analyze(everything()).model.tables.find((t) => t.typeName === "Product")!;
+    const spec = buildFormSpec(products, []);
+    const required = spec.fields.filter((f) => f.required).map((f) => f.name);
+    expect(required).toEqual(["sku"]);
+    const preview = runtimeObject(spec.fields.map((f) => f.rule));
+    expect(preview.safeParse(form).success).toBe(true);
+    expect(preview.safeParse({ ...form, sku: "" }).success).toBe(false);
   });
 });
