@@ -11,6 +11,7 @@ import {
   getViewportForBounds,
   useNodesState,
   useReactFlow,
+  useStore,
   type EdgeChange,
   type FinalConnectionState,
   type Node,
@@ -23,13 +24,14 @@ import { NewRelationDialog, type RelationPrefill } from "@/components/relations/
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { DiagramActions } from "./diagram-actions";
+import { createDetailStore, DETAIL_ZOOM, detailViewFor } from "./detail-view";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
 import { warmUpElk } from "./elk-layout";
 import { exportDiagram } from "./export-image";
 import { RelationEdge } from "./relation-edge";
-import { DETAIL_ZOOM, TableNode } from "./table-node";
+import { TableNode } from "./table-node";
 import { useDiagramColumns, useShownTables } from "./use-shown-tables";
 import { useLayout } from "./use-layout";
 import { useRelationDelete } from "./use-relation-delete";
@@ -60,6 +62,14 @@ const DRAW_EARLY = 40;
 function moving(wrapper: HTMLElement | null, on: boolean) {
   const viewport = wrapper?.querySelector<HTMLElement>(".react-flow__viewport");
   if (viewport) viewport.style.willChange = on ? "transform" : "";
+}
+
+/** Below this zoom the background's dots are under 6 px apart, a grey haze to paint again on every frame of a move. */
+const DOTS_ZOOM = 0.25;
+
+function Dots() {
+  const shown = useStore((s) => s.transform[2] >= DOTS_ZOOM);
+  return shown ? <Background gap={24} /> : null;
 }
 
 export interface DiagramViewProps {
@@ -96,6 +106,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   const [exporting, setExporting] = useState(false);
   const [centerOn, setCenterOn] = useState<number | null>(null);
   const [selectedEdge, setSelectedEdge] = useState<number | null>(null);
+  const [detail] = useState(createDetailStore);
   const relationDelete = useRelationDelete(() => {
     setSelectedEdge(null);
     reload();
@@ -206,7 +217,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     if (!viewport) return;
     setExporting(true);
     try {
-      // Off-screen boxes are not drawn (onlyRenderVisibleElements): draw them all for the picture.
+      // Boxes out of view (or zoomed out) draw no rows: `fullDetail` draws them all for the picture.
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       await exportDiagram(viewport, flow.getNodes(), format);
     } catch (error) {
@@ -249,8 +260,9 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     () => ({
       toggleCollapsed: (id: number) => setCollapsed((all) => new Set(all.has(id) ? [...all].filter((x) => x !== id) : [...all, id])),
       fullDetail: exporting,
+      detail,
     }),
-    [exporting],
+    [exporting, detail],
   );
 
   return (
@@ -321,16 +333,20 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
               setSelectedEdge(null);
             }}
             onConnectEnd={onConnectEnd}
-            onlyRenderVisibleElements={!exporting}
+            // Every box stays on the page (React Flow's culling added and removed boxes on every frame of a zoom):
+            // a box out of view is its header and an empty block (detail-view.ts), decided when a move ends.
             onMoveStart={(event) => event && moving(wrapper.current, true)}
-            onMoveEnd={() => moving(wrapper.current, false)}
+            onMoveEnd={(_, viewport) => {
+              moving(wrapper.current, false);
+              if (wrapper.current) detail.set(detailViewFor(viewport, wrapper.current.clientWidth, wrapper.current.clientHeight));
+            }}
             minZoom={MIN_ZOOM}
             maxZoom={2}
             nodesConnectable
             elementsSelectable
             proOptions={{ hideAttribution: false }}
           >
-            <Background gap={24} />
+            <Dots />
             <Controls showInteractive={false} />
             {!drawEarly && <MiniMap pannable zoomable nodeColor={(n) => (n.selected ? "#2563eb" : "#a1a1aa")} />}
           </ReactFlow>

@@ -1,21 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Handle, Position, useStore, useUpdateNodeInternals, type Node, type NodeProps, type ReactFlowState } from "@xyflow/react";
+import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from "@xyflow/react";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { memo, useContext, useDeferredValue, useEffect, useRef } from "react";
+import { memo, useContext, useDeferredValue, useEffect, useRef, useSyncExternalStore } from "react";
 import { cn } from "@/components/ui/cn";
 import { HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT, sourceHandle, targetHandle, type TableNodeData } from "./diagram-graph";
 import { DiagramActions } from "./diagram-actions";
-
-/**
- * Below this zoom a column's text is a few pixels high: a box keeps its size (the lines end where they did) but
- * draws its columns as one empty block, so zooming and panning a fitted 300-table diagram does not lay out and
- * paint 6,000 rows.
- */
-export const DETAIL_ZOOM = 0.4;
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
+import { showsDetail } from "./detail-view";
 
 // Handles sit on the box's edges; only the source ones start a drag (any spot of a box ends one). They are put
 // there by margins, not React Flow's translate(-50%, -50%): a transform each made a layer of paint for the
@@ -36,11 +29,14 @@ function Marker({ children, title, className }: { children: string; title: strin
  * React Flow renders a node again whenever it moves (its position is a prop): the box's content is a component of
  * its own, drawn again only when its data or its detail changes.
  */
-export function TableNode({ id, data }: NodeProps<Node<TableNodeData, "table">>) {
+export function TableNode({ id, data, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<Node<TableNodeData, "table">>) {
   const actions = useContext(DiagramActions);
-  // Zooming in past DETAIL_ZOOM draws the rows of every box in view: a deferred render, so the zoom's frames go on
-  // while React draws them (an export needs them at once).
-  const bare = useDeferredValue(useStore(zoomedOut)) && !actions.fullDetail;
+  const { detail } = actions;
+  // In view and zoomed in (as of the last move's end: see detail-view.ts), the box draws its rows: a deferred
+  // render, so whatever else the page does goes on while React draws them (an export needs them at once).
+  const box = { x: positionAbsoluteX, y: positionAbsoluteY, width: width ?? NODE_WIDTH, height: height ?? 0 };
+  const detailed = useSyncExternalStore(detail.subscribe, () => showsDetail(detail.get(), box), () => false);
+  const bare = useDeferredValue(!detailed) && !actions.fullDetail;
   const updateNodeInternals = useUpdateNodeInternals();
   const drawn = useRef(bare);
   useEffect(() => {
@@ -60,7 +56,7 @@ const TableBox = memo(function TableBox({ data, bare }: { data: TableNodeData; b
   return (
     <div
       data-table={table.table_name}
-      // Zoomed out, the table's handles are not painted either (they stay in place, so the lines still end at them).
+      // Bare, the table's handles are not painted either (they stay in place, so the lines still end at them).
       className={cn("rounded-md border border-zinc-300 bg-white text-xs shadow-sm", bare && "[&_.react-flow__handle]:invisible")}
       style={{ width: NODE_WIDTH }}
     >

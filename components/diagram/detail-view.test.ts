@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { createDetailStore, DETAIL_ZOOM, detailViewFor, NO_DETAIL, showsDetail } from "./detail-view";
+
+const box = (x: number, y: number) => ({ x, y, width: 280, height: 200 });
+
+describe("detail view", () => {
+  it("is the pane's part of the diagram with a quarter of its size beyond each side", () => {
+    // A 1000 × 800 pane showing the diagram at 50 %, its origin 100 px right of and 200 px below the pane's corner.
+    expect(detailViewFor({ x: 100, y: 200, zoom: 0.5 }, 1000, 800)).toEqual({ zoom: 0.5, left: -700, top: -800, right: 2300, bottom: 1600 });
+  });
+
+  it("draws the rows of the boxes in view once zoomed in to DETAIL_ZOOM, no others", () => {
+    const view = detailViewFor({ x: 0, y: 0, zoom: 1 }, 1000, 800);
+    expect(showsDetail(view, box(0, 0))).toBe(true);
+    // Just inside the margin on each side, and just beyond it.
+    expect(showsDetail(view, box(1249, 0))).toBe(true);
+    expect(showsDetail(view, box(1250, 0))).toBe(false);
+    expect(showsDetail(view, box(-529, 0))).toBe(true);
+    expect(showsDetail(view, box(-530, 0))).toBe(false);
+    expect(showsDetail(view, box(0, 999))).toBe(true);
+    expect(showsDetail(view, box(0, 1000))).toBe(false);
+    expect(showsDetail(view, box(0, -399))).toBe(true);
+    expect(showsDetail(view, box(0, -400))).toBe(false);
+    // The same view zoomed out below DETAIL_ZOOM: no box has rows, even the one in the middle.
+    const out = detailViewFor({ x: 0, y: 0, zoom: DETAIL_ZOOM * 0.99 }, 1000, 800);
+    expect(showsDetail(out, box(100, 100))).toBe(false);
+    expect(showsDetail(detailViewFor({ x: 0, y: 0, zoom: DETAIL_ZOOM }, 1000, 800), box(100, 100))).toBe(true);
+    expect(showsDetail(NO_DETAIL, box(0, 0))).toBe(false);
+  });
+
+  it("tells its subscribers when the view changes, and stops once they unsubscribe", () => {
+    const store = createDetailStore();
+    expect(store.get()).toBe(NO_DETAIL);
+    let calls = 0;
+    const unsubscribe = store.subscribe(() => calls++);
+    const view = detailViewFor({ x: 0, y: 0, zoom: 1 }, 100, 100);
+    store.set(view);
+    expect(store.get()).toBe(view);
+    expect(calls).toBe(1);
+    unsubscribe();
+    store.set(NO_DETAIL);
+    expect(calls).toBe(1);
+  });
+});
