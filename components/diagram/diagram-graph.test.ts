@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiagramColumn, DiagramRelation, DiagramTable } from "@/lib/metadata/diagram";
-import { boundsOf, BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, highlightCss, neighbourhood, relationEnds, ROW_HEIGHT, rowOffset, searchTables, separateBoxes, type Box } from "./diagram-graph";
+import { boundsOf, BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, highlightCss, layerSplit, neighbourhood, relationEnds, ROW_HEIGHT, rowOffset, searchTables, separateBoxes, type Box } from "./diagram-graph";
 
 const table = (id: number, table_name: string, schema_name = "public"): DiagramTable => ({
   id,
@@ -133,6 +133,17 @@ describe("diagram graph", () => {
       { id: "12", sources: ["3"], targets: ["2"] },
       { id: "14", sources: ["3"], targets: ["4"] },
     ]);
+    expect(graph.layoutOptions).not.toHaveProperty("elk.layered.layerUnzipping.strategy");
+  });
+
+  it("splits each layer of a large diagram into columns, so it is not a tall strip", () => {
+    expect([1, 20, 40, 60, 100, 150, 300, 5000].map(layerSplit)).toEqual([1, 1, 1, 2, 2, 3, 4, 4]);
+    const boxes = Array.from({ length: 300 }, (_, i) => ({ id: String(i), width: 280, height: 488 }));
+    const graph = elkGraph(boxes, []);
+    expect(graph.layoutOptions["elk.layered.layerUnzipping.strategy"]).toBe("ALTERNATING");
+    expect(new Set(graph.children.map((c) => JSON.stringify(c.layoutOptions)))).toEqual(
+      new Set([JSON.stringify({ "elk.layered.layerUnzipping.layerSplit": "4", "elk.layered.layerUnzipping.resetOnLongEdges": "false" })]),
+    );
   });
 });
 
