@@ -260,3 +260,20 @@ test("deleting a relation offers its reverse, and both go", async ({ page }) => 
   expect((await relations()).filter((r) => r.includes("posts.user_id"))).toEqual([]);
   expect((await relations()).length).toBe(4);
 });
+
+test("ELK's worker is started by the page's HTML, before its JavaScript, and lays the diagram out", async ({ page }) => {
+  const html = await (await page.request.get("diagram")).text();
+  expect(html).toContain('new Worker("/metadata-editor/elk-worker.js")');
+  const script = await page.request.get("elk-worker.js");
+  expect(script.status()).toBe(200);
+  expect(script.headers()["content-type"]).toContain("text/javascript");
+  const messages: string[] = [];
+  page.on("console", (message) => messages.push(message.text()));
+  const worker = page.waitForEvent("worker");
+  await openDiagram(page);
+  expect((await worker).url()).toMatch(/\/metadata-editor\/elk-worker\.js$/);
+  // Had the worker failed, the layout would have run on the page's thread and said so in the console.
+  expect(messages.filter((m) => m.includes("[diagram]"))).toEqual([]);
+  // One worker: the layout took the one the HTML started.
+  expect(page.workers()).toHaveLength(1);
+});

@@ -1,16 +1,10 @@
 import ELK, { type ElkNode } from "elkjs/lib/elk-api.js";
-import { elkGraph } from "./diagram-graph";
+import { ALGORITHMS, ELK_WORKER_URL, takeEarlyWorker, warmUpGraph } from "./elk-start";
 
 export type Positions = Map<string, { x: number; y: number }>;
 
-// ELK's own worker script, served as a file as it is: it needs no bundling (it is plain JavaScript that
-// answers elk-api's messages), and running ELK there keeps the tab responsive while hundreds of tables are laid out.
-const WORKER_URL = new URL("../../node_modules/elkjs/lib/elk-worker.min.js", import.meta.url);
-
-// Only the algorithm the diagram uses is set up in ELK (by default it registers nine, each with its options).
-const ALGORITHMS = ["layered"];
-
-let inWorker: { elk: InstanceType<typeof ELK>; failed: Promise<never> } | null = null;
+// Running ELK in a web worker keeps the tab responsive while hundreds of tables are laid out.
+let inWorker: { elk: InstanceType<typeof ELK>; failed: Promise<never>; warm: boolean } | null = null;
 let workerBroken = false;
 
 function workerElk() {
@@ -18,15 +12,17 @@ function workerElk() {
     let fail: (error: Error) => void = () => {};
     const failed = new Promise<never>((_, reject) => (fail = reject));
     failed.catch(() => {});
+    // The worker the page's HTML started (already loading ELK and warming it up), else a new one.
+    const early = takeEarlyWorker();
     const elk = new ELK({
       algorithms: ALGORITHMS,
       workerFactory: () => {
-        const worker = new Worker(WORKER_URL);
+        const worker = early ?? new Worker(ELK_WORKER_URL);
         worker.addEventListener("error", (event) => fail(new Error(event.message || "the layout worker failed to start")));
         return worker;
       },
     });
-    inWorker = { elk, failed };
+    inWorker = { elk, failed, warm: early !== null };
   }
   return inWorker;
 }
@@ -34,17 +30,14 @@ function workerElk() {
 let warming = false;
 
 /**
- * Starts the worker ahead of the first layout and has ELK lay out a tiny graph with the diagram's options there:
- * loading ELK (1.6 MB of script) and its first run through the layered pipeline (setting up its classes) cost
- * about a second in a fresh tab, whatever the graph. Once is enough; a layout asked meanwhile waits its turn.
+ * Starts the worker ahead of the first layout and has ELK lay out a tiny graph with the diagram's options there
+ * (unless the page's HTML did both already). Once is enough; a layout asked meanwhile waits its turn.
  */
 export function warmUpElk() {
   if (warming || typeof Worker === "undefined" || workerBroken) return;
   warming = true;
-  const box = (id: string) => ({ id, width: 280, height: 100 });
-  const edge = (id: string, source: string, target: string) => ({ id, source, target, data: { relationType: "ManyToOne" } });
-  const tiny = elkGraph([box("a"), box("b"), box("c")], [edge("1", "b", "a"), edge("2", "c", "a"), edge("3", "c", "b")]);
-  void workerElk().elk.layout(tiny).catch(() => {});
+  const { elk, warm } = workerElk();
+  if (!warm) void elk.layout(warmUpGraph()).catch(() => {});
 }
 
 const toPositions = (result: ElkNode): Positions =>

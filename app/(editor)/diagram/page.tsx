@@ -1,3 +1,5 @@
+import { Suspense } from "react";
+import { ElkEarlyStart } from "@/components/diagram/elk-early-start";
 import { DiagramView } from "@/components/diagram/diagram-view";
 import { loadDiagram } from "@/lib/metadata/diagram";
 import { requireReady } from "@/lib/metadata/require-ready";
@@ -7,11 +9,19 @@ export const generateMetadata = () => pageMetadata("diagram");
 
 export default async function DiagramPage() {
   await requireReady();
-  const model = await loadDiagram();
+  // ELK's worker starts with the page's first bytes; the diagram follows once its model is read.
   return (
     <div className="space-y-3">
+      <ElkEarlyStart />
       <PageHeader page="diagram" />
-      <DiagramView model={model} allowNewTable />
+      <Suspense>
+        <Diagram />
+      </Suspense>
     </div>
   );
+}
+
+async function Diagram() {
+  const model = await loadDiagram();
+  return <DiagramView model={model} allowNewTable />;
 }
