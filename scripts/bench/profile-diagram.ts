@@ -6,8 +6,9 @@
  * `npm run bench:diagram` does. With --trace, the last run records a Chromium trace (CDP Tracing, with the V8
  * sampler) and prints what the first layout and the zoom spent (script, style, layout, paint; the page's other
  * threads, which include ELK's worker) and the functions that took the time; the trace is written to
- * test-results/profile-diagram.json (open it in Chromium's Performance panel). BENCH_PORT / BENCH_PG_PORT as for
- * the bench.
+ * test-results/profile-diagram.json (open it in Chromium's Performance panel). With --shots, the first run saves
+ * pictures of the diagram to look at: fitted (test-results/diagram-fit.png) and at 100 % on a table found
+ * (diagram-100.png). BENCH_PORT / BENCH_PG_PORT as for the bench.
  */
 import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -21,6 +22,7 @@ import { startTrace, summariseTrace, TRACE_CATEGORIES, type WindowSummary } from
 
 const RUNS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const TRACE = process.argv.includes("--trace");
+const SHOTS = process.argv.includes("--shots");
 const log = (line: string) => console.log(`[profile-diagram] ${line}`);
 const RESULTS_DIR = path.resolve("test-results");
 const DATA_DIR = path.resolve(".data/bench-profile-diagram");
@@ -34,17 +36,23 @@ function printSummary(what: string, s: WindowSummary) {
   for (const [fn, ms] of [...s.functions].sort((a, b) => b[1] - a[1]).slice(0, 25)) log(`  ${round(ms, 1).toFixed(1).padStart(8)} ms  ${fn}`);
 }
 
-async function once(page: Page, base: string, cdp: CDPSession | null) {
+async function once(page: Page, base: string, cdp: CDPSession | null, shots: boolean) {
   const trace = cdp ? await startTrace(cdp, [...TRACE_CATEGORIES, "disabled-by-default-devtools.timeline.frame"]) : null;
   await page.goto(`${base}/diagram`, { waitUntil: "commit", timeout: 120_000 });
   await laidOut(page);
   const marks = await layoutMarks(page);
+  if (shots) await page.getByTestId("diagram").screenshot({ path: path.join(RESULTS_DIR, "diagram-fit.png") });
   await page.evaluate(`performance.mark("zoom-window")`);
   const zoomStarted = Date.now();
   const { zoom, pan } = await zoomAndPan(page);
   const zoomMs = Date.now() - zoomStarted;
   const focus = [];
   for (const name of ["entity_150", "entity_007", "entity_299"]) focus.push(round(await focusTable(page, name), 0));
+  if (shots) {
+    // The rows of the boxes in view are drawn once the move has ended.
+    await page.locator('.react-flow__node.selected [data-column="id"]').waitFor();
+    await page.getByTestId("diagram").screenshot({ path: path.join(RESULTS_DIR, "diagram-100.png") });
+  }
   log(
     `mount → laid out ${round(marks.laidOut - marks.mounted, 0)} ms (navigation → script ${round(marks.script, 0)} → mount ${round(marks.mounted, 0)}, mount → ELK asked ` +
       `${round(marks.layoutStart - marks.mounted, 0)}, ELK ${round(marks.layoutDone - marks.layoutStart, 0)}, ELK done → fitted ${round(marks.laidOut - marks.layoutDone, 0)}); ` +
@@ -86,7 +94,7 @@ async function main() {
         // A fresh context each time: no layout kept in localStorage, ELK's worker started cold as on a first visit.
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
-        await once(page, server.base, TRACE && run === RUNS ? await context.newCDPSession(page) : null);
+        await once(page, server.base, TRACE && run === RUNS ? await context.newCDPSession(page) : null, SHOTS && run === 1);
         await context.close();
       }
     } finally {
