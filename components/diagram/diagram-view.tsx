@@ -132,13 +132,16 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   useEffect(() => {
     if (fitted) performance.mark("diagram:laid-out");
   }, [fitted]);
+  const fitPending = useRef(false);
   const { placed, setPlaced, status, ready } = useLayout(model.tables, columns.pending ? NOTHING : graph, (everything, at) => {
     if (!everything) return;
     // Fitted before the boxes are drawn, so they are drawn once, at the zoom they are seen at (a fitted 300-table
-    // diagram: without column text); then fitted again once React Flow has drawn (and measured) them.
+    // diagram: without column text). The boxes' sizes are computed, not measured, so this is React Flow's fit: its
+    // own fitView, asked a frame later, fitted the boxes where the store still had them (at the origin, drawn
+    // early) whenever React had not yet handed it their places.
     const bounds = boundsOf(graph.nodes, at);
     if (wrapper.current && bounds) void flow.setViewport(getViewportForBounds(bounds, wrapper.current.clientWidth, wrapper.current.clientHeight, MIN_ZOOM, 1, 0.1));
-    requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 }).then(() => setFitted(true)));
+    fitPending.current = true;
   });
 
   // Positions the user dragged (stored, or dragged since the page opened): kept where they are, whatever grows.
@@ -166,6 +169,11 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       ...shownNodes.map((n) => ({ ...n, position: moved.get(n.id) ?? at(n), selected: n.id === String(highlight) })),
       ...(drawEarly ? waiting.map((n) => ({ ...n, position: ORIGIN })) : []),
     ]);
+    // A layout's boxes are handed to React Flow at their places, in the view fitted to them (onLaidOut).
+    if (fitPending.current) {
+      fitPending.current = false;
+      setFitted(true);
+    }
   }, [graph.nodes, placed, pinned, setNodes, drawEarly]); // eslint-disable-line react-hooks/exhaustive-deps
   // Highlighting selects its box and deselects the one before; every other box keeps its node object (not redrawn).
   useEffect(() => {
