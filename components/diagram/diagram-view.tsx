@@ -225,7 +225,8 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     if (!viewport) return;
     setExporting(true);
     try {
-      // Boxes out of view (or zoomed out) draw no rows: `fullDetail` draws them all for the picture.
+      // Off-screen boxes are not drawn (onlyRenderVisibleElements) and boxes out of view (or zoomed out) draw no
+      // rows: `exporting` draws them all, with `fullDetail`, for the picture.
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       await exportDiagram(viewport, flow.getNodes(), format);
     } catch (error) {
@@ -341,8 +342,9 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
               setSelectedEdge(null);
             }}
             onConnectEnd={onConnectEnd}
-            // Every box stays on the page (React Flow's culling added and removed boxes on every frame of a zoom):
-            // a box out of view is its header and an empty block (detail-view.ts), decided when a move ends.
+            // Boxes out of view are left out (an export draws them all). Whether a box draws its rows is decided when a
+            // move ends (detail-view.ts), so a box that enters the view during a move comes bare.
+            onlyRenderVisibleElements={!exporting}
             onMoveStart={(event) => event && moving(wrapper.current, true)}
             onMoveEnd={(_, viewport) => {
               moving(wrapper.current, false);
