@@ -9,7 +9,7 @@ export const generateMetadata = () => pageMetadata("diagram");
 
 export default async function DiagramPage() {
   await requireReady();
-  // ELK's worker starts with the page's first bytes; the diagram follows once its model is read.
+  // ELK's worker starts from the HTML that goes out before the diagram's data; the diagram follows once its model is read.
   return (
     <div className="space-y-3">
       <ElkEarlyStart />
