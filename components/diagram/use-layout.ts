@@ -81,9 +81,11 @@ export function useLayout(
         for (const n of unplaced) next.set(Number(n.id), positions.get(n.id) ?? { x: 0, y: 0 });
         setPlaced(next);
         setStatus({ state: "idle" });
-        // A layout of every shown table (the first, an auto layout, a new neighbourhood) is fitted to the view.
+        // A layout of every shown table (an auto layout, a new neighbourhood) is fitted to the view, and so is the
+        // page's first, even when some tables kept the places they were dragged to (it was never counted as laid out).
+        const first = !firstDone.current;
         firstDone.current = true;
-        onLaidOut(unplaced.length === shown.nodes.length, next);
+        onLaidOut(first || unplaced.length === shown.nodes.length, next);
       },
       (error: Error) => {
         // ELK's message is English and technical (a Java exception's): the console keeps it, the page says a sentence.
