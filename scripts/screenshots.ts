@@ -7,12 +7,13 @@
  * Korean needs a CJK font on the machine (Debian: fonts-noto-cjk), or it shows as boxes.
  * SHOTS_PORT / SHOTS_PG_PORT change the ports (20171 / 54371).
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import type pg from "pg";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { runInit } from "../lib/metadata/init";
 import { laidOut } from "./bench/diagram";
-import { chromiumLaunchOptions, connect, runningUrl, serverUp, startServer, stopServer, waitFor } from "./bench/server";
+import { chromiumLaunchOptions, connect, runScript, withFreshEditor } from "./bench/server";
 
 const DATA_DIR = path.resolve(".data/screenshots");
 const DOCS = path.resolve("docs");
@@ -36,24 +37,14 @@ async function newPage(browser: Browser, base: string, options: { locale: string
 }
 
 async function main() {
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  const server = startServer({
+  const options = {
     port: Number(process.env.SHOTS_PORT ?? 20171),
     pgPort: Number(process.env.SHOTS_PG_PORT ?? 54371),
     dataDir: DATA_DIR,
     logFile: path.resolve("test-results", "screenshots-server.log"),
-  });
-  try {
-    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
+  };
+  await withFreshEditor(options, log, fillShop, async (server, _, dbUrl) => {
     const db = await connect(dbUrl, log);
-    await runInit(db);
-    await db.query(
-      `INSERT INTO _metadata.project (id, project_id, project_name, description, root_path, status, default_schema)
-       VALUES (1, 'shop', 'Shop', 'An online shop', '/workspace/shop', 'DEVELOPMENT', 'shop')`,
-    );
-    await db.query(readFileSync(path.join("test", "fixtures", "sync-shop.sql"), "utf8"));
-    log("waiting for the editor (it builds first when the build is stale)…");
-    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
     const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
     try {
       const page = await newPage(browser, server.base, { locale: "en-US", colorScheme: "light" });
@@ -96,17 +87,17 @@ async function main() {
       await browser.close();
       await db.end();
     }
-  } finally {
-    log("stopping the editor and its database…");
-    await stopServer(server, log);
-    rmSync(DATA_DIR, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`[screenshots] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+/** The `_metadata` schema made, the project row filled, and the shop database a team already has. */
+async function fillShop(db: pg.Client) {
+  await runInit(db);
+  await db.query(
+    `INSERT INTO _metadata.project (id, project_id, project_name, description, root_path, status, default_schema)
+     VALUES (1, 'shop', 'Shop', 'An online shop', '/workspace/shop', 'DEVELOPMENT', 'shop')`,
+  );
+  await db.query(readFileSync(path.join("test", "fixtures", "sync-shop.sql"), "utf8"));
+}
+
+runScript("[screenshots] failed:", main);

@@ -10,15 +10,16 @@
  * Prints the rows with the load average beside them and writes test-results/bench-<part>.json. Exit code 0 whether
  * or not the targets are met. BENCH_PORT / BENCH_PG_PORT change the ports (20161 / 54361).
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type pg from "pg";
 import { chromium } from "playwright-core";
 import { codegenRows, measureCodegen } from "./codegen";
 import { diagramRows, runDiagramBench } from "./diagram";
 import { cellRows, measureCells } from "./edits";
 import { fill } from "./fill";
-import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
+import { chromiumLaunchOptions, connect, round, runScript, withFreshEditor } from "./server";
 
 const PART = process.argv[2];
 if (PART !== "codegen" && PART !== "diagram" && PART !== "cells") {
@@ -32,20 +33,18 @@ const ms = (n: number) => `${round(n, 0)} ms`;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
 async function main() {
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  const server = startServer({
+  const options = {
     port: Number(process.env.BENCH_PORT ?? 20161),
     pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
     dataDir: DATA_DIR,
     logFile: path.join(RESULTS_DIR, `bench-${PART}-server.log`),
-  });
-  try {
-    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
-    const client = await connect(dbUrl, log);
-    const data = await fill(client).finally(() => client.end());
+  };
+  const filled = async (client: pg.Client) => {
+    const data = await fill(client);
     log(`filled in ${ms(data.ms)}: ${data.counts.tables} tables, ${data.counts.columns} columns, ${data.counts.relations} relations`);
-    log("waiting for the server (it builds first when the build is stale)…");
-    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
+    return data;
+  };
+  await withFreshEditor(options, log, filled, async (server, data, dbUrl) => {
     const launch = () => chromium.launch({ ...chromiumLaunchOptions(), headless: true });
     const before = load();
     let rows: { metric: string; value: string; target: string; status: string }[];
@@ -82,17 +81,7 @@ async function main() {
       path.join(RESULTS_DIR, `bench-${PART}.json`),
       JSON.stringify({ date: new Date().toISOString(), loadBefore: before, loadAfter: after, rows, results }, null, 2) + "\n",
     );
-  } finally {
-    log("stopping the editor and its database…");
-    await stopServer(server, log);
-    rmSync(DATA_DIR, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`[bench:${PART}] ❌ the benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript(`[bench:${PART}] ❌ the benchmark failed:`, main);

@@ -10,14 +10,15 @@
  * pictures of the diagram to look at: fitted (test-results/diagram-fit.png) and at 100 % on a table found
  * (diagram-100.png). BENCH_PORT / BENCH_PG_PORT as for the bench.
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type pg from "pg";
 import { chromium, type CDPSession, type Page } from "playwright-core";
 import { runInit } from "../../lib/metadata/init";
 import { fillDiagramModel, focusTable, laidOut, layoutMarks, percentile95, zoomAndPan } from "./diagram";
 import { insertProject } from "./fill";
-import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
+import { chromiumLaunchOptions, round, runScript, withFreshEditor } from "./server";
 import { startTrace, summariseTrace, TRACE_CATEGORIES, type WindowSummary } from "./trace-summary";
 
 const RUNS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
@@ -69,25 +70,18 @@ async function once(page: Page, base: string, cdp: CDPSession | null, shots: boo
 }
 
 async function main() {
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  const server = startServer({
+  const options = {
     port: Number(process.env.BENCH_PORT ?? 20161),
     pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
     dataDir: DATA_DIR,
     logFile: path.join(RESULTS_DIR, "profile-diagram-server.log"),
-  });
-  try {
-    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
-    const client = await connect(dbUrl, log);
-    try {
-      await runInit(client);
-      await insertProject(client);
-      await fillDiagramModel(client);
-    } finally {
-      await client.end();
-    }
-    log("waiting for the server (it builds first when the build is stale)…");
-    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
+  };
+  const fill = async (client: pg.Client) => {
+    await runInit(client);
+    await insertProject(client);
+    await fillDiagramModel(client);
+  };
+  await withFreshEditor(options, log, fill, async (server) => {
     const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
     try {
       for (let run = 1; run <= RUNS; run++) {
@@ -100,16 +94,7 @@ async function main() {
     } finally {
       await browser.close();
     }
-  } finally {
-    await stopServer(server, log);
-    rmSync(DATA_DIR, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`[profile-diagram] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript("[profile-diagram] failed:", main);

@@ -10,13 +10,13 @@
  * parts (locale, parse, connect, BEGIN, the version-checked lock, the UPDATE with its triggers and the row returned,
  * COMMIT) are printed too.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { fill } from "./fill";
 import { armEditProbe, INTERACTIVE_PROBE } from "./probes";
-import { chromiumLaunchOptions, connect, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
+import { chromiumLaunchOptions, round, runScript, withFreshEditor } from "./server";
 import { startTrace, summariseTrace, TRACE_CATEGORIES } from "./trace-summary";
 
 const GRID = process.argv[2] === "tables" ? "tables" : "columns";
@@ -65,20 +65,15 @@ function serverParts(logFile: string, count: number): string {
 }
 
 async function main() {
-  rmSync(DATA_DIR, { recursive: true, force: true });
   process.env.METADATA_EDITOR_TIMING = "1";
   const logFile = path.join(RESULTS_DIR, "profile-edit-server.log");
-  const server = startServer({
+  const options = {
     port: Number(process.env.BENCH_PORT ?? 20161),
     pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
     dataDir: DATA_DIR,
     logFile,
-  });
-  try {
-    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
-    const client = await connect(dbUrl, log);
-    const data = await fill(client).finally(() => client.end());
-    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
+  };
+  await withFreshEditor(options, log, fill, async (server, data) => {
     const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
@@ -115,16 +110,7 @@ async function main() {
     } finally {
       await browser.close();
     }
-  } finally {
-    await stopServer(server, log);
-    rmSync(DATA_DIR, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`[profile-edit] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript("[profile-edit] failed:", main);

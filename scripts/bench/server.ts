@@ -3,7 +3,7 @@
  * on its own port and data folder, and the small helpers every benchmark script shares.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
@@ -163,4 +163,42 @@ export function chromiumLaunchOptions() {
         ],
       }
     : {};
+}
+
+/**
+ * A script's own editor on a wiped data folder: started, `fill` run on its embedded PostgreSQL (the editor builds
+ * meanwhile when its build is stale), then `work` once the editor answers; stopped and the folder wiped afterwards,
+ * whatever happened. What `fill` returns is handed to `work`.
+ */
+export async function withFreshEditor<T>(
+  options: ServerOptions,
+  log: (line: string) => void,
+  fill: (client: pg.Client) => Promise<T>,
+  work: (server: Server, filled: T, dbUrl: string) => Promise<void>,
+): Promise<void> {
+  rmSync(options.dataDir, { recursive: true, force: true });
+  const server = startServer(options);
+  try {
+    const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
+    const client = await connect(dbUrl, log);
+    const filled = await fill(client).finally(() => client.end());
+    log("waiting for the editor (it builds first when the build is stale)…");
+    await waitFor("answer from the editor", server, 900_000, () => serverUp(server));
+    await work(server, filled, dbUrl);
+  } finally {
+    log("stopping the editor and its database…");
+    await stopServer(server, log);
+    rmSync(options.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a script's main: exit code 0, or the error (with its stack) after `prefix` and exit code 1. */
+export function runScript(prefix: string, main: () => Promise<void>) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(`${prefix} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    },
+  );
 }
