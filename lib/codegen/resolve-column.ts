@@ -16,16 +16,14 @@ export interface ResolvedColumn {
   scalar: ScalarName | null;
   enumOptions: { value: string; label: string }[] | null;
   nonNull: boolean;
-  hasDefault: boolean;
+  /** Required in a create (input types, form): NOT NULL and not filled by the database (no default, not serial). */
+  createRequired: boolean;
   /** Filled by the database (serial): not in the create input. */
   generated: boolean;
   pg: PgInfo;
   formType: string;
   rule: FieldRule;
-  /**
-   * The rule a form (create) checks: `rule`, except that a NOT NULL column the database fills when it is left
-   * out (a default, a serial) may stay empty, as in the create input types.
-   */
+  /** The rule a form (create) checks: `rule`, required only when `createRequired`. */
   formRule: FieldRule;
 }
 
@@ -79,8 +77,10 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
     });
   const made = ruleFor(nonNull);
   if ("problem" in made) return { ok: false, field: "validation_rules", message: made.problem };
-  const hasDefault = Boolean(col.default_value?.trim()) || (constraints.default !== undefined && constraints.default !== null) || isSerialPg(pg.base);
-  const forForm = nonNull && hasDefault ? ruleFor(false) : made;
+  const serial = isSerialPg(pg.base);
+  const hasDefault = Boolean(col.default_value?.trim()) || (constraints.default !== undefined && constraints.default !== null) || serial;
+  const createRequired = nonNull && !hasDefault;
+  const forForm = createRequired === nonNull ? made : ruleFor(false);
   if ("problem" in forForm) return { ok: false, field: "validation_rules", message: forForm.problem };
   const formProblem = formTypeProblem(formType, made.rule, options.value !== null);
   if (formProblem) return { ok: false, field: "form_type", message: formProblem };
@@ -93,8 +93,8 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
       scalar,
       enumOptions: options.value,
       nonNull,
-      hasDefault,
-      generated: isSerialPg(pg.base),
+      createRequired,
+      generated: serial,
       pg,
       formType,
       rule: made.rule,

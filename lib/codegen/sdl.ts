@@ -70,7 +70,7 @@ function tableAuth(t: ResolvedTable): ConstDirectiveNode[] {
 
 function inputDefinition(t: ResolvedTable, kind: "Create" | "Update", config: GenerationConfig): DefinitionNode | null {
   const fields = inputColumns(t, kind)
-    .map((c) => arg(c.name, typeOf(c.ref, kind === "Create" && c.nonNull && !c.hasDefault), describe(config, c.col.label).description));
+    .map((c) => arg(c.name, typeOf(c.ref, kind === "Create" && c.createRequired), describe(config, c.col.label).description));
   if (fields.length === 0) return null;
   return { kind: Kind.INPUT_OBJECT_TYPE_DEFINITION, name: name(`${kind}${t.typeName}Input`), fields, directives: [] };
 }

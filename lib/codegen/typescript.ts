@@ -36,7 +36,7 @@ function tsType(c: ResolvedColumn): string {
 function inputFields(t: ResolvedTable, kind: "Create" | "Update", doc: (indent: string, ...p: (string | null)[]) => string): string[] {
   return inputColumns(t, kind)
     .map((c) => {
-      const required = kind === "Create" && c.nonNull && !c.hasDefault;
+      const required = kind === "Create" && c.createRequired;
       return `${doc("  ", c.col.label)}  ${c.name}${required ? "" : "?"}: ${tsType(c)};`;
     });
 }
