@@ -67,6 +67,21 @@ export interface CodegenInput {
    * names must be unique project-wide, so duplicates are found against all of them.
    */
   allTypeNames?: { id: number; typeName: string }[];
+  /**
+   * Columns whose copy of their table's names (schema_name, table_name) is not their table's (table_id): left
+   * by a statement run outside the editor, such as a table renamed in psql. No loader reads them as the table's
+   * columns; each is reported, so the code does not lose a column without a word.
+   */
+  strayColumns?: StrayColumn[];
+}
+
+export interface StrayColumn {
+  tableId: number;
+  columnId: number;
+  pg_column: string;
+  /** The names the column carries, and its table's. */
+  carried: { schema: string; table: string };
+  actual: { schema: string; table: string };
 }
 
 /** Where a problem is, so the editor can link to the cell. */

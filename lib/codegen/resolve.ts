@@ -1,5 +1,5 @@
 import { graphqlTypeForTable } from "../metadata/derive";
-import type { CodegenInput, ColumnInput, Problem, TableInput } from "./model";
+import type { CodegenInput, ColumnInput, Problem, StrayColumn, TableInput } from "./model";
 import { say } from "../i18n/messages";
 import { graphqlNameProblem, pascal, RESERVED_TYPE_NAMES } from "./names";
 import { resolveColumnOnce, type ColumnCache, type ResolvedColumn } from "./resolve-column";
@@ -132,11 +132,12 @@ export function resolveModel(input: CodegenInput, cache?: ResolveCache): Resolve
   for (const t of tables.filter((x) => x.api)) for (const n of [t.one, t.many]) rootNames.set(n, (rootNames.get(n) ?? 0) + 1);
   for (const t of tables) {
     if (t.api && (rootNames.get(t.one)! > 1 || rootNames.get(t.many)! > 1)) {
-      problems.push({ tableId: t.table.id, table: t.table.table_name, target: { kind: "table", field: "table_name" }, message: `The query fields "${t.one}" / "${t.many}" of ${t.typeName} clash with another table's.` });
+      problems.push({ tableId: t.table.id, table: t.table.table_name, target: { kind: "table", field: "table_name" }, message: say("codegen.rootClash", { one: t.one, many: t.many, type: t.typeName }) });
       t.api = false;
     }
   }
   problems.push(...resolveRelations(tables, input));
+  for (const c of input.strayColumns ?? []) problems.push(strayColumnProblem(c));
   return { tables, problems };
 }
 
@@ -187,7 +188,7 @@ function dropClashingNames(kept: { t: ResolvedTable; local: LocalTable }[], owne
     let at = 0;
     while (at < end && !owners.shared.has(names[at])) at++;
     const clash = names[at];
-    problems.push({ tableId: t.table.id, table: t.table.table_name, target: { kind: "table", field: "graphql_type" }, message: `The generated name "${clash}" of ${t.typeName} clashes with another generated name; rename the type or the field.` });
+    problems.push({ tableId: t.table.id, table: t.table.table_name, target: { kind: "table", field: "graphql_type" }, message: say("codegen.nameClash", { name: clash, type: t.typeName }) });
     dropped.add(t);
   }
   return kept.flatMap(({ t }) => (dropped.has(t) ? [] : [t]));
@@ -196,4 +197,18 @@ function dropClashingNames(kept: { t: ResolvedTable; local: LocalTable }[], owne
 /** The fields of a create or update input: the key is never updated, serial values never sent. */
 export function inputColumns(t: ResolvedTable, kind: "Create" | "Update"): ResolvedColumn[] {
   return t.columns.filter((c) => c.col.is_graphql_input !== false && !(kind === "Create" ? c.generated : c === t.pk));
+}
+
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** A column no loader reads as its table's (see CodegenInput.strayColumns), and the statement that mends it. */
+function strayColumnProblem(c: StrayColumn): Problem {
+  const sql = `UPDATE _metadata.mappings_column SET schema_name = ${sqlText(c.actual.schema)}, table_name = ${sqlText(c.actual.table)} WHERE table_id = ${c.tableId};`;
+  const names = (n: StrayColumn["actual"]) => `${n.schema}.${n.table}`;
+  return {
+    tableId: c.tableId,
+    table: c.actual.table,
+    target: { kind: "column", columnId: c.columnId, column: c.pg_column, field: "table_name" },
+    message: say("codegen.strayColumn", { carried: names(c.carried), actual: names(c.actual), sql }),
+  };
 }

@@ -1,5 +1,5 @@
 import { query, type Queryable } from "../db/pool";
-import { generationConfig, type CodegenInput, type ColumnInput, type RelationInput, type TableInput } from "../codegen/model";
+import { generationConfig, type CodegenInput, type ColumnInput, type RelationInput, type StrayColumn, type TableInput } from "../codegen/model";
 import { typeNameOf } from "../codegen/resolve";
 
 const TABLE_FIELDS = `t.id::int AS id, t.schema_name, t.table_name, t.graphql_type, t.label, t.description, t.primary_key, t.is_api_enabled, t.api_permissions`;
@@ -13,9 +13,20 @@ const COLUMN_FIELDS = `c.id::int AS id, c.pg_column, c.pg_type, c.pg_constraints
  * disagree is refused, but a statement run in psql can still make them disagree. Such a row is read by none of
  * the queries below (both keys must match), so every loader agrees on what a table's columns are. The names are
  * what the spec's index serves, `idx_mappings_column_table_order (schema_name, table_name, sort_order)`: table_id
- * has no index, and filtering on it alone scanned all 102,000 columns for one table's page.
+ * has no index, and filtering on it alone scanned all 102,000 columns for one table's page. The rows left out are
+ * read by strayColumns and reported (CodegenInput.strayColumns).
  */
 const SAME_TABLE = "c.table_id = t.id AND c.schema_name = t.schema_name AND c.table_name = t.table_name";
+const STRAY_COLUMNS = `SELECT c.table_id::int AS "tableId", c.id::int AS "columnId", c.pg_column,
+    json_build_object('schema', c.schema_name, 'table', c.table_name) AS carried,
+    json_build_object('schema', t.schema_name, 'table', t.table_name) AS actual
+  FROM _metadata.mappings_column c JOIN _metadata.mappings_table t ON t.id = c.table_id
+  WHERE (c.schema_name, c.table_name) IS DISTINCT FROM (t.schema_name, t.table_name)`;
+/** The columns SAME_TABLE leaves out: all of them, or those of the tables `ids` (a sequential scan either way). */
+const strayColumns = (ids: number[] | null, db?: Queryable) =>
+  ids === null
+    ? query<StrayColumn>(`${STRAY_COLUMNS} ORDER BY c.table_id, c.id`, [], db)
+    : query<StrayColumn>(`${STRAY_COLUMNS} AND c.table_id = ANY($1::bigint[]) ORDER BY c.table_id, c.id`, [ids], db);
 /**
  * Many tables with their columns: each table's columns built into one JSON array by PostgreSQL, parsed by one
  * JSON.parse per table. Far cheaper in node than 100,000 rows through pg's row parser (the same values: the
@@ -76,7 +87,7 @@ export async function loadCodegenInput(db?: Queryable): Promise<CodegenInput & P
   const settings = await loadProjectSettings(db);
   const tables = await tablesWithColumns(null, db);
   const relations = await query<RelationInput>(`SELECT ${RELATION_FIELDS} FROM _metadata.mappings_relation r`, [], db);
-  return { ...settings, tables, relations };
+  return { ...settings, tables, relations, strayColumns: await strayColumns(null, db) };
 }
 
 /**
@@ -117,7 +128,8 @@ export class IncrementalCodegenInput {
       this.relations = { fp, rows: await query<RelationInput>(`SELECT ${RELATION_FIELDS} FROM _metadata.mappings_relation r`, [], db) };
     }
     // A table changed between the fingerprints and its read is read again next time: its fingerprint is stale.
-    return { ...settings, tables: fps.flatMap((f) => this.tables.get(f.id)?.table ?? []), relations: this.relations.rows };
+    const tables = fps.flatMap((f) => this.tables.get(f.id)?.table ?? []);
+    return { ...settings, tables, relations: this.relations.rows, strayColumns: await strayColumns(null, db) };
   }
 }
 
@@ -156,11 +168,13 @@ export async function tablePageSource(tableId: number, db?: Queryable): Promise<
  * type name, so duplicates are still found. A few small queries, whatever the size of the project.
  */
 export async function loadTablePage(source: TablePageSource, db?: Queryable): Promise<CodegenInput> {
-  const [tables, names] = await Promise.all([
+  const [tables, names, strays] = await Promise.all([
     pageTablesWithColumns(source.ids, db),
     query<{ id: number; graphql_type: string | null; table_name: string }>("SELECT id::int AS id, graphql_type, table_name FROM _metadata.mappings_table", [], db),
+    strayColumns(source.ids, db),
   ]);
-  return { config: source.settings.config, tables, relations: source.relations, allTypeNames: names.map((n) => ({ id: n.id, typeName: typeNameOf(n) })) };
+  const allTypeNames = names.map((n) => ({ id: n.id, typeName: typeNameOf(n) }));
+  return { config: source.settings.config, tables, relations: source.relations, allTypeNames, strayColumns: strays };
 }
 
 export async function loadTableCodegenInput(tableId: number, db?: Queryable): Promise<CodegenInput> {
