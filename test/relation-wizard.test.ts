@@ -5,6 +5,8 @@ import { createRelation, listRelations } from "../lib/metadata/relations";
 import { createRelationWithWizard, deleteRelationAndReverse, findReverse } from "../lib/metadata/relation-wizard";
 import { createTable, listTableNames } from "../lib/metadata/tables";
 import { relationWizardSchema, type RelationWizardInput } from "../lib/schemas/relation";
+import { analyze, generateFiles } from "../lib/codegen/generate";
+import { loadCodegenInput } from "../lib/metadata/codegen-input";
 import { newColumn, relationValues, snapshot, tableValues, thrown, useMetadataDb } from "./helpers/metadata";
 
 const ctx = useMetadataDb();
@@ -237,5 +239,29 @@ describe("deleting a relation with its reverse", () => {
     const fresh = (await listRelations(ctx.pool)).find((r) => r.id === relation.id)!;
     await deleteRelationAndReverse(fresh.id, fresh.rowVersion, false, ctx.pool);
     expect((await listRelations(ctx.pool)).map((r) => r.id)).toEqual([reverse!.id]);
+  });
+});
+
+describe("what the wizard makes, code generation reads without a problem", () => {
+  it("ManyToOne, OneToOne and ManyToMany, each with its reverse: every side one field, no back-reference clash", async () => {
+    const users = await table("users", [["id", "BIGSERIAL"], ["email", "TEXT"]]);
+    const posts = await table("posts", [["id", "BIGSERIAL"], ["title", "TEXT"]]);
+    const profiles = await table("profiles", [["id", "BIGSERIAL"]]);
+    const tags = await table("tags", [["id", "BIGSERIAL"]]);
+    const made = [
+      wizard({ from_table_id: posts.id, to_table_id: users.id, graphql_field: "author", create_fk_column: true, fk_column_name: "user_id", create_reverse: true, reverse_graphql_field: "posts" }),
+      wizard({ from_table_id: profiles.id, to_table_id: users.id, relation_type: "OneToOne", graphql_field: "user", create_fk_column: true, fk_column_name: "user_id", create_reverse: true, reverse_graphql_field: "profile" }),
+      wizard({ from_table_id: posts.id, from_column: "id", to_table_id: tags.id, relation_type: "ManyToMany", graphql_field: "tags", create_junction: true, junction_table: "posts_tags", create_reverse: true, reverse_graphql_field: "posts" }),
+    ];
+    for (const values of made) await createRelationWithWizard(values, ctx.pool);
+    const input = await loadCodegenInput(ctx.pool);
+    const { problems } = analyze({ ...input, tables: input.tables.map((t) => ({ ...t, is_api_enabled: true })) });
+    expect(problems).toEqual([]);
+    const sdl = generateFiles({ ...input, tables: input.tables.map((t) => ({ ...t, is_api_enabled: true })) }).find((f) => f.path === "schema.graphql")!.content;
+    const fieldsOf = (type: string) => [...new RegExp(`type ${type} \\{([^}]*)\\}`).exec(sdl)![1].matchAll(/^ {2}(\w+)[:(]/gm)].map((m) => m[1]);
+    expect(fieldsOf("User")).toEqual(expect.arrayContaining(["posts", "profile"]));
+    expect(fieldsOf("Post")).toEqual(expect.arrayContaining(["author", "tags"]));
+    expect(fieldsOf("Tag")).toContain("posts");
+    expect(fieldsOf("Profile")).toContain("user");
   });
 });

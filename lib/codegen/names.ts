@@ -4,6 +4,24 @@ import { parsePgType } from "../metadata/derive";
 /** GraphQL's Name production; names starting with "__" are reserved for introspection. */
 export const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
+const ENUM_VALUE_RESERVED = new Set(["true", "false", "null"]);
+
+/**
+ * The GraphQL enum value for each stored option value: the value itself when it is a GraphQL name, else the value
+ * with every run of other characters made "_" (PG-13 → PG_13, as PostGraphile does), "_" before a leading digit,
+ * true/false/null in capitals, and VALUE_n (its position) when nothing is left (활성). The SDL says which stored
+ * value each renamed one stands for (@value). Two options that end up with one name are the caller's problem.
+ */
+export function enumValueNames(values: readonly string[]): string[] {
+  return values.map((value, i) => {
+    if (GRAPHQL_NAME.test(value) && !value.startsWith("__") && !ENUM_VALUE_RESERVED.has(value)) return value;
+    const word = value.replace(/[^_0-9A-Za-z]+/g, "_").replace(/^_+|_+$/g, "");
+    if (!word) return `VALUE_${i + 1}`;
+    if (ENUM_VALUE_RESERVED.has(word)) return word.toUpperCase();
+    return /^[0-9]/.test(word) ? `_${word}` : word;
+  });
+}
+
 /** `what` is what the name names, said in the current language only when there is a problem (this runs per column). */
 export function graphqlNameProblem(name: string, what: "field" | "relationField" | "type"): string | null {
   if (!GRAPHQL_NAME.test(name)) return say("codegen.notName", { what: say(`codegen.what.${what}`), name });

@@ -56,9 +56,9 @@ const CASES: Case[] = [
     /type User|type Post/,
   ],
   [
-    "an enum option that cannot be a GraphQL enum value",
-    (m) => (col(m, "name").enum_options = [{ value: "in-progress", label: "x" }]),
-    { table: "users", target: { kind: "column", column: "name", field: "enum_options" }, message: /cannot be a GraphQL enum value/ },
+    "two enum options that become the same GraphQL enum value",
+    (m) => (col(m, "name").enum_options = [{ value: "in-progress", label: "x" }, { value: "in progress", label: "y" }]),
+    { table: "users", target: { kind: "column", column: "name", field: "enum_options" }, message: /"in-progress" and "in progress" both become the GraphQL enum value in_progress/ },
     /UserName/,
   ],
   [

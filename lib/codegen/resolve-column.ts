@@ -3,7 +3,7 @@ import { columnRule, parseEnumOptions, parseRules } from "./column-rule";
 import { formTypeProblem } from "./form-spec";
 import type { ColumnInput, TableInput } from "./model";
 import { say } from "../i18n/messages";
-import { GRAPHQL_NAME, graphqlNameProblem, isSerialPg, parseTypeRef, pascal, pgInfo, SCALARS, type PgInfo, type ScalarName, type TypeRef } from "./names";
+import { enumValueNames, graphqlNameProblem, isSerialPg, parseTypeRef, pascal, pgInfo, SCALARS, type PgInfo, type ScalarName, type TypeRef } from "./names";
 import type { FieldRule } from "./rules";
 
 /** One column checked and resolved on its own (its table's type name and key are all it needs of the rest). */
@@ -27,8 +27,6 @@ export interface ResolvedColumn {
   formRule: FieldRule;
 }
 
-const ENUM_VALUE_RESERVED = new Set(["true", "false", "null"]);
-
 export type ColumnOutcome = { ok: true; column: ResolvedColumn } | { ok: false; field: string; message: string };
 
 function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): ColumnOutcome {
@@ -43,8 +41,12 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
   const pg = pgInfo(col.pg_type);
   let scalar: ScalarName | null = null;
   if (options.value) {
-    const bad = options.value.find((o) => !GRAPHQL_NAME.test(o.value) || o.value.startsWith("__") || ENUM_VALUE_RESERVED.has(o.value));
-    if (bad) return { ok: false, field: "enum_options", message: say("codegen.badOption", { value: bad.value }) };
+    const names = enumValueNames(options.value.map((o) => o.value));
+    const clash = names.findIndex((n, i) => names.indexOf(n) !== i);
+    if (clash >= 0) {
+      const first = options.value[names.indexOf(names[clash])].value;
+      return { ok: false, field: "enum_options", message: say("codegen.optionClash", { a: first, b: options.value[clash].value, name: names[clash] }) };
+    }
     ref.name = `${typeName}${pascal(name)}`;
   } else if (SCALARS.includes(ref.name)) {
     scalar = ref.name as ScalarName;

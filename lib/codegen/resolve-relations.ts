@@ -1,7 +1,8 @@
 import { RELATION_TYPES } from "../schemas/enums";
 import type { CodegenInput, Problem } from "./model";
 import { say } from "../i18n/messages";
-import { camelOfSnake, graphqlNameProblem, lowerFirst } from "./names";
+import { reverseType, type RelationType } from "../metadata/relation-keys";
+import { camelOfSnake, graphqlNameProblem, lowerFirst, pascal } from "./names";
 import type { ResolvedColumn, ResolvedTable } from "./resolve";
 
 /** An object field a relation adds to a type: the relation's own field, or the back-reference on its target. */
@@ -41,6 +42,27 @@ function columnFields(t: ResolvedTable): Set<string> {
 }
 
 /**
+ * The relations whose other side is recorded too: the same two columns the other way round, with the reverse
+ * type (posts.user_id → users.id ManyToOne and users.id → posts.user_id OneToMany, as the relation wizard makes).
+ */
+function pairedRelations(relations: CodegenInput["relations"]): Set<number> {
+  const key = (fromTable: number | null, fromColumn: string, toTable: number | null, toColumn: string, type: string) =>
+    JSON.stringify([fromTable, fromColumn, toTable, toColumn, type]);
+  const byKey = new Map<string, number[]>();
+  for (const r of relations) {
+    const k = key(r.from_table_id, r.from_column, r.to_table_id, r.to_column, r.relation_type);
+    byKey.set(k, [...(byKey.get(k) ?? []), r.id]);
+  }
+  const paired = new Set<number>();
+  for (const r of relations) {
+    if (!(RELATION_TYPES as readonly string[]).includes(r.relation_type)) continue;
+    const other = byKey.get(key(r.to_table_id, r.to_column, r.from_table_id, r.from_column, reverseType(r.relation_type as RelationType)));
+    if (other?.some((id) => id !== r.id)) paired.add(r.id);
+  }
+  return paired;
+}
+
+/**
  * Adds relation fields to the API tables (in relation id order, so output is stable) and returns the problems:
  * an endpoint that is missing or not API-enabled, a field name that is invalid or already taken.
  */
@@ -55,6 +77,7 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
     if (names) names.add(name);
     else added.set(t, new Set([name]));
   };
+  const paired = pairedRelations(input.relations);
   for (const r of [...input.relations].sort((a, b) => a.id - b.id)) {
     const from = r.from_table_id === null ? undefined : byId.get(r.from_table_id);
     const to = r.to_table_id === null ? undefined : byId.get(r.to_table_id);
@@ -98,10 +121,14 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
       nonNull: forwardList || (r.relation_type === "ManyToOne" && fromCol.nonNull),
       description: `${r.relation_type}: ${from.table.table_name}.${r.from_column} → ${to.table.table_name}.${r.to_column}`,
     });
+    // The other side is a relation of its own (the wizard's reverse), which adds its own field: no back-reference.
+    if (paired.has(r.id)) continue;
     const backList = LIST_BACK.has(r.relation_type);
-    const back = backList ? camelOfSnake(from.table.table_name) : lowerFirst(from.typeName);
-    if (taken(to, back)) {
-      problem("graphql_field", say("codegen.backRefTaken", { type: to.typeName, name: back }));
+    const plain = backList ? camelOfSnake(from.table.table_name) : lowerFirst(from.typeName);
+    // A second link from the same table (film.language_id, film.original_language_id) is told apart by its column.
+    const back = [plain, `${plain}By${pascal(camelOfSnake(r.from_column))}`].find((n) => !taken(to, n));
+    if (!back) {
+      problem("graphql_field", say("codegen.backRefTaken", { type: to.typeName, name: plain }));
       continue;
     }
     take(to, back);

@@ -3,6 +3,7 @@ import {
   type ASTNode,
   type ConstDirectiveNode,
   type DefinitionNode,
+  type EnumValueDefinitionNode,
   type FieldDefinitionNode,
   type InputValueDefinitionNode,
   type StringValueNode,
@@ -10,7 +11,7 @@ import {
 } from "graphql";
 import type { GenerationConfig } from "./model";
 import { interleave } from "./file-parts";
-import { CUSTOM_SCALARS } from "./names";
+import { CUSTOM_SCALARS, enumValueNames } from "./names";
 import { printSdl } from "./print-sdl";
 import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
 
@@ -75,6 +76,19 @@ function inputDefinition(t: ResolvedTable, kind: "Create" | "Update", config: Ge
   return { kind: Kind.INPUT_OBJECT_TYPE_DEFINITION, name: name(`${kind}${t.typeName}Input`), fields, directives: [] };
 }
 
+/** An enum column's values; one renamed from its stored value (enumValueNames) says which it stands for. */
+function enumValues(c: ResolvedColumn, config: GenerationConfig): EnumValueDefinitionNode[] {
+  const names = enumValueNames(c.enumOptions!.map((o) => o.value));
+  return c.enumOptions!.map((o, i) => ({
+    kind: Kind.ENUM_VALUE_DEFINITION,
+    name: name(names[i]),
+    directives: names[i] === o.value ? [] : [{ kind: Kind.DIRECTIVE, name: name("value"), arguments: [{ kind: Kind.ARGUMENT, name: name("stored"), value: { kind: Kind.STRING, value: o.value } }] }],
+    ...describe(config, o.label),
+  }));
+}
+
+const renamesEnumValue = (c: ResolvedColumn) => c.enumOptions !== null && enumValueNames(c.enumOptions.map((o) => o.value)).some((n, i) => n !== c.enumOptions![i].value);
+
 /** A table's own definitions: its enum types, object type and create / update inputs, and its root fields. */
 function tableDefinitions(t: ResolvedTable, config: GenerationConfig, query: FieldDefinitionNode[], mutation: FieldDefinitionNode[]): DefinitionNode[] {
   const defs: DefinitionNode[] = [];
@@ -83,7 +97,7 @@ function tableDefinitions(t: ResolvedTable, config: GenerationConfig, query: Fie
       kind: Kind.ENUM_TYPE_DEFINITION,
       name: name(c.ref.name),
       directives: [],
-      values: c.enumOptions!.map((o) => ({ kind: Kind.ENUM_VALUE_DEFINITION, name: name(o.value), directives: [], ...describe(config, o.label) })),
+      values: enumValues(c, config),
       ...describe(config, c.col.label),
     });
   }
@@ -153,6 +167,17 @@ export function sdlHead(model: ResolvedModel, config: GenerationConfig, print: P
       locations: [name("OBJECT"), name("FIELD_DEFINITION")],
       ...describe(config, "Who may read, write and delete (the metadata's permissions)."),
     },
+    // Declared only where used, so a model without renamed values prints as before.
+    ...(model.tables.some((t) => t.api && t.columns.some(renamesEnumValue))
+      ? [{
+          kind: Kind.DIRECTIVE_DEFINITION,
+          name: name("value"),
+          arguments: [arg("stored", nonNull(named("String")))],
+          repeatable: false,
+          locations: [name("ENUM_VALUE")],
+          ...describe(config, "The value stored in the database, where it is not a GraphQL name (PG-13 is PG_13)."),
+        } satisfies DefinitionNode]
+      : []),
     ...CUSTOM_SCALARS.filter((s) => used.has(s)).map((s): DefinitionNode => ({ kind: Kind.SCALAR_TYPE_DEFINITION, name: name(s), directives: [] })),
   ];
   return head.map((d) => print(d)).join("\n\n");
