@@ -1,17 +1,20 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { ConflictError } from "../lib/metadata/conflict";
+import { ConflictError, FieldError } from "../lib/metadata/conflict";
+import { saveIfVersion } from "../lib/metadata/versioned-row";
 import { getRelation, updateRelation } from "../lib/metadata/relations";
 import { getTable, updateTable } from "../lib/metadata/tables";
-import { getColumn, updateColumn } from "../lib/metadata/columns";
+import { getColumn, updateColumn, type ColumnRow } from "../lib/metadata/columns";
 import { createEndpoint, getEndpoint, updateEndpoint } from "../lib/metadata/endpoints";
 import { endpointDefaults, endpointSchema } from "../lib/schemas/endpoint";
-import { journey, thrown, useMetadataDb } from "./helpers/metadata";
+import { journey, rows, thrown, useMetadataDb } from "./helpers/metadata";
 import { servers } from "./helpers/db";
 
 /** The row version (lib/metadata/versioned-row.ts) is one token, whatever session reads or checks it. */
 describe.each(servers().map((s) => [s.name, s.version] as const))("on %s (%s)", (serverName) => {
   const ctx = useMetadataDb(serverName);
+  // The log outlives each test's rows (whose ids start again): a test reads only what it logged.
+  const lastLogId = async () => (await rows<{ id: number }>(ctx.pool, "SELECT coalesce(max(id), 0)::int AS id FROM _metadata.metadata_sync_log"))[0].id;
 
   describe("rowVersion", () => {
     it("a version read in one TimeZone is accepted by a session in another (two editor instances)", async () => {
@@ -52,6 +55,91 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("on %s (%s)", 
       const renamed = await updateColumn(column.id, column.rowVersion, { pg_column: "mail" }, ctx.pool);
       expect(renamed).toEqual(await getColumn(email.id, ctx.pool));
       expect(renamed.pg_column).toBe("mail");
+    });
+
+    it("a field edit that renames nothing is one statement (no BEGIN / COMMIT); a rename is a transaction", async () => {
+      const sent: string[] = [];
+      const pool = new pg.Pool({ connectionString: ctx.db.url, max: 1 });
+      pool.on("connect", (client) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+          const text = args[0];
+          sent.push(typeof text === "string" ? text.trim().split(/\s+/)[0] : "(query object)");
+          return query(...args);
+        };
+      });
+      try {
+        const { users, userColumns } = await journey(ctx.pool);
+        sent.length = 0;
+        const table = await updateTable(users.id, users.rowVersion, { label: "Members" }, pool);
+        const column = await updateColumn(userColumns[2].id, userColumns[2].rowVersion, { label: "이름" }, pool);
+        expect(sent).toEqual(["WITH", "WITH"]);
+        expect(table).toEqual(await getTable(users.id, ctx.pool));
+        expect(column).toEqual(await getColumn(userColumns[2].id, ctx.pool));
+        sent.length = 0;
+        await updateTable(users.id, table.rowVersion, { table_name: "members" }, pool);
+        expect(sent[0]).toBe("BEGIN");
+        expect(sent.at(-1)).toBe("COMMIT");
+      } finally {
+        await pool.end();
+      }
+    });
+
+    it("an edit waiting for another transaction's change of the row is a conflict once that one commits (no lost update)", async () => {
+      const { users } = await journey(ctx.pool);
+      const from = await lastLogId();
+      const theirs = await ctx.pool.connect();
+      try {
+        await theirs.query("BEGIN");
+        await theirs.query("UPDATE _metadata.mappings_table SET label = 'Theirs' WHERE id = $1", [users.id]);
+        const mine = thrown(updateTable(users.id, users.rowVersion, { label: "Mine" }, ctx.pool));
+        // Mine is blocked on their row lock until they commit.
+        let waited = false;
+        for (let i = 0; i < 250 && !waited; i++) {
+          const waiting = await rows(ctx.pool, "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH r AS (UPDATE%'");
+          waited = waiting.length > 0;
+          if (!waited) await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(waited).toBe(true);
+        await theirs.query("COMMIT");
+        const error = await mine;
+        expect(error).toBeInstanceOf(ConflictError);
+        expect((error as ConflictError<{ label: string }>).current?.label).toBe("Theirs");
+      } finally {
+        theirs.release();
+      }
+      expect((await getTable(users.id, ctx.pool))!.label).toBe("Theirs");
+      const log = await rows<{ label: string }>(
+        ctx.pool,
+        `SELECT new_data->>'label' AS label FROM _metadata.metadata_sync_log
+          WHERE table_name = 'mappings_table' AND record_id = $1 AND operation = 'UPDATE' AND id > $2 ORDER BY id`,
+        [users.id, from],
+      );
+      expect(log.map((l) => l.label)).toEqual(["Theirs"]);
+    });
+
+    it("the one-statement edit logs its change once, and a unique violation is said as in the transaction", async () => {
+      const { users, posts, userColumns, postColumns } = await journey(ctx.pool);
+      const from = await lastLogId();
+      const saved = await updateColumn(userColumns[2].id, userColumns[2].rowVersion, { label: "이름" }, ctx.pool);
+      const log = await rows<{ old: string; new: string }>(
+        ctx.pool,
+        `SELECT old_data->>'label' AS old, new_data->>'label' AS new FROM _metadata.metadata_sync_log
+          WHERE table_name = 'mappings_column' AND record_id = $1 AND operation = 'UPDATE' AND id > $2`,
+        [saved.id, from],
+      );
+      expect(log).toEqual([{ old: userColumns[2].label ?? null, new: "이름" }]);
+      // No editor field of a column is unique on its own; a write of its table's names (never one the grids make)
+      // reaches the constraint and must come back as the transaction's FieldError, with nothing written.
+      const columns = `r.*, r.created_at::text AS created_at, r.updated_at::text AS updated_at`;
+      const entity = { table: "mappings_column" as const, read: (id: number) => getColumn(id, ctx.pool), columns };
+      const title = postColumns.find((c) => c.pg_column === "id")!;
+      const error = await thrown(
+        saveIfVersion<ColumnRow>(entity, title.id, title.rowVersion, { schema_name: users.schema_name, table_name: users.table_name }, ctx.pool),
+      );
+      expect(error).toBeInstanceOf(FieldError);
+      expect((error as FieldError).field).toBe("pg_column");
+      expect((await getColumn(title.id, ctx.pool))!.table_name).toBe(posts.table_name);
     });
 
     it("a malformed or stale token is a conflict with the current row, never a database error", async () => {

@@ -101,6 +101,9 @@ export function versionedChangeSchema(values: z.ZodObject) {
   });
 }
 
+// Made once: zod compiles a schema on its first use, which a schema built per call paid on every cell edit.
+const inlineEditSchema = idVersionSchema.extend({ field: z.string().max(100), value: z.unknown() });
+
 /**
  * An inline grid edit: `field` must be a field of the entity's registry (the allow-list), `value` exactly
  * the JS type its cell editor commits, then valid by the field's schema (parseFieldValue, which the browser
@@ -110,7 +113,7 @@ export function parseInlineEdit<F extends string>(
   fields: FieldRegistry,
   input: unknown,
 ): { ok: true; id: number; rowVersion: string; field: F; value: string | boolean } | { ok: false; formError: string } {
-  const base = idVersionSchema.extend({ field: z.string().max(100), value: z.unknown() }).safeParse(input);
+  const base = inlineEditSchema.safeParse(input);
   if (!base.success) {
     const versionIssue = base.error.issues.find((i) => i.path[0] === "rowVersion");
     return { ok: false, formError: versionIssue?.message ?? vmsg("malformedEdit") };

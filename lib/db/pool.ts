@@ -123,13 +123,31 @@ export function governPool(pool: pg.Pool, limits: DbLimits): void {
 
 /** Runs `work` in one transaction on one client from `pool`: all of it commits, or none of it. */
 export async function tx<T>(work: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = getPool()): Promise<T> {
+  return onWriteClient(pool, (client, governance) =>
+    onClientInTransaction(client, work, governance ? `BEGIN; ${localTimeoutsSql(governance.limits)}` : "BEGIN"),
+  );
+}
+
+/**
+ * Runs `work`, which sends exactly ONE writing statement (reads after it are fine), without a transaction block:
+ * PostgreSQL runs a lone statement in its own transaction, all or nothing, so BEGIN and COMMIT would only add two
+ * round trips (a grid cell's edit: lib/metadata/versioned-row.ts). Same write slots and lock-timeout message as
+ * tx. Behind PgBouncer the timeouts hold only inside a transaction (SET LOCAL), so there it is tx.
+ */
+export async function autocommit<T>(work: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = getPool()): Promise<T> {
+  if (governed.get(pool)?.limits.pgbouncer) return tx(work, pool);
+  return onWriteClient(pool, (client) => work(client));
+}
+
+/** A client for writing: a write slot when the pool is governed, a lock timeout explained. */
+async function onWriteClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, governance: Governance | undefined) => Promise<T>) {
   const governance = governed.get(pool);
   const releaseSlot = governance ? await governance.slots.acquire() : null;
   try {
     const client = await pool.connect();
     mark("connect");
     try {
-      return await onClientInTransaction(client, work, governance ? `BEGIN; ${localTimeoutsSql(governance.limits)}` : "BEGIN");
+      return await work(client, governance);
     } finally {
       client.release();
     }

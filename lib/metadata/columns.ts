@@ -3,7 +3,7 @@ import type pg from "pg";
 import { maybeOne, query, tx, type Queryable } from "../db/pool";
 import { COLUMN_FIELD_KINDS, columnDefaults, type ColumnValues, type NewColumnValues } from "../schemas/column";
 import { ConflictError, FieldError } from "./conflict";
-import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
+import { dbValues, deleteIfVersion, insertRow, rowVersionSql, saveIfVersion, type Entity } from "./versioned-row";
 import { deriveColumnDefaults } from "./derive";
 import { pgTypeProblem, pgTypeProblems } from "./pg-types";
 import { CellEditsError, type CellEditTarget } from "./cell-edits";
@@ -107,7 +107,7 @@ export async function updateColumn(
     const problem = await pgTypeProblem(changes.pg_type, pool);
     if (problem) throw new FieldError("pg_type", problem);
   }
-  return tx((client) => updateIfVersion(COLUMNS, id, rowVersion, dbValues(COLUMN_FIELD_KINDS, changes), client), pool);
+  return saveIfVersion(COLUMNS, id, rowVersion, dbValues(COLUMN_FIELD_KINDS, changes), pool);
 }
 
 /** Writes sort_order 1..n in the given order (only rows whose position changes are touched). */

@@ -3,7 +3,7 @@ import type { CellEditTarget } from "./cell-edits";
 import type pg from "pg";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { ENDPOINT_FIELD_KINDS, type EndpointField, type EndpointValues } from "../schemas/endpoint";
-import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
+import { dbValues, deleteIfVersion, insertRow, rowVersionSql, saveIfVersion, type Entity } from "./versioned-row";
 
 /** A mappings_api_endpoint row, JSONB included: endpoints are few, and the grid opens each one's full form. */
 export interface EndpointRow {
@@ -71,7 +71,7 @@ export async function updateEndpoint(
   changes: Partial<Record<EndpointField, string | boolean>>,
   pool?: pg.Pool,
 ): Promise<EndpointRow> {
-  return tx((client) => updateIfVersion(ENDPOINTS, id, rowVersion, dbValues(ENDPOINT_FIELD_KINDS, changes), client), pool);
+  return saveIfVersion(ENDPOINTS, id, rowVersion, dbValues(ENDPOINT_FIELD_KINDS, changes), pool);
 }
 
 /** Deletes the endpoint, guarded by its version (columns naming it keep the name: it is their text). */

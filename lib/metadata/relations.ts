@@ -4,7 +4,7 @@ import type pg from "pg";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { RELATION_FIELD_KINDS, type RelationInlineField, type RelationValues } from "../schemas/relation";
 import { FieldError } from "./conflict";
-import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
+import { dbValues, deleteIfVersion, insertRow, rowVersionSql, saveIfVersion, type Entity } from "./versioned-row";
 import { foreignKeyType } from "./relation-keys";
 import { say } from "../i18n/messages";
 
@@ -136,7 +136,7 @@ export async function updateRelation(
   changes: Partial<Record<RelationInlineField, string | boolean>>,
   pool?: pg.Pool,
 ): Promise<RelationRow> {
-  return tx((client) => updateIfVersion(RELATIONS, id, rowVersion, dbValues(RELATION_FIELD_KINDS, changes), client), pool);
+  return saveIfVersion(RELATIONS, id, rowVersion, dbValues(RELATION_FIELD_KINDS, changes), pool);
 }
 
 export async function deleteRelation(id: number, rowVersion: string, db: Queryable = getPool()): Promise<void> {

@@ -17,18 +17,21 @@ type Client = pg.ClientBase;
 
 export type RenamedTable = "mappings_table" | "mappings_column" | "mappings_api_endpoint";
 
+/** The columns whose values others copy, per table: changing one renames (and needs carryRename). */
+const NAME_COLUMNS: Record<string, readonly string[]> = {
+  mappings_table: ["schema_name", "table_name"],
+  mappings_column: ["pg_column"],
+  mappings_api_endpoint: ["endpoint_name"],
+};
+
 /** Whether changing `before` into `after` renames something others copy (and so needs carryRename). */
 export function renames(table: string, before: Row, after: Row): boolean {
-  switch (table) {
-    case "mappings_table":
-      return before.schema_name !== after.schema_name || before.table_name !== after.table_name;
-    case "mappings_column":
-      return before.pg_column !== after.pg_column;
-    case "mappings_api_endpoint":
-      return before.endpoint_name !== after.endpoint_name;
-    default:
-      return false;
-  }
+  return (NAME_COLUMNS[table] ?? []).some((c) => before[c] !== after[c]);
+}
+
+/** Whether writing `columns` of a `table` row may rename something (renames() can only tell afterwards). */
+export function mayRename(table: string, columns: readonly string[]): boolean {
+  return (NAME_COLUMNS[table] ?? []).some((c) => columns.includes(c));
 }
 
 /** Carries the names of `after` (the row as now written) to every copy of `before`'s names. */

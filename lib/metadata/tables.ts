@@ -3,7 +3,7 @@ import type { CellEditTarget } from "./cell-edits";
 import type pg from "pg";
 import { getPool, maybeOne, query, tx, type Queryable } from "../db/pool";
 import { TABLE_FIELD_KINDS, type TableValues } from "../schemas/table";
-import { dbValues, deleteIfVersion, insertRow, rowVersionSql, updateIfVersion, type Entity } from "./versioned-row";
+import { dbValues, deleteIfVersion, insertRow, rowVersionSql, saveIfVersion, type Entity } from "./versioned-row";
 
 /** A mappings_table row for the grid: no JSONB (loaded with the table's page), plus its column count. */
 export interface TableListRow {
@@ -73,7 +73,7 @@ export async function updateTable(
   changes: Partial<TableValues>,
   pool?: pg.Pool,
 ): Promise<TableRow> {
-  return tx((client) => updateIfVersion(TABLES, id, rowVersion, dbValues(TABLE_FIELD_KINDS, changes), client), pool);
+  return saveIfVersion(TABLES, id, rowVersion, dbValues(TABLE_FIELD_KINDS, changes), pool);
 }
 
 /** What deleting a table takes with it (shown before the user confirms). */
