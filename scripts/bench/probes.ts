@@ -180,3 +180,59 @@ export const armEditProbe = (testId: string, expected: string, gridLabel: string
   document.addEventListener("keydown", onKey, true);
   return true;
 })()`;
+
+/**
+ * Counts React's renders (for scripts/bench/profile-edit.ts): installed before React loads, it poses as the React
+ * DevTools hook, which React calls with every committed root in production builds too. A fiber was rendered in a
+ * commit when its parent's children were cloned in that commit (a skipped subtree is still the old one) and it
+ * carries React's PerformedWork flag, as React DevTools tells. Each commit pushes to window.__renders: the time,
+ * the components rendered by name (minified names in a mangled build), the grid rows rendered (a component whose
+ * first child is the `role="row"` element), their cells, and which of a rendered row's props had changed.
+ */
+export const RENDER_COUNT_PROBE = `(() => {
+  const renders = (window.__renders = []);
+  const PERFORMED_WORK = 1;
+  const visit = (parent, out) => {
+    // Children this commit did not clone are the old ones: nothing under them rendered (React DevTools' test).
+    if (parent.alternate && parent.child === parent.alternate.child) return;
+    for (let f = parent.child; f; f = f.sibling) {
+      if ((f.tag === 0 || f.tag === 11 || f.tag === 15) && f.flags & PERFORMED_WORK) {
+        const name = (f.type && (f.type.displayName || f.type.name)) || "(anonymous)";
+        out.components[name] = (out.components[name] || 0) + 1;
+        const host = f.child;
+        if (host && host.tag === 5 && host.memoizedProps && host.memoizedProps.role === "row" && host.stateNode) {
+          out.rows++;
+          out.cells += host.stateNode.querySelectorAll('[role="gridcell"]').length;
+          // The memo wrapper's props against the previous commit's: which of them made the row render.
+          const memo = f.return;
+          const before = memo && memo.alternate && memo.alternate.memoizedProps;
+          if (before) {
+            for (const key of Object.keys(memo.memoizedProps)) {
+              if (memo.memoizedProps[key] !== before[key]) out.rowProps[key] = (out.rowProps[key] || 0) + 1;
+            }
+          } else out.rowProps["(mounted)"] = (out.rowProps["(mounted)"] || 0) + 1;
+        }
+      }
+      visit(f, out);
+    }
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject(renderer) {
+      const id = this.renderers.size + 1;
+      this.renderers.set(id, renderer);
+      return id;
+    },
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot(_id, root) {
+      const out = { t: performance.now(), components: {}, rows: 0, cells: 0, rowProps: {} };
+      visit(root.current, out);
+      renders.push(out);
+    },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
+})();`;

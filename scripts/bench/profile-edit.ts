@@ -7,15 +7,16 @@
  * test-results/profile-edit-<grid>.json (open it in Chromium's Performance panel). A build made with
  * `next build --no-mangling` gives readable function names. BENCH_PORT / BENCH_PG_PORT as for the bench.
  * The server runs with METADATA_EDITOR_TIMING=1 (lib/server-timing.ts): the medians of the profiled edits' server
- * parts (locale, parse, connect, BEGIN, the version-checked lock, the UPDATE with its triggers and the row returned,
- * COMMIT) are printed too.
+ * parts (locale, parse, connect, the UPDATE with its triggers and the row returned; BEGIN, the lock and COMMIT when
+ * the edit needs a transaction) are printed too, and what React rendered for each profiled edit: its commits, the
+ * grid rows and cells rendered, which row props had changed, the components by name (RENDER_COUNT_PROBE).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { fill } from "./fill";
-import { armEditProbe, INTERACTIVE_PROBE } from "./probes";
+import { armEditProbe, INTERACTIVE_PROBE, RENDER_COUNT_PROBE } from "./probes";
 import { chromiumLaunchOptions, round, runScript, withFreshEditor } from "./server";
 import { startTrace, summariseTrace, TRACE_CATEGORIES } from "./trace-summary";
 
@@ -43,12 +44,35 @@ async function edit(page: Page, testId: string, gridLabel: string, value: string
   await page.locator(`[data-testid="${testId}"] [data-editor]`).waitFor({ timeout: 10_000 });
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.insertText(value);
+  await page.evaluate("window.__renders.length = 0");
   await page.keyboard.press("Enter");
   await page.waitForFunction("window.__benchEdit.done || window.__benchEdit.error", undefined, { timeout: 30_000, polling: 10 });
-  const state = (await page.evaluate("window.__benchEdit")) as { ms: number; error: string | null };
+  const state = (await page.evaluate("window.__benchEdit")) as { ms: number; tPaint: number; error: string | null };
   if (state.error) throw new Error(`the edit failed: ${state.error}`);
+  const renders = (await page.evaluate("window.__renders")) as Commit[];
   await page.waitForTimeout(300);
-  return state;
+  return { ...state, renders: renders.filter((r) => r.t <= state.tPaint) };
+}
+
+/** One React commit as RENDER_COUNT_PROBE saw it. */
+interface Commit {
+  t: number;
+  components: Record<string, number>;
+  rows: number;
+  cells: number;
+  rowProps: Record<string, number>;
+}
+
+/** What React rendered between the committing Enter and the saved value painted. */
+function describeRenders(commits: Commit[]): string {
+  const components = new Map<string, number>();
+  for (const c of commits) for (const [name, n] of Object.entries(c.components)) components.set(name, (components.get(name) ?? 0) + n);
+  const top = [...components].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, n]) => `${name} ${n}`).join(", ");
+  const props = commits.map((c) => Object.entries(c.rowProps).map(([key, n]) => `${key} ${n}`).join(" ") || "-").join(" / ");
+  return (
+    `${commits.length} commits; grid rows rendered per commit ${commits.map((c) => c.rows).join("/")} ` +
+    `(cells ${commits.map((c) => c.cells).join("/")}; changed row props ${props}); components: ${top}`
+  );
 }
 
 /** Medians of the last `count` `[timing]` lines of the server log, part by part. */
@@ -78,6 +102,7 @@ async function main() {
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
       await context.addInitScript({ content: INTERACTIVE_PROBE });
+      await context.addInitScript({ content: RENDER_COUNT_PROBE });
       const page = await context.newPage();
       const [url, gridLabel, testId] =
         GRID === "tables"
@@ -88,14 +113,15 @@ async function main() {
       await page.getByTestId(testId).scrollIntoViewIfNeeded();
       for (let i = 0; i < 5; i++) await edit(page, testId, gridLabel, `Warm ${i} ${Date.now() % 100000}`);
       const trace = await startTrace(await context.newCDPSession(page), [...TRACE_CATEGORIES, "disabled-by-default-v8.cpu_profiler.hires"]);
-      const edits: { ms: number }[] = [];
+      const edits: Awaited<ReturnType<typeof edit>>[] = [];
       for (let i = 0; i < EDITS; i++) edits.push(await edit(page, testId, gridLabel, `Profiled ${i} ${Date.now() % 100000}`));
       const events = await trace.stop();
       const file = path.join(RESULTS_DIR, `profile-edit-${GRID}.json`);
-      writeFileSync(file, JSON.stringify({ traceEvents: events, edits }));
+      writeFileSync(file, JSON.stringify({ traceEvents: events, edits: edits.map(({ renders: _, ...e }) => e) }));
       log(`trace: ${path.relative(process.cwd(), file)} (${events.length} events); load ${os.loadavg()[0].toFixed(2)}`);
       const summary = summariseTrace(events, edits);
-      for (const s of summary) {
+      for (const [i, s] of summary.entries()) {
+        log(`edit ${i + 1} rendered: ${describeRenders(edits[i].renders)}`);
         log(
           `edit ${round(s.ms, 1)} ms: script ${round(s.script, 1)}, style ${round(s.style, 1)}, layout ${round(s.layout, 1)}, ` +
             `paint ${round(s.paint, 1)}, other ${round(s.other, 1)}, idle ${round(s.idle, 1)}; CPU: main thread ` +
