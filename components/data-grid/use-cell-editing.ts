@@ -133,7 +133,12 @@ export function useCellEditing<T>(options: EditingOptions<T>) {
         if (!parsed.changed) return finish(move);
         const invalid = column.columnDef.meta?.validate?.(parsed.value);
         if (invalid) return fail(edit, invalid, move);
-        update({ ...edit, pending: true, error: null });
+        // The save's request goes out before the pending state is drawn: the ref guards the edit at once, the busy
+        // look follows a task later (after the action's request is sent, which takes a few microtasks), instead
+        // of rendering in front of the request.
+        const pending = { ...edit, pending: true, error: null };
+        current.current = pending;
+        setTimeout(() => current.current === pending && setEditing(pending), 0);
         let error: string | null;
         try {
           error = await onCellCommit(row.original, column.id, parsed.value);
