@@ -37,7 +37,7 @@ describe("metadata:import / diff / plan / apply (the CLI, end to end)", { timeou
 
     const run = await runCli(["import", "--schema", "public"], env);
     expect(run.code, show(run)).toBe(0);
-    expect(run.stdout).toContain("Imported: 2 tables, 5 columns, 1 relations added");
+    expect(run.stdout).toContain("Imported: 2 tables, 5 columns, 1 relation added");
     const diff = await runCli(["diff"], env);
     expect(diff.code, show(diff)).toBe(0);
     expect(diff.stdout).toContain("No drift");
@@ -71,7 +71,7 @@ describe("metadata:import / diff / plan / apply (the CLI, end to end)", { timeou
 
     const applied = await runCli(["apply", "--yes", "--allow-destructive"], env);
     expect(applied.code, show(applied)).toBe(0);
-    expect(applied.stdout).toContain("Applied 1 statements in one transaction.");
+    expect(applied.stdout).toContain("Applied 1 statement in one transaction.");
     expect((await runCli(["diff"], env)).code).toBe(0);
   });
 });
