@@ -141,31 +141,62 @@ export async function fillDiagramModel(client: pg.Client) {
 export async function layoutMarks(page: Page) {
   return (await page.evaluate(`(() => {
     const get = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
-    return { script: get("diagram:script"), mounted: get("diagram:mounted"), layoutStart: get("diagram:layout-start"), layoutDone: get("diagram:layout-done"), laidOut: get("diagram:laid-out") };
-  })()`)) as { script: number; mounted: number; layoutStart: number; layoutDone: number; laidOut: number };
+    return { earlyLayout: get("diagram:early-layout"), script: get("diagram:script"), mounted: get("diagram:mounted"), layoutStart: get("diagram:layout-start"), layoutDone: get("diagram:layout-done"), laidOut: get("diagram:laid-out") };
+  })()`)) as { earlyLayout: number | null; script: number; mounted: number; layoutStart: number; layoutDone: number; laidOut: number };
 }
 
-/** Zoom in from the fitted view at the pane's middle (25 wheel steps), then pan by dragging: the frame intervals. */
+/** Zoom in from the fitted view at the pane's middle to about 100 %, then pan the pane by dragging: the frame intervals. */
 export async function zoomAndPan(page: Page) {
   await page.getByRole("button", { name: "Fit", exact: true }).click();
+  await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
   const pane = (await page.getByTestId("diagram").boundingBox())!;
   const cx = pane.x + pane.width / 2;
   const cy = pane.y + pane.height / 2;
-  // Zoom in first: panning a fitted 300-table diagram moves every box on screen.
+  // Zoom in first: panning a fitted 300-table diagram moves every box on screen. From the fit to about 100 %
+  // (a wheel step zooms by 2^0.24 in React Flow): steps beyond its 200 % limit would be frames with nothing to do.
+  const fit = (await viewportTransform(page)).zoom;
+  const steps = Math.min(40, Math.ceil(Math.log2(1 / fit) / 0.24));
   const zoom = await frames(page, async () => {
     await page.mouse.move(cx, cy);
-    for (let i = 0; i < 25; i++) {
+    for (let i = 0; i < steps; i++) {
       await page.mouse.wheel(0, -120);
       await page.waitForTimeout(16);
     }
   });
+  // The pan drags the pane itself: from a spot where no box (or line, or control) is, else it would drag a box.
+  const start = await emptyPanePoint(page, pane);
+  const before = await viewportTransform(page);
   const pan = await frames(page, async () => {
-    await page.mouse.move(pane.x + 20, pane.y + 20);
+    await page.mouse.move(start.x, start.y);
     await page.mouse.down();
-    for (let i = 0; i < 60; i++) await page.mouse.move(pane.x + 20 + i * 8, pane.y + 20 + i * 4);
+    for (let i = 1; i <= 60; i++) await page.mouse.move(start.x + i * 8, start.y + i * 4);
     await page.mouse.up();
   });
+  const after = await viewportTransform(page);
+  if (Math.abs(after.x - before.x - 480) > 2 || Math.abs(after.y - before.y - 240) > 2 || after.zoom !== before.zoom) {
+    throw new Error(`the pan did not move the view by the drag (${JSON.stringify(before)} → ${JSON.stringify(after)})`);
+  }
   return { zoom, pan };
+}
+
+/** React Flow's viewport (the pane's offset and zoom), read from its transform. */
+async function viewportTransform(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  return (await page.evaluate(`(() => {
+    const m = new DOMMatrix(getComputedStyle(document.querySelector(".react-flow__viewport")).transform);
+    return { x: m.e, y: m.f, zoom: m.a };
+  })()`)) as { x: number; y: number; zoom: number };
+}
+
+/** A point of the pane's upper left part with nothing but the pane under it (the pan then drags the view). */
+async function emptyPanePoint(page: Page, pane: { x: number; y: number; width: number; height: number }) {
+  const found = (await page.evaluate(`(() => {
+    for (let y = ${pane.y} + 10; y < ${pane.y} + ${pane.height} / 2; y += 10)
+      for (let x = ${pane.x} + 10; x < ${pane.x} + ${pane.width} / 2; x += 10)
+        if (document.elementFromPoint(x, y)?.classList.contains("react-flow__pane")) return { x, y };
+    return null;
+  })()`)) as { x: number; y: number } | null;
+  if (!found) throw new Error("no empty spot of the pane to start the pan from");
+  return found;
 }
 
 export async function measureDiagramModel(page: Page, base: string, relations: number): Promise<DiagramBench["model"]> {
