@@ -277,3 +277,31 @@ test("ELK's worker is started by the page's HTML, before its JavaScript, and lay
   // One worker: the layout took the one the HTML started.
   expect(page.workers()).toHaveLength(1);
 });
+
+test("with four tables or more to place, the page's HTML asks ELK for the first layout and the page takes its answer", async ({ page }) => {
+  // Self-contained: four tables of its own, none with a dragged place.
+  await db.query("DELETE FROM _metadata.diagram_layout");
+  await db.query(
+    `INSERT INTO _metadata.mappings_table (table_name, label, graphql_type, primary_key)
+     SELECT t, t, initcap(t), 'id' FROM unnest(ARRAY['early_a', 'early_b', 'early_c', 'early_d']) t ON CONFLICT DO NOTHING`,
+  );
+  const html = await (await page.request.get("diagram")).text();
+  expect(html).toContain('"early-graph"');
+  // Every layout asked of ELK's worker, by its message id: the warm-up ("early"), the HTML's ("early-graph"), and
+  // any the page asks itself (elk-api numbers them).
+  await page.addInitScript(`(() => {
+    const post = Worker.prototype.postMessage;
+    window.__layouts = [];
+    Worker.prototype.postMessage = function (message) {
+      if (message && message.cmd === "layout") window.__layouts.push(message.id);
+      return post.apply(this, arguments);
+    };
+  })()`);
+  await openDiagram(page);
+  await expect(box(page, "early_d")).toBeVisible();
+  expect(await page.evaluate("window.__layouts")).toEqual(["early", "early-graph"]);
+  // Opened again, the layout kept in this browser is drawn and ELK is not asked at all.
+  await openDiagram(page);
+  await expect(box(page, "early_d")).toBeVisible();
+  expect(await page.evaluate("window.__layouts")).toEqual(["early"]);
+});

@@ -89,6 +89,13 @@ export function searchTables(tables: DiagramTable[], text: string, limit = 8): D
   return hits.sort((a, b) => rank(a) - rank(b) || a.table_name.localeCompare(b.table_name)).slice(0, limit);
 }
 
+/** Columns by table id (every given table has a list, maybe empty). */
+export function groupByTable(columns: DiagramColumn[], tables: { id: number }[]) {
+  const map = new Map<number, DiagramColumn[]>(tables.map((t) => [t.id, []]));
+  for (const c of columns) map.get(c.table_id)?.push(c);
+  return map;
+}
+
 export interface BuildInput {
   tables: DiagramTable[];
   relations: DiagramRelation[];

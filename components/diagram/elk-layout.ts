@@ -1,5 +1,5 @@
 import ELK, { type ElkNode } from "elkjs/lib/elk-api.js";
-import { ALGORITHMS, ELK_WORKER_URL, takeEarlyWorker, warmUpGraph } from "./elk-start";
+import { ALGORITHMS, ELK_WORKER_URL, takeEarlyLayout, takeEarlyWorker, warmUpGraph } from "./elk-start";
 
 export type Positions = Map<string, { x: number; y: number }>;
 
@@ -43,12 +43,17 @@ export function warmUpElk() {
 const toPositions = (result: ElkNode): Positions =>
   new Map((result.children ?? []).map((c) => [c.id, { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) }]));
 
-/** Places the graph's nodes with ELK in a web worker; on this thread if a worker cannot run here. */
-export async function layoutWithElk(graph: ElkNode): Promise<Positions> {
+/**
+ * Places the graph's nodes with ELK in a web worker (taking the answer the page's HTML asked for if it was this
+ * graph, `key` being its graphKey); on this thread if a worker cannot run here.
+ */
+export async function layoutWithElk(graph: ElkNode, key: string): Promise<Positions> {
   if (typeof Worker !== "undefined" && !workerBroken) {
-    const { elk, failed } = workerElk();
+    const { elk, failed, warm } = workerElk();
+    // The HTML's layout was asked of the HTML's worker: only that one answers it.
+    const early = warm ? takeEarlyLayout(key) : null;
     try {
-      return toPositions(await Promise.race([elk.layout(graph), failed]));
+      return toPositions(await Promise.race([early ?? elk.layout(graph), failed]));
     } catch (error) {
       console.warn(`[diagram] layout in a worker failed (${(error as Error).message}); laying out on the page instead`);
       workerBroken = true;

@@ -2,8 +2,10 @@
  * Starting ELK's worker: where its script is served, and the first messages it gets. Shared by the page's early
  * start (elk-early-start.tsx, in the HTML) and the layout itself (elk-layout.ts, in the page's JavaScript).
  */
+import type { ElkNode } from "elkjs/lib/elk-api.js";
 import { BASE_PATH } from "@/lib/base-path";
 import { elkGraph } from "./diagram-graph";
+import { graphKey, LAYOUT_CACHE_KEY } from "./layout-cache";
 
 /** elkjs's own worker script, served as it is (app/elk-worker.js/route.ts). */
 export const ELK_WORKER_URL = `${BASE_PATH}/elk-worker.js`;
@@ -53,4 +55,54 @@ export function takeEarlyWorker(): Worker | null {
     return null;
   }
   return worker;
+}
+
+/** Where the page's HTML leaves the graph it had ELK lay out (and, once there, ELK's answer). */
+export const EARLY_LAYOUT = "__diagramElkLayout";
+const EARLY_LAYOUT_ID = "early-graph";
+
+interface EarlyLayout {
+  graph: ReturnType<typeof elkGraph>;
+  answer?: { data?: ElkNode; error?: unknown };
+  done?: () => void;
+}
+
+/**
+ * The diagram's first layout, asked by the page's HTML as soon as the diagram's data is in it (elk-early-layout.tsx):
+ * ELK's cold run on a 300-table graph takes a couple of seconds, and it used to start only once the page's
+ * JavaScript had loaded and React had drawn the page. The layout takes the answer if its graph is this one. Not
+ * asked when this browser keeps a layout of this graph (layout-cache.ts: the key is graphKey's, written out here).
+ * `<` is escaped: the graph ends up inside a <script> element.
+ */
+export function earlyLayoutScript(graph: ReturnType<typeof elkGraph>): string {
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+  return [
+    "try{",
+    `var g=globalThis,w=g[${json(EARLY_WORKER)}];`,
+    "if(w&&!w.failed){",
+    `var s={graph:${json(graph)}},G=s.graph;`,
+    "var k=JSON.stringify([G.layoutOptions,G.children.map(function(n){return[n.id,n.width,n.height]}),G.edges.map(function(e){return[e.sources[0],e.targets[0]]})]);",
+    `var c;try{c=JSON.parse(localStorage.getItem(${json(LAYOUT_CACHE_KEY)})||"[]")}catch(e){c=[]}`,
+    "if(!Array.isArray(c)||!c.some(function(x){return x&&x.graph===k})){",
+    `g[${json(EARLY_LAYOUT)}]=s;`,
+    `w.addEventListener("message",function(e){if(e.data&&e.data.id===${json(EARLY_LAYOUT_ID)}){s.answer=e.data;if(s.done)s.done()}});`,
+    `w.postMessage({id:${json(EARLY_LAYOUT_ID)},cmd:"layout",graph:G,layoutOptions:{},options:{}});performance.mark("diagram:early-layout")`,
+    "}}}catch(e){}",
+  ].join("");
+}
+
+/**
+ * ELK's answer for the graph the page's HTML asked about, if it is `key`'s graph (the same boxes, sizes, lines and
+ * options: `graphKey`); null otherwise (the slot is emptied either way: it is the first layout's only).
+ */
+export function takeEarlyLayout(key: string): Promise<ElkNode> | null {
+  const slot = globalThis as unknown as Record<string, EarlyLayout | undefined>;
+  const early = slot[EARLY_LAYOUT];
+  delete slot[EARLY_LAYOUT];
+  if (!early || graphKey(early.graph) !== key) return null;
+  return new Promise((resolve, reject) => {
+    const settle = () => (early.answer!.data ? resolve(early.answer!.data) : reject(new Error(String(early.answer!.error ?? "no layout"))));
+    if (early.answer) settle();
+    else early.done = settle;
+  });
 }

@@ -4,13 +4,12 @@ import { useEffect, useRef, useState } from "react";
 import type { DiagramTable } from "@/lib/metadata/diagram";
 import { elkGraph, type GraphEdge, type GraphNode } from "./diagram-graph";
 import { layoutWithElk, warmUpElk } from "./elk-layout";
+import { FEW } from "./first-layout";
 import { cachedLayout, graphKey, rememberLayout } from "./layout-cache";
 
 type Point = { x: number; y: number };
 export type LayoutStatus = { state: "idle" | "running" } | { state: "failed"; message: string };
 
-/** Fewer new tables than this join the diagram beside the others instead of a new layout of all. */
-const FEW = 4;
 
 /**
  * Where each table is: a position the user dragged (stored), else one the layout engine chose. ELK runs when
@@ -72,7 +71,7 @@ export function useLayout(
     const cached = cachedLayout(graphAsText);
     // Marks for the benchmark (npm run bench:diagram): the layout engine's part of the first layout.
     performance.mark("diagram:layout-start");
-    const layout = cached ? Promise.resolve(cached) : layoutWithElk(graph).then((positions) => (rememberLayout(graphAsText, positions), positions));
+    const layout = cached ? Promise.resolve(cached) : layoutWithElk(graph, graphAsText).then((positions) => (rememberLayout(graphAsText, positions), positions));
     layout.then(
       (positions) => {
         performance.mark("diagram:layout-done");

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { diagramColumnsAction } from "@/app/(editor)/diagram/actions";
 import type { DiagramColumn, DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { FULL_MODEL_LIMIT } from "@/lib/schemas/diagram";
-import { neighbourhood } from "./diagram-graph";
+import { groupByTable, neighbourhood } from "./diagram-graph";
 import { say } from "@/lib/i18n/messages";
 
 /**
@@ -58,10 +58,4 @@ export function useDiagramColumns(model: DiagramModel, shown: DiagramTable[]) {
   const of = useCallback((id: number) => (given ? (given.get(id) ?? []) : (loaded.get(id) ?? null)), [given, loaded]);
   // Boxes are sized by their columns: the layout waits until the shown tables' columns are here.
   return { of, error, pending: missing.length > 0 && error === null };
-}
-
-function groupByTable(columns: DiagramColumn[], tables: { id: number }[]) {
-  const map = new Map<number, DiagramColumn[]>(tables.map((t) => [t.id, []]));
-  for (const c of columns) map.get(c.table_id)?.push(c);
-  return map;
 }

@@ -55,7 +55,7 @@ async function once(page: Page, base: string, cdp: CDPSession | null, shots: boo
     await page.getByTestId("diagram").screenshot({ path: path.join(RESULTS_DIR, "diagram-100.png") });
   }
   log(
-    `mount → laid out ${round(marks.laidOut - marks.mounted, 0)} ms (navigation → script ${round(marks.script, 0)} → mount ${round(marks.mounted, 0)}, mount → ELK asked ` +
+    `mount → laid out ${round(marks.laidOut - marks.mounted, 0)} ms (navigation → HTML asks ELK ${marks.earlyLayout === null ? "(not)" : round(marks.earlyLayout, 0)} → script ${round(marks.script, 0)} → mount ${round(marks.mounted, 0)}, mount → ELK asked ` +
       `${round(marks.layoutStart - marks.mounted, 0)}, ELK ${round(marks.layoutDone - marks.layoutStart, 0)}, ELK done → fitted ${round(marks.laidOut - marks.layoutDone, 0)}); ` +
       `p95 frame zoom ${round(percentile95(zoom), 1)} ms (${zoom.length} frames, worst ${round(Math.max(...zoom), 0)}), pan ${round(percentile95(pan), 1)} ms; ` +
       `search-and-focus ${focus.join(" / ")} ms; load ${load()}`,

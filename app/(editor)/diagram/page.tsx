@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { ElkEarlyLayout } from "@/components/diagram/elk-early-layout";
 import { ElkEarlyStart } from "@/components/diagram/elk-early-start";
 import { DiagramView } from "@/components/diagram/diagram-view";
 import { loadDiagram } from "@/lib/metadata/diagram";
@@ -23,5 +24,10 @@ export default async function DiagramPage() {
 
 async function Diagram() {
   const model = await loadDiagram();
-  return <DiagramView model={model} allowNewTable />;
+  return (
+    <>
+      <ElkEarlyLayout model={model} />
+      <DiagramView model={model} allowNewTable />
+    </>
+  );
 }
