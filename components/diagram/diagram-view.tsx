@@ -17,14 +17,14 @@ import {
   type Node,
 } from "@xyflow/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import { resetLayoutAction, savePositionsAction } from "@/app/(editor)/diagram/actions";
 import { NewRelationDialog, type RelationPrefill } from "@/components/relations/new-relation-dialog";
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { DiagramActions } from "./diagram-actions";
-import { createDetailStore, DETAIL_ZOOM, detailViewFor } from "./detail-view";
+import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, lineInArea, sameView } from "./detail-view";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
@@ -107,6 +107,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   const [centerOn, setCenterOn] = useState<number | null>(null);
   const [selectedEdge, setSelectedEdge] = useState<number | null>(null);
   const [detail] = useState(createDetailStore);
+  const [area] = useState(() => createDetailStore(EVERYWHERE));
   const relationDelete = useRelationDelete(() => {
     setSelectedEdge(null);
     reload();
@@ -247,10 +248,24 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
 
   // One line selected at a time (click, or Enter on a focused line): Delete / Backspace or the button deletes it.
   const selectedRelation = model.relations.find((r) => r.id === selectedEdge) ?? null;
-  const edges = useMemo(
-    () => (selectedEdge === null ? graph.edges : graph.edges.map((e) => (e.id === String(selectedEdge) ? { ...e, selected: true } : e))),
-    [graph.edges, selectedEdge],
-  );
+  // Lines out of the area are hidden (detail-view.ts); a line keeps its object while nothing of it changes, so
+  // React Flow draws again only the lines that come and go.
+  const shownArea = useSyncExternalStore(area.subscribe, area.get, area.get);
+  const lineObjects = useRef(new Map<string, { from: (typeof graph.edges)[number]; hidden: boolean; selected: boolean; edge: (typeof graph.edges)[number] & { hidden?: boolean; selected?: boolean } }>());
+  const edges = useMemo(() => {
+    const boxes = new Map(nodes.map((n) => [n.id, { ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? 0 }]));
+    const kept = lineObjects.current;
+    const next = graph.edges.map((e) => {
+      const hidden = !exporting && !lineInArea(shownArea, boxes.get(e.source), boxes.get(e.target));
+      const selected = e.id === String(selectedEdge);
+      const old = kept.get(e.id);
+      if (old && old.from === e && old.hidden === hidden && old.selected === selected) return old.edge;
+      const edge = hidden || selected ? { ...e, hidden, selected } : e;
+      kept.set(e.id, { from: e, hidden, selected, edge });
+      return edge;
+    });
+    return next;
+  }, [graph.edges, selectedEdge, shownArea, nodes, exporting]);
   const onEdgesChange = (changes: EdgeChange[]) => {
     for (const c of changes) {
       if (c.type !== "select") continue;
@@ -270,8 +285,9 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       toggleCollapsed: (id: number) => setCollapsed((all) => new Set(all.has(id) ? [...all].filter((x) => x !== id) : [...all, id])),
       fullDetail: exporting,
       detail,
+      area,
     }),
-    [exporting, detail],
+    [exporting, detail, area],
   );
 
   return (
@@ -342,13 +358,22 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
               setSelectedEdge(null);
             }}
             onConnectEnd={onConnectEnd}
-            // Boxes out of view are left out (an export draws them all). Whether a box draws its rows is decided when a
-            // move ends (detail-view.ts), so a box that enters the view during a move comes bare.
-            onlyRenderVisibleElements={!exporting}
+            // Boxes and lines far from the view are left out (the area, detail-view.ts; an export draws them all), and
+            // whether a box draws its rows is decided when a move ends, so a box that enters the view during a move
+            // comes bare. React Flow's own culling (onlyRenderVisibleElements) changed the page on every frame of a move.
             onMoveStart={(event) => event && moving(wrapper.current, true)}
+            onMove={(_, viewport) => {
+              const pane = wrapper.current;
+              if (pane && !covers(area.get(), viewport, pane.clientWidth, pane.clientHeight)) area.set(areaFor(viewport, pane.clientWidth, pane.clientHeight));
+            }}
             onMoveEnd={(_, viewport) => {
               moving(wrapper.current, false);
-              if (wrapper.current) detail.set(detailViewFor(viewport, wrapper.current.clientWidth, wrapper.current.clientHeight));
+              const pane = wrapper.current;
+              if (!pane) return;
+              detail.set(detailViewFor(viewport, pane.clientWidth, pane.clientHeight));
+              const next = areaFor(viewport, pane.clientWidth, pane.clientHeight);
+              // A jump (search-and-focus, fit) already set it on its one frame: the same area again redraws nothing.
+              if (!sameView(next, area.get())) area.set(next);
             }}
             minZoom={MIN_ZOOM}
             maxZoom={2}

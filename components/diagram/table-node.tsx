@@ -8,7 +8,7 @@ import { memo, useContext, useDeferredValue, useEffect, useRef, useSyncExternalS
 import { cn } from "@/components/ui/cn";
 import { HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT, sourceHandle, targetHandle, type TableNodeData } from "./diagram-graph";
 import { DiagramActions } from "./diagram-actions";
-import { showsDetail } from "./detail-view";
+import { overlaps, showsDetail } from "./detail-view";
 
 // Handles sit on the box's edges; only the source ones start a drag (any spot of a box ends one). They are put
 // there by margins, not React Flow's translate(-50%, -50%): a transform each made a layer of paint for the
@@ -31,11 +31,13 @@ function Marker({ children, title, className }: { children: string; title: strin
  */
 export function TableNode({ id, data, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<Node<TableNodeData, "table">>) {
   const actions = useContext(DiagramActions);
-  const { detail } = actions;
+  const { detail, area } = actions;
   // In view and zoomed in (as of the last move's end: see detail-view.ts), the box draws its rows: a deferred
   // render, so whatever else the page does goes on while React draws them (an export needs them at once).
   const box = { x: positionAbsoluteX, y: positionAbsoluteY, width: width ?? NODE_WIDTH, height: height ?? 0 };
   const detailed = useSyncExternalStore(detail.subscribe, () => showsDetail(detail.get(), box), () => false);
+  // Far from the view (detail-view.ts: the area), the box is an empty frame of its size with its two handles.
+  const inArea = useSyncExternalStore(area.subscribe, () => overlaps(area.get(), box), () => true);
   const bare = useDeferredValue(!detailed) && !actions.fullDetail;
   const updateNodeInternals = useUpdateNodeInternals();
   const drawn = useRef(bare);
@@ -45,8 +47,24 @@ export function TableNode({ id, data, positionAbsoluteX, positionAbsoluteY, widt
     if (drawn.current && !bare && !actions.fullDetail) updateNodeInternals(id);
     drawn.current = bare;
   }, [bare, id, updateNodeInternals, actions.fullDetail]);
+  if (!inArea && !actions.fullDetail) return <EmptyBox height={box.height} />;
   return <TableBox data={data} bare={bare} />;
 }
+
+/**
+ * A box out of the area: nothing painted, the same size (React Flow measures no change) and its two handles where
+ * the real box has them, so its lines keep their ends.
+ */
+const EmptyBox = memo(function EmptyBox({ height }: { height: number }) {
+  return (
+    <div className="rounded-md border border-transparent [&_.react-flow__handle]:invisible" style={{ width: NODE_WIDTH, height }}>
+      <div className="relative border-b border-transparent" style={{ height: HEADER_HEIGHT }}>
+        <Handle type="target" position={Position.Left} id={targetHandle()} isConnectableStart={false} className={leftHandle} />
+        <Handle type="source" position={Position.Right} id={sourceHandle()} className={rightHandle} />
+      </div>
+    </div>
+  );
+});
 
 const TableBox = memo(function TableBox({ data, bare }: { data: TableNodeData; bare: boolean }) {
   const { table, columns, foreignKeys, collapsed } = data;
