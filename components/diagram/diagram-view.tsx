@@ -17,14 +17,14 @@ import {
   type Node,
 } from "@xyflow/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { resetLayoutAction, savePositionsAction } from "@/app/(editor)/diagram/actions";
 import { NewRelationDialog, type RelationPrefill } from "@/components/relations/new-relation-dialog";
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { DiagramActions } from "./diagram-actions";
-import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, lineInArea, sameView } from "./detail-view";
+import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, sameView } from "./detail-view";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
@@ -32,6 +32,7 @@ import { warmUpElk } from "./elk-layout";
 import { exportDiagram } from "./export-image";
 import { RelationEdge } from "./relation-edge";
 import { TableNode } from "./table-node";
+import { useShownLines } from "./use-shown-lines";
 import { useDiagramColumns, useShownTables } from "./use-shown-tables";
 import { useLayout } from "./use-layout";
 import { useRelationDelete } from "./use-relation-delete";
@@ -248,24 +249,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
 
   // One line selected at a time (click, or Enter on a focused line): Delete / Backspace or the button deletes it.
   const selectedRelation = model.relations.find((r) => r.id === selectedEdge) ?? null;
-  // Lines out of the area are hidden (detail-view.ts); a line keeps its object while nothing of it changes, so
-  // React Flow draws again only the lines that come and go.
-  const shownArea = useSyncExternalStore(area.subscribe, area.get, area.get);
-  const lineObjects = useRef(new Map<string, { from: (typeof graph.edges)[number]; hidden: boolean; selected: boolean; edge: (typeof graph.edges)[number] & { hidden?: boolean; selected?: boolean } }>());
-  const edges = useMemo(() => {
-    const boxes = new Map(nodes.map((n) => [n.id, { ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? 0 }]));
-    const kept = lineObjects.current;
-    const next = graph.edges.map((e) => {
-      const hidden = !exporting && !lineInArea(shownArea, boxes.get(e.source), boxes.get(e.target));
-      const selected = e.id === String(selectedEdge);
-      const old = kept.get(e.id);
-      if (old && old.from === e && old.hidden === hidden && old.selected === selected) return old.edge;
-      const edge = hidden || selected ? { ...e, hidden, selected } : e;
-      kept.set(e.id, { from: e, hidden, selected, edge });
-      return edge;
-    });
-    return next;
-  }, [graph.edges, selectedEdge, shownArea, nodes, exporting]);
+  const edges = useShownLines(graph.edges, nodes, selectedEdge, area, exporting);
   const onEdgesChange = (changes: EdgeChange[]) => {
     for (const c of changes) {
       if (c.type !== "select") continue;
