@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { AppToaster } from "@/components/app-shell/app-toaster";
 import { MessagesLocale } from "@/components/app-shell/messages-locale";
+import { SegmentMessages } from "@/components/app-shell/segment-messages";
 import { ThemeProvider } from "@/components/app-shell/theme-context";
 import { ZodJitless } from "@/components/app-shell/zod-jitless";
 import { THEME_COOKIE, themeOf } from "@/lib/i18n/theme";
@@ -34,13 +34,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skipToContent")}
         </a>
         <ZodJitless />
-        <NextIntlClientProvider>
+        {/* Only the shell's messages: each segment's layout adds its own (lib/i18n/client-messages.ts). */}
+        <SegmentMessages segment="shell">
           <MessagesLocale locale={locale} />
           <ThemeProvider initial={theme}>
             {children}
             <AppToaster />
           </ThemeProvider>
-        </NextIntlClientProvider>
+        </SegmentMessages>
       </body>
     </html>
   );

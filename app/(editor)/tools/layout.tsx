@@ -1,0 +1,5 @@
+import { SegmentMessages } from "@/components/app-shell/segment-messages";
+
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <SegmentMessages segment="tools">{children}</SegmentMessages>;
+}
