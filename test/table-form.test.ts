@@ -3,7 +3,7 @@ import { encodeForm } from "../lib/codegen/form-wire";
 import { tableForm } from "../lib/codegen/generate";
 import { setAmbientLocale } from "../lib/i18n/messages";
 import { loadTableCodegenInput } from "../lib/metadata/codegen-input";
-import { tableFormStats, tableFormText } from "../lib/metadata/table-form";
+import { tableFormStats, tableFormText, warmTableForm } from "../lib/metadata/table-form";
 import { journey, useMetadataDb } from "./helpers/metadata";
 
 describe("the Form preview's answer, kept while its metadata stays the same", () => {
@@ -53,5 +53,21 @@ describe("the Form preview's answer, kept while its metadata stays the same", ()
     const korean = await answer(users.id);
     expect(korean.built).toBe(true);
     expect(korean.text).not.toBe(english.text);
+  });
+
+  it("is built once when the page's warm-up and the tab's click ask for it at the same time", async () => {
+    const { users, posts } = await journey(ctx.pool);
+    let before = tableFormStats.built;
+    const [a, b] = await Promise.all([tableFormText(users.id, ctx.pool), tableFormText(users.id, ctx.pool)]);
+    expect(tableFormStats.built - before).toBe(1);
+    expect(b).toBe(a);
+
+    before = tableFormStats.built;
+    const warming = warmTableForm(posts.id, "en", ctx.pool);
+    const clicked = await tableFormText(posts.id, ctx.pool);
+    await warming;
+    expect(tableFormStats.built - before).toBe(1);
+    expect(await tableFormText(posts.id, ctx.pool)).toBe(clicked);
+    expect(tableFormStats.built - before).toBe(1);
   });
 });

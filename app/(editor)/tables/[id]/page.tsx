@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { TableView } from "@/components/tables/table-view";
 import { cellFocusOf, TABS } from "@/components/tables/table-tabs";
 import { listColumns } from "@/lib/metadata/columns";
@@ -9,6 +10,8 @@ import { listRelationsOfTable } from "@/lib/metadata/relations";
 import { withoutNulls } from "@/lib/db/pool";
 import { getTable } from "@/lib/metadata/tables";
 import { requireReady } from "@/lib/metadata/require-ready";
+import { warmTableForm } from "@/lib/metadata/table-form";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   await requireReady();
@@ -39,6 +42,9 @@ export default async function TablePage({
     listEndpointNames(),
   ]);
   if (!table) notFound();
+  // The Form preview's answer is built once this page is sent, so the tab's first opening finds it ready.
+  const locale = await requestLocale();
+  after(() => warmTableForm(tableId, locale));
   return (
     <TableView
       key={`${table.id}:${initialTab ?? ""}:${focus ? `${focus.rowId}.${focus.field}` : ""}`}
