@@ -38,6 +38,18 @@ export function printSdl(node: ASTNode): string {
   throw new Error(`printSdl: ${node.kind} is not printed here (use graphql's print)`);
 }
 
+/** A field (or input field) as printSdl prints it inside its type's braces: indented. */
+export const printFieldLine = (node: ASTNode): string => indent(printSdl(node));
+
+/**
+ * A type definition whose fields were printed by printFieldLine (`node` without its fields): the same text as
+ * printSdl gives for the node with those fields.
+ */
+export function printSdlWithFieldLines(node: ASTNode, lines: readonly string[]): string {
+  const head = printSdl(node);
+  return lines.length ? `${head} {\n${lines.join("\n")}\n}` : head;
+}
+
 function type(node: TypeNode): string {
   if (node.kind === Kind.NAMED_TYPE) return node.name.value;
   if (node.kind === Kind.LIST_TYPE) return `[${type(node.type)}]`;

@@ -2,7 +2,7 @@ import { camelCase, FORM_TYPES, formTypeFor, graphqlTypeFor } from "../metadata/
 import { columnRule, parseEnumOptions, parseRules } from "./column-rule";
 import { formTypeProblem } from "./form-spec";
 import type { ColumnInput, TableInput } from "./model";
-import { say } from "../i18n/messages";
+import { currentLocale, say } from "../i18n/messages";
 import { enumValueNames, graphqlNameProblem, isSerialPg, parseTypeRef, pascal, pgInfo, SCALARS, type PgInfo, type ScalarName, type TypeRef } from "./names";
 import type { FieldRule } from "./rules";
 
@@ -25,11 +25,23 @@ export interface ResolvedColumn {
   rule: FieldRule;
   /** The rule a form (create) checks: `rule`, required only when `createRequired`. */
   formRule: FieldRule;
+  /**
+   * The same object for every column whose row is the same but for its id and sort_order (in any table whose
+   * key it is or is not alike; an enum column only within its table, whose type name names the enum): its text
+   * in the generated files is the same, so the generators keep that text per shape (a project repeats id, name,
+   * created_at… in every table).
+   */
+  shape: ColumnShape;
 }
+
+/** What a column resolves to whatever its id and sort order. */
+export type ColumnShape = Omit<ResolvedColumn, "col" | "shape">;
 
 export type ColumnOutcome = { ok: true; column: ResolvedColumn } | { ok: false; field: string; message: string };
 
-function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): ColumnOutcome {
+type ShapeOutcome = { ok: true; column: ColumnShape } | { ok: false; field: string; message: string };
+
+function resolveShape(col: ColumnInput, isKey: boolean, typeName: string): ShapeOutcome {
   const name = col.graphql_field?.trim() || camelCase(col.pg_column);
   const nameProblem = graphqlNameProblem(name, "field");
   if (nameProblem) return { ok: false, field: "graphql_field", message: nameProblem };
@@ -59,7 +71,7 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
   const rules = parseRules(col.validation_rules);
   if (!rules.ok) return rules;
   const constraints = col.pg_constraints && typeof col.pg_constraints === "object" ? (col.pg_constraints as Record<string, unknown>) : {};
-  const nonNull = col.is_required === true || col.is_primary_key === true || constraints.notNull === true || ref.nonNull || table.primary_key === col.pg_column;
+  const nonNull = col.is_required === true || col.is_primary_key === true || constraints.notNull === true || ref.nonNull || isKey;
   const formType = col.form_type?.trim() || formTypeFor(col.pg_type, col.pg_column, options.value !== null);
   if (!(FORM_TYPES as readonly string[]).includes(formType)) {
     return { ok: false, field: "form_type", message: say("codegen.unknownFormType", { formType, formTypes: FORM_TYPES.join(", ") }) };
@@ -89,7 +101,6 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
   return {
     ok: true,
     column: {
-      col,
       name,
       ref: { ...ref, nonNull },
       scalar,
@@ -103,6 +114,77 @@ function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): C
       formRule: forForm.rule,
     },
   };
+}
+
+/**
+ * Columns alike but for id and sort_order share one resolution (the key is every other field of the row, whether
+ * it is its table's key, and the language of the problems' messages). Emptied when full, as memo() is.
+ */
+const shapes = new Map<string, ShapeOutcome>();
+const SHAPES_KEPT = 20_000;
+
+/** For the tests: the next resolutions start afresh (and the text the generators keep per shape goes with the shapes). */
+export function forgetColumnShapes() {
+  shapes.clear();
+}
+
+/** Every field of a column row but id and sort_order: a field added to ColumnInput must be listed here (tsc checks). */
+const SHAPE_FIELDS = Object.keys({
+  pg_column: true,
+  pg_type: true,
+  pg_constraints: true,
+  graphql_field: true,
+  graphql_type: true,
+  graphql_resolver: true,
+  is_graphql_input: true,
+  is_graphql_output: true,
+  label: true,
+  form_type: true,
+  is_required: true,
+  is_visible: true,
+  default_value: true,
+  enum_options: true,
+  validation_rules: true,
+  placeholder: true,
+  help_text: true,
+  permission_read: true,
+  permission_write: true,
+  is_primary_key: true,
+  comment: true,
+} satisfies { [K in Exclude<keyof ColumnInput, "id" | "sort_order">]: true }) as (keyof ColumnInput)[];
+
+function shapeKey(col: ColumnInput, isKey: boolean, typeName: string): string {
+  const enumType = col.enum_options === null || col.enum_options === undefined ? null : typeName;
+  return JSON.stringify([currentLocale(), isKey, enumType, ...SHAPE_FIELDS.map((f) => col[f])]);
+}
+
+function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): ColumnOutcome {
+  const isKey = table.primary_key === col.pg_column;
+  const key = shapeKey(col, isKey, typeName);
+  let outcome = shapes.get(key);
+  if (!outcome) {
+    outcome = resolveShape(col, isKey, typeName);
+    if (shapes.size >= SHAPES_KEPT) shapes.clear();
+    shapes.set(key, outcome);
+  }
+  if (!outcome.ok) return outcome;
+  const s = outcome.column;
+  const column: ResolvedColumn = {
+    col,
+    shape: s,
+    name: s.name,
+    ref: s.ref,
+    scalar: s.scalar,
+    enumOptions: s.enumOptions,
+    nonNull: s.nonNull,
+    createRequired: s.createRequired,
+    generated: s.generated,
+    pg: s.pg,
+    formType: s.formType,
+    rule: s.rule,
+    formRule: s.formRule,
+  };
+  return { ok: true, column };
 }
 
 /**

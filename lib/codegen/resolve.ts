@@ -5,7 +5,7 @@ import { graphqlNameProblem, pascal, RESERVED_TYPE_NAMES } from "./names";
 import { resolveColumnOnce, type ColumnCache, type ResolvedColumn } from "./resolve-column";
 import { resolveRelations, type RelationField } from "./resolve-relations";
 
-export type { ColumnCache, ColumnOutcome, ResolvedColumn } from "./resolve-column";
+export type { ColumnCache, ColumnOutcome, ColumnShape, ResolvedColumn } from "./resolve-column";
 
 export interface ResolvedTable {
   table: TableInput;

@@ -12,8 +12,8 @@ import {
 import type { GenerationConfig } from "./model";
 import { interleave } from "./file-parts";
 import { CUSTOM_SCALARS, enumValueNames } from "./names";
-import { printSdl } from "./print-sdl";
-import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
+import { printFieldLine, printSdl, printSdlWithFieldLines } from "./print-sdl";
+import { inputColumns, type ColumnShape, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
 
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
 const named = (value: string): TypeNode => ({ kind: Kind.NAMED_TYPE, name: name(value) });
@@ -69,11 +69,24 @@ function tableAuth(t: ResolvedTable): ConstDirectiveNode[] {
   return args.length ? [directive("auth", args)] : [];
 }
 
-function inputDefinition(t: ResolvedTable, kind: "Create" | "Update", config: GenerationConfig): DefinitionNode | null {
-  const fields = inputColumns(t, kind)
-    .map((c) => arg(c.name, typeOf(c.ref, kind === "Create" && c.createRequired), describe(config, c.col.label).description));
-  if (fields.length === 0) return null;
-  return { kind: Kind.INPUT_OBJECT_TYPE_DEFINITION, name: name(`${kind}${t.typeName}Input`), fields, directives: [] };
+const inputField = (config: GenerationConfig, c: ResolvedColumn, required: boolean) =>
+  arg(c.name, typeOf(c.ref, required), describe(config, c.col.label).description);
+
+/**
+ * A column's printed lines (its output field; its input field, required or not), kept per shape (ColumnShape)
+ * and comments setting: the same text for every column of that shape. Only for printSdl's own output.
+ */
+const kept = new Map<string, WeakMap<ColumnShape, string>>();
+function fieldLine(config: GenerationConfig, c: ResolvedColumn, line: "output" | "required" | "optional"): string {
+  const key = `${line}:${config.includeComments}`;
+  let lines = kept.get(key);
+  if (!lines) kept.set(key, (lines = new WeakMap()));
+  let text = lines.get(c.shape);
+  if (text === undefined) {
+    text = printFieldLine(line === "output" ? columnField(config, c) : inputField(config, c, line === "required"));
+    lines.set(c.shape, text);
+  }
+  return text;
 }
 
 /** An enum column's values; one renamed from its stored value (enumValueNames) says which it stands for. */
@@ -89,27 +102,49 @@ function enumValues(c: ResolvedColumn, config: GenerationConfig): EnumValueDefin
 
 const renamesEnumValue = (c: ResolvedColumn) => c.enumOptions !== null && enumValueNames(c.enumOptions.map((o) => o.value)).some((n, i) => n !== c.enumOptions![i].value);
 
-/** A table's own definitions: its enum types, object type and create / update inputs, and its root fields. */
-function tableDefinitions(t: ResolvedTable, config: GenerationConfig, query: FieldDefinitionNode[], mutation: FieldDefinitionNode[]): DefinitionNode[] {
-  const defs: DefinitionNode[] = [];
+interface Printed {
+  node: DefinitionNode;
+  /** With printSdl: the node without its fields, and its fields' lines (see printSdlWithFieldLines). */
+  lines?: string[];
+}
+
+function inputDefinition(t: ResolvedTable, kind: "Create" | "Update", config: GenerationConfig, fast: boolean): Printed | null {
+  const columns = inputColumns(t, kind);
+  if (columns.length === 0) return null;
+  const required = (c: ResolvedColumn) => kind === "Create" && c.createRequired;
+  const node = { kind: Kind.INPUT_OBJECT_TYPE_DEFINITION, name: name(`${kind}${t.typeName}Input`), directives: [] } as const;
+  if (fast) return { node: { ...node, fields: [] }, lines: columns.map((c) => fieldLine(config, c, required(c) ? "required" : "optional")) };
+  return { node: { ...node, fields: columns.map((c) => inputField(config, c, required(c))) } };
+}
+
+/**
+ * A table's own definitions: its enum types, object type and create / update inputs, and its root fields. With
+ * `fast` (printing with printSdl), the columns' fields come as their kept lines.
+ */
+function tableDefinitions(t: ResolvedTable, config: GenerationConfig, query: FieldDefinitionNode[], mutation: FieldDefinitionNode[], fast: boolean): Printed[] {
+  const defs: Printed[] = [];
   for (const c of t.columns.filter((x) => x.enumOptions)) {
-    defs.push({
+    defs.push({ node: {
       kind: Kind.ENUM_TYPE_DEFINITION,
       name: name(c.ref.name),
       directives: [],
       values: enumValues(c, config),
       ...describe(config, c.col.label),
-    });
+    } });
   }
   const outputs = t.columns.filter((c) => c.col.is_graphql_output !== false);
-  const fields = [
-    ...outputs.map((c) => columnField(config, c)),
-    ...t.relationFields.map((r) => field(r.name, r.list ? nonNull(list(nonNull(named(r.target)))) : r.nonNull ? nonNull(named(r.target)) : named(r.target), describe(config, r.description))),
-  ];
-  if (fields.length === 0) fields.push(field("_empty", named("Boolean"), describe(config, "This type has no output fields yet.")));
-  defs.push({ kind: Kind.OBJECT_TYPE_DEFINITION, name: name(t.typeName), interfaces: [], directives: tableAuth(t), fields, ...describe(config, t.table.label, t.table.description) });
-  const create = inputDefinition(t, "Create", config);
-  const update = inputDefinition(t, "Update", config);
+  const relations = t.relationFields.map((r) =>
+    field(r.name, r.list ? nonNull(list(nonNull(named(r.target)))) : r.nonNull ? nonNull(named(r.target)) : named(r.target), describe(config, r.description)),
+  );
+  const empty = outputs.length + relations.length === 0 ? [field("_empty", named("Boolean"), describe(config, "This type has no output fields yet."))] : [];
+  const type = { kind: Kind.OBJECT_TYPE_DEFINITION, name: name(t.typeName), interfaces: [], directives: tableAuth(t), ...describe(config, t.table.label, t.table.description) } as const;
+  defs.push(
+    fast
+      ? { node: { ...type, fields: [] }, lines: [...outputs.map((c) => fieldLine(config, c, "output")), ...[...relations, ...empty].map(printFieldLine)] }
+      : { node: { ...type, fields: [...outputs.map((c) => columnField(config, c)), ...relations, ...empty] } },
+  );
+  const create = inputDefinition(t, "Create", config, fast);
+  const update = inputDefinition(t, "Update", config, fast);
   if (create) defs.push(create);
   if (update) defs.push(update);
   const pkType = t.pk ? nonNull(named(t.pk.ref.list ? "String" : t.pk.ref.name)) : null;
@@ -142,7 +177,10 @@ function innerLines(fields: FieldDefinitionNode[], print: PrintNode): string {
 export function sdlTablePart(t: ResolvedTable, config: GenerationConfig, print: PrintNode = printSdl): SdlPart {
   const query: FieldDefinitionNode[] = [];
   const mutation: FieldDefinitionNode[] = [];
-  const defs = tableDefinitions(t, config, query, mutation).map((d) => print(d)).join("\n\n");
+  const fast = print === printSdl;
+  const defs = tableDefinitions(t, config, query, mutation, fast)
+    .map((d) => (d.lines ? printSdlWithFieldLines(d.node, d.lines) : print(d.node)))
+    .join("\n\n");
   return { defs, query: innerLines(query, print), mutation: innerLines(mutation, print) };
 }
 

@@ -2,7 +2,7 @@ import type { GenerationConfig } from "./model";
 import { interleave } from "./file-parts";
 import { memo } from "./memo";
 import { TS_SCALARS } from "./names";
-import { inputColumns, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
+import { inputColumns, type ColumnShape, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
 
 const HEADER = "// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\n";
 
@@ -33,12 +33,25 @@ function tsType(c: ResolvedColumn): string {
   return c.nonNull || item === "unknown" ? nullableItem : `${nullableItem} | null`;
 }
 
-function inputFields(t: ResolvedTable, kind: "Create" | "Update", doc: (indent: string, ...p: (string | null)[]) => string): string[] {
-  return inputColumns(t, kind)
-    .map((c) => {
-      const required = kind === "Create" && c.createRequired;
-      return `${doc("  ", c.col.label)}  ${c.name}${required ? "" : "?"}: ${tsType(c)};`;
-    });
+/**
+ * A column's line in its interface (and in its create and update inputs), kept per shape (ColumnShape) and
+ * comments setting: the same text for every column of that shape.
+ */
+type Line = "row" | "Create" | "Update";
+const kept = new Map<string, WeakMap<ColumnShape, string>>();
+
+function columnLine(c: ResolvedColumn, line: Line, config: GenerationConfig): string {
+  const key = `${line}:${config.includeComments}`;
+  let lines = kept.get(key);
+  if (!lines) kept.set(key, (lines = new WeakMap()));
+  let text = lines.get(c.shape);
+  if (text === undefined) {
+    const doc = docFor(config);
+    const optional = line === "row" ? "" : line === "Create" && c.createRequired ? "" : "?";
+    const comment = line === "row" ? doc("  ", c.col.label, c.col.help_text, c.col.comment) : doc("  ", c.col.label);
+    lines.set(c.shape, (text = `${comment}  ${c.name}${optional}: ${tsType(c)};`));
+  }
+  return text;
 }
 
 const docFor = (config: GenerationConfig) => (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
@@ -50,15 +63,13 @@ export function typescriptTablePart(t: ResolvedTable, config: GenerationConfig):
   for (const c of t.columns.filter((x) => x.enumOptions)) {
     out.push(`${doc("", c.col.label)}export type ${c.ref.name} = ${c.enumOptions!.map((o) => JSON.stringify(o.value)).join(" | ")};\n`);
   }
-  const fields = t.columns
-    .filter((c) => c.col.is_graphql_output !== false)
-    .map((c) => `${doc("  ", c.col.label, c.col.help_text, c.col.comment)}  ${c.name}: ${tsType(c)};`);
+  const fields = t.columns.filter((c) => c.col.is_graphql_output !== false).map((c) => columnLine(c, "row", config));
   const relations = t.relationFields.map(
     (r) => `${doc("  ", r.description)}  ${r.name}?: ${r.list ? `${r.target}[]` : r.nonNull ? r.target : `${r.target} | null`};`,
   );
   out.push(`${doc("", t.table.label, t.table.description)}export interface ${t.typeName} {\n${[...fields, ...relations].join("\n")}\n}\n`);
   for (const kind of ["Create", "Update"] as const) {
-    const lines = inputFields(t, kind, doc);
+    const lines = inputColumns(t, kind).map((c) => columnLine(c, kind, config));
     if (lines.length) out.push(`export interface ${kind}${t.typeName}Input {\n${lines.join("\n")}\n}\n`);
   }
   return out.join("\n");

@@ -1,7 +1,7 @@
 import { interleave } from "./file-parts";
 import { formColumns } from "./form-spec";
 import type { GenerationConfig } from "./model";
-import type { ResolvedModel, ResolvedTable } from "./resolve";
+import type { ColumnShape, ResolvedColumn, ResolvedModel, ResolvedTable } from "./resolve";
 import type { FieldRule } from "./rules";
 import { docComment } from "./typescript";
 
@@ -77,15 +77,35 @@ function isJsonValue(v: unknown): boolean {
 
 const ZOD_HEAD = '// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\nimport { z } from "zod";\n';
 
+/** Each column's lines, kept per shape (ColumnShape): with and without its comment, and its form schema's. */
+const rowLines = { comments: new WeakMap<ColumnShape, string>(), plain: new WeakMap<ColumnShape, string>() };
+const formLines = new WeakMap<ColumnShape, string>();
+
+function rowLine(c: ResolvedColumn, config: GenerationConfig): string {
+  const kept = config.includeComments ? rowLines.comments : rowLines.plain;
+  let line = kept.get(c.shape);
+  if (line === undefined) {
+    line = `${config.includeComments ? docComment("  ", c.col.label) : ""}  ${c.name}: ${zodFieldSource(c.rule)},`;
+    kept.set(c.shape, line);
+  }
+  return line;
+}
+
+function formLine(c: ResolvedColumn): string {
+  let line = formLines.get(c.shape);
+  if (line === undefined) formLines.set(c.shape, (line = `  ${c.name}: ${zodFieldSource(c.formRule)},`));
+  return line;
+}
+
 /** One table's row schema, row type and form schema. */
 export function zodTablePart(t: ResolvedTable, config: GenerationConfig): string {
   const doc = (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
-  const fields = t.columns.map((c) => `${doc("  ", c.col.label)}  ${c.name}: ${zodFieldSource(c.rule)},`);
+  const fields = t.columns.map((c) => rowLine(c, config));
   const form = formColumns(t);
   // A NOT NULL column the database fills (a default, a serial) may be left empty in the form, as the create input
   // types make it optional: the form schema takes that field's formRule instead of the row schema's.
   const filled = form.filter((c) => c.formRule !== c.rule);
-  const extend = filled.length ? `.extend({\n${filled.map((c) => `  ${c.name}: ${zodFieldSource(c.formRule)},`).join("\n")}\n})` : "";
+  const extend = filled.length ? `.extend({\n${filled.map(formLine).join("\n")}\n})` : "";
   return [
     `${doc("", t.table.label, t.table.description)}export const ${t.typeName}Schema = z.object({\n${fields.join("\n")}\n});`,
     `export type ${t.typeName}Row = z.output<typeof ${t.typeName}Schema>;`,
