@@ -58,7 +58,7 @@ describe("project files from per-table sections", () => {
    * edits that move what the cache depends on (type names shared or freed, an enum type named like a table,
    * names that clash, a table added or gone, relations, settings): every step equals a run without a cache.
    */
-  it("150 seeded edit sequences: a cache carried through the edits gives a fresh run's files and problems", async () => {
+  it("150 seeded edit sequences: a cache carried through the edits gives a fresh run's files and problems", { timeout: 120_000 }, async () => {
     for (let seed = 1; seed <= 150; seed++) {
       const r = rng(seed);
       let input = randomModel(seed);

@@ -41,7 +41,7 @@ function sibling(input: CodegenInput, seed: number): CodegenInput {
 }
 
 describe("columns alike share their resolution and generated text", () => {
-  it("150 seeded models: generated after their siblings (shapes shared or one field apart) as when generated afresh", () => {
+  it("150 seeded models: generated after their siblings (shapes shared or one field apart) as when generated afresh", { timeout: 120_000 }, () => {
     for (let seed = 1; seed <= 150; seed++) {
       const input = randomModel(seed);
       forgetColumnShapes();
