@@ -53,14 +53,16 @@ export function TableNode({ id, data, positionAbsoluteX, positionAbsoluteY, widt
 
 /**
  * A box out of the area: nothing painted, the same size (React Flow measures no change) and its two handles where
- * the real box has them, so its lines keep their ends.
+ * the real box has them, so its lines keep their ends if React Flow measures it again. Plain elements with the
+ * classes and attributes React Flow measures handles by, not <Handle>s: a jump (search-and-focus) empties ~290
+ * boxes at once, and each <Handle> subscribes to React Flow's store.
  */
 const EmptyBox = memo(function EmptyBox({ height }: { height: number }) {
   return (
-    <div className="rounded-md border border-transparent [&_.react-flow__handle]:invisible" style={{ width: NODE_WIDTH, height }}>
+    <div className="invisible rounded-md border border-transparent" style={{ width: NODE_WIDTH, height }}>
       <div className="relative border-b border-transparent" style={{ height: HEADER_HEIGHT }}>
-        <Handle type="target" position={Position.Left} id={targetHandle()} isConnectableStart={false} className={leftHandle} />
-        <Handle type="source" position={Position.Right} id={sourceHandle()} className={rightHandle} />
+        <div data-handleid={targetHandle()} data-handlepos={Position.Left} className={`react-flow__handle react-flow__handle-left target ${leftHandle}`} />
+        <div data-handleid={sourceHandle()} data-handlepos={Position.Right} className={`react-flow__handle react-flow__handle-right source ${rightHandle}`} />
       </div>
     </div>
   );
