@@ -152,7 +152,7 @@ test("a dragged position survives a reload and a backup → restore", async ({ p
   await page.goto("tools");
   await page.getByLabel("Backup file").setInputFiles(backupPath);
   await page.getByRole("button", { name: "Restore", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Restored \d+ rows from/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Restored [\d,]+ rows from/ })).toBeVisible();
   expect(await position("users")).toEqual(moved);
   await openDiagram(page);
   expect(await drawnAt(page, "users")).toEqual(moved);

@@ -79,7 +79,7 @@ test("download a backup; after changes, the preview shows them and Restore bring
   expect(await tableId("invoices")).toBe(invoices);
 
   await page.getByRole("button", { name: "Restore", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Restored \d+ rows from/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Restored [\d,]+ rows from/ })).toBeVisible();
   expect(await tablesNow()).toBe(JSON.stringify(backup.tables));
 });
 
