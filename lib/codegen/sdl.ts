@@ -188,33 +188,20 @@ export function sdlTablePart(t: ResolvedTable, config: GenerationConfig, print: 
 export function sdlHead(model: ResolvedModel, config: GenerationConfig, print: PrintNode = printSdl): string {
   const used = new Set<string>();
   for (const t of model.tables) if (t.api) for (const c of t.columns) if (c.scalar) used.add(c.ref.name);
+  const directive = (directiveName: string, args: InputValueDefinitionNode[], locations: string[], description: string): DefinitionNode => ({
+    kind: Kind.DIRECTIVE_DEFINITION,
+    name: name(directiveName),
+    arguments: args,
+    repeatable: false,
+    locations: locations.map(name),
+    ...describe(config, description),
+  });
   const head: DefinitionNode[] = [
-    {
-      kind: Kind.DIRECTIVE_DEFINITION,
-      name: name("resolver"),
-      arguments: [arg("name", nonNull(named("String")))],
-      repeatable: false,
-      locations: [name("FIELD_DEFINITION")],
-      ...describe(config, "The custom resolver that computes this field."),
-    },
-    {
-      kind: Kind.DIRECTIVE_DEFINITION,
-      name: name("auth"),
-      arguments: ["read", "write", "delete"].map((a) => arg(a, named("String"))),
-      repeatable: false,
-      locations: [name("OBJECT"), name("FIELD_DEFINITION")],
-      ...describe(config, "Who may read, write and delete (the metadata's permissions)."),
-    },
+    directive("resolver", [arg("name", nonNull(named("String")))], ["FIELD_DEFINITION"], "The custom resolver that computes this field."),
+    directive("auth", ["read", "write", "delete"].map((a) => arg(a, named("String"))), ["OBJECT", "FIELD_DEFINITION"], "Who may read, write and delete (the metadata's permissions)."),
     // Declared only where used, so a model without renamed values prints as before.
     ...(model.tables.some((t) => t.api && t.columns.some(renamesEnumValue))
-      ? [{
-          kind: Kind.DIRECTIVE_DEFINITION,
-          name: name("value"),
-          arguments: [arg("stored", nonNull(named("String")))],
-          repeatable: false,
-          locations: [name("ENUM_VALUE")],
-          ...describe(config, "The value stored in the database, where it is not a GraphQL name (PG-13 is PG_13)."),
-        } satisfies DefinitionNode]
+      ? [directive("value", [arg("stored", nonNull(named("String")))], ["ENUM_VALUE"], "The value stored in the database, where it is not a GraphQL name (PG-13 is PG_13).")]
       : []),
     ...CUSTOM_SCALARS.filter((s) => used.has(s)).map((s): DefinitionNode => ({ kind: Kind.SCALAR_TYPE_DEFINITION, name: name(s), directives: [] })),
   ];
