@@ -156,6 +156,14 @@ export function codegenRows(r: Awaited<ReturnType<typeof measureCodegen>>, ms: (
       target: `< ${CODEGEN_TARGETS.generateMs} ms`,
       status: status(r.generate.totalMedianMs < CODEGEN_TARGETS.generateMs),
     },
+    {
+      // The runs share this process, and the generators keep what they computed per column shape: runs 2 and 3
+      // reuse run 1's work. A single `metadata:generate` is always a first run, so it is judged too.
+      metric: "  the first run (what a single metadata:generate does: nothing computed yet in the process)",
+      value: ms(r.generate.samples[0].totalMs),
+      target: `< ${CODEGEN_TARGETS.generateMs} ms`,
+      status: status(r.generate.samples[0].totalMs < CODEGEN_TARGETS.generateMs),
+    },
     { metric: "  of which loading the metadata (median)", value: ms(r.generate.loadMedianMs), target: "(info)", status: "" as const },
     {
       metric: "  this process's CPU time for load + generate (median; load's share)",
