@@ -1,7 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runImport } from "../lib/sync/import";
-import { currentPlan, currentSync, endedBetween, forgetResults, lastResult, takeSnapshot, type Snapshot } from "../lib/sync/last-result";
+import { currentPlan, currentSync, forgetResults, lastResult } from "../lib/sync/last-result";
+import { endedBetween, sameVisibleState, takeSnapshot, type Snapshot } from "../lib/sync/snapshot";
 import { loadSync } from "../lib/sync/sync";
 import { freshDatabase, servers, type FreshDatabase } from "./helpers/db";
 
@@ -31,8 +32,9 @@ describe("which transactions may have ended between two snapshots", () => {
 });
 
 /**
- * Other test files commit on the same servers at any moment, and any commit means "compute again": a result kept
- * is looked for a few times (it must turn up), a change must show every time.
+ * Other test files commit on the same servers at any moment (and a transaction of theirs that ends can make a row
+ * of ours look recent: computed again, never stale): a result kept is looked for a few times (it must turn up), a
+ * change must show every time.
  */
 async function keptAcross<T>(tries: number, get: () => Promise<T>, between: () => Promise<unknown> = async () => {}): Promise<boolean> {
   for (let i = 0; i < tries; i++) {
@@ -79,6 +81,59 @@ describe.each(servers().map((s) => [s.name] as const))("the last drift and plan 
       await other.query("ROLLBACK");
     };
     expect(await keptAcross(30, () => currentSync(db.client), rolledBack)).toBe(true);
+  });
+
+  it("is kept across commits that change nothing it reads: ANALYZE and VACUUM (autovacuum's work), business data", async () => {
+    const plan = await currentPlan(db.client);
+    expect(plan.statements.some((s) => s.rows !== null)).toBe(false);
+    for (const work of [
+      "ANALYZE public.users",
+      "VACUUM ANALYZE _metadata.mappings_column",
+      "VACUUM ANALYZE pg_catalog.pg_attribute",
+      "UPDATE public.users SET name = 'changed' WHERE id = 1",
+    ]) {
+      const committed = async () => {
+        const before = await takeSnapshot(db.client);
+        await other.query(work);
+        // It did commit (a transaction id, written rows): PostgreSQL's snapshot alone would say "changed".
+        expect(await sameVisibleState(db.client, before, await takeSnapshot(db.client))).toBe(false);
+      };
+      expect(await keptAcross(30, () => currentSync(db.client), committed), work).toBe(true);
+      expect(await keptAcross(30, () => currentPlan(db.client), committed), work).toBe(true);
+    }
+  });
+
+  it("is computed again after a change that only deletes rows (a comment, a metadata column)", async () => {
+    await other.query("COMMENT ON TABLE public.users IS 'people'");
+    expect((await currentSync(db.client)).items.map((i) => i.id)).toEqual(["comment:public.users::"]);
+    await other.query("COMMENT ON TABLE public.users IS NULL");
+    expect((await currentSync(db.client)).items).toEqual([]);
+    const { row } = (await other.query("SELECT to_jsonb(c) AS row FROM _metadata.mappings_column c WHERE pg_column = 'name'")).rows[0];
+    await other.query("DELETE FROM _metadata.mappings_column WHERE id = $1", [row.id]);
+    expect((await currentSync(db.client)).items.map((i) => i.id)).toEqual(["column:public.users:name:"]);
+    await other.query("INSERT INTO _metadata.mappings_column SELECT * FROM jsonb_populate_record(NULL::_metadata.mappings_column, $1)", [row]);
+    expect((await currentSync(db.client)).items).toEqual([]);
+  });
+
+  it("is computed again after a transaction that was running when it was kept commits a change made in a subtransaction", async () => {
+    await other.query("COMMENT ON TABLE public.users IS 'first'");
+    const late = new pg.Client({ connectionString: db.url });
+    await late.connect();
+    try {
+      await late.query("BEGIN");
+      await late.query("SELECT pg_current_xact_id()");
+      // An update (no row more or less), written under the subtransaction's own id, which no snapshot lists.
+      await late.query("SAVEPOINT s");
+      await late.query("COMMENT ON TABLE public.users IS 'second'");
+      await late.query("RELEASE SAVEPOINT s");
+      expect(await keptAcross(30, () => currentSync(db.client))).toBe(true);
+      expect((await currentSync(db.client)).items.map((i) => i.database)).toEqual(["first"]);
+      await late.query("COMMIT");
+      expect((await currentSync(db.client)).items.map((i) => i.database)).toEqual(["second"]);
+    } finally {
+      await late.end();
+      await other.query("COMMENT ON TABLE public.users IS NULL");
+    }
   });
 
   it("is computed again after a change to the metadata", async () => {
