@@ -46,15 +46,19 @@ async function shownCount(page: Page): Promise<number> {
   return page.locator(".react-flow__node").count();
 }
 
-/** Keystroke Enter in the search → the table is selected and centred (measured in the page, to the next frame). */
-export async function focusTable(page: Page, name: string): Promise<number> {
+/**
+ * Keystroke Enter in the search → the table is selected and centred (measured in the page, to the next frame).
+ * `mark`: a performance mark made at the keystroke (a profile's trace window starts there).
+ */
+export async function focusTable(page: Page, name: string, mark?: string): Promise<number> {
   const search = page.getByRole("searchbox", { name: "Find a table" });
   await search.fill(name);
   await page.getByRole("listbox", { name: "Matching tables" }).waitFor();
   // A string, not a function: tsx compiles functions with a `__name` helper the page does not have.
   const measure = `new Promise((resolve) => {
     const input = document.activeElement;
-    const start = performance.now();
+    const start = performance.now();${mark ? `
+    performance.mark(${JSON.stringify(mark)});` : ""}
     const done = () => {
       if (document.querySelector('.react-flow__node.selected [data-table="${name}"]')) requestAnimationFrame(() => resolve(performance.now() - start));
       else requestAnimationFrame(done);

@@ -18,12 +18,14 @@ import { chromium, type CDPSession, type Page } from "playwright-core";
 import { runInit } from "../../lib/metadata/init";
 import { fillDiagramModel, focusTable, laidOut, layoutMarks, percentile95, zoomAndPan } from "./diagram";
 import { insertProject } from "./fill";
+import { RENDER_COUNT_PROBE } from "./probes";
 import { chromiumLaunchOptions, round, runScript, withFreshEditor } from "./server";
 import { startTrace, summariseTrace, TRACE_CATEGORIES, type WindowSummary } from "./trace-summary";
 
 const RUNS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const TRACE = process.argv.includes("--trace");
 const SHOTS = process.argv.includes("--shots");
+const RENDERS = process.argv.includes("--renders");
 const log = (line: string) => console.log(`[profile-diagram] ${line}`);
 const RESULTS_DIR = path.resolve("test-results");
 const DATA_DIR = path.resolve(".data/bench-profile-diagram");
@@ -48,7 +50,11 @@ async function once(page: Page, base: string, cdp: CDPSession | null, shots: boo
   const { zoom, pan } = await zoomAndPan(page);
   const zoomMs = Date.now() - zoomStarted;
   const focus = [];
-  for (const name of ["entity_150", "entity_007", "entity_299"]) focus.push(round(await focusTable(page, name), 0));
+  for (const name of ["entity_150", "entity_007", "entity_299"]) {
+    if (RENDERS) await page.evaluate("window.__renders.length = 0");
+    focus.push(round(await focusTable(page, name, cdp ? "search-window" : undefined), 0));
+    if (RENDERS) log(`search-and-focus ${name}: ${await describeRenders(page, focus[focus.length - 1])}`);
+  }
   if (shots) {
     // The rows of the boxes in view are drawn once the move has ended.
     await page.locator('.react-flow__node.selected [data-column="id"]').waitFor();
@@ -67,6 +73,23 @@ async function once(page: Page, base: string, cdp: CDPSession | null, shots: boo
   log(`trace: ${path.relative(process.cwd(), file)} (${events.length} events)`);
   printSummary("first layout (mount → laid out)", summariseTrace(events, [{ ms: marks.laidOut - marks.mounted }], "diagram:mounted")[0]);
   printSummary("zoom and pan (from Fit to the pan's end)", summariseTrace(events, [{ ms: zoomMs }], "zoom-window")[0]);
+  const searches = summariseTrace(events, focus.map((ms) => ({ ms })), "search-window");
+  searches.forEach((s, i) => printSummary(`search-and-focus ${i + 1} (Enter → selected and centred, the next frame)`, s));
+}
+
+/** What React committed from the search's Enter to 500 ms later (RENDER_COUNT_PROBE), the ones inside its measured time first. */
+async function describeRenders(page: Page, ms: number): Promise<string> {
+  await page.waitForTimeout(500);
+  const commits = (await page.evaluate("window.__renders")) as { t: number; components: Record<string, number> }[];
+  if (commits.length === 0) return "no commit";
+  const t0 = commits[0].t;
+  return commits
+    .map((c) => {
+      const all = Object.entries(c.components).sort((a, b) => b[1] - a[1]);
+      const n = all.reduce((sum, [, k]) => sum + k, 0);
+      return `${c.t - t0 <= ms ? "" : "(after) "}+${round(c.t - t0, 0)} ms: ${n} renders (${all.slice(0, 6).map(([name, k]) => `${name} ${k}`).join(", ")})`;
+    })
+    .join("; ");
 }
 
 async function main() {
@@ -87,6 +110,7 @@ async function main() {
       for (let run = 1; run <= RUNS; run++) {
         // A fresh context each time: no layout kept in localStorage, ELK's worker started cold as on a first visit.
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        if (RENDERS) await context.addInitScript({ content: RENDER_COUNT_PROBE });
         const page = await context.newPage();
         await once(page, server.base, TRACE && run === RUNS ? await context.newCDPSession(page) : null, SHOTS && run === 1);
         await context.close();
