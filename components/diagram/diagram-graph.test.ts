@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiagramColumn, DiagramRelation, DiagramTable } from "@/lib/metadata/diagram";
-import { boundsOf, BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, highlightCss, layerSplit, neighbourhood, relationEnds, ROW_HEIGHT, rowOffset, searchTables, separateBoxes, type Box } from "./diagram-graph";
+import { boundsOf, BOX_GAP, buildGraph, elkGraph, HEADER_HEIGHT, highlightCss, layerSplit, neighbourhood, relationEnds, ROW_HEIGHT, rowOffset, searchTables, separateBoxes, withSelected, type Box } from "./diagram-graph";
 
 const table = (id: number, table_name: string, schema_name = "public"): DiagramTable => ({
   id,
@@ -110,6 +110,19 @@ describe("diagram graph", () => {
       '[data-diagram="d1"] .react-flow__node:not([data-id="4"]) { opacity: 0.3; }',
       '[data-diagram="d1"] .react-flow__edge:not(.selected) { opacity: 0.15; }',
     ]);
+  });
+
+  it("selecting a table: only the boxes whose selection changes get new objects, and none changes nothing", () => {
+    const nodes = [{ id: "1" }, { id: "2", selected: true }, { id: "3", selected: false }];
+    const next = withSelected(nodes, 3);
+    expect(next.map((n) => Boolean(n.selected))).toEqual([false, false, true]);
+    expect(next[0]).toBe(nodes[0]);
+    expect(next[1]).not.toBe(nodes[1]);
+    expect(next[2]).not.toBe(nodes[2]);
+    expect(nodes[1].selected).toBe(true); // not mutated
+    expect(withSelected(next, 3)).toBe(next);
+    expect(withSelected(next, null).map((n) => Boolean(n.selected))).toEqual([false, false, false]);
+    expect(withSelected(nodes.slice(0, 1), null)).toEqual([{ id: "1" }]);
   });
 
   it("neighbourhood and search", () => {

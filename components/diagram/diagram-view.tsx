@@ -12,9 +12,11 @@ import {
   useNodesState,
   useReactFlow,
   useStore,
+  useStoreApi,
   type EdgeChange,
   type FinalConnectionState,
   type Node,
+  type Viewport,
 } from "@xyflow/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
@@ -25,7 +27,7 @@ import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { DiagramActions } from "./diagram-actions";
 import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, sameView } from "./detail-view";
-import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, type TableNodeData } from "./diagram-graph";
+import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, withSelected, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
 import { warmUpElk } from "./elk-layout";
@@ -36,6 +38,7 @@ import { useShownLines } from "./use-shown-lines";
 import { useDiagramColumns, useShownTables } from "./use-shown-tables";
 import { useLayout } from "./use-layout";
 import { useRelationDelete } from "./use-relation-delete";
+import { useStableHandlers } from "./use-stable-handlers";
 
 // The diagram page's script has loaded, before React has drawn (hydrated) the page: ELK's worker starts now, so
 // loading ELK overlaps the rest of the page's start. (A table page bundles this too: its Diagram tab starts ELK
@@ -50,6 +53,8 @@ const edgeTypes = { relation: RelationEdge };
 const ORIGIN = { x: 0, y: 0 };
 const MIN_ZOOM = 0.02;
 const NOTHING = { nodes: [], edges: [] };
+const PRO_OPTIONS = { hideAttribution: false };
+const minimapColor = (n: Node) => (n.selected ? "#2563eb" : "#a1a1aa");
 /** At least this many boxes to place: drawn while ELK works (see `waiting`). */
 const DRAW_EARLY = 40;
 
@@ -178,27 +183,37 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     }
   }, [graph.nodes, placed, pinned, setNodes, drawEarly]); // eslint-disable-line react-hooks/exhaustive-deps
   // Highlighting selects its box and deselects the one before; every other box keeps its node object (not redrawn).
-  useEffect(() => {
-    const id = highlight === null ? null : String(highlight);
-    setNodes((all) => all.map((n) => (Boolean(n.selected) === (n.id === id) ? n : { ...n, selected: n.id === id })));
-  }, [highlight, setNodes]);
+  // Done where the highlight is set (a search's Enter, a click: one render), and again by this effect for any other
+  // change of `highlight`, which then finds nothing to change.
+  const selectOnly = (id: number | null) => setNodes((all) => withSelected(all, id));
+  useEffect(() => selectOnly(highlight), [highlight]); // eslint-disable-line react-hooks/exhaustive-deps
   const scope = useId().replace(/[^\w-]/g, "");
   const highlightStyle = useMemo(() => highlightCss(scope, highlight, model.relations), [scope, highlight, model.relations]);
 
-  // Search-and-focus: once the table is placed, centre it.
+  /** Centres a placed table at 100 % (false if it has no place yet). */
+  const centre = (id: number) => {
+    const at = placed.get(id);
+    if (!at) return false;
+    const node = graph.nodes.find((n) => n.id === String(id));
+    void flow.setCenter(at.x + NODE_WIDTH / 2, at.y + Math.min(node?.height ?? 100, 300) / 2, { zoom: 1 });
+    return true;
+  };
+  // Search-and-focus of a table not drawn yet (another neighbourhood or schema): centred once it is placed.
   useEffect(() => {
-    if (centerOn === null || !placed.has(centerOn)) return;
-    const node = graph.nodes.find((n) => n.id === String(centerOn));
-    const at = placed.get(centerOn)!;
-    flow.setCenter(at.x + NODE_WIDTH / 2, at.y + Math.min(node?.height ?? 100, 300) / 2, { zoom: 1 });
+    if (centerOn === null || !centre(centerOn)) return;
     setCenterOn(null);
-  }, [centerOn, placed, graph.nodes, flow]);
+  }, [centerOn, placed, graph.nodes, flow]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const focusTable = (table: DiagramTable) => {
-    if (shown.limited || !shown.tables.some((t) => t.id === table.id)) setFocus(table.id);
-    if (schema && table.schema_name !== schema) setSchema("");
+    const refocus = shown.limited || !shown.tables.some((t) => t.id === table.id);
+    if (refocus) setFocus(table.id);
+    const reschema = schema !== "" && table.schema_name !== schema;
+    if (reschema) setSchema("");
     setHighlight(table.id);
-    setCenterOn(table.id);
+    selectOnly(table.id);
+    // A table already drawn is centred now, so the highlight, the selection and the jump are one render of the
+    // diagram (they were three: the jump waited for an effect after the highlight's render, whose effect selected).
+    if (refocus || reschema || !centre(table.id)) setCenterOn(table.id);
   };
 
   const onConnectEnd = (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -250,13 +265,47 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   // One line selected at a time (click, or Enter on a focused line): Delete / Backspace or the button deletes it.
   const selectedRelation = model.relations.find((r) => r.id === selectedEdge) ?? null;
   const edges = useShownLines(graph.edges, nodes, selectedEdge, area, exporting);
-  const onEdgesChange = (changes: EdgeChange[]) => {
-    for (const c of changes) {
-      if (c.type !== "select") continue;
-      if (c.selected) setSelectedEdge(Number(c.id));
-      else setSelectedEdge((id) => (id === Number(c.id) ? null : id));
-    }
-  };
+  // The view's size, from React Flow's store: reading the pane's clientWidth in onMove forced a style and layout
+  // pass in the middle of a jump (search-and-focus), right after the highlight's style sheet changed.
+  const store = useStoreApi();
+  const paneSize = () => store.getState();
+  // Stable handlers: see use-stable-handlers.ts (a new function per render redrew every box).
+  const flowHandlers = useStableHandlers({
+    onEdgesChange: (changes: EdgeChange[]) => {
+      for (const c of changes) {
+        if (c.type !== "select") continue;
+        if (c.selected) setSelectedEdge(Number(c.id));
+        else setSelectedEdge((id) => (id === Number(c.id) ? null : id));
+      }
+    },
+    onNodeDragStop: (_: unknown, __: unknown, dragged: Node[]) => saveDragged(dragged),
+    onNodeClick: (_: unknown, node: Node) => {
+      setHighlight(Number(node.id));
+      selectOnly(Number(node.id));
+    },
+    onNodeDoubleClick: (_: unknown, node: Node) => router.push(`/tables/${node.id}`),
+    onPaneClick: () => {
+      setHighlight(null);
+      setSelectedEdge(null);
+    },
+    onConnectEnd,
+    // Boxes and lines far from the view are left out (the area, detail-view.ts; an export draws them all), and
+    // whether a box draws its rows is decided when a move ends, so a box that enters the view during a move
+    // comes bare. React Flow's own culling (onlyRenderVisibleElements) changed the page on every frame of a move.
+    onMoveStart: (event: MouseEvent | TouchEvent | null) => event && moving(wrapper.current, true),
+    onMove: (_: unknown, viewport: Viewport) => {
+      const { width, height } = paneSize();
+      if (!covers(area.get(), viewport, width, height)) area.set(areaFor(viewport, width, height));
+    },
+    onMoveEnd: (_: unknown, viewport: Viewport) => {
+      moving(wrapper.current, false);
+      const { width, height } = paneSize();
+      detail.set(detailViewFor(viewport, width, height));
+      const next = areaFor(viewport, width, height);
+      // A jump (search-and-focus, fit) already set it on its one frame: the same area again redraws nothing.
+      if (!sameView(next, area.get())) area.set(next);
+    },
+  });
   const onKeyDown = (event: React.KeyboardEvent) => {
     if ((event.key === "Delete" || event.key === "Backspace") && selectedRelation && !(event.target instanceof HTMLInputElement)) {
       event.preventDefault();
@@ -331,43 +380,26 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
+            onEdgesChange={flowHandlers.onEdgesChange}
             // React Flow's own Delete would only drop boxes from the screen: deleting is done through the dialog.
             deleteKeyCode={null}
-            onNodeDragStop={(_, __, dragged) => saveDragged(dragged)}
-            onNodeClick={(_, node) => setHighlight(Number(node.id))}
-            onNodeDoubleClick={(_, node) => router.push(`/tables/${node.id}`)}
-            onPaneClick={() => {
-              setHighlight(null);
-              setSelectedEdge(null);
-            }}
-            onConnectEnd={onConnectEnd}
-            // Boxes and lines far from the view are left out (the area, detail-view.ts; an export draws them all), and
-            // whether a box draws its rows is decided when a move ends, so a box that enters the view during a move
-            // comes bare. React Flow's own culling (onlyRenderVisibleElements) changed the page on every frame of a move.
-            onMoveStart={(event) => event && moving(wrapper.current, true)}
-            onMove={(_, viewport) => {
-              const pane = wrapper.current;
-              if (pane && !covers(area.get(), viewport, pane.clientWidth, pane.clientHeight)) area.set(areaFor(viewport, pane.clientWidth, pane.clientHeight));
-            }}
-            onMoveEnd={(_, viewport) => {
-              moving(wrapper.current, false);
-              const pane = wrapper.current;
-              if (!pane) return;
-              detail.set(detailViewFor(viewport, pane.clientWidth, pane.clientHeight));
-              const next = areaFor(viewport, pane.clientWidth, pane.clientHeight);
-              // A jump (search-and-focus, fit) already set it on its one frame: the same area again redraws nothing.
-              if (!sameView(next, area.get())) area.set(next);
-            }}
+            onNodeDragStop={flowHandlers.onNodeDragStop}
+            onNodeClick={flowHandlers.onNodeClick}
+            onNodeDoubleClick={flowHandlers.onNodeDoubleClick}
+            onPaneClick={flowHandlers.onPaneClick}
+            onConnectEnd={flowHandlers.onConnectEnd}
+            onMoveStart={flowHandlers.onMoveStart}
+            onMove={flowHandlers.onMove}
+            onMoveEnd={flowHandlers.onMoveEnd}
             minZoom={MIN_ZOOM}
             maxZoom={2}
             nodesConnectable
             elementsSelectable
-            proOptions={{ hideAttribution: false }}
+            proOptions={PRO_OPTIONS}
           >
             <Dots />
             <Controls showInteractive={false} />
-            {!drawEarly && <MiniMap pannable zoomable nodeColor={(n) => (n.selected ? "#2563eb" : "#a1a1aa")} />}
+            {!drawEarly && <MiniMap pannable zoomable nodeColor={minimapColor} />}
           </ReactFlow>
         </DiagramActions.Provider>
       </div>
