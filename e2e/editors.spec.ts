@@ -131,7 +131,7 @@ test("bad input gets a field error each, and nothing is saved", async ({ page })
   await dialog.getByRole("textbox", { name: "Table name" }).fill("Bad Name");
   await dialog.getByRole("textbox", { name: "Label", exact: true }).fill("x");
   await dialog.getByRole("button", { name: "Create table" }).click();
-  await expect(dialog.getByText(/lower-case letters, digits and underscores/)).toBeVisible();
+  await expect(dialog.getByText(/Use letters, digits and underscores/)).toBeVisible();
   await dialog.getByRole("textbox", { name: "Table name" }).fill("members");
   await dialog.getByRole("button", { name: "Create table" }).click();
   await expect(dialog.getByText("A table public.members already exists.").first()).toBeVisible();

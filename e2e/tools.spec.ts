@@ -138,7 +138,7 @@ test("corrupt, foreign and inconsistent files are refused with the reason, and n
   await expect(refusal).toContainText("The backup has 3 rows that the editor would refuse as an edit");
   const reasons = refusal.getByRole("listitem");
   await expect(reasons).toHaveText([
-    /^mappings_table #\d+ public\.orders; DROP TABLE customers: table_name: Use lower-case letters/,
+    /^mappings_table #\d+ public\.orders; DROP TABLE customers: table_name: Use letters, digits and underscores/,
     /^mappings_column #\d+ customers\.email: pg_type: A PostgreSQL type such as/,
     "mappings_column #9001 customers.orphan: table_id: the backup has no mappings_table row with id 9999",
   ]);

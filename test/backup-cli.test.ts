@@ -100,7 +100,7 @@ describe("metadata:backup / restore / reset (the CLI, end to end)", { timeout: 1
             mappings_relation: [],
           },
         }),
-        /The backup has \d+ rows? that the editor would refuse as an edit.*\n {3}- mappings_table #\d+ public\.\w+; DROP TABLE x: table_name: Use lower-case letters/,
+        /The backup has \d+ rows? that the editor would refuse as an edit.*\n {3}- mappings_table #\d+ public\.\w+; DROP TABLE x: table_name: Use letters, digits and underscores/,
       ],
     ];
     for (const [name, text, reason] of cases) {

@@ -131,4 +131,19 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("hostile actio
     expect(await refused("updateTableFieldAction", { id: tableId, rowVersion: v, field: "label", value: "가".repeat(10_000) })).toMatchObject({ formError: "At most 200 characters." });
     expect(await refused("updateTableFieldAction", { id: tableId, rowVersion: v, field: "table_name", value: "n".repeat(100) })).toMatchObject({ formError: "At most 63 bytes." });
   });
+
+  it("names: mixed case is a name (kept as typed, always quoted in SQL); quotes, spaces, -, $ and non-ASCII are refused", async () => {
+    const v = await version("mappings_table", tableId);
+    for (const value of ['x"";drop', "a b", "a-b", "é", "dollar$", "Users;--"]) {
+      expect((await refused("updateTableFieldAction", { id: tableId, rowVersion: v, field: "table_name", value })).formError).toMatch(/^Use letters, digits and underscores/);
+    }
+    const row = { pg_column: "createdAt", pg_type: "TIMESTAMPTZ", label: "Created at", graphql_field: "", graphql_type: "", form_type: "", is_required: false, is_unique: false, is_primary_key: false };
+    for (const pg_column of ['x"";drop', "a b", "a-b", "é"]) {
+      expect((await refused("addColumnAction", tableId, { ...row, pg_column })).fieldErrors).toMatchObject({ pg_column: expect.stringMatching(/^Use letters, digits and underscores/) });
+    }
+    expect((await refused("addColumnAction", tableId, { ...row, pg_type: '"Role";drop' })).fieldErrors).toMatchObject({ pg_type: expect.any(String) });
+    expect(await actions.addColumnAction(tableId, row)).toMatchObject({ ok: true });
+    const { rows } = await db.client.query("SELECT pg_column FROM _metadata.mappings_column WHERE table_id = $1 AND pg_column = 'createdAt'", [tableId]);
+    expect(rows).toEqual([{ pg_column: "createdAt" }]);
+  });
 });

@@ -59,7 +59,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("on %s (%s)", 
       const users = doc.tables.mappings_table.find((t) => t.table_name === "users")!;
       const problems = await refused(altered(doc, "mappings_table", users.id, { table_name: "users; DROP TABLE orders" }));
       expect(problems[0]).toBe(
-        `mappings_table #${users.id} public.users; DROP TABLE orders: table_name: Use lower-case letters, digits and underscores, starting with a letter or underscore (snake_case).`,
+        `mappings_table #${users.id} public.users; DROP TABLE orders: table_name: Use letters, digits and underscores, starting with a letter or underscore (no spaces, quotes, - or $).`,
       );
       // Its columns and the relation to it now name a table that is not theirs: refused too.
       expect(problems.slice(1).every((p) => /table_name: says public\.users, but its table \(id \d+\) is public\.users; DROP TABLE orders/.test(p))).toBe(true);
@@ -74,7 +74,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("on %s (%s)", 
       hostile = altered(hostile, "mappings_column", id.id, { pg_type: "BIGINTEGER" });
       expect(await refused(hostile)).toEqual([
         `mappings_column #${id.id} users.id: pg_type: PostgreSQL does not know the type "BIGINTEGER".`,
-        `mappings_column #${email.id} users.x" OR 1=1 --: pg_column: Use lower-case letters, digits and underscores, starting with a letter or underscore (snake_case).`,
+        `mappings_column #${email.id} users.x" OR 1=1 --: pg_column: Use letters, digits and underscores, starting with a letter or underscore (no spaces, quotes, - or $).`,
         `mappings_column #${name.id} users.name: pg_type: A PostgreSQL type such as VARCHAR(255), BIGINT or TIMESTAMPTZ.`,
       ]);
     });
@@ -140,10 +140,10 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("on %s (%s)", 
       const [columnRow] = await rows(ctx.pool, "SELECT to_jsonb(c) AS j FROM _metadata.mappings_column c WHERE id = $1", [userColumns[1].id]);
       const state = await snapshot(ctx.pool);
       const cases: [string, Record<string, unknown>, string][] = [
-        ["mappings_table", { ...(tableRow.j as object), table_name: "users; DROP TABLE x" }, "table_name: Use lower-case letters"],
+        ["mappings_table", { ...(tableRow.j as object), table_name: "users; DROP TABLE x" }, "table_name: Use letters, digits and underscores"],
         ["mappings_column", { ...(columnRow.j as object), pg_type: "int); DROP TABLE x; --" }, "pg_type: A PostgreSQL type such as"],
         ["mappings_column", { ...(columnRow.j as object), pg_type: "no_such_type" }, 'pg_type: PostgreSQL does not know the type "no_such_type"'],
-        ["mappings_column", { ...(columnRow.j as object), pg_column: 'x" OR 1=1 --' }, "pg_column: Use lower-case letters"],
+        ["mappings_column", { ...(columnRow.j as object), pg_column: 'x" OR 1=1 --' }, "pg_column: Use letters, digits and underscores"],
         ["mappings_column", { ...(columnRow.j as object), is_required: "yes" }, "is_required must be true, false or null"],
         ["mappings_api_endpoint", { id: 1, endpoint_name: "Bad Name!", base_url: "https://x.example", method: "GET" }, "endpoint_name: Lower-case letters"],
       ];

@@ -75,9 +75,10 @@ describe("parseInlineEdit", () => {
   });
 
   it("a bad value is refused with the field's own message", () => {
-    expect(table("table_name", "Users")).toEqual({
+    expect(table("table_name", "Users")).toMatchObject({ ok: true, value: "Users" });
+    expect(table("table_name", "my users")).toEqual({
       ok: false,
-      formError: "Use lower-case letters, digits and underscores, starting with a letter or underscore (snake_case).",
+      formError: "Use letters, digits and underscores, starting with a letter or underscore (no spaces, quotes, - or $).",
     });
     expect(table("table_name", "")).toEqual({ ok: false, formError: "Table name is required." });
     expect(table("label", "   ")).toEqual({ ok: false, formError: "Label is required." });

@@ -2,6 +2,7 @@ import { RELATION_TYPES } from "../schemas/enums";
 import type { CodegenInput, Problem } from "./model";
 import { say } from "../i18n/messages";
 import { reverseType, type RelationType } from "../metadata/relation-keys";
+import { snakeCase } from "../metadata/derive";
 import { camelOfSnake, graphqlNameProblem, lowerFirst, pascal } from "./names";
 import type { ResolvedColumn, ResolvedTable } from "./resolve";
 
@@ -106,7 +107,7 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
       continue;
     }
     const forwardList = LIST_FORWARD.has(r.relation_type);
-    const name = r.graphql_field?.trim() || (forwardList ? camelOfSnake(to.table.table_name) : camelOfSnake(r.from_column.replace(/_id$/, "")));
+    const name = r.graphql_field?.trim() || (forwardList ? camelOfSnake(to.table.table_name) : camelOfSnake(snakeCase(r.from_column).replace(/_id$/, "")));
     const nameProblem = graphqlNameProblem(name, "relationField");
     if (nameProblem || taken(from, name)) {
       problem("graphql_field", nameProblem ?? say("codegen.fieldTaken", { type: from.typeName, name }));

@@ -1,7 +1,7 @@
 import { graphqlTypeForTable } from "../metadata/derive";
 import type { CodegenInput, ColumnInput, Problem, StrayColumn, TableInput } from "./model";
 import { say } from "../i18n/messages";
-import { graphqlNameProblem, pascal, RESERVED_TYPE_NAMES } from "./names";
+import { graphqlNameProblem, lowerFirst, pascal, RESERVED_TYPE_NAMES } from "./names";
 import { resolveColumnOnce, type ColumnCache, type ResolvedColumn } from "./resolve-column";
 import { resolveRelations, type RelationField } from "./resolve-relations";
 
@@ -92,7 +92,7 @@ function resolveLocal(table: TableInput, typeName: string, counts: Map<string, n
     problems.push({ tableId: table.id, table: table.table_name, target: { kind: "table", field: "primary_key" }, message: say("codegen.noPrimaryKey", { key: table.primary_key, table: table.table_name }) });
   }
   const one = typeName[0].toLowerCase() + typeName.slice(1);
-  const plural = table.table_name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p, i) => (i ? pascal(p) : p)).join("");
+  const plural = table.table_name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p, i) => (i ? pascal(p) : lowerFirst(p))).join("");
   const many = plural && plural !== one && !/^[0-9]/.test(plural) ? plural : `${one}List`;
   local.resolved = { columns, pk, one, many };
   local.names = generatedNames(typeName, columns);

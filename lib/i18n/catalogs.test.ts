@@ -85,7 +85,7 @@ describe("message catalogs", () => {
     ].map((i) => i.message);
     expect(issues()).toEqual([
       "Choose at least one schema.",
-      "A schema name is a snake_case identifier.",
+      "A schema name: letters, digits and underscores, starting with a letter or underscore.",
       "Open the plan from the Drift page's Review plan button.",
       "Review the plan first.",
     ]);
@@ -96,8 +96,8 @@ describe("message catalogs", () => {
 
   it("the table's checks and indexes, and the History page's requests, speak the locale too", () => {
     const issues = () => [
-      ...tableConstraintsValue.safeParse({ checks: [{ name: "Bad", condition: " " }] }).error!.issues,
-      ...indexesValue.safeParse([{ columns: [], type: "FAST", name: "Bad", where: "" }]).error!.issues,
+      ...tableConstraintsValue.safeParse({ checks: [{ name: "Bad name", condition: " " }] }).error!.issues,
+      ...indexesValue.safeParse([{ columns: [], type: "FAST", name: "Bad-name", where: "" }]).error!.issues,
       ...historyFilterSchema.safeParse({ table: "pg_class", operation: "TRUNCATE", from: "yesterday" }).error!.issues,
       ...restoreSchema.safeParse({ entryId: "1", which: "middle" }).error!.issues,
       ...undoDeletionSchema.safeParse({ table: "project", id: "1" }).error!.issues,

@@ -7,13 +7,33 @@ import { currentLocale } from "../i18n/messages";
 import type { Locale } from "../i18n/locale";
 import { koreanLabelFor } from "./korean-labels";
 
-/** users → User, order_items → OrderItem, categories → Category. */
-export function pascalCase(name: string): string {
+/**
+ * The words of a name: split at underscores (and other non-alphanumerics) and, in a mixed-case name, where a word
+ * starts in camelCase or PascalCase (createdAt → created, At; AlbumID → Album, ID; HTMLPage → HTML, Page).
+ * A lower-case name is split at its underscores only.
+ */
+export function nameWords(name: string): string[] {
   return name
     .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
+    .flatMap((w) => w.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/))
+    .filter(Boolean);
+}
+
+/** users → User, order_items → OrderItem, categories → Category, createdAt → CreatedAt, AlbumId → AlbumId. */
+export function pascalCase(name: string): string {
+  return nameWords(name)
     .map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase())
     .join("");
+}
+
+/**
+ * A mixed-case name in lower snake_case, for the names the editor suggests (a foreign-key column, a junction
+ * table) and for recognising what a name means (AlbumId is an id, createdAt a creation time): User → user,
+ * createdAt → created_at, AlbumId → album_id. A name without capitals is returned as it is.
+ */
+export function snakeCase(name: string): string {
+  if (!/[A-Z]/.test(name)) return name;
+  return nameWords(name).map((w) => w.toLowerCase()).join("_");
 }
 
 export function singular(word: string): string {
@@ -32,23 +52,29 @@ export function graphqlTypeForTable(tableName: string): string {
   return pascalCase(parts.join("_"));
 }
 
-/** created_at → createdAt. */
+/** created_at → createdAt, AlbumId → albumId. */
 export function camelCase(name: string): string {
   const pascal = pascalCase(name);
   return pascal ? pascal[0].toLowerCase() + pascal.slice(1) : "";
 }
 
 /**
- * user_id → "User id", id → "ID"; in Korean (the page's language by default) a suggestion for common names
- * (user_id → "사용자 ID", created_at → "생성일시"), else the English derivation.
+ * user_id → "User id", id → "ID", createdAt → "Created at", AlbumID → "Album ID"; in Korean (the page's language by
+ * default) a suggestion for common names (user_id or userId → "사용자 ID", created_at → "생성일시"), else the
+ * English derivation.
  */
 export function labelFor(name: string, locale: Locale = currentLocale()): string {
   if (locale === "ko") {
-    const suggested = koreanLabelFor(name);
+    const suggested = koreanLabelFor(snakeCase(name));
     if (suggested) return suggested;
   }
   if (name === "id") return "ID";
-  const words = name.split(/[_\s]+/).filter(Boolean).join(" ");
+  // A capitalised word of a camelCase name reads in lower case (createdAt → created at); an acronym stays.
+  const words = name
+    .split(/[_\s]+/)
+    .flatMap((w) => (/[A-Z]/.test(w) ? nameWords(w).map((x) => (/^[A-Z][a-z]/.test(x) ? x.toLowerCase() : x)) : [w]))
+    .filter(Boolean)
+    .join(" ");
   return words ? words[0].toUpperCase() + words.slice(1) : "";
 }
 
@@ -83,7 +109,8 @@ const GRAPHQL_SCALARS: [RegExp, string][] = [
 export function graphqlTypeFor(pgType: string, columnName = ""): string {
   const { base, array } = parsePgType(pgType);
   let scalar = GRAPHQL_SCALARS.find(([re]) => re.test(base))?.[1] ?? "String";
-  if ((columnName === "id" || columnName.endsWith("_id")) && (scalar === "Int" || scalar === "BigInt")) scalar = "ID";
+  const name = snakeCase(columnName);
+  if ((name === "id" || name.endsWith("_id")) && (scalar === "Int" || scalar === "BigInt")) scalar = "ID";
   return array ? `[${scalar}]` : scalar;
 }
 
@@ -107,8 +134,9 @@ export const FORM_TYPES = [
 ] as const;
 
 /** The form control for a column, from its name first (email, password, url, phone), then its type. */
-export function formTypeFor(pgType: string, columnName = "", hasEnumOptions = false): string {
+export function formTypeFor(pgType: string, column = "", hasEnumOptions = false): string {
   const { base, array } = parsePgType(pgType);
+  const columnName = snakeCase(column);
   if (hasEnumOptions) return "select";
   // Name hints apply to text only: email_verified (BOOLEAN) is a checkbox, not an e-mail input.
   const textual = base === "" || /^(VARCHAR|CHARACTER VARYING|CHARACTER|CHAR|BPCHAR|TEXT|CITEXT|NAME)$/.test(base);

@@ -2,7 +2,7 @@
  * What the relation wizard derives (pure, shared by the form's preview and the server): the foreign key's
  * type from the key it points to, its name, the reverse relation's type and field, the junction's names.
  */
-import { camelCase, singular } from "./derive";
+import { camelCase, singular, snakeCase } from "./derive";
 
 export type RelationType = "OneToOne" | "OneToMany" | "ManyToOne" | "ManyToMany";
 
@@ -22,9 +22,9 @@ export function foreignKeyType(keyType: string): string {
   return SERIAL_TO_INTEGER[trimmed.toUpperCase()] ?? trimmed;
 }
 
-/** users.id → user_id; order_items.code → order_item_code (at most 63 bytes). */
+/** users.id → user_id; order_items.code → order_item_code; Album.AlbumId → album_album_id (snake_case, at most 63 bytes). */
 export function foreignKeyName(toTable: string, toColumn: string): string {
-  return `${singular(toTable)}_${toColumn}`.slice(0, 63);
+  return `${singular(snakeCase(toTable))}_${snakeCase(toColumn)}`.slice(0, 63);
 }
 
 const REVERSE: Record<RelationType, RelationType> = {
@@ -57,5 +57,5 @@ export function junctionNames(from: { table: string; key: string }, to: { table:
   const a = foreignKeyName(from.table, from.key);
   let b = foreignKeyName(to.table, to.key);
   if (b === a) b = `related_${b}`.slice(0, 63);
-  return { table: `${from.table}_${to.table}`.slice(0, 63), fromColumn: a, toColumn: b };
+  return { table: `${snakeCase(from.table)}_${snakeCase(to.table)}`.slice(0, 63), fromColumn: a, toColumn: b };
 }

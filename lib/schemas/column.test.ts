@@ -31,8 +31,9 @@ describe("columnSchema", () => {
   });
 
   it.each([
-    ["Email", "Use lower-case letters, digits and underscores, starting with a letter or underscore (snake_case)."],
-    ["2fa_code", "Use lower-case letters, digits and underscores, starting with a letter or underscore (snake_case)."],
+    ["e-mail", "Use letters, digits and underscores, starting with a letter or underscore (no spaces, quotes, - or $)."],
+    ['"Email"', "Use letters, digits and underscores, starting with a letter or underscore (no spaces, quotes, - or $)."],
+    ["2fa_code", "Use letters, digits and underscores, starting with a letter or underscore (no spaces, quotes, - or $)."],
     ["c".repeat(64), "At most 63 bytes."],
     ["", "Column name is required."],
   ])("pg_column %j is refused", (name, message) => {
@@ -55,12 +56,17 @@ describe("columnSchema", () => {
     "character varying(100)[]",
     "INTEGER[][]",
     "_int4",
+    // A mixed-case enum as format_type prints it (Prisma's "Role"; one in another schema; an array of it).
+    '"Role"',
+    'public."Role"',
+    '"Chinook"."MediaKind"[]',
+    "shop.mood",
   ])("pg_type pattern accepts %j", (type) => {
     expect(PG_TYPE_PATTERN.test(type)).toBe(true);
     expect(problems({ pg_type: type })).toEqual({});
   });
 
-  it.each(["", "VARCHAR(255", "VARCHAR(abc)", "INT; DROP TABLE users", "text[", "1INT", "NUMERIC(1,2,3)", "int'"])(
+  it.each(["", "VARCHAR(255", "VARCHAR(abc)", "INT; DROP TABLE users", "text[", "1INT", "NUMERIC(1,2,3)", "int'", '"Role', '"Ro le"', '"Role"";drop"', '"Role"(3)', '"Role" x', '""', '"a"."b"."c"'])(
     "pg_type pattern refuses %j",
     (type) => {
       expect(problems({ pg_type: type })).toEqual({ pg_type: PG_TYPE_MESSAGE });
@@ -153,7 +159,8 @@ describe("newColumnSchema", () => {
     const missing = newColumnSchema.safeParse({ ...row, pg_type: "" });
     expect(missing.success).toBe(false);
     expect(missing.error!.issues[0]).toMatchObject({ path: ["pg_type"], message: "PostgreSQL type is required." });
-    expect(newColumnSchema.safeParse({ ...row, pg_column: "Email" }).success).toBe(false);
+    expect(newColumnSchema.safeParse({ ...row, pg_column: "e mail" }).success).toBe(false);
+    expect(newColumnSchema.parse({ ...row, pg_column: "Email" }).pg_column).toBe("Email");
     expect(newColumnSchema.safeParse({ ...row, label: "" }).error!.issues[0].message).toBe("Label is required.");
     expect(newColumnSchema.safeParse({ ...row, pg_type: "VARCHR(255" }).error!.issues[0].message).toBe(PG_TYPE_MESSAGE);
   });

@@ -10,12 +10,14 @@ export { regexProblem } from "./regex";
 
 /**
  * A PostgreSQL type as written in DDL: an optional schema (an enum imported from another schema), name words, optional (n) or (p,s) with trailing words after it
- * (TIMESTAMP(3) WITH TIME ZONE), optional []s. Each part can match a given character in one way only
- * (words after the parenthesis, never beside the leading ones), so matching is linear; the server
- * confirms the type (to_regtype).
+ * (TIMESTAMP(3) WITH TIME ZONE), optional []s. A schema or a type name may be double-quoted, as format_type
+ * prints a mixed-case enum (`"Role"`, `public."Role"`, `"Auth"."Role"[]`); inside the quotes only a name the
+ * editor accepts, so no quote, space or `;` can get through. Each part can match a given character in one way only
+ * (words after the parenthesis, never beside the leading ones; a quoted part starts with its quote), so matching is
+ * linear; the server confirms the type (to_regtype).
  */
 export const PG_TYPE_PATTERN =
-  /^(?:[a-z_][a-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*(?: [A-Za-z_][A-Za-z0-9_]*)*(?:\( *\d+ *(?:, *\d+ *)?\)(?: [A-Za-z]+)*)?(?:\[\])*$/;
+  /^(?:(?:[A-Za-z_][A-Za-z0-9_]*|"[A-Za-z_][A-Za-z0-9_]*")\.)?(?:"[A-Za-z_][A-Za-z0-9_]*"|[A-Za-z_][A-Za-z0-9_]*(?: [A-Za-z_][A-Za-z0-9_]*)*(?:\( *\d+ *(?:, *\d+ *)?\)(?: [A-Za-z]+)*)?)(?:\[\])*$/;
 const PG_TYPE_MESSAGE = { error: () => vmsg("pgType") };
 const GRAPHQL_NAME: [RegExp, () => string] = [/^([_A-Za-z][_0-9A-Za-z]*)?$/, () => vmsg("graphqlName")];
 

@@ -13,9 +13,10 @@ describe("field schemas", () => {
     for (const bad of ["1.5", "1e3", "abc", "1234567890", "--1"]) expect(intText.safeParse(bad).success, bad).toBe(false);
   });
 
-  it("identifier: required, snake_case, at most 63 bytes (UTF-8)", () => {
+  it("identifier: required, letters / digits / underscores of either case, at most 63 bytes (UTF-8)", () => {
     expect(identifier("Table name").safeParse("").error!.issues[0].message).toBe("Table name is required.");
-    expect(identifier("Table name").safeParse("Users").success).toBe(false);
+    expect(identifier("Table name").parse("Users")).toBe("Users");
+    expect(identifier("Table name").safeParse("my users").success).toBe(false);
     expect(identifier("Table name").safeParse("9lives").success).toBe(false);
     expect(identifier("Table name").safeParse("x".repeat(64)).error!.issues[0].message).toBe("At most 63 bytes.");
     expect(identifier("Table name").parse(" users ")).toBe("users");
@@ -24,7 +25,8 @@ describe("field schemas", () => {
   it("optionalIdentifier: empty is fine, anything else must be an identifier", () => {
     expect(optionalIdentifier.parse("")).toBe("");
     expect(optionalIdentifier.parse(" id ")).toBe("id");
-    expect(optionalIdentifier.safeParse("Id").success).toBe(false);
+    expect(optionalIdentifier.parse("Id")).toBe("Id");
+    expect(optionalIdentifier.safeParse("I d").success).toBe(false);
   });
 });
 

@@ -33,7 +33,8 @@ describe("relationSchema", () => {
 
   it("columns are identifiers", () => {
     expect(problems({ from_column: "" })).toEqual({ from_column: "From column is required." });
-    expect(problems({ to_column: "ID" }).to_column).toMatch(/snake_case/);
+    expect(problems({ to_column: "to-column" }).to_column).toMatch(/Use letters, digits and underscores/);
+    expect(problems({ to_column: "ID" })).toEqual({});
   });
 
   it("relation_type is one of the seed's enum values", () => {
@@ -42,10 +43,11 @@ describe("relationSchema", () => {
     expect(problems({ relation_type: "" })).toEqual({ relation_type: "Choose a relation type." });
   });
 
-  it("graphql_field is a GraphQL name, constraint_name snake_case; both may be empty", () => {
+  it("graphql_field is a GraphQL name, constraint_name a name of letters, digits and underscores; both may be empty", () => {
     expect(problems({ graphql_field: "", constraint_name: "" })).toEqual({});
     expect(problems({ graphql_field: "the author" }).graphql_field).toBeDefined();
-    expect(problems({ constraint_name: "FK_Posts" })).toEqual({ constraint_name: "A snake_case constraint name." });
+    expect(problems({ constraint_name: "FK posts" })).toEqual({ constraint_name: "A constraint name: letters, digits and underscores, starting with a letter or underscore." });
+    expect(problems({ constraint_name: "FK_Posts" })).toEqual({});
     expect(problems({ constraint_name: "fk_posts_user" })).toEqual({});
   });
 });

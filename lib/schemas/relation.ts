@@ -26,7 +26,7 @@ export const RELATION_FIELDS = entityFields("relation", {
   }),
   is_cascade_delete: boolField("Cascade delete", { width: 120 }),
   constraint_name: textField("Constraint name", 200, {
-    pattern: [/^([a-z_][a-z0-9_]*)?$/, () => vmsg("constraintName")],
+    pattern: [/^([A-Za-z_][A-Za-z0-9_]*)?$/, () => vmsg("constraintName")],
     width: 220,
   }),
 });

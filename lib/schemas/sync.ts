@@ -3,7 +3,7 @@ import { identifierProblem } from "./identifier";
 import { vmsg } from "../i18n/messages";
 
 /** Requests of the Database pages (import, drift, plan): exact types, bounded sizes, nothing coerced. */
-const schemaName = z.string().max(63).refine((s) => identifierProblem(s) === null, { error: () => vmsg("schemaSnakeCase") });
+const schemaName = z.string().max(63).refine((s) => identifierProblem(s) === null, { error: () => vmsg("schemaName") });
 export const importRequestSchema = z.strictObject({
   schemas: z.array(schemaName).min(1, { error: () => vmsg("chooseSchema") }).max(100, { error: () => vmsg("atMostSchemas", { max: 100 }) }),
 });

@@ -11,7 +11,7 @@ function problems(values: Partial<Record<keyof TableValues, unknown>>): Record<s
   return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
 }
 
-const SNAKE = "Use lower-case letters, digits and underscores, starting with a letter or underscore (snake_case).";
+const CHARS = "Use letters, digits and underscores, starting with a letter or underscore (no spaces, quotes, - or $).";
 
 describe("tableSchema", () => {
   it("accepts the defaults plus a name and label, and the seed's JSON examples", () => {
@@ -28,9 +28,10 @@ describe("tableSchema", () => {
   });
 
   it.each([
-    ["Users", SNAKE],
-    ["1users", SNAKE],
-    ["order-items", SNAKE],
+    ["has space", CHARS],
+    ["dollar$", CHARS],
+    ["1users", CHARS],
+    ["order-items", CHARS],
     ["a".repeat(64), "At most 63 bytes."],
     ["", "Table name is required."],
   ])("table_name %j is refused: %s", (name, message) => {
@@ -41,7 +42,8 @@ describe("tableSchema", () => {
     expect(problems({ table_name: "a".repeat(63) })).toEqual({});
     expect(problems({ schema_name: "a".repeat(64) })).toEqual({ schema_name: "At most 63 bytes." });
     expect(problems({ schema_name: "" })).toEqual({ schema_name: "Schema is required." });
-    expect(problems({ primary_key: "Id" })).toEqual({ primary_key: SNAKE });
+    expect(problems({ primary_key: "Id" })).toEqual({});
+    expect(problems({ primary_key: "I-d" })).toEqual({ primary_key: CHARS });
   });
 
   it("label is required (blank after trimming counts as missing)", () => {
@@ -77,22 +79,26 @@ describe("tableSchema", () => {
     expect(problems({ indexes: '[{"columns": ["email"], "type": "FULLTEXT"}]' })).toEqual({
       indexes: "0.type: Index type is one of BTREE, UNIQUE, GIN, GIST, HASH, BRIN.",
     });
-    expect(problems({ indexes: '[{"columns": ["Email"], "type": "BTREE"}]' })).toEqual({
-      indexes: "0.columns.0: Index columns are snake_case column names.",
+    expect(problems({ indexes: '[{"columns": ["e-mail"], "type": "BTREE"}]' })).toEqual({
+      indexes: "0.columns.0: Index columns are column names: letters, digits and underscores.",
     });
+    // Mixed case is a name like any other (Prisma's "User_email_key" on "email", Chinook's "IFK_AlbumArtistId").
+    expect(problems({ indexes: '[{"columns": ["ArtistId"], "type": "BTREE", "name": "IFK_AlbumArtistId"}]' })).toEqual({});
+    expect(problems({ indexes: '[{"columns": ["email"], "type": "UNIQUE", "name": "User email"}]' }).indexes).toMatch(/^0\.name: An index name: /);
     expect(problems({ indexes: '{"columns": ["email"], "type": "UNIQUE"}' }).indexes).toBeDefined();
   });
 
-  it("table_constraints: a check needs a snake_case name and a condition", () => {
+  it("table_constraints: a check needs a name (letters, digits, underscores) and a condition", () => {
     expect(problems({ table_constraints: '{"checks": [{"name": "check_status", "condition": "  "}]}' })).toEqual({
       table_constraints: "checks.0.condition: A check needs a condition.",
     });
     expect(problems({ table_constraints: '{"checks": [{"name": "check_status"}]}' }).table_constraints).toMatch(
       /^checks\.0\.condition: /,
     );
-    expect(problems({ table_constraints: '{"checks": [{"name": "Check", "condition": "x > 0"}]}' })).toEqual({
-      table_constraints: "checks.0.name: A check's name is a snake_case identifier.",
+    expect(problems({ table_constraints: '{"checks": [{"name": "check status", "condition": "x > 0"}]}' })).toEqual({
+      table_constraints: "checks.0.name: A check's name: letters, digits and underscores, starting with a letter or underscore, at most 63.",
     });
+    expect(problems({ table_constraints: '{"checks": [{"name": "CK_InvoiceTotal", "condition": "x > 0"}]}' })).toEqual({});
     expect(problems({ table_constraints: "{}" })).toEqual({});
   });
 

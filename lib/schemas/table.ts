@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { identifier, longText, MAX_LONG_TEXT, optionalIdentifier } from "./fields";
-import { MAX_IDENTIFIER_BYTES } from "./identifier";
+import { BOUNDED_IDENTIFIER_PATTERN, MAX_IDENTIFIER_BYTES } from "./identifier";
 import { jsonTextOf } from "./json-text";
 import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, entityFields } from "./registry";
 import { vmsg } from "../i18n/messages";
@@ -14,7 +14,7 @@ export const tableConstraintsValue = z.object({
   checks: z
     .array(
       z.object({
-        name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: () => vmsg("checkNameSnake") }),
+        name: z.string().regex(BOUNDED_IDENTIFIER_PATTERN, { error: () => vmsg("checkNameChars") }),
         condition: z
           .string({ error: () => vmsg("checkNeedsCondition") })
           .max(10_000, { error: () => vmsg("checkConditionTooLong", { max: 10_000 }), abort: true })
@@ -26,11 +26,11 @@ export const tableConstraintsValue = z.object({
 });
 export const indexesValue = z.array(
   z.object({
-    columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: () => vmsg("indexColumnsSnake") })).min(1, { error: () => vmsg("indexNeedsColumn") }),
+    columns: z.array(z.string().regex(BOUNDED_IDENTIFIER_PATTERN, { error: () => vmsg("indexColumnNames") })).min(1, { error: () => vmsg("indexNeedsColumn") }),
     type: z.enum(INDEX_TYPES, { error: () => vmsg("indexType", { types: INDEX_TYPES.join(", ") }) }),
     // Optional: the index's name (kept by an import) and a partial index's WHERE condition, an SQL expression
     // the server parses before it reaches DDL (lib/sync/probe.ts).
-    name: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: () => vmsg("indexNameSnake") }).optional(),
+    name: z.string().regex(BOUNDED_IDENTIFIER_PATTERN, { error: () => vmsg("indexNameChars") }).optional(),
     where: z.string().trim().min(1, { error: () => vmsg("partialIndexEmpty") }).max(4000, { error: () => vmsg("atMostChars", { max: 4000 }) }).optional(),
   }),
 );

@@ -216,7 +216,7 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
       constraintIndexes.set(c.indexid, c);
       skipped.push({ kind: "exclusion constraint", name: `${where}.${c.name}`, reason: say("sync.skip.exclusion") });
     } else if (c.type === "c") {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(c.name)) {
+      if (badName(c.name)) {
         skipped.push({ kind: "check", name: `${where}.${c.name}`, reason: say("sync.skip.name") });
         continue;
       }
@@ -283,7 +283,7 @@ function foreignKeysOf(cons: ConRow[], tables: Map<number, TableModel>, skipped:
       ? say("sync.skip.fkColumns")
       : !known.has(target)
         ? say("sync.skip.fkTarget", { target })
-        : !/^[a-z_][a-z0-9_]*$/.test(c.name) || c.name.length > 200
+        : badName(c.name)
           ? say("sync.skip.name")
           : null;
     if (reason) {

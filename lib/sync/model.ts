@@ -103,9 +103,12 @@ export function ddlType(column: ColumnModel): string {
   return column.type;
 }
 
+/** A name as format_type prints it: bare when lower snake_case, else double-quoted (`"Role"`). */
+const typeIdent = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name}"`);
+
 /** The enum's name as format_type prints it (falls back to the search path's default: public unqualified). */
 export function enumTypeName(e: EnumModel): string {
-  return e.type ?? (e.schema === "public" ? e.name : `${e.schema}.${e.name}`);
+  return e.type ?? (e.schema === "public" ? typeIdent(e.name) : `${typeIdent(e.schema)}.${typeIdent(e.name)}`);
 }
 
 export function sortedModel(model: SchemaModel): SchemaModel {

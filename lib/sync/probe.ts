@@ -65,7 +65,20 @@ export function describeProbeError(error: unknown): string {
 }
 
 const METHODS = new Set(["btree", "gin", "gist", "hash", "brin"]);
-const ENUM_NAME = /^(?:([a-z_][a-z0-9_]*)\.)?([a-z_][a-z0-9_]*)$/;
+const PART = '(?:"([A-Za-z_][A-Za-z0-9_]*)"|([A-Za-z_][A-Za-z0-9_]*))';
+const ENUM_NAME = new RegExp(`^(?:${PART}\\.)?${PART}$`);
+
+/**
+ * An enum type's text as a column's pg_type holds it (`mood`, `shop.mood`, `"Role"`, `public."Role"`) → its schema
+ * and name as the catalog spells them: a quoted part exactly, an unquoted one folded to lower case, as PostgreSQL
+ * reads it (a bare `Role` is the type role).
+ */
+export function enumTypeParts(typeText: string): { schema: string | null; name: string } | null {
+  const m = ENUM_NAME.exec(typeText);
+  if (!m) return null;
+  const schema = m[1] ?? m[2]?.toLowerCase() ?? null;
+  return { schema, name: m[3] ?? m[4].toLowerCase() };
+}
 
 /**
  * The metadata in the server's own spelling, checked by the server: every type through a column of a
@@ -80,13 +93,13 @@ export async function canonicalize(db: Db, raw: MetadataModel, actual: SchemaMod
   const actualTables = new Map(actual.tables.map((t) => [tableKey(t), t]));
   const outcome = await attempt(db, async () => {
     for (const [typeText, options] of raw.enumOptions) {
-      const match = ENUM_NAME.exec(typeText);
+      const match = enumTypeParts(typeText);
       if (!match) continue;
       const found = await resolveType(db, typeText);
       if (found && found.typtype !== "e") continue;
       const e = found
         ? { schema: found.schema, name: found.name, labels: options.labels }
-        : { schema: match[1] ?? options.schema, name: match[2], labels: options.labels };
+        : { schema: match.schema ?? options.schema, name: match.name, labels: options.labels };
       if (!found) {
         await db.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(e.schema)}`);
         await db.query(`CREATE TYPE ${quoteIdent(e.schema)}.${quoteIdent(e.name)} AS ENUM (${e.labels.map(quoteLiteral).join(", ")})`);

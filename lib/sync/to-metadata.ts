@@ -1,5 +1,5 @@
 import { currentLocale } from "../i18n/messages";
-import { camelCase, formTypeFor, graphqlTypeFor, graphqlTypeForTable, labelFor } from "../metadata/derive";
+import { camelCase, formTypeFor, graphqlTypeFor, graphqlTypeForTable, labelFor, pascalCase, singular, snakeCase } from "../metadata/derive";
 import { columnDefaults, columnSchema, type ColumnField, type ColumnValues } from "../schemas/column";
 import { tableDefaults, tableSchema, type TableField, type TableValues } from "../schemas/table";
 import type { z } from "zod";
@@ -148,10 +148,20 @@ export function columnValuesFrom(
   return parseColumn({ ...base, ...database });
 }
 
-/** A new relation's fields: ManyToOne (OneToOne when the column is unique), named after the column. */
+/**
+ * A new relation's fields: ManyToOne (OneToOne when the column is unique, by a constraint or, as Prisma makes it, a
+ * unique index), named after the column without its id (author_id, authorId → author). A column that names no id
+ * (Prisma's "A", Chinook's "ReportsTo") would give the column's own field: the target table names the relation
+ * instead (category), and on a self-reference both (reportsToEmployee), since the table's own name is taken.
+ */
 export function relationFieldsFrom(fk: ForeignKeyModel, from: TableModel) {
-  const unique = from.uniques.some((u) => u.column === fk.column) || (from.primaryKey.length === 1 && from.primaryKey[0] === fk.column);
-  const field = camelCase(fk.column.replace(/_id$/, "")) || camelCase(fk.toTable);
+  const unique =
+    from.uniques.some((u) => u.column === fk.column) ||
+    from.indexes.some((i) => i.unique && i.where === null && i.columns.length === 1 && i.columns[0] === fk.column) ||
+    (from.primaryKey.length === 1 && from.primaryKey[0] === fk.column);
+  const own = camelCase(fk.column);
+  let field = camelCase(snakeCase(fk.column).replace(/_id$/, "")) || camelCase(fk.toTable);
+  if (field === own) field = fk.toSchema === fk.schema && fk.toTable === fk.table ? own + pascalCase(singular(snakeCase(fk.toTable))) : camelCase(singular(snakeCase(fk.toTable)));
   return { relation_type: unique ? ("OneToOne" as const) : ("ManyToOne" as const), graphql_field: field };
 }
 
