@@ -29,6 +29,9 @@ describe.each(servers().map((s) => [s.name] as const))("round trip of random mod
       const r = rng(20261128 + batch * 7919 + (serverName === "pg15" ? 1 : 0));
       const models = Array.from({ length: BATCH }, (_, i) => randomSchema(r, `m${batch}_${i}`));
       const schemas = models.map((m) => m.schema);
+      // Each batch has models named in mixed case ("T0Users"."c1Text") beside snake_case ones.
+      expect(models.filter((m) => m.mixed).length).toBeGreaterThan(0);
+      expect(models.filter((m) => m.mixed).length).toBeLessThan(BATCH);
       await source.client.query(models.map((m) => m.ddl).join("\n"));
 
       const imported = await runImport(source.client, schemas);

@@ -10,6 +10,7 @@ import {
   parsePgType,
   pascalCase,
   singular,
+  snakeCase,
 } from "./derive";
 
 describe("table names → GraphQL type", () => {
@@ -85,6 +86,40 @@ describe("column names → GraphQL field and label", () => {
     ["", ""],
   ])("labelFor(%j) = %j", (name, label) => {
     expect(labelFor(name)).toBe(label);
+  });
+});
+
+describe("mixed-case names (Prisma, Chinook): the same derivations, word by word", () => {
+  it.each([
+    // name, GraphQL field, label, snake_case, GraphQL type for the table
+    ["createdAt", "createdAt", "Created at", "created_at", "CreatedAt"],
+    ["authorId", "authorId", "Author id", "author_id", "AuthorId"],
+    ["AlbumId", "albumId", "Album id", "album_id", "AlbumId"],
+    ["AlbumID", "albumId", "Album ID", "album_id", "AlbumId"],
+    ["User", "user", "User", "user", "User"],
+    ["InvoiceLine", "invoiceLine", "Invoice line", "invoice_line", "InvoiceLine"],
+    ["MediaTypes", "mediaTypes", "Media types", "media_types", "MediaType"],
+    ["_prisma_migrations", "prismaMigrations", "Prisma migrations", "_prisma_migrations", "PrismaMigration"],
+    ["HTMLPage", "htmlPage", "HTML page", "html_page", "HtmlPage"],
+    ["A", "a", "A", "a", "A"],
+  ])("%s → field %s, label %j, snake %s, type %s", (name, field, label, snake, type) => {
+    expect(camelCase(name)).toBe(field);
+    expect(labelFor(name, "en")).toBe(label);
+    expect(snakeCase(name)).toBe(snake);
+    expect(graphqlTypeForTable(name)).toBe(type);
+  });
+
+  it("a lower-case name is left to the underscores: snakeCase returns it as it is", () => {
+    for (const name of ["order_items", "a_1b", "t2024", "__x"]) expect(snakeCase(name)).toBe(name);
+  });
+
+  it("what a name means is read from its words: ids, e-mails, Korean labels", () => {
+    expect(graphqlTypeFor("integer", "AlbumId")).toBe("ID");
+    expect(graphqlTypeFor("integer", "Milliseconds")).toBe("Int");
+    expect(formTypeFor("varchar(60)", "Email")).toBe("email");
+    expect(formTypeFor("text", "phoneNumber")).toBe("tel");
+    expect(labelFor("createdAt", "ko")).toBe(labelFor("created_at", "ko"));
+    expect(labelFor("userId", "ko")).toBe(labelFor("user_id", "ko"));
   });
 });
 

@@ -18,6 +18,10 @@ describe("relation-keys", () => {
     expect(foreignKeyName("categories", "id")).toBe("category_id");
     expect(foreignKeyName("order_items", "code")).toBe("order_item_code");
     expect(foreignKeyName("a".repeat(70), "id")).toHaveLength(63);
+    // Suggested names stay snake_case when the target's are not (Prisma's User.id, Chinook's Album.AlbumId).
+    expect(foreignKeyName("User", "id")).toBe("user_id");
+    expect(foreignKeyName("Album", "AlbumId")).toBe("album_album_id");
+    expect(junctionNames({ table: "Post", key: "id" }, { table: "Category", key: "id" })).toEqual({ table: "post_category", fromColumn: "post_id", toColumn: "category_id" });
   });
 
   it("the reverse of each type, and its field on the target table", () => {

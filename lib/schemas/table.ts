@@ -49,7 +49,7 @@ export const TABLE_FIELDS = entityFields("table", {
   table_name: field("required", "Table name", identifier("Table name"), {
     max: MAX_IDENTIFIER_BYTES,
     width: 200,
-    hint: "snake_case, e.g. order_items",
+    hint: "e.g. order_items; case-sensitive (User and user are two tables), always quoted in SQL",
   }),
   label: requiredField("Label", 200, { width: 180, hint: "Shown in the UI, e.g. 사용자" }),
   graphql_type: textField("GraphQL type", 100, {
