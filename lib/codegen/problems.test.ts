@@ -1,6 +1,6 @@
 import { buildSchema, validateSchema } from "graphql";
 import { describe, expect, it } from "vitest";
-import { column, usersPosts } from "./fixtures";
+import { column, table, usersPosts } from "./fixtures";
 import { analyze, generateFiles, tableForm } from "./generate";
 import { randomModel } from "./random-model";
 import type { CodegenInput } from "./model";
@@ -85,6 +85,25 @@ describe("problems in the metadata", () => {
     const sdl = files.find((f) => f.path === "schema.graphql")!.content;
     expect(validateSchema(buildSchema(sdl))).toEqual([]);
     expect(sdl).not.toMatch(absent);
+  });
+
+  it("mixed-case tables (Prisma's User beside a user): a clash is a problem like any other; the rest is generated", () => {
+    const input = usersPosts();
+    input.tables.push(
+      table(3, "User", "", "User", [column("id", "SERIAL", { sort_order: 1 }), column("createdAt", "TIMESTAMP(3)", { sort_order: 2 })]),
+      table(4, "user", "", "user", [column("id", "SERIAL", { sort_order: 1 })]),
+      table(5, "InvoiceLine", "", "Invoice line", [column("InvoiceLineId", "INTEGER", { sort_order: 1 }), column("UnitPrice", "NUMERIC(10,2)", { sort_order: 2 })], { primary_key: "InvoiceLineId" }),
+    );
+    const analysis = analyze(input);
+    // "User" and "user" both derive the type User, as users already names it: each is told, none is generated.
+    for (const name of ["User", "user", "users"]) {
+      expect(analysis.problems).toContainEqual(expect.objectContaining({ table: name, target: { kind: "table", field: "graphql_type" }, message: expect.stringMatching(/User/) }));
+    }
+    const line = analysis.model.tables.find((t) => t.table.table_name === "InvoiceLine")!;
+    expect([line.typeName, line.one, line.many, line.columns.map((c) => c.name)]).toEqual(["InvoiceLine", "invoiceLine", "invoiceLineList", ["invoiceLineId", "unitPrice"]]);
+    const sdl = generateFiles(input).find((f) => f.path === "schema.graphql")!.content;
+    expect(validateSchema(buildSchema(sdl))).toEqual([]);
+    expect(sdl).toMatch(/type InvoiceLine \{[^}]*invoiceLineId: ID!/);
   });
 
   it("links point at the cell: table page, tab, row and field", () => {

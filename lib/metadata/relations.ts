@@ -88,7 +88,8 @@ async function endpoints(client: pg.ClientBase, values: RelationValues) {
 /** Whether PostgreSQL sees one type in both (lengths aside: VARCHAR(36) and VARCHAR(40) match, TEXT does not). */
 async function sameKeyType(client: pg.ClientBase, a: string, b: string): Promise<boolean> {
   const [x, y] = [foreignKeyType(a), foreignKeyType(b)];
-  if (x.toUpperCase() === y.toUpperCase()) return true;
+  // Unquoted type names are case-insensitive; a quoted one ("Role", a mixed-case enum) is not: the server decides.
+  if (x.toUpperCase() === y.toUpperCase() && (x === y || !x.includes('"'))) return true;
   // PostgreSQL 15 raises on some malformed names where 16+ returns NULL: the savepoint keeps the transaction.
   await client.query("SAVEPOINT key_type");
   try {
