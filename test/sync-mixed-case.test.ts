@@ -4,6 +4,7 @@ import { buildSchema, validateSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze, generateFiles } from "../lib/codegen/generate";
 import { loadCodegenInput } from "../lib/metadata/codegen-input";
+import { pgTypeProblem } from "../lib/metadata/pg-types";
 import { applyPlan, previewPlan } from "../lib/sync/apply";
 import { previewImport, runImport } from "../lib/sync/import";
 import { loadSync } from "../lib/sync/sync";
@@ -92,6 +93,14 @@ describe.each(servers().map((s) => [s.name] as const))("mixed-case names (Prisma
     expect(relation["Employee.ReportsTo > Employee.EmployeeId"]).toMatchObject({ type: "ManyToOne", graphql_field: "reportsToEmployee", constraint_name: "FK_EmployeeReportsTo" });
     expect(relation["_CategoryToPost.A > Category.id"]).toMatchObject({ graphql_field: "category" });
     expect(relation["Album.ArtistId > Artist.ArtistId"]).toMatchObject({ graphql_field: "artist", constraint_name: "FK_AlbumArtistId" });
+  });
+
+  it("a quoted type is the server's to check, case and all: \"Role\" exists, \"ROLE\" and a bare Role (read as role) do not", async () => {
+    expect(await pgTypeProblem('"Role"', source.client)).toBeNull();
+    expect(await pgTypeProblem('public."Role"[]', source.client)).toBeNull();
+    expect(await pgTypeProblem('"Chinook"."MediaKind"', source.client)).toBeNull();
+    expect(await pgTypeProblem('"ROLE"', source.client)).toMatch(/does not know the type/);
+    expect(await pgTypeProblem("Role", source.client)).toMatch(/does not know the type/);
   });
 
   it("finds no drift right after the import, and a second import changes nothing", async () => {
