@@ -86,6 +86,17 @@ describe("buildPlan", () => {
     expect(widening.statements).toMatchObject([{ destructive: false }]);
   });
 
+  it("a mixed-case table's serial: the sequence is created and named quoted, inside nextval's text too", () => {
+    const column = { name: "AlbumId", type: "integer", serial: null, identity: null, notNull: true, default: null, comment: null };
+    const album = (serial: "serial" | null): TableModel => ({ ...posts, schema: "Chinook", name: "Album", columns: [{ ...column, serial }], primaryKey: ["AlbumId"] });
+    const [desired, actual] = [model([album("serial")], false), model([album(null)], false)];
+    const sql = buildPlan(compareModels(desired, actual), desired, actual).statements.map((s) => s.sql);
+    expect(sql).toEqual([
+      'CREATE SEQUENCE "Chinook"."Album_AlbumId_seq" AS integer OWNED BY "Chinook"."Album"."AlbumId";',
+      `ALTER TABLE "Chinook"."Album" ALTER COLUMN "AlbumId" SET DEFAULT nextval('"Chinook"."Album_AlbumId_seq"'::regclass);`,
+    ]);
+  });
+
   it("explains ManyToMany instead of generating DDL for it", () => {
     const plan = buildPlan([], empty, empty, ["public.a.id ↔ public.b.id"]);
     expect(plan.notes).toEqual(["ManyToMany public.a.id ↔ public.b.id: no DDL is generated; model it as a junction table with two ManyToOne relations."]);
