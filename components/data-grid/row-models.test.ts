@@ -87,6 +87,8 @@ describe("the grid's row models", () => {
     expect(ids(kept)).toEqual(["5", "4", "3", "2", "1"]);
     expect(kept.rows[3].original.name).toBe("row 9");
     expect(kept.rows[3].getValue("name")).toBe("row 9");
+    expect(kept.rowsById["2"]).toBe(kept.rows[3]);
+    expect(g.table.getCoreRowModel().rowsById["2"]).toBe(kept.rows[3]);
     g.set({ sorting: [{ id: "name", desc: true }] }); // a new sorting state: sorted again
     expect(ids(g.table.getRowModel())).toEqual(["2", "5", "4", "3", "1"]);
   });
@@ -148,6 +150,15 @@ describe("the grid's row models", () => {
         // Every row shown is the current data of its id.
         const current = new Map(ours.data().map((r) => [String(r.id), r]));
         expect(ours.table.getRowModel().rows.every((row) => row.original === current.get(row.id))).toBe(true);
+        // The id index (built when read) names exactly the rows shown, each with its current data (a sorted
+        // model's index holds the unsorted Rows, which TanStack's sort copies: the same data either way).
+        const model = ours.table.getRowModel();
+        const core = ours.table.getCoreRowModel();
+        const indexed =
+          Object.keys(model.rowsById).length === model.rows.length &&
+          model.rows.every((row) => model.rowsById[row.id]?.original === row.original) &&
+          core.rows.every((row) => core.rowsById[row.id] === row);
+        expect(indexed).toBe(true);
         if (op === "edit") expect(got).toEqual(before);
         else if (op === "sort" || refiltered) expect(got).toEqual(want);
         else if (op === "filter") expect(got).toEqual(before); // the same filter again

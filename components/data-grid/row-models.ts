@@ -45,20 +45,37 @@ export function reusingCoreRowModel<T>(): RowModelFactory<T> {
       const before = model?.rows ?? [];
       const getRowId = table.options.getRowId;
       const rows: Row<T>[] = new Array(next.length);
-      const rowsById: Record<string, Row<T>> = {};
       for (let i = 0; i < next.length; i++) {
         const kept = before[i];
-        const row =
+        rows[i] =
           kept !== undefined && kept.original === next[i]
             ? kept
             : createRow(table, getRowId ? getRowId(next[i], i) : String(i), next[i], i, 0);
-        rows[i] = row;
-        rowsById[row.id] = row;
       }
       data = next;
-      model = { rows, flatRows: rows, rowsById };
+      model = modelOf(rows);
       return model;
     };
+  };
+}
+
+/**
+ * A row model whose `rowsById` is built when first read. A saved edit rebuilds the model, and nothing on that path
+ * reads the index: building it anyway cost more than the rest of the model (an object keyed by ids such as
+ * "100003" is a slow dictionary: 0.6 ms for the 2,000-column grid, 5 ms for 5,000 such ids, in node).
+ */
+export function modelOf<T>(rows: Row<T>[]): RowModel<T> {
+  let byId: Record<string, Row<T>> | null = null;
+  return {
+    rows,
+    flatRows: rows,
+    get rowsById() {
+      if (!byId) {
+        byId = {};
+        for (const row of rows) byId[row.id] = row;
+      }
+      return byId;
+    },
   };
 }
 
@@ -86,10 +103,7 @@ export function keepingOrder<T>(
         // The step had nothing to do (no filter, no sort) and still has not.
         output = sameIds(last.input.rows, from.rows) ? from : run();
       } else if (last && sameDeps && sameIds(last.input.rows, from.rows)) {
-        const rows = last.output.rows.map((r) => from.rowsById[r.id] ?? r);
-        const rowsById: Record<string, Row<T>> = {};
-        for (const row of rows) rowsById[row.id] = row;
-        output = { rows, flatRows: rows, rowsById };
+        output = modelOf(withCurrentRows(last.output.rows, last.input.rows, from.rows));
       } else {
         output = run();
       }
@@ -97,6 +111,13 @@ export function keepingOrder<T>(
       return output;
     };
   };
+}
+
+/** `shown` (a filtered or sorted selection of `before`) with each row that `after` replaced by its new Row. */
+function withCurrentRows<T>(shown: Row<T>[], before: Row<T>[], after: Row<T>[]): Row<T>[] {
+  const replaced = new Map<string, Row<T>>();
+  for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) replaced.set(after[i].id, after[i]);
+  return replaced.size === 0 ? shown : shown.map((r) => replaced.get(r.id) ?? r);
 }
 
 function sameIds<T>(a: Row<T>[], b: Row<T>[]): boolean {
