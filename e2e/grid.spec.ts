@@ -142,6 +142,37 @@ test("Hangul typed with an IME on a selected cell starts editing with the compos
   expect((await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.email])).rows[0].label).toBe("이메일");
 });
 
+test("after Enter saves a cell, the cell below has focus and takes typing and IME input at once", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await cell(page, "id", "label").click();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText("Key");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "id", "label")).toHaveText("Key");
+  // Focus went from the editor straight to the cell below (one focus move), which is selected and typable.
+  await expect(cell(page, "email", "label")).toBeFocused();
+  await expect(cell(page, "email", "label")).toHaveAttribute("aria-selected", "true");
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "ㅁ", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.imeSetComposition", { text: "메", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.insertText", { text: "메" });
+  const editor = page.getByRole("textbox", { name: `Label for ${ids.email}` });
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue("메");
+  await page.keyboard.press("Escape");
+  await expect(cell(page, "email", "label")).toBeFocused();
+  expect((await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.id])).rows[0].label).toBe("Key");
+  // Tab saves and moves right; Escape on the next edit leaves the saved value.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText("Mail");
+  await page.keyboard.press("Tab");
+  await expect(cell(page, "email", "label")).toHaveText("Mail");
+  await expect(page.locator(`[data-testid^="cell-${ids.email}-"]:focus`)).toHaveAttribute("aria-selected", "true");
+  expect((await db.query("SELECT label FROM _metadata.mappings_column WHERE id = $1", [ids.email])).rows[0].label).toBe("Mail");
+});
+
 test("Alt+↓ / Alt+↑ move the row and write sort_order; the selection follows the row", async ({ page }) => {
   await page.goto(`tables/${tableId}`);
   await cell(page, "id", "label").click();

@@ -76,7 +76,7 @@ export function CellEditor<T>({ row, column, edit, api, errorId }: CellEditorPro
         ref={ref}
         {...common}
         value={draft}
-        onChange={(event) => edit.pending || setDraft(event.target.value)}
+        onChange={(event) => api.saving() || setDraft(event.target.value)}
         className={cn(fieldClass, ring, "pr-6")}
       >
         {(editor.allowEmpty || draft === "") && (
@@ -104,7 +104,7 @@ export function CellEditor<T>({ row, column, edit, api, errorId }: CellEditorPro
       spellCheck={false}
       value={draft}
       readOnly={edit.pending}
-      onChange={(event) => setDraft(event.target.value)}
+      onChange={(event) => api.saving() || setDraft(event.target.value)}
       className={cn(
         fieldClass,
         ring,

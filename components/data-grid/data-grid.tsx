@@ -14,7 +14,7 @@ import { canGlobalFilter, globalFilterValue, matchesGlobalFilter } from "./filte
 import { GridHeader, headerHeight } from "./grid-header";
 import { GridRow } from "./grid-row";
 import { ROW_HEIGHT, columnWidth } from "./types";
-import { useActiveCell, useFocusActiveCell } from "./use-active-cell";
+import { cellAt, useActiveCell, useFocusActiveCell } from "./use-active-cell";
 import { useCellEditing } from "./use-cell-editing";
 import { useGridEvents } from "./use-grid-events";
 import { plainCell } from "./values";
@@ -195,6 +195,10 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     onCellCommit: commitOne,
     onRowOpen,
     moveAfterCommit: active.moveAfterCommit,
+    cellAfterCommit: (move) => {
+      const to = active.targetAfter(move);
+      return to && gridRef.current ? cellAt(gridRef.current, to) : null;
+    },
     returnToEditor: (rowId, colId) => active.moveToIds(rowId, colId, { target: "editor", scroll: true }),
     focusInGrid: () => Boolean(gridRef.current?.contains(document.activeElement)),
   });

@@ -168,11 +168,12 @@ function renderCell<T>(
       )}
       {edit?.pending && (
         // Shown (and spinning) only when a save takes longer than 300 ms: a spinning element repaints the page
-        // every frame, work a quick save's wait would pay for nothing. The cell is marked busy at once.
+        // every frame, work a quick save's wait would pay for nothing. The cell takes its busy look at
+        // BUSY_LOOK_MS (100 ms), so the spinner waits 200 ms more.
         <span
           data-cell-part=""
           aria-hidden
-          className="absolute top-1/2 right-1 size-3 -translate-y-1/2 animate-spin rounded-full border-2 border-blue-600 border-t-transparent transition-opacity delay-300 duration-0 [animation-delay:300ms] starting:opacity-0"
+          className="absolute top-1/2 right-1 size-3 -translate-y-1/2 animate-spin rounded-full border-2 border-blue-600 border-t-transparent transition-opacity delay-200 duration-0 [animation-delay:200ms] starting:opacity-0"
         />
       )}
       {showError && (

@@ -25,7 +25,9 @@ const MARGIN = 8;
  * container and neighbouring rows cannot clip or cover it; it follows the cell when the page scrolls.
  */
 export function JsonEditor<T>({ row, column, edit, api, label, errorId }: JsonEditorProps<T>) {
-  const [text, setText] = useState(edit.initialDraft);
+  const [text, setDraft] = useState(edit.initialDraft);
+  // No input while the save is in flight (its busy look may not be drawn yet: use-cell-editing.ts).
+  const setText = (next: string) => void (api.saving() || setDraft(next));
   const t = useTranslations("grid");
   const common = useTranslations("common");
   const anchorRef = useRef<HTMLSpanElement>(null);

@@ -76,16 +76,22 @@ export function useActiveCell<T>(rows: Row<T>[], colIds: string[], headerColCoun
     if (focus) focusRequest.current = focus;
   }, []);
 
-  /** After a commit: Enter moves down, Tab right, Shift+Tab left; focus returns to the grid. */
+  /** Where a commit's move goes: Enter down, Tab right, Shift+Tab left; null for "none" (a blur). */
+  const targetAfter = useCallback((move: CommitMove): CellPos | null => {
+    if (move === "none") return null;
+    const { pos, rows, colIds } = latest.current;
+    const row = move === "down" ? Math.min(rows.length - 1, pos.row + 1) : pos.row;
+    const col = clamp(pos.col + (move === "right" ? 1 : move === "left" ? -1 : 0), 0, colIds.length - 1);
+    return { row, col };
+  }, []);
+
+  /** After a commit: moves the active cell (targetAfter); focus returns to the grid. */
   const moveAfterCommit = useCallback(
     (move: CommitMove) => {
-      if (move === "none") return;
-      const { pos, rows, colIds } = latest.current;
-      const row = move === "down" ? Math.min(rows.length - 1, pos.row + 1) : pos.row;
-      const col = clamp(pos.col + (move === "right" ? 1 : move === "left" ? -1 : 0), 0, colIds.length - 1);
-      moveTo({ row, col }, { target: "cell", scroll: true });
+      const to = targetAfter(move);
+      if (to) moveTo(to, { target: "cell", scroll: true });
     },
-    [moveTo],
+    [moveTo, targetAfter],
   );
 
   const moveToIds = useCallback(
@@ -105,7 +111,7 @@ export function useActiveCell<T>(rows: Row<T>[], colIds: string[], headerColCoun
     return range ?? (pos.row >= 0 && pos.col < dataCols ? rangeOf(pos, pos) : null);
   }, [dataCols]);
 
-  return { pos, range, indexById, moveTo, moveToIds, moveAfterCommit, getPos, getRange, focusRequest };
+  return { pos, range, indexById, moveTo, moveToIds, moveAfterCommit, targetAfter, getPos, getRange, focusRequest };
 }
 
 /**
@@ -123,7 +129,7 @@ export function useFocusActiveCell(
     const request = focusRequest.current;
     const grid = gridRef.current;
     if (!request || !grid) return;
-    const cell = grid.querySelector<HTMLElement>(`[data-r="${pos.row}"] > [data-c="${pos.col}"]`);
+    const cell = cellAt(grid, pos);
     if (!cell) return;
     if (request.scroll) {
       if (pos.row >= 0) scrollToRow(pos.row);
@@ -135,6 +141,11 @@ export function useFocusActiveCell(
     target.focus({ preventScroll: true });
     focusRequest.current = null;
   });
+}
+
+/** The rendered cell at `pos` (the header row is -1), or null when it is not in the page. */
+export function cellAt(grid: HTMLElement, pos: CellPos): HTMLElement | null {
+  return grid.querySelector<HTMLElement>(`[data-r="${pos.row}"] > [data-c="${pos.col}"]`);
 }
 
 function scrollColumnIntoView(viewport: HTMLElement, cell: HTMLElement) {

@@ -9,6 +9,8 @@ interface EditingOptions<T> {
   onRowOpen?: (row: T) => void;
   /** Moves the active cell after a successful commit (and puts focus back on the grid). */
   moveAfterCommit: (move: CommitMove) => void;
+  /** The cell element `move` goes to, when it is in the page; null for "none". */
+  cellAfterCommit: (move: CommitMove) => HTMLElement | null;
   /** Makes the given cell active and focuses its editor again, after a commit from blur failed. */
   returnToEditor: (rowId: string, colId: string) => void;
   /** Whether focus is still somewhere inside the grid. */
@@ -22,20 +24,36 @@ export interface EditingApi<T> {
   cancel: () => void;
   /** Clears a checkbox's error message once the user moves on. */
   dismiss: () => void;
+  /** Whether the edit's save is in flight (before its busy look is drawn too): the editor then takes no input. */
+  saving: () => boolean;
 }
+
+/**
+ * How long a save runs before the cell takes its busy look (greyed, aria-busy, the editor read-only; the spinner
+ * follows at 300 ms). A quick save goes straight from the editor to the saved value: drawing the busy state for a
+ * save that is over before anyone could read it cost a render and a frame (style, paint, the compositor's commit)
+ * while the browser waited on the server, on the same cores.
+ */
+export const BUSY_LOOK_MS = 100;
 
 const failure = (error: unknown) =>
   error instanceof Error && error.message ? error.message : say("common.notSaved");
 
 /**
- * Hands focus from the editor to its own cell before the editor is removed: removing the focused element costs
- * the browser a focus fixup in the middle of React's commit (measured: several ms of `removeChild` per edit),
- * while a focus move inside the grid is cheap. Called once the edit is over (`current` cleared), so the blur
- * this fires commits nothing.
+ * Hands focus from the editor to a cell before the editor is removed: removing the focused element costs the
+ * browser a focus fixup in the middle of React's commit (measured: several ms of `removeChild` per edit), while a
+ * focus move inside the grid is cheap. Focus goes straight to the cell the commit moves to when it is in the page
+ * (the grid's own focus move after the render then finds it focused already: one focus change an edit, not two),
+ * else to the edited cell before the move. Called once the edit is over (`current` cleared), so the blur this
+ * fires commits nothing.
  */
-function focusEditedCell() {
+function leaveEditor<T>(options: EditingOptions<T>, move: CommitMove) {
   const editor = document.activeElement?.closest("[data-editor]");
-  editor?.closest<HTMLElement>("[data-c]")?.focus({ preventScroll: true });
+  const to = editor ? options.cellAfterCommit(move) : null;
+  if (editor && !to) editor.closest<HTMLElement>("[data-c]")?.focus({ preventScroll: true });
+  options.moveAfterCommit(move);
+  // After the move, so the grid's focus handler finds this cell active already.
+  to?.focus({ preventScroll: true });
 }
 
 /**
@@ -88,8 +106,7 @@ export function useCellEditing<T>(options: EditingOptions<T>) {
       // If the user went on to another cell while the commit was pending, they keep their place.
       const movedOn = latest.current.focusInGrid() && !document.activeElement?.closest("[data-editor]");
       update(null);
-      if (!movedOn) focusEditedCell();
-      if (!movedOn) latest.current.moveAfterCommit(move);
+      if (!movedOn) leaveEditor(latest.current, move);
     };
 
     const fail = (edit: EditState, error: string, move: CommitMove) => {
@@ -133,12 +150,11 @@ export function useCellEditing<T>(options: EditingOptions<T>) {
         if (!parsed.changed) return finish(move);
         const invalid = column.columnDef.meta?.validate?.(parsed.value);
         if (invalid) return fail(edit, invalid, move);
-        // The save's request goes out before the pending state is drawn: the ref guards the edit at once, the busy
-        // look follows a task later (after the action's request is sent, which takes a few microtasks), instead
-        // of rendering in front of the request.
+        // The ref guards the edit at once (no second commit, no cancel, no input: `saving`); the busy look is
+        // drawn only if the save is still running after BUSY_LOOK_MS.
         const pending = { ...edit, pending: true, error: null };
         current.current = pending;
-        setTimeout(() => current.current === pending && setEditing(pending), 0);
+        setTimeout(() => current.current === pending && setEditing(pending), BUSY_LOOK_MS);
         let error: string | null;
         try {
           error = await onCellCommit(row.original, column.id, parsed.value);
@@ -154,14 +170,15 @@ export function useCellEditing<T>(options: EditingOptions<T>) {
       cancel() {
         if (!current.current || current.current.pending) return;
         update(null);
-        focusEditedCell();
-        latest.current.moveAfterCommit("stay");
+        leaveEditor(latest.current, "stay");
       },
 
       dismiss() {
         const edit = current.current;
         if (edit?.mode === "toggle" && !edit.pending) update(null);
       },
+
+      saving: () => current.current?.pending === true,
     };
   }, [toggle, update]);
 
