@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { AppToaster } from "@/components/app-shell/app-toaster";
+import { IntlWarmUp } from "@/components/app-shell/intl-warm-up";
 import { MessagesLocale } from "@/components/app-shell/messages-locale";
 import { SegmentMessages } from "@/components/app-shell/segment-messages";
 import { ThemeProvider } from "@/components/app-shell/theme-context";
@@ -27,6 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={theme === "system" ? undefined : theme} suppressHydrationWarning>
       <body className="min-h-screen font-sans">
+        <IntlWarmUp />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-blue-700 focus:px-3 focus:py-2 focus:text-sm focus:text-white"
