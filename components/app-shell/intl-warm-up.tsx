@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 
 /**
- * The browser's first `Intl.NumberFormat` loads ICU's number data: 30–60 ms of the main thread in a fresh tab at
- * load 6–9 (Chromium 156; PluralRules ~2 ms). The message formatter pays it on the first message with a value
+ * The browser's first `Intl.NumberFormat` loads ICU's number data: 30–200 ms of the main thread in a fresh tab at
+ * load 6–9 (Chromium 156; most runs 30–65 ms; PluralRules ~2 ms). The message formatter pays it on the first message with a value
  * (intl-messageformat's resolveLocale asks NumberFormat.supportedLocalesOf; a plural's `#` formats with
  * NumberFormat), and that is during hydration, after every script has arrived: on the critical path of each page.
  * Done here, from the HTML, while the browser waits for those scripts, it is off that path; the formatter then finds
