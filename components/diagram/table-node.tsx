@@ -29,15 +29,19 @@ function Marker({ children, title, className }: { children: string; title: strin
  * React Flow renders a node again whenever it moves (its position is a prop): the box's content is a component of
  * its own, drawn again only when its data or its detail changes.
  */
-export function TableNode({ id, data, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<Node<TableNodeData, "table">>) {
+export function TableNode({ id, data, selected, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<Node<TableNodeData, "table">>) {
   const actions = useContext(DiagramActions);
   const { detail, area } = actions;
   // In view and zoomed in (as of the last move's end: see detail-view.ts), the box draws its rows: a deferred
   // render, so whatever else the page does goes on while React draws them (an export needs them at once).
   const box = { x: positionAbsoluteX, y: positionAbsoluteY, width: width ?? NODE_WIDTH, height: height ?? 0 };
   const detailed = useSyncExternalStore(detail.subscribe, () => showsDetail(detail.get(), box), () => false);
-  // Far from the view (detail-view.ts: the area), the box is an empty frame of its size with its two handles.
-  const inArea = useSyncExternalStore(area.subscribe, () => overlaps(area.get(), box), () => true);
+  // Far from the view (detail-view.ts: the area), the box is an empty frame of its size with its two handles. A new
+  // area (a jump, a pan that left it) draws and empties its boxes in a deferred render, so the frame that shows the
+  // new view is not held up by the dozens of boxes around it; the selected box (the table just found) at once.
+  const inAreaNow = useSyncExternalStore(area.subscribe, () => overlaps(area.get(), box), () => true);
+  const inAreaSoon = useDeferredValue(inAreaNow);
+  const inArea = selected ? inAreaNow : inAreaSoon;
   const bare = useDeferredValue(!detailed) && !actions.fullDetail;
   const updateNodeInternals = useUpdateNodeInternals();
   const drawn = useRef(bare);

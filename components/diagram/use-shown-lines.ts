@@ -1,7 +1,7 @@
 "use client";
 
 import type { Node } from "@xyflow/react";
-import { useMemo, useRef, useSyncExternalStore } from "react";
+import { useDeferredValue, useMemo, useRef, useSyncExternalStore } from "react";
 import { lineInArea, type DetailStore } from "./detail-view";
 import { NODE_WIDTH, type GraphEdge } from "./diagram-graph";
 
@@ -13,7 +13,8 @@ type Line = GraphEdge & { hidden?: boolean; selected?: boolean };
  * and go.
  */
 export function useShownLines(edges: GraphEdge[], nodes: Node[], selected: number | null, area: DetailStore, exporting: boolean): Line[] {
-  const shownArea = useSyncExternalStore(area.subscribe, area.get, area.get);
+  // Deferred as the boxes' area is (table-node.tsx): a new area's lines follow the frame that shows the new view.
+  const shownArea = useDeferredValue(useSyncExternalStore(area.subscribe, area.get, area.get));
   const kept = useRef(new Map<string, { from: GraphEdge; hidden: boolean; selected: boolean; line: Line }>());
   return useMemo(() => {
     const boxes = new Map(nodes.map((n) => [n.id, { ...n.position, width: n.width ?? NODE_WIDTH, height: n.height ?? 0 }]));
