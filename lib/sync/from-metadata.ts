@@ -2,6 +2,7 @@ import type { Queryable } from "../db/pool";
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexMethod, IndexModel, SchemaModel, SerialKind, TableModel } from "./model";
 import { foreignKeyKey, tableKey } from "./model";
 import { say } from "../i18n/messages";
+import { identifierProblem } from "../schemas/identifier";
 
 /**
  * The metadata side, as written: types and expressions exactly as the rows hold them. probe.ts turns this into
@@ -20,6 +21,8 @@ export interface MetadataModel extends SchemaModel {
   manyToMany: string[];
   /** Rows that cannot become DDL as they are (an unknown index type, an index on a column the table lacks). */
   problems: { where: string; message: string }[];
+  /** Tables left out because a name cannot be quoted into SQL (see problems): compared on neither side. */
+  leftOut: string[];
 }
 
 interface TableRowLite {
@@ -86,8 +89,8 @@ function defaultText(value: unknown): string | null {
   return null;
 }
 
-function indexFrom(columns: string[], type: string, name?: unknown, where?: unknown): IndexModel {
-  const upper = type.toUpperCase();
+function indexFrom(columns: string[], type: unknown, name?: unknown, where?: unknown): IndexModel {
+  const upper = typeof type === "string" ? type.toUpperCase() : "BTREE";
   const method = (upper === "UNIQUE" || upper === "" ? "btree" : upper.toLowerCase()) as IndexMethod;
   return {
     name: typeof name === "string" && name ? name : null,
@@ -127,6 +130,7 @@ export async function readMetadataModel(db: Queryable, schemas: string[] | null)
     enumOptions: new Map(),
     manyToMany: [],
     problems: [],
+    leftOut: [],
   };
   const byId = new Map<number, TableModel>();
   for (const t of tables.rows) {
@@ -157,6 +161,36 @@ export async function readMetadataModel(db: Queryable, schemas: string[] | null)
     table.columns.push(columnFrom(c, table, model));
     model.ids.columns.set(`${tableKey(table)}.${c.pg_column}`, c.id);
   }
+  // Names the editor's forms refuse can still be written with psql; they cannot be quoted into DDL. A table with
+  // such a name (its schema's, its own or a column's) is left out of the comparison; an index, check or foreign-key
+  // name is left out (the plan derives one). Each is a problem, so apply refuses until it is fixed.
+  const badName = (name: unknown) => typeof name !== "string" || identifierProblem(name) !== null;
+  const nameProblem = (where: string, name: unknown) =>
+    model.problems.push({ where, message: say("sync.problem.badName", { name: String(name).slice(0, 100) }) });
+  model.tables = model.tables.filter((table) => {
+    const bad = [table.schema, table.name, ...table.columns.map((c) => c.name)].filter(badName);
+    for (const name of bad) nameProblem(tableKey(table), name);
+    if (bad.length) model.leftOut.push(tableKey(table));
+    return bad.length === 0;
+  });
+  for (const table of model.tables) {
+    for (const i of table.indexes) {
+      if (i.name !== null && badName(i.name)) {
+        nameProblem(tableKey(table), i.name);
+        i.name = null;
+      }
+      if (!Array.isArray(i.columns) || i.columns.some(badName)) {
+        nameProblem(tableKey(table), Array.isArray(i.columns) ? i.columns.find(badName) : i.columns);
+        i.columns = [];
+      }
+    }
+    table.indexes = table.indexes.filter((i) => i.columns.length > 0);
+    table.checks = table.checks.filter((c) => {
+      if (!badName(c.name) && typeof c.condition === "string") return true;
+      nameProblem(tableKey(table), c.name);
+      return false;
+    });
+  }
   for (const table of model.tables) {
     const names = new Set(table.columns.map((c) => c.name));
     for (const i of table.indexes) {
@@ -183,6 +217,15 @@ export async function readMetadataModel(db: Queryable, schemas: string[] | null)
       toColumn: inverse ? r.from_column : r.to_column,
       cascade: r.is_cascade_delete === true,
     };
+    const refs = [fk.schema, fk.table, fk.column, fk.toSchema, fk.toTable, fk.toColumn].filter(badName);
+    if (refs.length) {
+      for (const name of refs) nameProblem(`${r.from_schema}.${r.from_table}.${r.from_column}`, name);
+      continue;
+    }
+    if (fk.name && badName(fk.name)) {
+      nameProblem(`${r.from_schema}.${r.from_table}.${r.from_column}`, fk.name);
+      fk.name = "";
+    }
     const key = foreignKeyKey(fk);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -26,6 +26,7 @@ export async function settleExpressions(db: pg.ClientBase, model: SchemaModel, i
         enumOptions: new Map(),
         manyToMany: [],
         problems: [],
+        leftOut: [],
       };
       const { model: settled, problems } = await canonicalize(db, raw, { tables: [], foreignKeys: [], enums: [] });
       // An expression the server refuses out of context (it will not here: it came from the catalog) stays as it was.

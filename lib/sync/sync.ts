@@ -61,7 +61,15 @@ export async function loadSync(meta: pg.ClientBase, options: SyncOptions = {}): 
   const skipped = new Set(actual.skipped.filter((s) => /table|view|partition/.test(s.kind)).map((s) => s.name));
   const notComparable = canonical.model.tables.map(tableKey).filter((k) => skipped.has(k));
   const desired = { ...canonical.model, tables: canonical.model.tables.filter((t) => !skipped.has(tableKey(t))) };
-  const items = compareModels(desired, actual.model);
+  // A metadata table left out for a name that cannot be quoted is not compared: its live table is not "only in the
+  // database" (that would plan a DROP TABLE for a typo made in psql).
+  const leftOut = new Set(raw.leftOut);
+  const touches = (fk: { schema: string; table: string; toSchema: string; toTable: string }) =>
+    leftOut.has(`${fk.schema}.${fk.table}`) || leftOut.has(`${fk.toSchema}.${fk.toTable}`);
+  const compared = leftOut.size
+    ? { ...actual.model, tables: actual.model.tables.filter((t) => !leftOut.has(tableKey(t))), foreignKeys: actual.model.foreignKeys.filter((fk) => !touches(fk)) }
+    : actual.model;
+  const items = compareModels({ ...desired, foreignKeys: desired.foreignKeys.filter((fk) => !touches(fk)) }, compared);
   return { schemas, raw, actual, canonical: { ...canonical, model: desired }, items, notComparable };
 }
 
