@@ -132,6 +132,13 @@ describe("diagram graph", () => {
     expect(searchTables(tables, "blog.").map((t) => t.table_name)).toEqual(["tags"]);
     expect(searchTables(tables, "s").map((t) => t.table_name)).toEqual(["comments", "posts", "tags", "users"]);
     expect(searchTables(tables, "")).toEqual([]);
+    // A mixed-case name (Chinook's "Album") is found by its name whatever the case typed, exact name first.
+    const chinook = [
+      { ...tables[0], id: 10, schema_name: "Chinook", table_name: "AlbumTrack", label: "트랙" },
+      { ...tables[0], id: 11, schema_name: "Chinook", table_name: "Album", label: "앨범" },
+    ];
+    expect(searchTables(chinook, "album").map((t) => t.table_name)).toEqual(["Album", "AlbumTrack"]);
+    expect(searchTables(chinook, "chinook.ALBUMT").map((t) => t.table_name)).toEqual(["AlbumTrack"]);
   });
 
   it("the ELK graph has every node with its size, one edge per related pair (from the key's holder) and no self-loops", () => {

@@ -82,10 +82,12 @@ export function neighbourhood(tableId: number, relations: DiagramRelation[]): Se
 export function searchTables(tables: DiagramTable[], text: string, limit = 8): DiagramTable[] {
   const q = text.trim().toLowerCase();
   if (!q) return [];
+  // Names may be mixed case ("Album"): compared lower-cased, like the label.
+  const name = (t: DiagramTable) => t.table_name.toLowerCase();
   const hits = tables.filter(
-    (t) => t.table_name.includes(q) || t.label.toLowerCase().includes(q) || `${t.schema_name}.${t.table_name}`.includes(q),
+    (t) => name(t).includes(q) || t.label.toLowerCase().includes(q) || `${t.schema_name}.${t.table_name}`.toLowerCase().includes(q),
   );
-  const rank = (t: DiagramTable) => (t.table_name === q ? 0 : t.table_name.startsWith(q) ? 1 : 2);
+  const rank = (t: DiagramTable) => (name(t) === q ? 0 : name(t).startsWith(q) ? 1 : 2);
   return hits.sort((a, b) => rank(a) - rank(b) || a.table_name.localeCompare(b.table_name)).slice(0, limit);
 }
 
