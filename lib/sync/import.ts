@@ -9,6 +9,7 @@ import { changedFields, insertColumns, insertRelations, insertTables, readExisti
 import { foreignKeyKey, tableKey, type ForeignKeyModel, type TableModel } from "./model";
 import { columnValuesFrom, DATABASE_COLUMN_FIELDS, DATABASE_TABLE_FIELDS, enumsByType, tableValuesFrom } from "./to-metadata";
 import { say } from "../i18n/messages";
+import { pascalCase } from "../metadata/derive";
 
 export type ImportAction = "add" | "update" | "unchanged";
 
@@ -93,6 +94,7 @@ export async function planImport(db: pg.ClientBase, schemas: string[], scope: Im
       }
     });
   }
+  await uniqueNewTypes(db, work.tables);
   const imported = new Set(work.tables.map((t) => tableKey(t.model)));
   const known = new Set([...imported, ...existing.tables.keys()]);
   for (const fk of onlyColumns ? [] : catalog.model.foreignKeys) {
@@ -109,6 +111,32 @@ export async function planImport(db: pg.ClientBase, schemas: string[], scope: Im
   work.preview = { schemas, entries, counts, skipped: catalog.skipped, notes: catalog.notes, problems };
   return work;
 }
+
+/**
+ * GraphQL type names are one namespace for the whole project, and the derived one can repeat: `users` and `user`
+ * both derive User, as do Prisma's "User" beside a legacy `users`, or `blog.post` beside `shop.post`. A new table
+ * whose type is taken (by a table already in the metadata, or one imported before it) gets its name in PascalCase
+ * without the singular (Users), then its schema's name in front (BlogPost), then a number. Tables already in the
+ * metadata keep theirs, as a person may have chosen it.
+ */
+async function uniqueNewTypes(db: pg.ClientBase, tables: Work["tables"]) {
+  const added = tables.filter((t) => t.id === null && t.values.graphql_type);
+  if (added.length === 0) return;
+  const { rows } = await db.query<{ type: string }>(
+    "SELECT DISTINCT graphql_type AS type FROM _metadata.mappings_table WHERE graphql_type IS NOT NULL AND graphql_type <> ''",
+  );
+  const taken = new Set(rows.map((r) => r.type));
+  for (const t of tables) if (t.id !== null && t.values.graphql_type) taken.add(t.values.graphql_type);
+  for (const t of added) {
+    const derived = t.values.graphql_type!;
+    const candidates = [derived, pascalCase(t.model.name), pascalCase(t.model.schema) + derived];
+    let type = candidates.find((c) => c.length > 0 && c.length <= MAX_TYPE_LENGTH && !taken.has(c));
+    for (let n = 2; !type; n++) if (!taken.has(`${derived}${n}`)) type = `${derived}${n}`;
+    t.values.graphql_type = type;
+    taken.add(type);
+  }
+}
+const MAX_TYPE_LENGTH = 100;
 
 export async function previewImport(db: pg.ClientBase, schemas: string[]): Promise<ImportPreview> {
   return (await planImport(db, schemas)).preview;
