@@ -126,6 +126,15 @@ describe("columnSchema", () => {
     expect(problems({ index_config: '"idx"' })).toEqual({ index_config: "Must be a JSON object: { ... }" });
     expect(problems({ api_endpoints: "42" })).toEqual({ api_endpoints: "Must be a JSON object or array" });
   });
+
+  it("index_config's name, when given, is a name DDL can use (it names the index)", () => {
+    expect(problems({ index_config: '{"type": "BTREE", "name": "idx_users_email"}' })).toEqual({});
+    expect(problems({ index_config: '{"type": "GIN", "name": "User_email_idx", "where": "x > 0"}' })).toEqual({});
+    expect(problems({ index_config: '{"type": "BTREE"}' })).toEqual({});
+    for (const name of ['"bad name"', '"x\\";drop"', "42", '""']) {
+      expect(problems({ index_config: `{"name": ${name}}` }).index_config).toMatch(/^name: An index name/);
+    }
+  });
 });
 
 describe("column field kinds and groups", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text, longText, MAX_LONG_TEXT, identifier, intText, type FieldKind } from "./fields";
-import { MAX_IDENTIFIER_BYTES } from "./identifier";
-import { jsonText, jsonTextOf } from "./json-text";
+import { BOUNDED_IDENTIFIER_PATTERN, MAX_IDENTIFIER_BYTES } from "./identifier";
+import { jsonText, jsonTextOf, parseBoundedJson } from "./json-text";
 import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, type FieldSpec, entityFields } from "./registry";
 import { regexProblem } from "./regex";
 import { say, translateLabel, vmsg } from "../i18n/messages";
@@ -77,6 +77,15 @@ export const pgConstraintsValue = z
   })
   .catchall(z.unknown());
 
+/** index_config: a JSON object whose name, when given, becomes the index's name in DDL, so it must be one. */
+const indexConfigText = jsonText("object").superRefine((text, ctx) => {
+  const parsed = text.trim() === "" ? null : parseBoundedJson(text);
+  const name = parsed?.ok && parsed.value !== null && typeof parsed.value === "object" ? (parsed.value as { name?: unknown }).name : undefined;
+  if (name !== undefined && (typeof name !== "string" || !BOUNDED_IDENTIFIER_PATTERN.test(name))) {
+    ctx.addIssue({ code: "custom", message: `name: ${vmsg("indexNameChars")}` });
+  }
+});
+
 export const COLUMN_JSON_HINTS: Partial<Record<ColumnField, string>> = {
   pg_constraints: '{"notNull": true, "default": "ACTIVE", "check": "status IN (\'ACTIVE\', \'INACTIVE\')"}',
   enum_options: '[{"value": "ACTIVE", "label": "활성"}, {"value": "INACTIVE", "label": "비활성"}]',
@@ -130,7 +139,7 @@ export const COLUMN_FIELDS = entityFields("column", {
   is_primary_key: boolField("Primary key", group("index")),
   is_unique: boolField("Unique", group("index")),
   is_indexed: boolField("Indexed", group("index")),
-  index_config: json("Index config", jsonText("object"), "index"),
+  index_config: json("Index config", indexConfigText, "index"),
   comment: field("text", "Comment", longText, { max: MAX_LONG_TEXT, ...group("notes") }),
   remark: field("text", "Remark", longText, { max: MAX_LONG_TEXT, ...group("notes") }),
 });
