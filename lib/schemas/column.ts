@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text, longText, MAX_LONG_TEXT, identifier, intText, type FieldKind } from "./fields";
 import { BOUNDED_IDENTIFIER_PATTERN, MAX_IDENTIFIER_BYTES } from "./identifier";
-import { jsonText, jsonTextOf, parseBoundedJson } from "./json-text";
+import { jsonText, jsonTextOf } from "./json-text";
 import { boolField, castsOf, field, kindsOf, labelsOf, requiredField, schemaOf, textField, type FieldSpec, entityFields } from "./registry";
 import { regexProblem } from "./regex";
 import { say, translateLabel, vmsg } from "../i18n/messages";
@@ -78,12 +78,9 @@ export const pgConstraintsValue = z
   .catchall(z.unknown());
 
 /** index_config: a JSON object whose name, when given, becomes the index's name in DDL, so it must be one. */
-const indexConfigText = jsonText("object").superRefine((text, ctx) => {
-  const parsed = text.trim() === "" ? null : parseBoundedJson(text);
-  const name = parsed?.ok && parsed.value !== null && typeof parsed.value === "object" ? (parsed.value as { name?: unknown }).name : undefined;
-  if (name !== undefined && (typeof name !== "string" || !BOUNDED_IDENTIFIER_PATTERN.test(name))) {
-    ctx.addIssue({ code: "custom", message: `name: ${vmsg("indexNameChars")}` });
-  }
+const indexConfigText = jsonText("object", (value) => {
+  const name = (value as { name?: unknown }).name;
+  return name !== undefined && (typeof name !== "string" || !BOUNDED_IDENTIFIER_PATTERN.test(name)) ? `name: ${vmsg("indexNameChars")}` : null;
 });
 
 export const COLUMN_JSON_HINTS: Partial<Record<ColumnField, string>> = {

@@ -11,6 +11,14 @@ export const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const BOUNDED_IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 export const MAX_IDENTIFIER_BYTES = 63;
 
+/**
+ * Whether `name` is a name the editor accepts, without the message: for the import's and the drift's checks of
+ * 100,000 catalog and metadata names. The pattern is ASCII, so its length in characters is its length in bytes.
+ */
+export function isIdentifier(name: unknown): name is string {
+  return typeof name === "string" && name.length <= MAX_IDENTIFIER_BYTES && IDENTIFIER_PATTERN.test(name);
+}
+
 export function identifierProblem(name: string): string | null {
   if (name.length === 0) return vmsg("enterName");
   if (new TextEncoder().encode(name).length > MAX_IDENTIFIER_BYTES) return vmsg("atMostBytes", { max: MAX_IDENTIFIER_BYTES });

@@ -52,7 +52,7 @@ const jsonString = z.string({ error: () => vmsg("jsonTextExpected") });
  * A JSONB column edited as text: empty means NULL; otherwise it must parse within the limits, and (by
  * default) be an object or an array, as every JSONB example in the spec is.
  */
-export function jsonText(shape: "object" | "array" | "any" = "any") {
+export function jsonText(shape: "object" | "array" | "any" = "any", check?: (value: unknown) => string | null) {
   return jsonString.superRefine((text, ctx) => {
     if (text.trim() === "") return;
     const parsed = parseBoundedJson(text);
@@ -67,6 +67,9 @@ export function jsonText(shape: "object" | "array" | "any" = "any") {
     else if (shape === "array" && !isArray) ctx.addIssue({ code: "custom", message: vmsg("jsonArray") });
     else if (shape === "any" && !isArray && !isObject) {
       ctx.addIssue({ code: "custom", message: vmsg("jsonObjectOrArray") });
+    } else {
+      const problem = check?.(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
     }
   });
 }

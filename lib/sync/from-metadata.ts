@@ -2,7 +2,7 @@ import type { Queryable } from "../db/pool";
 import type { CheckModel, ColumnModel, ForeignKeyModel, IndexMethod, IndexModel, SchemaModel, SerialKind, TableModel } from "./model";
 import { foreignKeyKey, tableKey } from "./model";
 import { say } from "../i18n/messages";
-import { identifierProblem } from "../schemas/identifier";
+import { isIdentifier } from "../schemas/identifier";
 
 /**
  * The metadata side, as written: types and expressions exactly as the rows hold them. probe.ts turns this into
@@ -164,7 +164,7 @@ export async function readMetadataModel(db: Queryable, schemas: string[] | null)
   // Names the editor's forms refuse can still be written with psql; they cannot be quoted into DDL. A table with
   // such a name (its schema's, its own or a column's) is left out of the comparison; an index, check or foreign-key
   // name is left out (the plan derives one). Each is a problem, so apply refuses until it is fixed.
-  const badName = (name: unknown) => typeof name !== "string" || identifierProblem(name) !== null;
+  const badName = (name: unknown) => !isIdentifier(name);
   const nameProblem = (where: string, name: unknown) =>
     model.problems.push({ where, message: say("sync.problem.badName", { name: String(name).slice(0, 100) }) });
   model.tables = model.tables.filter((table) => {

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { z } from "zod";
 import { onClientInTransaction } from "../db/pool";
 import { COLUMN_FIELD_KINDS, type ColumnValues } from "../schemas/column";
-import { TABLE_FIELD_KINDS, type TableValues } from "../schemas/table";
+import { TABLE_FIELD_KINDS, TABLE_FIELDS, type TableValues } from "../schemas/table";
 import { introspect, type Introspection } from "./introspect";
 import { settleExpressions } from "./settle";
 import { changedFields, insertColumns, insertRelations, insertTables, readExisting, updateColumns, updateTables } from "./metadata-rows";
@@ -136,7 +136,7 @@ async function uniqueNewTypes(db: pg.ClientBase, tables: Work["tables"]) {
     taken.add(type);
   }
 }
-const MAX_TYPE_LENGTH = 100;
+const MAX_TYPE_LENGTH = TABLE_FIELDS.graphql_type.max!;
 
 export async function previewImport(db: pg.ClientBase, schemas: string[]): Promise<ImportPreview> {
   return (await planImport(db, schemas)).preview;

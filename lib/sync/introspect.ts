@@ -1,6 +1,6 @@
 import type { Queryable } from "../db/pool";
 import { PG_TYPE_PATTERN } from "../schemas/column";
-import { IDENTIFIER_PATTERN, MAX_IDENTIFIER_BYTES } from "../schemas/identifier";
+import { isIdentifier } from "../schemas/identifier";
 import { say } from "../i18n/messages";
 import type { ColumnModel, EnumModel, ForeignKeyModel, IndexMethod, SchemaModel, SkippedObject, TableModel } from "./model";
 
@@ -82,7 +82,7 @@ const SKIPPED_KINDS = { v: "sync.skip.view", m: "sync.skip.materializedView", f:
 const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 const METHODS = new Set<IndexMethod>(["btree", "gin", "gist", "hash", "brin"]);
 /** identifierProblem(name) !== null, without its per-call encoder: 100,000 columns are checked (a match is ASCII). */
-const badName = (name: string) => !(IDENTIFIER_PATTERN.test(name) && name.length <= MAX_IDENTIFIER_BYTES);
+const badName = (name: string) => !isIdentifier(name);
 
 /** Reads the business tables of `schemas` from the catalog: five queries whatever the number of tables. */
 export async function introspect(db: Queryable, schemas: string[]): Promise<Introspection> {
