@@ -50,6 +50,11 @@ describe("relationSchema", () => {
     expect(problems({ constraint_name: "FK_Posts" })).toEqual({});
     expect(problems({ constraint_name: "fk_posts_user" })).toEqual({});
   });
+
+  it("constraint_name is at most 63 characters, PostgreSQL's longest name (a longer one could not name the key)", () => {
+    expect(problems({ constraint_name: "f".repeat(63) })).toEqual({});
+    expect(problems({ constraint_name: "f".repeat(64) }).constraint_name).toMatch(/63/);
+  });
 });
 
 describe("relation inline fields", () => {

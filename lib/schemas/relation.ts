@@ -25,7 +25,7 @@ export const RELATION_FIELDS = entityFields("relation", {
     width: 160,
   }),
   is_cascade_delete: boolField("Cascade delete", { width: 120 }),
-  constraint_name: textField("Constraint name", 200, {
+  constraint_name: textField("Constraint name", MAX_IDENTIFIER_BYTES, {
     pattern: [/^([A-Za-z_][A-Za-z0-9_]*)?$/, () => vmsg("constraintName")],
     width: 220,
   }),
