@@ -5,7 +5,7 @@ import { COLUMN_FIELD_KINDS, columnDefaults, type ColumnValues, type NewColumnVa
 import { ConflictError, FieldError } from "./conflict";
 import { dbValues, deleteIfVersion, insertRow, rowVersionSql, saveIfVersion, type Entity } from "./versioned-row";
 import { deriveColumnDefaults } from "./derive";
-import { pgTypeProblem, pgTypeProblems } from "./pg-types";
+import { enumOptionsDefine, pgTypeProblem, pgTypeProblems } from "./pg-types";
 import { CellEditsError, type CellEditTarget } from "./cell-edits";
 import { say } from "../i18n/messages";
 
@@ -105,7 +105,9 @@ export async function updateColumn(
 ): Promise<ColumnRow> {
   if (changes.pg_type !== undefined) {
     const problem = await pgTypeProblem(changes.pg_type, pool);
-    if (problem) throw new FieldError("pg_type", problem);
+    if (problem && !enumOptionsDefine(changes.pg_type, changes.enum_options ?? (await enumOptionsOf([id], pool)).get(id))) {
+      throw new FieldError("pg_type", problem);
+    }
   }
   return saveIfVersion(COLUMNS, id, rowVersion, dbValues(COLUMN_FIELD_KINDS, changes), pool);
 }
@@ -143,11 +145,25 @@ export const COLUMN_CELL_EDITS: CellEditTarget<ColumnRow> = {
   async check(edits, client) {
     const types = edits.filter((e) => e.field === "pg_type" && typeof e.value === "string").map((e) => e.value as string);
     const problems = await pgTypeProblems(types, client);
+    const unknown = edits.filter((e) => e.field === "pg_type" && problems.has(e.value as string));
+    // The rows' enum options (or the ones this batch writes) may define an unknown type: the plan creates it.
+    const options = unknown.length ? await enumOptionsOf(unknown.map((e) => e.id), client) : new Map<number, unknown>();
+    for (const e of edits) if (e.field === "enum_options") options.set(e.id, e.value);
     const byIndex: Record<number, string> = {};
     edits.forEach((e, i) => {
       const problem = e.field === "pg_type" ? problems.get(e.value as string) : undefined;
-      if (problem) byIndex[i] = problem;
+      if (problem && !enumOptionsDefine(e.value as string, options.get(e.id))) byIndex[i] = problem;
     });
     return byIndex;
   },
 };
+
+/** The enum options of these column rows as stored (JSON arrays or null): id → options. */
+async function enumOptionsOf(ids: number[], db?: Queryable): Promise<Map<number, unknown>> {
+  const rows = await query<{ id: number; enum_options: unknown }>(
+    "SELECT id::int AS id, enum_options FROM _metadata.mappings_column WHERE id = ANY($1::bigint[])",
+    [ids],
+    db,
+  );
+  return new Map(rows.map((r) => [r.id, r.enum_options]));
+}

@@ -1,5 +1,6 @@
 import { getPool, type Queryable } from "../db/pool";
 import { say } from "../i18n/messages";
+import { enumTypeParts } from "../sync/probe";
 
 /**
  * PostgreSQL types checked by the server (to_regtype), for edits and restores alike. Not a server-only
@@ -10,8 +11,30 @@ const SERIALS: Record<string, string> = { SMALLSERIAL: "smallint", SERIAL2: "sma
 const unknownType = (pgType: string) => say("server.typeUnknown", { type: pgType });
 const regtypeInput = (pgType: string) => SERIALS[pgType.trim().toUpperCase()] ?? pgType.trim();
 
-/** Asks the server whether it knows the type (serial pseudo-types allowed). null when it does. */
-export async function pgTypeProblem(pgType: string, db: Queryable = getPool()): Promise<string | null> {
+/**
+ * Whether a column's enum options define its type: the change plan creates an enum type the server does not
+ * know yet from them (CREATE TYPE … AS ENUM, lib/sync/probe.ts), so a name such as `mood` or `shop."Role"` with
+ * options is a type to be, not a typo. This is what lets metadata restored into a new database, or an enum
+ * designed in the editor, reach the plan. Options as a row holds them (a JSON array) or a form sends them (text).
+ */
+export function enumOptionsDefine(pgType: string, enumOptions: unknown): boolean {
+  let options = enumOptions;
+  if (typeof options === "string") {
+    if (options.trim() === "") return false;
+    try {
+      options = JSON.parse(options);
+    } catch {
+      return false;
+    }
+  }
+  return Array.isArray(options) && options.length > 0 && enumTypeParts(pgType.trim()) !== null;
+}
+
+/**
+ * Asks the server whether it knows the type (serial pseudo-types allowed). null when it does, or when the
+ * column's enum options define it (enumOptionsDefine).
+ */
+export async function pgTypeProblem(pgType: string, db: Queryable = getPool(), enumOptions: unknown = null): Promise<string | null> {
   const trimmed = pgType.trim();
   if (trimmed === "") return null;
   const normalized = regtypeInput(trimmed);
@@ -21,7 +44,7 @@ export async function pgTypeProblem(pgType: string, db: Queryable = getPool()): 
   } catch {
     // PostgreSQL 15 raises on some malformed names where 16+ returns NULL: both mean "not a type".
   }
-  return unknownType(pgType);
+  return enumOptionsDefine(trimmed, enumOptions) ? null : unknownType(pgType);
 }
 
 /**

@@ -9,7 +9,7 @@ import { TABLE_FIELD_KINDS, tableSchema } from "../schemas/table";
 import { typeProblem, type BackupTable } from "./backup-format";
 import type { Catalog } from "./catalog";
 import { expectedCatalog } from "./check";
-import { pgTypeProblems } from "./pg-types";
+import { enumOptionsDefine, pgTypeProblems } from "./pg-types";
 import { projectToValues, type ProjectRow } from "./project";
 import { say } from "../i18n/messages";
 
@@ -102,9 +102,12 @@ export function rowProblems(table: BackupTable, row: Row, catalog: Catalog = exp
   return typeProblems.length ? typeProblems : entityProblems(table, row);
 }
 
-/** The pg_type of each column row that the server does not know: row → problem. In the caller's transaction. */
+/**
+ * The pg_type of each column row that the server does not know, unless the row's enum options define it (the
+ * plan creates that enum): row → problem. In the caller's transaction.
+ */
 export async function pgTypeRowProblems(columns: Row[], client: Queryable): Promise<Map<Row, string>> {
-  const typed = columns.filter((c) => typeof c.pg_type === "string");
+  const typed = columns.filter((c) => typeof c.pg_type === "string" && !enumOptionsDefine(c.pg_type, c.enum_options));
   const problems = await pgTypeProblems(
     typed.map((c) => c.pg_type as string),
     client,

@@ -39,6 +39,8 @@ interface ColRow {
   name: string;
   type: string;
   typid: number;
+  /** pg_type.typtype: `d` for a domain. */
+  typtype: string;
   notnull: boolean;
   identity: string;
   generated: string;
@@ -122,8 +124,9 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
   // relation): at 5,000 tables, col_description() and pg_get_expr(adbin, adrelid) per column cost seconds.
   const cols = await db.query<ColRow>(
     `SELECT a.attrelid::int AS relid, a.attnum::int AS attnum, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
-            a.atttypid::int AS typid, a.attnotnull AS notnull, a.attidentity::text AS identity, a.attgenerated::text AS generated
-       FROM pg_attribute a
+            a.atttypid::int AS typid, ty.typtype::text AS typtype, a.attnotnull AS notnull, a.attidentity::text AS identity,
+            a.attgenerated::text AS generated
+       FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid
       WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
       ORDER BY a.attrelid, a.attnum`,
     [relids],
@@ -158,6 +161,8 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
   for (const c of cols.rows) names.set(at(c.relid, c.attnum), c.name);
   const nameOf = (relid: number, attnum: number) => names.get(at(relid, attnum)) ?? null;
   const badTables = new Map<number, string>();
+  /** Domain type → the first column using it, and how many more do. */
+  const domains = new Map<string, { where: string; more: number }>();
   for (const c of cols.rows) {
     const table = tables.get(c.relid)!;
     const problem = badName(c.name)
@@ -172,7 +177,14 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
       continue;
     }
     table.columns.push(toColumn(c, extra.get(at(c.relid, c.attnum)) ?? NO_EXTRA, notes, `${table.schema}.${table.name}`));
+    if (c.typtype === "d") {
+      const seen = domains.get(c.type);
+      if (seen) seen.more += 1;
+      else domains.set(c.type, { where: `${table.schema}.${table.name}.${c.name}`, more: 0 });
+    }
   }
+  // A domain's name is kept as the column's type (no drift here), but the plan creates only enum types.
+  for (const [type, { where, more }] of domains) notes.push(say("sync.note.domain", { type, where, more }));
 
   const cons = await db.query<ConRow & { conkey: number[]; confkey: number[] | null; refid: number }>(
     `SELECT c.conrelid::int AS relid, c.conname AS name, c.contype::text AS type, c.convalidated AS validated,
