@@ -62,4 +62,22 @@ describe("relations and their back-references", () => {
     expect(validateSchema(buildSchema(sdl))).toEqual([]);
     expect(sdl).toMatch(/type Language \{[^}]*\bfilm: \[Film!\]![^}]*\bfilmByOriginalLanguageId: \[Film!\]!/);
   });
+
+  it("a relation's own field wins over a back-reference, whatever their order (Pagila: store.manager_staff_id, staff.store_id)", () => {
+    const input: CodegenInput = {
+      ...usersPosts(),
+      tables: [
+        table(1, "store", "Store", "Store", [column("id", "SERIAL"), column("manager_staff_id", "INTEGER")]),
+        table(2, "staff", "Staff", "Staff", [column("id", "SERIAL"), column("store_id", "INTEGER")]),
+      ],
+      // The lower id comes first: its back-reference on Staff would be "store", the field staff.store_id names.
+      relations: [relation(1, 1, "manager_staff_id", 2, "id", "OneToOne", "managerStaff"), relation(2, 2, "store_id", 1, "id", "ManyToOne", "store")],
+    };
+    expect(analyze(input).problems).toEqual([]);
+    const sdl = sdlOf(input);
+    expect(validateSchema(buildSchema(sdl))).toEqual([]);
+    expect(sdl).toMatch(/type Staff \{[^}]*\bstore: Store\b/);
+    expect(sdl).toMatch(/type Staff \{[^}]*\bstoreByManagerStaffId: Store\b/);
+    expect(sdl).toMatch(/type Store \{[^}]*\bmanagerStaff: Staff\b[^}]*\bstaff: \[Staff!\]!/);
+  });
 });

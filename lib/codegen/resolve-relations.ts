@@ -79,7 +79,21 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
     else added.set(t, new Set([name]));
   };
   const paired = pairedRelations(input.relations);
-  for (const r of [...input.relations].sort((a, b) => a.id - b.id)) {
+  const relations = [...input.relations].sort((a, b) => a.id - b.id);
+  // A relation's own field (a name a person or the import wrote) comes before a back-reference the generator
+  // makes up: back-references avoid every table's forward names, whatever the relations' order (Pagila's
+  // store.manager_staff_id would otherwise take Staff.store from staff.store_id).
+  const forwardNames = new Map<ResolvedTable, Set<string>>();
+  for (const r of relations) {
+    const from = r.from_table_id === null ? undefined : byId.get(r.from_table_id);
+    const to = r.to_table_id === null ? undefined : byId.get(r.to_table_id);
+    if (!from?.api || !to?.api) continue;
+    const name = forwardName(r, to);
+    const names = forwardNames.get(from);
+    if (names) names.add(name);
+    else forwardNames.set(from, new Set([name]));
+  }
+  for (const r of relations) {
     const from = r.from_table_id === null ? undefined : byId.get(r.from_table_id);
     const to = r.to_table_id === null ? undefined : byId.get(r.to_table_id);
     const home = from ?? to;
@@ -107,7 +121,7 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
       continue;
     }
     const forwardList = LIST_FORWARD.has(r.relation_type);
-    const name = r.graphql_field?.trim() || (forwardList ? camelOfSnake(to.table.table_name) : camelOfSnake(snakeCase(r.from_column).replace(/_id$/, "")));
+    const name = forwardName(r, to);
     const nameProblem = graphqlNameProblem(name, "relationField");
     if (nameProblem || taken(from, name)) {
       problem("graphql_field", nameProblem ?? say("codegen.fieldTaken", { type: from.typeName, name }));
@@ -127,7 +141,7 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
     const backList = LIST_BACK.has(r.relation_type);
     const plain = backList ? camelOfSnake(from.table.table_name) : lowerFirst(from.typeName);
     // A second link from the same table (film.language_id, film.original_language_id) is told apart by its column.
-    const back = [plain, `${plain}By${pascal(camelOfSnake(r.from_column))}`].find((n) => !taken(to, n));
+    const back = [plain, `${plain}By${pascal(camelOfSnake(r.from_column))}`].find((n) => !taken(to, n) && !forwardNames.get(to)?.has(n));
     if (!back) {
       problem("graphql_field", say("codegen.backRefTaken", { type: to.typeName, name: plain }));
       continue;
@@ -143,4 +157,10 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
     });
   }
   return problems;
+}
+
+/** The field a relation adds to its from side: its graphql_field, else derived from the other table or the column. */
+function forwardName(r: CodegenInput["relations"][number], to: ResolvedTable): string {
+  const derived = LIST_FORWARD.has(r.relation_type) ? camelOfSnake(to.table.table_name) : camelOfSnake(snakeCase(r.from_column).replace(/_id$/, ""));
+  return r.graphql_field?.trim() || derived;
 }
