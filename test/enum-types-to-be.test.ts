@@ -6,10 +6,11 @@ import { COLUMN_CELL_EDITS, listColumns, updateColumn } from "../lib/metadata/co
 import { CellEditsError } from "../lib/metadata/cell-edits";
 import { FieldError } from "../lib/metadata/conflict";
 import { applyPlan, previewPlan } from "../lib/sync/apply";
-import { runImport } from "../lib/sync/import";
+import { previewImport, runImport } from "../lib/sync/import";
 import { loadSync } from "../lib/sync/sync";
 import { freshDatabase, type FreshDatabase } from "./helpers/db";
 
+// Shapes of real databases (Pagila's mpaa_rating enum, its year domain, a trigger, Supabase's row-level security).
 // The plan creates an enum type from a column's enum options (CREATE TYPE … AS ENUM). So a pg_type the server does
 // not know yet is a type to be when the column has options: every write path (edit, batch edit, restore) takes it,
 // which is what lets metadata be restored into a new database and planned there. Without options it stays a typo.
@@ -24,7 +25,11 @@ describe("enum types the plan will create", () => {
       CREATE TYPE mpaa_rating AS ENUM ('G', 'PG', 'PG-13', 'R', 'NC-17');
       CREATE DOMAIN year AS integer CHECK (VALUE >= 1901 AND VALUE <= 2155);
       CREATE TABLE public.film (
-        film_id serial PRIMARY KEY, title text NOT NULL, rating mpaa_rating DEFAULT 'G', release_year year, mood text);`);
+        film_id serial PRIMARY KEY, title text NOT NULL, rating mpaa_rating DEFAULT 'G', release_year year, mood text);
+      CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+      CREATE TRIGGER last_updated BEFORE UPDATE ON public.film FOR EACH ROW EXECUTE FUNCTION touch();
+      ALTER TABLE public.film ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY "films are public" ON public.film FOR SELECT USING (true);`);
   });
   afterAll(async () => {
     await pool?.end();
@@ -43,6 +48,15 @@ describe("enum types the plan will create", () => {
     const imported = await runImport(source.client, ["public"]);
     expect(imported.notes).toContainEqual(expect.stringMatching(/^year is a domain \(used by public\.film\.release_year\).*CREATE DOMAIN year/));
     expect((await loadSync(source.client, { schemas: ["public"] })).items).toEqual([]);
+  });
+
+  it("lists the triggers, row-level security and policies it leaves in the database (the plan never touches them)", async () => {
+    const preview = await previewImport(source.client, ["public"]);
+    expect(preview.skipped.filter((s) => ["trigger", "policy", "row level security"].includes(s.kind))).toEqual([
+      { kind: "policy", name: "public.film.films are public", reason: expect.stringMatching(/^row-level security policies stay in the database/) },
+      { kind: "row level security", name: "public.film", reason: expect.stringMatching(/^row-level security is on in the database/) },
+      { kind: "trigger", name: "public.film.last_updated", reason: expect.stringMatching(/^triggers stay in the database/) },
+    ]);
   });
 
   it("an edit to an unknown type is refused without enum options and taken with them", async () => {

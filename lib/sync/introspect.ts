@@ -81,12 +81,13 @@ interface IdxRow {
 
 // Said in the language of whoever asked (the Import and Drift pages' request, the CLI's --locale).
 const SKIPPED_KINDS = { v: "sync.skip.view", m: "sync.skip.materializedView", f: "sync.skip.foreignTable", p: "sync.skip.partitioned" } as const;
+const KEPT_KINDS = { trigger: "sync.skip.trigger", policy: "sync.skip.policy", "row level security": "sync.skip.rowSecurity" } as const;
 const DELETE_RULES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 const METHODS = new Set<IndexMethod>(["btree", "gin", "gist", "hash", "brin"]);
 /** identifierProblem(name) !== null, without its per-call encoder: 100,000 columns are checked (a match is ASCII). */
 const badName = (name: string) => !isIdentifier(name);
 
-/** Reads the business tables of `schemas` from the catalog: five queries whatever the number of tables. */
+/** Reads the business tables of `schemas` from the catalog: a fixed number of queries whatever the number of tables. */
 export async function introspect(db: Queryable, schemas: string[]): Promise<Introspection> {
   const rels = await db.query<RelRow>(
     `SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS relkind,
@@ -259,6 +260,23 @@ export async function introspect(db: Queryable, schemas: string[]): Promise<Intr
     tables.delete(relid);
   }
   const foreignKeys = foreignKeysOf(cons.rows, tables, skipped, notes);
+  // Triggers, row-level security and its policies stay in the database and the plan never touches them; the
+  // metadata does not describe them, so they are listed with the reason rather than passed over in silence.
+  const kept = await db.query<{ relid: number; kind: keyof typeof KEPT_KINDS; name: string }>(
+    `SELECT tgrelid::int AS relid, 'trigger' AS kind, tgname AS name FROM pg_trigger WHERE tgrelid = ANY($1::oid[]) AND NOT tgisinternal
+     UNION ALL
+     SELECT polrelid::int, 'policy', polname FROM pg_policy WHERE polrelid = ANY($1::oid[])
+     UNION ALL
+     SELECT oid::int, 'row level security', '' FROM pg_class WHERE oid = ANY($1::oid[]) AND relrowsecurity
+     ORDER BY 1, 2, 3`,
+    [[...tables.keys()]],
+  );
+  for (const k of kept.rows) {
+    const table = tables.get(k.relid);
+    if (!table) continue;
+    const where = `${table.schema}.${table.name}`;
+    skipped.push({ kind: k.kind, name: k.name ? `${where}.${k.name}` : where, reason: say(KEPT_KINDS[k.kind]) });
+  }
   const enums = await db.query<EnumModel>(
     `SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels,
             format_type(t.oid, NULL) AS type
