@@ -14,7 +14,7 @@ import { freshDatabase, type FreshDatabase } from "./helpers/db";
 // The plan creates an enum type from a column's enum options (CREATE TYPE … AS ENUM). So a pg_type the server does
 // not know yet is a type to be when the column has options: every write path (edit, batch edit, restore) takes it,
 // which is what lets metadata be restored into a new database and planned there. Without options it stays a typo.
-describe("enum types the plan will create", () => {
+describe("shapes of real databases: enum types to be, domains, triggers, row-level security", () => {
   let source: FreshDatabase;
   let target: FreshDatabase;
   let pool: pg.Pool;
