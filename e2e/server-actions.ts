@@ -107,3 +107,54 @@ export async function callAction(
   const text = await response.text();
   return { status: response.status, ms: performance.now() - started, text, result: actionResult(text) };
 }
+
+/** The grids whose one-cell save is the route app/cell/[entity]/route.ts, and the server action it runs. */
+export const CELL_ROUTES = {
+  tables: "updateTableFieldAction",
+  columns: "updateColumnFieldAction",
+  relations: "updateRelationFieldAction",
+  endpoints: "updateEndpointFieldAction",
+} as const;
+export type CellGrid = keyof typeof CELL_ROUTES;
+
+/**
+ * Calls a grid's cell route the way the browser does (components/conflict/save-cell.ts): a JSON POST from the
+ * editor's own origin. `headers` override (a foreign Origin, another type); `body` is sent as it is.
+ */
+export async function callCellRoute(
+  baseURL: string,
+  grid: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  headers: Record<string, string> = {},
+): Promise<ActionResponse & { headers: Record<string, string> }> {
+  const url = new URL(`cell/${grid}`, baseURL);
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: url.origin, ...headers },
+    body,
+    redirect: "manual",
+  });
+  const text = await response.text();
+  const responseHeaders = Object.fromEntries(response.headers.entries());
+  let result: unknown;
+  try {
+    result = (response.headers.get("content-type") ?? "").startsWith("application/json") ? JSON.parse(text) : undefined;
+  } catch {
+    result = undefined;
+  }
+  return { status: response.status, ms: performance.now() - started, text, result, headers: responseHeaders };
+}
+
+/** JSON text of a value, RawJson spliced in as is (no Flight escaping: the cell route reads plain JSON). */
+export function encodeJson(value: unknown): string {
+  const raws: string[] = [];
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof RawJson) {
+      raws.push(v.text);
+      return `\u0001raw${raws.length - 1}\u0001`;
+    }
+    return v;
+  });
+  return (text ?? "").replace(/"\\u0001raw(\d+)\\u0001"/g, (_m, i: string) => raws[Number(i)]);
+}
