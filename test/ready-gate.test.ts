@@ -68,6 +68,15 @@ describe("getReadyState", () => {
     expect(await queriesOf(getReadyState)).toBe(2);
   });
 
+  it("checks fully again after a harmless catalog change (a comment on the schema itself)", async () => {
+    expect(await queriesOf(getReadyState)).toBe(2);
+    await db.client.query("COMMENT ON SCHEMA _metadata IS 'gate test'");
+    expect(await queriesOf(async () => expect((await getReadyState()).kind).toBe("ready"))).toBeGreaterThanOrEqual(10);
+    expect(await queriesOf(getReadyState)).toBe(2);
+    await db.client.query("COMMENT ON SCHEMA _metadata IS NULL");
+    expect(await queriesOf(getReadyState)).toBeGreaterThanOrEqual(10);
+  });
+
   it("notices a deleted project row", async () => {
     expect((await getReadyState()).kind).toBe("ready");
     await db.client.query("DELETE FROM _metadata.project");
