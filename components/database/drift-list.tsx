@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { memo, useCallback, useMemo, useState, useTransition } from "react";
 import { driftPageAction, resolveDriftAction } from "@/app/(editor)/database/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -65,19 +65,25 @@ export function DriftList({
     router.push(`/database/plan?selection=${key}`);
   };
 
-  const takeDatabase = (item: DriftItem) =>
-    start(async () => {
-      setBusy(item.id);
-      setError(null);
-      setMessage(null);
-      const result = await resolveDriftAction({ itemId: item.id });
-      setBusy(null);
-      if (!result.ok) setError(result.formError ?? t("changeFailed"));
-      else setMessage(t("took", { object: objectOf(item) }));
-      setSelected((s) => s.filter((x) => x !== item.id));
-      setChanged(false);
-      router.refresh();
-    });
+  // Stable callbacks: a row re-renders only when its own item, check or pending state changes (a click on one
+  // checkbox used to render all 100 rows again, each with its five translated labels).
+  const takeDatabase = useCallback(
+    (item: DriftItem) =>
+      start(async () => {
+        setBusy(item.id);
+        setError(null);
+        setMessage(null);
+        const result = await resolveDriftAction({ itemId: item.id });
+        setBusy(null);
+        if (!result.ok) setError(result.formError ?? t("changeFailed"));
+        else setMessage(t("took", { object: objectOf(item) }));
+        setSelected((s) => s.filter((x) => x !== item.id));
+        setChanged(false);
+        router.refresh();
+      }),
+    [router, t],
+  );
+  const choose = useCallback((id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id))), []);
 
   return (
     <div className="space-y-4">
@@ -130,26 +136,15 @@ export function DriftList({
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={item.id} className="border-t border-zinc-200 align-top">
-                  <td className="py-1.5 text-zinc-500">{t(`kinds.${item.kind}`)}</td>
-                  <td className="py-1.5 font-mono text-xs">{objectOf(item)}</td>
-                  <td className="max-w-xs break-words py-1.5 font-mono text-xs">{item.metadata ?? <em className="text-zinc-500">{t("absent")}</em>}</td>
-                  <td className="max-w-xs break-words py-1.5 font-mono text-xs">{item.database ?? <em className="text-zinc-500">{t("absent")}</em>}</td>
-                  <td className="space-x-2 whitespace-nowrap py-1.5">
-                    <Button variant="secondary" className="px-2 py-1 text-xs" pending={busy === item.id} disabled={busy !== null} onClick={() => takeDatabase(item)} aria-label={t("takeLabel", { kind: t(`kinds.${item.kind}`), object: objectOf(item) })}>
-                      {t("take")}
-                    </Button>
-                    <label className="inline-flex items-center gap-1 text-xs">
-                      <input
-                        type="checkbox"
-                        checked={chosen.has(item.id)}
-                        onChange={(e) => setSelected((s) => (e.target.checked ? [...s, item.id] : s.filter((x) => x !== item.id)))}
-                        aria-label={t("addLabel", { kind: t(`kinds.${item.kind}`), object: objectOf(item) })}
-                      />
-                      {t("addToPlan")}
-                    </label>
-                  </td>
-                </tr>
+                <DriftRow
+                  key={item.id}
+                  item={item}
+                  chosen={chosen.has(item.id)}
+                  pending={busy === item.id}
+                  disabled={busy !== null}
+                  onTake={takeDatabase}
+                  onChoose={choose}
+                />
               ))}
             </tbody>
           </table>
@@ -174,3 +169,41 @@ export function DriftList({
     </div>
   );
 }
+
+/** One drift item with its two resolutions. */
+const DriftRow = memo(function DriftRow({
+  item,
+  chosen,
+  pending,
+  disabled,
+  onTake,
+  onChoose,
+}: {
+  item: DriftItem;
+  chosen: boolean;
+  pending: boolean;
+  disabled: boolean;
+  onTake: (item: DriftItem) => void;
+  onChoose: (id: string, on: boolean) => void;
+}) {
+  const t = useTranslations("database.drift");
+  const kind = t(`kinds.${item.kind}`);
+  const object = objectOf(item);
+  return (
+    <tr className="border-t border-zinc-200 align-top">
+      <td className="py-1.5 text-zinc-500">{kind}</td>
+      <td className="py-1.5 font-mono text-xs">{object}</td>
+      <td className="max-w-xs break-words py-1.5 font-mono text-xs">{item.metadata ?? <em className="text-zinc-500">{t("absent")}</em>}</td>
+      <td className="max-w-xs break-words py-1.5 font-mono text-xs">{item.database ?? <em className="text-zinc-500">{t("absent")}</em>}</td>
+      <td className="space-x-2 whitespace-nowrap py-1.5">
+        <Button variant="secondary" className="px-2 py-1 text-xs" pending={pending} disabled={disabled} onClick={() => onTake(item)} aria-label={t("takeLabel", { kind, object })}>
+          {t("take")}
+        </Button>
+        <label className="inline-flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={chosen} onChange={(e) => onChoose(item.id, e.target.checked)} aria-label={t("addLabel", { kind, object })} />
+          {t("addToPlan")}
+        </label>
+      </td>
+    </tr>
+  );
+});
