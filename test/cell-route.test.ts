@@ -131,6 +131,15 @@ describe("the grids' cell route", () => {
     expect(await row()).toEqual(before);
   });
 
+  it("GET only loads the route (the grids' warm-up): 204, no body, nothing saved", async () => {
+    const before = await row();
+    const { GET } = (await import("../app/cell/[entity]/route")) as unknown as { GET: () => Promise<Response> };
+    const response = await GET();
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+    expect(await row()).toEqual(before);
+  });
+
   it("accepts the editor's origin behind a proxy that forwards its host, and Host with the scheme's default port", async () => {
     const { v } = await row();
     const forwarded = await post("tables", JSON.stringify({ id: tableId, rowVersion: v, field: "label", value: "Forwarded" }), {

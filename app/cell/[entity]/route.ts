@@ -18,6 +18,13 @@ const SAVES: Record<string, (input: unknown) => Promise<unknown>> = {
   endpoints: updateEndpointFieldAction,
 };
 
+/**
+ * GET: nothing but 204, which makes the server load the route (its module and everything a save imports) before
+ * the first save: the grids ask once a page, when the browser is idle (save-cell.ts). Without it the first save
+ * after the server started paid for the loading (about 130 ms more than a later one, under load).
+ */
+export const GET = serverAction(async () => new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } }));
+
 export const POST = serverAction(async (request: Request, context: { params: Promise<{ entity: string }> }) => {
   const { entity } = await context.params;
   const save = Object.hasOwn(SAVES, entity) ? SAVES[entity] : undefined;
