@@ -8,7 +8,6 @@ import {
   tokenMatches,
 } from "./lib/http/perimeter";
 import { actionBodyRefusal } from "./lib/actions/body-limit";
-import { jsonRequestRefusal, jsonRouteLimit } from "./lib/http/json-route";
 
 /**
  * The editor's perimeter (Next 16's proxy, formerly middleware): runs before every page, route handler and
@@ -34,12 +33,6 @@ export function proxy(request: NextRequest) {
   const actionId = request.method === "POST" ? request.headers.get("next-action") : null;
   if (actionId !== null) {
     const refusal = actionBodyRefusal(actionId, request.headers.get("content-length"));
-    if (refusal) return refuse(refusal.status, refusal.message);
-  }
-  // A JSON write route (the grids' cell save): its origin, type and size, before Next reads the body.
-  const routeLimit = jsonRouteLimit(request.method, request.nextUrl.pathname);
-  if (routeLimit !== null) {
-    const refusal = jsonRequestRefusal(request.headers, routeLimit);
     if (refusal) return refuse(refusal.status, refusal.message);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");

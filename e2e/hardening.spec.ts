@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import type pg from "pg";
 import { e2eClient, freshEditor } from "./db";
-import { callAction, callCellRoute, encodeArgs, encodeJson, RawJson, serverActions, type ServerAction } from "./server-actions";
+import { callAction, encodeArgs, RawJson, serverActions, type ServerAction } from "./server-actions";
 
 /** Regression tests for issue 7's defects 1, 5, 8, 9 and 10, through the HTTP path and the UI the browser uses. */
 test.describe.configure({ mode: "serial" });
@@ -40,20 +40,12 @@ async function call(baseURL: string | undefined, name: string, ...args: unknown[
   return response.result as { ok: boolean; formError?: string; fieldErrors?: Record<string, string> };
 }
 
-/** One grid cell saved through the grids' cell route, as the grid sends it (app/cell/[entity]/route.ts). */
-async function cellEdit(baseURL: string | undefined, grid: string, input: unknown) {
-  const response = await callCellRoute(baseURL!, grid, encodeJson(input));
-  expect(response.status, grid).toBe(200);
-  expect(response.text).not.toMatch(PG_TEXT);
-  return response.result as { ok: boolean; formError?: string; fieldErrors?: Record<string, string> };
-}
-
 test("defect 1: a 256 KB pg_type made to backtrack is refused by its length at once, on every path", async ({ baseURL }) => {
   // Before the fix each of these requests held the server for about a minute.
   const hostile = "a" + " a".repeat(128_000) + "!";
   const version = await versionOf("mappings_column", columnId);
   const row = { pg_column: "x", pg_type: hostile, label: "X", graphql_field: "", graphql_type: "", form_type: "", is_required: false, is_unique: false, is_primary_key: false };
-  const edit = await cellEdit(baseURL, "columns", { id: columnId, rowVersion: version, field: "pg_type", value: hostile });
+  const edit = await call(baseURL, "updateColumnFieldAction", { id: columnId, rowVersion: version, field: "pg_type", value: hostile });
   expect(edit).toMatchObject({ ok: false, formError: "At most 100 characters." });
   expect(await call(baseURL, "addColumnAction", tableId, row)).toMatchObject({ ok: false, fieldErrors: { pg_type: "At most 100 characters." } });
   expect(await call(baseURL, "pasteColumnsAction", tableId, { rows: [row, row, row] })).toMatchObject({ ok: false, formError: "Row 1: At most 100 characters." });
@@ -73,7 +65,7 @@ test("defect 1: a validation pattern that backtracks catastrophically is refused
 
 test("defect 8: an inline edit takes exactly the field's type; ids are ids", async ({ baseURL }) => {
   const version = await versionOf("mappings_table", tableId);
-  const edit = (field: string, value: unknown) => cellEdit(baseURL, "tables", { id: tableId, rowVersion: version, field, value });
+  const edit = (field: string, value: unknown) => call(baseURL, "updateTableFieldAction", { id: tableId, rowVersion: version, field, value });
   expect(await edit("label", { a: 1 })).toMatchObject({ ok: false, formError: "Text expected." });
   expect(await edit("table_name", ["orders_renamed"])).toMatchObject({ ok: false, formError: "Text expected." });
   expect(await edit("is_api_enabled", "yes")).toMatchObject({ ok: false, formError: "true or false expected." });
@@ -89,7 +81,7 @@ test("defect 8: an inline edit takes exactly the field's type; ids are ids", asy
 
 test("defect 9: NUL, lone surrogates, impossible dates, an empty change and bad version tokens are field errors, not echoed", async ({ baseURL }) => {
   const version = await versionOf("mappings_table", tableId);
-  const edit = (field: string, value: unknown, v = version) => cellEdit(baseURL, "tables", { id: tableId, rowVersion: v, field, value });
+  const edit = (field: string, value: unknown, v = version) => call(baseURL, "updateTableFieldAction", { id: tableId, rowVersion: v, field, value });
   expect((await edit("label", "a\u0000b")).formError).toMatch(/NUL character/);
   expect((await edit("label", "a\ud800b")).formError).toMatch(/lone UTF-16 surrogate/);
   expect((await edit("api_permissions", { read: "x\u0000" })).formError).toMatch(/NUL character/);
@@ -107,7 +99,8 @@ test("defect 9: NUL, lone surrogates, impossible dates, an empty change and bad 
     formError: "Nothing to change: no field was sent.",
   });
   const token = "9".repeat(1_000_000);
-  const long = await callCellRoute(baseURL!, "tables", encodeJson({ id: tableId, rowVersion: token, field: "label", value: "x" }));
+  const action = actions.find((a) => a.name === "updateTableFieldAction")!;
+  const long = await callAction(baseURL!, action, encodeArgs([{ id: tableId, rowVersion: token, field: "label", value: "x" }]));
   expect(long.text.length).toBeLessThan(2_000);
   expect(long.result).toMatchObject({ ok: false, formError: "The row's version token is malformed; reload the page." });
   // Well-formed but not a date PostgreSQL knows: our sentence, not the server's.
@@ -118,7 +111,7 @@ test("defect 9: NUL, lone surrogates, impossible dates, an empty change and bad 
 test("defect 5: JSON deeper than 32 levels is refused, and History renders deep JSON stored by other means", async ({ baseURL, page }) => {
   const version = await versionOf("mappings_column", columnId);
   const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
-  const refused = await cellEdit(baseURL, "columns", { id: columnId, rowVersion: version, field: "data_transformation", value: new RawJson(deep(3000)) });
+  const refused = await call(baseURL, "updateColumnFieldAction", { id: columnId, rowVersion: version, field: "data_transformation", value: new RawJson(deep(3000)) });
   expect(refused).toMatchObject({ ok: false, formError: "Nested more than 32 levels deep." });
   // psql (or an older editor) can still store it: the history must render it.
   await db.query(`UPDATE _metadata.mappings_column SET data_transformation = $2::jsonb WHERE id = $1`, [columnId, deep(3000)]);
@@ -161,43 +154,11 @@ test("defect 10: too long in a grid cell is an error that keeps the text, never 
 });
 
 test("a request body larger than its action takes is refused by its size before it is read, and changes nothing", async ({ baseURL }) => {
-  const action = actions.find((a) => a.name === "deleteTableAction")!;
+  const action = actions.find((a) => a.name === "updateTableFieldAction")!;
   const before = await rowOf("SELECT label FROM _metadata.mappings_table WHERE id = $1", [tableId]);
-  const body = encodeArgs([{ id: tableId, rowVersion: await versionOf("mappings_table", tableId), padding: "x".repeat(3 * 1024 * 1024) }]);
+  const body = encodeArgs([{ id: tableId, rowVersion: await versionOf("mappings_table", tableId), field: "label", value: "x".repeat(3 * 1024 * 1024) }]);
   const response = await callAction(baseURL!, action, body);
   expect(response.status).toBe(413);
   expect(response.text).toContain("larger than this action takes");
   expect(await rowOf("SELECT label FROM _metadata.mappings_table WHERE id = $1", [tableId])).toEqual(before);
-});
-
-test("the grids' cell route: too large, no length or not JSON is refused before the action, its refusals are the action's words", async ({ baseURL }) => {
-  const before = await rowOf("SELECT label, pg_type FROM _metadata.mappings_column WHERE id = $1", [columnId]);
-  const rowVersion = await versionOf("mappings_column", columnId);
-  const big = await callCellRoute(baseURL!, "columns", JSON.stringify({ id: columnId, rowVersion, field: "label", value: "x".repeat(3 * 1024 * 1024) }));
-  expect(big.status).toBe(413);
-  expect(big.text).toContain("larger than this route takes");
-  // A body streamed without a Content-Length: its size cannot be known before it is read.
-  const chunks = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(new TextEncoder().encode(JSON.stringify({ id: columnId, rowVersion, field: "label", value: "Streamed" })));
-      controller.close();
-    },
-  });
-  const streamed = await fetch(new URL("cell/columns", baseURL), {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: new URL(baseURL!).origin },
-    body: chunks,
-    duplex: "half",
-  } as RequestInit);
-  expect(streamed.status).toBe(411);
-  // Defect 1 through the route: the same sentence as the action's, at once.
-  const hostile = await callCellRoute(baseURL!, "columns", JSON.stringify({ id: columnId, rowVersion, field: "pg_type", value: "a" + " a".repeat(128_000) + "!" }));
-  expect(hostile.status).toBe(200);
-  expect(hostile.ms).toBeLessThan(1_000);
-  expect(hostile.result).toEqual({ ok: false, formError: "At most 100 characters.", fieldErrors: {} });
-  // An old version: the conflict with the row as it is, as the action answers.
-  const stale = await callCellRoute(baseURL!, "columns", JSON.stringify({ id: columnId, rowVersion: "2001-01-01T00:00:00.000000Z", field: "label", value: "Late" }));
-  expect(stale.result).toMatchObject({ ok: false, conflict: { id: columnId, label: before.label } });
-  expect(stale.text).not.toMatch(PG_TEXT);
-  expect(await rowOf("SELECT label, pg_type FROM _metadata.mappings_column WHERE id = $1", [columnId])).toEqual(before);
 });

@@ -35,8 +35,6 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("hostile actio
       import("../app/(editor)/tables/actions"),
       import("../app/(editor)/tables/[id]/actions"),
       import("../app/(editor)/history/actions"),
-      // The grids' one-cell saves (served by app/cell/[entity]/route.ts).
-      import("../lib/actions/cell-saves"),
     ]);
     actions = Object.assign({}, ...modules) as Record<string, Action>;
     const pool = await import("../lib/db/pool");

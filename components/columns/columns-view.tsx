@@ -9,10 +9,10 @@ import {
   deleteColumnAction,
   reorderColumnsAction,
   updateColumnCellsAction,
+  updateColumnFieldAction,
 } from "@/app/(editor)/tables/[id]/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { commitCells } from "@/components/conflict/commit-cells";
-import { cellSaver } from "@/components/conflict/save-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
@@ -40,8 +40,6 @@ const STRUCTURED_EDITORS = {
 };
 
 const FORM_TYPE_EDITOR = { kind: "select", options: FORM_TYPES.map((t) => ({ value: t })) } as const;
-
-const saveColumnCell = cellSaver<ColumnRow>("columns");
 
 const columnsFor = (locale: Locale, groupTitle: (id: string) => string): ColumnDef<ColumnRow, unknown>[] =>
   COLUMN_GROUPS.flatMap((group) =>
@@ -231,7 +229,7 @@ export function ColumnsView({
             field,
             value,
             what: t("what", { name: String(row.pg_column) }),
-            save: saveColumnCell,
+            save: updateColumnFieldAction,
             replace,
             remove,
             ask,

@@ -4,10 +4,9 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { updateEndpointCellsAction } from "@/app/(editor)/api-endpoints/actions";
+import { updateEndpointCellsAction, updateEndpointFieldAction } from "@/app/(editor)/api-endpoints/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { commitCells } from "@/components/conflict/commit-cells";
-import { cellSaver } from "@/components/conflict/save-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
@@ -20,8 +19,6 @@ import { DeleteEndpointDialog } from "./delete-endpoint-dialog";
 import { EndpointDetails } from "./endpoint-details";
 import { NewEndpointDialog } from "./new-endpoint-dialog";
 import { mergeRows, useServerRows } from "@/components/data-grid/use-server-rows";
-
-const saveEndpointCell = cellSaver<EndpointRow>("endpoints");
 
 const columnsFor = (locale: Locale, updated: string): ColumnDef<EndpointRow, unknown>[] => [
   ...(["endpoint_name", "method", "base_url", "timeout_ms"] as const).map((f) =>
@@ -93,7 +90,7 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
             field,
             value,
             what: t("what", { name: row.endpoint_name }),
-            save: saveEndpointCell,
+            save: updateEndpointFieldAction,
             replace,
             remove,
             ask,

@@ -3,11 +3,10 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
-import { updateRelationCellsAction } from "@/app/(editor)/relations/actions";
+import { updateRelationCellsAction, updateRelationFieldAction } from "@/app/(editor)/relations/actions";
 import { mergeRows } from "@/components/data-grid/use-server-rows";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { commitCells } from "@/components/conflict/commit-cells";
-import { cellSaver } from "@/components/conflict/save-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { fieldColumn } from "@/components/data-grid/field-columns";
@@ -17,8 +16,6 @@ import type { RelationRow } from "@/lib/metadata/relations";
 import { RELATION_INLINE_FIELDS } from "@/lib/schemas/relation";
 import type { CellFocus } from "@/components/tables/table-tabs";
 import { DeleteRelationDialog } from "./delete-relation-dialog";
-
-const saveRelationCell = cellSaver<RelationRow>("relations");
 
 const columnsFor = (locale: Locale, t: (key: "from" | "to") => string): ColumnDef<RelationRow, unknown>[] => [
   {
@@ -108,7 +105,7 @@ export function RelationsGrid({
             field,
             value,
             what: t("what", { name: `${row.from_table}.${row.from_column}` }),
-            save: saveRelationCell,
+            save: updateRelationFieldAction,
             replace,
             remove,
             ask,

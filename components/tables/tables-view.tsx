@@ -4,23 +4,20 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { updateTableCellsAction } from "@/app/(editor)/tables/actions";
+import { updateTableCellsAction, updateTableFieldAction } from "@/app/(editor)/tables/actions";
 import { commitCell } from "@/components/conflict/commit-cell";
 import { commitCells } from "@/components/conflict/commit-cells";
-import { cellSaver } from "@/components/conflict/save-cell";
 import { useConflict } from "@/components/conflict/use-conflict";
 import { DataGrid } from "@/components/data-grid/data-grid";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
 import { fieldColumn } from "@/components/data-grid/field-columns";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/lib/i18n/locale";
-import type { TableListRow, TableRow } from "@/lib/metadata/tables";
+import type { TableListRow } from "@/lib/metadata/tables";
 import { TABLE_FIELDS } from "@/lib/schemas/table";
 import { DeleteTableDialog } from "./delete-table-dialog";
 import { NewTableDialog } from "./new-table-dialog";
 import { mergeRows, useServerRows } from "@/components/data-grid/use-server-rows";
-
-const saveTableCell = cellSaver<TableRow>("tables");
 
 const columnsFor = (locale: Locale, t: (key: "columns" | "updated") => string): ColumnDef<TableListRow, unknown>[] => [
   ...(["table_name", "schema_name", "label", "graphql_type", "description", "primary_key"] as const).map((f) =>
@@ -90,7 +87,7 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
             field,
             value,
             what: t("what", { name: row.table_name }),
-            save: saveTableCell,
+            save: updateTableFieldAction,
             replace,
             remove,
             ask,

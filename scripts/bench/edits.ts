@@ -20,16 +20,14 @@ export async function measureEdits(page: Page, gridLabel: string, rowId: number,
   const cell = page.getByTestId(testId);
   await cell.scrollIntoViewIfNeeded();
   const samples: EditSample[] = [];
-  // The save requests of the edits: request start → last byte of the response, and the response's size (the
-  // result plus any re-rendered page that comes with it). A save is a POST to the grid's cell route
-  // (app/cell/[entity]/route.ts, since 2026-11-29) or, as before it, a server action (a Next-Action header).
+  // The server action requests (POST with a Next-Action header) of the edits: request start → last byte of the
+  // response, and the response's size (the action's result plus any re-rendered page that comes with it).
   type Req = import("playwright-core").Request;
   const actions = new Set<Req>();
   const requests: { ms: number; bytes: number | null }[] = [];
   const reading: Promise<void>[] = [];
   const onRequest = (request: Req) => {
-    if (request.method() !== "POST") return;
-    if (request.headers()["next-action"] || /\/cell\/[a-z]+$/.test(new URL(request.url()).pathname)) actions.add(request);
+    if (request.method() === "POST" && request.headers()["next-action"]) actions.add(request);
   };
   const onFinished = (request: Req) => {
     if (!actions.has(request)) return;

@@ -3,13 +3,18 @@
 // No revalidatePath here: the grids keep their own rows, and a revalidation would send the whole page
 // (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
 
-import { idVersionSchema, runAction, runCellEdits, runVersionedSave, type MutationResult } from "@/lib/actions/result";
+import { idVersionSchema, runAction, runCellEdits, runInlineEdit, runVersionedSave, type MutationResult } from "@/lib/actions/result";
 import { applyCellEdits } from "@/lib/metadata/cell-edits";
 import { ENDPOINT_CELL_EDITS, createEndpoint, deleteEndpoint, updateEndpoint, type EndpointRow } from "@/lib/metadata/endpoints";
 import { ENDPOINT_FIELDS, endpointSchema } from "@/lib/schemas/endpoint";
 
 export async function createEndpointAction(input: unknown): Promise<MutationResult<EndpointRow>> {
   return runAction(endpointSchema, input, (values) => createEndpoint(values));
+}
+
+/** One cell of the endpoints grid. */
+export async function updateEndpointFieldAction(input: unknown): Promise<MutationResult<EndpointRow>> {
+  return runInlineEdit(ENDPOINT_FIELDS, input, (id, rowVersion, changes) => updateEndpoint(id, rowVersion, changes));
 }
 
 /** Several fields at once: the details form. */

@@ -4,10 +4,10 @@
 // (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
 
 import { z } from "zod";
-import { runAction, runCellEdits, type MutationResult } from "@/lib/actions/result";
+import { runAction, runCellEdits, runInlineEdit, type MutationResult } from "@/lib/actions/result";
 import { applyCellEdits } from "@/lib/metadata/cell-edits";
 import { listColumns } from "@/lib/metadata/columns";
-import { RELATION_CELL_EDITS, getRelation, type RelationRow } from "@/lib/metadata/relations";
+import { RELATION_CELL_EDITS, getRelation, updateRelation, type RelationRow } from "@/lib/metadata/relations";
 import {
   createRelationWithWizard,
   deleteRelationAndReverse,
@@ -22,6 +22,10 @@ import { say } from "@/lib/i18n/messages";
 /** The relation wizard: the relation and what comes with it (FK column, junction, reverse), in one transaction. */
 export async function createRelationAction(input: unknown): Promise<MutationResult<WizardResult>> {
   return runAction(relationWizardSchema, input, (values) => createRelationWithWizard(values));
+}
+
+export async function updateRelationFieldAction(input: unknown): Promise<MutationResult<RelationRow>> {
+  return runInlineEdit(RELATION_INLINE_FIELDS, input, (id, rowVersion, changes) => updateRelation(id, rowVersion, changes));
 }
 
 /** Deletes a relation and, when asked, its reverse (the same two columns the other way round). */

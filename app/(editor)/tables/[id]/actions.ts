@@ -4,7 +4,7 @@
 // (thousands of rows) back with every cell edit. Pages are dynamic, so a navigation loads fresh data.
 
 import { z } from "zod";
-import { idVersionSchema, mutationFailed, runAction, runCellEdits, settle, runVersionedSave, type MutationResult, serverAction } from "@/lib/actions/result";
+import { idVersionSchema, mutationFailed, runAction, runCellEdits, settle, runInlineEdit, runVersionedSave, type MutationResult, serverAction } from "@/lib/actions/result";
 import { applyCellEdits, CellEditsError } from "@/lib/metadata/cell-edits";
 import { COLUMN_CELL_EDITS, addColumns, deleteColumn, reorderColumns, updateColumn, type ColumnRow } from "@/lib/metadata/columns";
 import { COLUMN_FIELDS, columnSchema, newColumnSchema } from "@/lib/schemas/column";
@@ -46,6 +46,10 @@ export const pasteColumnsAction = serverAction(async (tableIdInput: unknown, inp
     return { ok: false, formError: error.message, fieldErrors };
   }
 });
+
+export async function updateColumnFieldAction(input: unknown): Promise<MutationResult<ColumnRow>> {
+  return runInlineEdit(COLUMN_FIELDS, input, (id, rowVersion, changes) => updateColumn(id, rowVersion, changes));
+}
 
 /** The detail panel's full form. */
 export async function updateColumnAction(input: unknown): Promise<MutationResult<ColumnRow>> {
