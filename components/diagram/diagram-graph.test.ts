@@ -100,14 +100,14 @@ describe("diagram graph", () => {
   it("highlight: a style sheet that dims every box but the table's neighbourhood and every line but its own (a selected line stays)", () => {
     expect(highlightCss("d1", null, relations)).toBe("");
     expect(highlightCss("d1", 3, relations).split("\n")).toEqual([
-      '[data-diagram="d1"] .react-flow__node:not([data-id="3"],[data-id="2"]) { opacity: 0.3; }',
+      '[data-diagram="d1"] .react-flow__node:not([data-id="3"],[data-id="2"]) > [data-table] { opacity: 0.3; }',
       '[data-diagram="d1"] .react-flow__edge:not(.selected, [data-id="12"]) { opacity: 0.15; }',
       '[data-diagram="d1"] .react-flow__edge:is([data-id="12"]):not(.selected) .react-flow__edge-path { stroke: #2563eb; stroke-width: 2.5px; }',
       '[data-diagram="d1"] .react-flow__edge:is([data-id="12"]):not(.selected) .relation-end { stroke: #2563eb; }',
     ]);
     // A table without relations: everything else is dimmed.
     expect(highlightCss("d1", 4, relations).split("\n")).toEqual([
-      '[data-diagram="d1"] .react-flow__node:not([data-id="4"]) { opacity: 0.3; }',
+      '[data-diagram="d1"] .react-flow__node:not([data-id="4"]) > [data-table] { opacity: 0.3; }',
       '[data-diagram="d1"] .react-flow__edge:not(.selected) { opacity: 0.15; }',
     ]);
   });
