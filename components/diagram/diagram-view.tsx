@@ -13,6 +13,7 @@ import {
   useReactFlow,
   useStore,
   useStoreApi,
+  useUpdateNodeInternals,
   type EdgeChange,
   type FinalConnectionState,
   type Node,
@@ -25,7 +26,7 @@ import { resetLayoutAction, savePositionsAction } from "@/app/(editor)/diagram/a
 import { NewRelationDialog, type RelationPrefill } from "@/components/relations/new-relation-dialog";
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
-import { DiagramActions } from "./diagram-actions";
+import { batched, DiagramActions } from "./diagram-actions";
 import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, sameView } from "./detail-view";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, withSelected, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
@@ -313,14 +314,18 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     }
   };
 
+  // React Flow's updateNodeInternals is stable (a callback on its store); the batch is made once.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const [measure] = useState(() => batched(updateNodeInternals));
   const actions = useMemo(
     () => ({
       toggleCollapsed: (id: number) => setCollapsed((all) => new Set(all.has(id) ? [...all].filter((x) => x !== id) : [...all, id])),
       fullDetail: exporting,
       detail,
       area,
+      measure,
     }),
-    [exporting, detail, area],
+    [exporting, detail, area, measure],
   );
 
   return (

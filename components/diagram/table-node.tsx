@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Handle, Position, useUpdateNodeInternals, type Node, type NodeProps } from "@xyflow/react";
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { memo, useContext, useDeferredValue, useEffect, useRef, useSyncExternalStore } from "react";
@@ -43,14 +43,15 @@ export function TableNode({ id, data, selected, positionAbsoluteX, positionAbsol
   const inAreaSoon = useDeferredValue(inAreaNow);
   const inArea = selected ? inAreaNow : inAreaSoon;
   const bare = useDeferredValue(!detailed) && !actions.fullDetail;
-  const updateNodeInternals = useUpdateNodeInternals();
+  const { measure } = actions;
   const drawn = useRef(bare);
   useEffect(() => {
     // The columns' drag handles come and go with the detail: React Flow must know them to start a drag there
-    // (not for an export's picture). A box drawn with them from the start is measured by React Flow itself.
-    if (drawn.current && !bare && !actions.fullDetail) updateNodeInternals(id);
+    // (not for an export's picture). A box drawn with them from the start is measured by React Flow itself. The
+    // boxes a move's end details are measured together (diagram-actions.ts: batched).
+    if (drawn.current && !bare && !actions.fullDetail) measure(id);
     drawn.current = bare;
-  }, [bare, id, updateNodeInternals, actions.fullDetail]);
+  }, [bare, id, measure, actions.fullDetail]);
   if (!inArea && !actions.fullDetail) return <EmptyBox height={box.height} />;
   return <TableBox data={data} bare={bare} />;
 }
