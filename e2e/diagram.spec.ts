@@ -287,15 +287,24 @@ test("with four tables or more to place, the page's HTML asks ELK for the first 
   );
   const html = await (await page.request.get("diagram")).text();
   expect(html).toContain('"early-graph"');
-  // Every layout asked of ELK's worker, by its message id: the warm-up ("early"), the HTML's ("early-graph"), and
-  // any the page asks itself (elk-api numbers them).
+  // Every layout asked of ELK's worker, by its message id: the warm-up ("early"), the HTML's ("early-graph": posted,
+  // or in the name of the worker that replaces the HTML's when that one has not answered yet), and any the page asks
+  // itself (elk-api numbers them).
   await page.addInitScript(`(() => {
     const post = Worker.prototype.postMessage;
+    const Original = window.Worker;
     window.__layouts = [];
     Worker.prototype.postMessage = function (message) {
       if (message && message.cmd === "layout") window.__layouts.push(message.id);
       return post.apply(this, arguments);
     };
+    window.Worker = function (url, options) {
+      const name = (options && options.name) || "";
+      const at = name.indexOf(":{");
+      if (name.startsWith("diagram-first-layout:")) window.__layouts.push(JSON.parse(name.slice(at + 1)).id);
+      return new Original(url, options);
+    };
+    window.Worker.prototype = Original.prototype;
   })()`);
   await openDiagram(page);
   await expect(box(page, "early_d")).toBeVisible();

@@ -38,6 +38,8 @@ export function earlyStartScript(): string {
     "try{",
     `var w=new Worker(${JSON.stringify(ELK_WORKER_URL)});`,
     `w.addEventListener("error",function(){w.failed=true});`,
+    // An answer from the worker: it has run ELK's script, so what is posted to it now goes to it at once.
+    `w.addEventListener("message",function(e){if(e.data&&e.data.id==="early")w.ready=true});`,
     `w.postMessage(${JSON.stringify(register)});w.postMessage(${JSON.stringify(layout)});`,
     `self[${JSON.stringify(EARLY_WORKER)}]=w`,
     "}catch(e){}",
@@ -57,6 +59,28 @@ export function takeEarlyWorker(): Worker | null {
   return worker;
 }
 
+/**
+ * A worker whose name starts so lays out the graph its name carries as soon as ELK's script has run (the bootstrap
+ * below, served after ELK's own script by app/elk-worker.js/route.ts), without waiting for a message.
+ */
+export const FIRST_LAYOUT_NAME = "diagram-first-layout:";
+
+/**
+ * Appended to ELK's worker script: a worker named FIRST_LAYOUT_NAME + a layout message (elk-api's JSON) registers
+ * the diagram's algorithm and runs that layout at once, answering as if the messages had been posted to it.
+ */
+export function workerBootstrap(): string {
+  const register = { id: "early", cmd: "register", algorithms: ALGORITHMS };
+  return [
+    ";(function(){",
+    `var p=${JSON.stringify(FIRST_LAYOUT_NAME)},n=self.name,m;`,
+    'if(typeof n!=="string"||n.indexOf(p)!==0)return;',
+    "try{m=JSON.parse(n.slice(p.length))}catch(e){return}",
+    `self.onmessage({data:${JSON.stringify(register)}});self.onmessage({data:m})`,
+    "})();",
+  ].join("");
+}
+
 /** Where the page's HTML leaves the graph it had ELK lay out (and, once there, ELK's answer). */
 export const EARLY_LAYOUT = "__diagramElkLayout";
 const EARLY_LAYOUT_ID = "early-graph";
@@ -73,6 +97,12 @@ interface EarlyLayout {
  * JavaScript had loaded and React had drawn the page. The layout takes the answer if its graph is this one. Not
  * asked when this browser keeps a layout of this graph (layout-cache.ts: the key is graphKey's, written out here).
  * `<` is escaped: the graph ends up inside a <script> element.
+ *
+ * Posted to the HTML's worker only when it has answered (it has run ELK's script). Before that, Chromium keeps what
+ * is posted to a worker until the page's own thread has taken note that the worker's script has run, and that
+ * thread is then busy loading the page and drawing its boxes: a trace (load 11) had ELK loaded and idle for 0.64 s,
+ * until the page's long tasks ended. So the HTML's worker is then replaced by one that carries the layout in its
+ * name and runs it as soon as ELK's script has (workerBootstrap); the page then takes that worker for its later layouts.
  */
 export function earlyLayoutScript(graph: ReturnType<typeof elkGraph>): string {
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
@@ -85,8 +115,12 @@ export function earlyLayoutScript(graph: ReturnType<typeof elkGraph>): string {
     `var c;try{c=JSON.parse(localStorage.getItem(${json(LAYOUT_CACHE_KEY)})||"[]")}catch(e){c=[]}`,
     "if(!Array.isArray(c)||!c.some(function(x){return x&&x.graph===k})){",
     `g[${json(EARLY_LAYOUT)}]=s;`,
+    `var q={id:${json(EARLY_LAYOUT_ID)},cmd:"layout",graph:G,layoutOptions:{},options:{}};`,
+    "if(w.ready)w.postMessage(q);else{",
+    `var n=new Worker(${json(ELK_WORKER_URL)},{name:${json(FIRST_LAYOUT_NAME)}+JSON.stringify(q)});`,
+    `n.addEventListener("error",function(){n.failed=true});w.terminate();w=g[${json(EARLY_WORKER)}]=n}`,
     `w.addEventListener("message",function(e){if(e.data&&e.data.id===${json(EARLY_LAYOUT_ID)}){s.answer=e.data;if(s.done)s.done()}});`,
-    `w.postMessage({id:${json(EARLY_LAYOUT_ID)},cmd:"layout",graph:G,layoutOptions:{},options:{}});performance.mark("diagram:early-layout")`,
+    'performance.mark("diagram:early-layout")',
     "}}}catch(e){}",
   ].join("");
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { DiagramModel } from "@/lib/metadata/diagram";
-import { EARLY_LAYOUT, EARLY_WORKER, earlyLayoutScript, takeEarlyLayout } from "./elk-start";
+import { EARLY_LAYOUT, EARLY_WORKER, earlyLayoutScript, FIRST_LAYOUT_NAME, takeEarlyLayout, workerBootstrap } from "./elk-start";
 import { firstLayoutGraph } from "./first-layout";
 import { graphKey, LAYOUT_CACHE_KEY } from "./layout-cache";
 
@@ -15,10 +15,15 @@ const model = (tables: DiagramModel["tables"], extra: Partial<DiagramModel> = {}
   ...extra,
 });
 
-/** A stand-in for the worker the HTML started: what was posted, and its message listeners. */
-function fakeWorker() {
+/** A stand-in for the worker the HTML started (ready: it has answered, so ELK's script has run): what was posted, and its message listeners. */
+function fakeWorker(ready = true) {
   const listeners: ((e: { data: unknown }) => void)[] = [];
   return {
+    ready,
+    terminated: false,
+    terminate() {
+      this.terminated = true;
+    },
     posted: [] as { id: string; cmd: string; graph: unknown }[],
     addEventListener: (_: string, listener: (e: { data: unknown }) => void) => listeners.push(listener),
     postMessage(message: { id: string; cmd: string; graph: unknown }) {
@@ -31,6 +36,7 @@ function fakeWorker() {
 const slots = globalThis as unknown as Record<string, unknown>;
 afterEach(() => {
   delete slots.localStorage;
+  delete slots.Worker;
   delete slots[EARLY_WORKER];
   delete slots[EARLY_LAYOUT];
 });
@@ -58,6 +64,41 @@ describe("the first layout asked by the page's HTML", () => {
     await expect(taken).resolves.toEqual({ id: "root", children: [{ id: "1", x: 5, y: 6 }] });
     // Taken once: a later layout asks ELK itself.
     expect(takeEarlyLayout(graphKey(graph))).toBeNull();
+  });
+
+  it("goes in the name of a new worker when the HTML's has not answered yet (nothing posted waits for the page's thread), which the page then takes", async () => {
+    const old = fakeWorker(false);
+    slots[EARLY_WORKER] = old;
+    const made: { url: string; name: string; worker: ReturnType<typeof fakeWorker> }[] = [];
+    slots.Worker = function (url: string, options: { name: string }) {
+      const worker = fakeWorker(false);
+      made.push({ url, name: options.name, worker });
+      return worker;
+    };
+    const graph = firstLayoutGraph(model([1, 2, 3, 4].map((id) => table(id))))!;
+    new Function(earlyLayoutScript(graph))();
+    expect(old.posted).toEqual([]);
+    expect(old.terminated).toBe(true);
+    expect(made.map((m) => m.url)).toEqual(["/metadata-editor/elk-worker.js"]);
+    expect(made[0].name.startsWith(FIRST_LAYOUT_NAME)).toBe(true);
+    expect(JSON.parse(made[0].name.slice(FIRST_LAYOUT_NAME.length))).toEqual({ id: "early-graph", cmd: "layout", graph, layoutOptions: {}, options: {} });
+    expect(slots[EARLY_WORKER]).toBe(made[0].worker);
+    const taken = takeEarlyLayout(graphKey(graph))!;
+    made[0].worker.answer({ id: "early-graph", data: { id: "root", children: [{ id: "1", x: 5, y: 6 }] } });
+    await expect(taken).resolves.toEqual({ id: "root", children: [{ id: "1", x: 5, y: 6 }] });
+  });
+
+  it("a worker so named registers the algorithm and runs the layout its name carries once ELK's script has run; others nothing", () => {
+    const run = (name: unknown) => {
+      const seen: unknown[] = [];
+      new Function("self", workerBootstrap())({ name, onmessage: (e: { data: unknown }) => seen.push(e.data) });
+      return seen;
+    };
+    const message = { id: "early-graph", cmd: "layout", graph: { id: "root", children: [] }, layoutOptions: {}, options: {} };
+    expect(run(FIRST_LAYOUT_NAME + JSON.stringify(message))).toEqual([{ id: "early", cmd: "register", algorithms: ["layered"] }, message]);
+    expect(run("")).toEqual([]);
+    expect(run(undefined)).toEqual([]);
+    expect(run(`${FIRST_LAYOUT_NAME}{not json`)).toEqual([]);
   });
 
   it("is not taken by a layout of another graph, and an ELK error is the layout's", async () => {
