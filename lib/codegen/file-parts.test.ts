@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileOfParts, interleave, partsOf, sameText, writeParts } from "./file-parts";
+import { encodeFile, fileOfParts, interleave, partsOf, sameText, writeParts } from "./file-parts";
 import { rng } from "./random-model";
 
 describe("files made of parts", () => {
@@ -56,6 +56,19 @@ describe("files made of parts", () => {
       expect(again.has(parts[1200])).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("encodeFile gives the UTF-8 bytes of the joined text, for files of parts and plain files (500 seeded files)", () => {
+    const r = rng(11);
+    // ASCII, Hangul, a character outside the BMP (a surrogate pair), and a pair's halves cut into two parts.
+    const pieces = ["a", "\n", "전자우편", "😀", "\ud83d", "\ude00", ""];
+    for (let i = 0; i < 500; i++) {
+      const parts = Array.from({ length: r.int(20) }, () => Array.from({ length: r.int(4) }, () => r.pick(pieces)).join(""));
+      const text = parts.join("");
+      const bytes = Buffer.from(text, "utf8");
+      expect(encodeFile(fileOfParts("zod.ts", parts)).equals(bytes), JSON.stringify(parts)).toBe(true);
+      expect(encodeFile({ path: "forms/XForm.tsx", content: text }).equals(bytes)).toBe(true);
     }
   });
 });
