@@ -85,6 +85,29 @@ export async function measureLargeModel(page: Page, base: string, search: string
   const notice = page.getByText(/This model has [\d,]+ tables/);
   await notice.waitFor({ timeout: 120_000 });
   await page.getByRole("searchbox", { name: "Find a table" }).waitFor();
+  // Ready means usable: Find's input hydrated (its React fiber in the committed tree), so typing reaches React.
+  // Typing into the server's HTML before that was lost, and the neighbourhood never came (a 120 s timeout, seen
+  // now and then on this page, idle or not).
+  const hydrated = `(() => {
+    const el = document.querySelector('input[type="search"][aria-label="Find a table"]');
+    const key = el && Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
+    if (!key) return false;
+    let f = el[key];
+    while (f.return) f = f.return;
+    // The element keeps the fiber it was hydrated with; after a render the committed tree may be its alternate.
+    return f.tag === 3 && !!f.stateNode && (f.stateNode.current === f || f.stateNode.current === f.alternate);
+  })()`;
+  // Polled with evaluate (the page's CSP refuses waitForFunction's string, which it evaluates inside the page).
+  for (const until = Date.now() + 120_000; !(await page.evaluate(hydrated)); ) {
+    if (Date.now() > until) {
+      const seen = await page.evaluate(`(() => {
+        const all = [...document.querySelectorAll('input')].map((i) => i.type + ":" + i.getAttribute("aria-label") + ":" + Object.keys(i).filter((k) => k.startsWith("__react")).join("+"));
+        return all.join(" | ");
+      })()`);
+      throw new Error(`Find a table was not hydrated within 120 s (inputs: ${String(seen)})`);
+    }
+    await page.waitForTimeout(10);
+  }
   const readyMs = Date.now() - started;
   // Read now: finding a table draws its neighbourhood, and the notice goes (the model is no longer too big to draw).
   const noticeText = (await notice.textContent()) ?? "";
