@@ -31,10 +31,10 @@ export function enumOptionsDefine(pgType: string, enumOptions: unknown): boolean
 }
 
 /**
- * Asks the server whether it knows the type (serial pseudo-types allowed). null when it does, or when the
- * column's enum options define it (enumOptionsDefine).
+ * Asks the server whether it knows the type (serial pseudo-types allowed). null when it does. The callers that
+ * hold a column's enum options then ask enumOptionsDefine (a type the plan will create).
  */
-export async function pgTypeProblem(pgType: string, db: Queryable = getPool(), enumOptions: unknown = null): Promise<string | null> {
+export async function pgTypeProblem(pgType: string, db: Queryable = getPool()): Promise<string | null> {
   const trimmed = pgType.trim();
   if (trimmed === "") return null;
   const normalized = regtypeInput(trimmed);
@@ -44,7 +44,7 @@ export async function pgTypeProblem(pgType: string, db: Queryable = getPool(), e
   } catch {
     // PostgreSQL 15 raises on some malformed names where 16+ returns NULL: both mean "not a type".
   }
-  return enumOptionsDefine(trimmed, enumOptions) ? null : unknownType(pgType);
+  return unknownType(pgType);
 }
 
 /**
