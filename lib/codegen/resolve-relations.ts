@@ -83,10 +83,13 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
   // A relation's own field (a name a person or the import wrote) comes before a back-reference the generator
   // makes up: back-references avoid every table's forward names, whatever the relations' order (Pagila's
   // store.manager_staff_id would otherwise take Staff.store from staff.store_id).
+  const ends = (r: CodegenInput["relations"][number]) => ({
+    from: r.from_table_id === null ? undefined : byId.get(r.from_table_id),
+    to: r.to_table_id === null ? undefined : byId.get(r.to_table_id),
+  });
   const forwardNames = new Map<ResolvedTable, Set<string>>();
   for (const r of relations) {
-    const from = r.from_table_id === null ? undefined : byId.get(r.from_table_id);
-    const to = r.to_table_id === null ? undefined : byId.get(r.to_table_id);
+    const { from, to } = ends(r);
     if (!from?.api || !to?.api) continue;
     const name = forwardName(r, to);
     const names = forwardNames.get(from);
@@ -94,8 +97,7 @@ export function resolveRelations(tables: ResolvedTable[], input: CodegenInput): 
     else forwardNames.set(from, new Set([name]));
   }
   for (const r of relations) {
-    const from = r.from_table_id === null ? undefined : byId.get(r.from_table_id);
-    const to = r.to_table_id === null ? undefined : byId.get(r.to_table_id);
+    const { from, to } = ends(r);
     const home = from ?? to;
     if (!home) continue;
     const problem = (field: string, message: string, on: ResolvedTable = home) =>
