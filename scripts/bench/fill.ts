@@ -12,7 +12,7 @@ export const RELATIONS = 5000;
 export const WIDE_TABLE = "wide_table";
 
 // 50 entity names (with Korean labels) × 100 numbers = 5,000 distinct tables, e.g. customer_042 / 고객 42.
-const ENTITIES: [string, string][] = [
+export const ENTITIES: [string, string][] = [
   ["customer", "고객"],
   ["order", "주문"],
   ["invoice", "청구서"],
@@ -76,7 +76,7 @@ const PRIORITY_OPTIONS = [
   { value: "3", label: "낮음" },
 ];
 
-interface ColumnTemplate {
+export interface ColumnTemplate {
   name: string;
   pgType: string;
   field: string;
@@ -97,7 +97,7 @@ interface ColumnTemplate {
 }
 
 // The 20 columns of every table (and, repeated 100 times with a number, of wide_table).
-const COLUMN_TEMPLATES: ColumnTemplate[] = [
+export const COLUMN_TEMPLATES: ColumnTemplate[] = [
   {
     name: "id",
     pgType: "BIGSERIAL",
