@@ -1,12 +1,9 @@
 import type { FormFieldSpec, FormSpec } from "./form-spec";
-import { textWidth } from "./text-width";
+import { PRINT_WIDTH as WIDTH, textWidth } from "./text-width";
 
 const HTML_TYPES: Record<string, string> = { datetime: "datetime-local", text: "text", email: "email", password: "password", url: "url", tel: "tel", number: "number", date: "date", time: "time" };
 
 export const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
-
-/** prettier's printWidth for the generated code (format.ts and project-files.ts format with it). */
-const WIDTH = 100;
 
 /** Each converter as prettier prints it. */
 const CONVERTERS = {

@@ -1,4 +1,5 @@
 import type { GeneratedFile } from "./generate";
+import { PRINT_WIDTH } from "./text-width";
 
 const PARSERS: Record<string, string> = { graphql: "graphql", ts: "typescript", tsx: "typescript" };
 
@@ -12,7 +13,7 @@ export async function formatFiles(files: GeneratedFile[], enabled: boolean): Pro
   return Promise.all(
     files.map(async (f) => {
       const parser = PARSERS[f.path.split(".").pop() ?? ""];
-      return parser ? { ...f, content: await prettier.format(f.content, { parser, printWidth: 100 }) } : f;
+      return parser ? { ...f, content: await prettier.format(f.content, { parser, printWidth: PRINT_WIDTH }) } : f;
     }),
   );
 }

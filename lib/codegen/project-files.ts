@@ -5,7 +5,8 @@ import { fileOfParts } from "./file-parts";
 import { resolveModel, ResolveCache, type ResolvedTable } from "./resolve";
 import type { RelationField } from "./resolve-relations";
 import { sdlHead, sdlParts, sdlTablePart, type SdlPart } from "./sdl";
-import { typescriptParts, typescriptTablePart } from "./typescript";
+import { PRINT_WIDTH } from "./text-width";
+import { typescriptPartIsPretty, typescriptParts, typescriptTablePart } from "./typescript";
 import { zodHead, zodParts, zodTablePart } from "./zod-source";
 
 export interface GeneratedFile {
@@ -109,7 +110,7 @@ async function prettierFormat(): Promise<Format> {
   const prettier = await import("prettier");
   return (text, parser) => {
     formatStats.formatted++;
-    return prettier.format(text, { parser, printWidth: 100 });
+    return prettier.format(text, { parser, printWidth: PRINT_WIDTH });
   };
 }
 
@@ -136,7 +137,7 @@ async function formatSections(s: TableSections, format: Format): Promise<TableSe
           ([defs, query, mutation]) => ({ defs: dropFinalNewline(defs), query, mutation }),
         )
       : null,
-    s.ts === null ? null : format(s.ts, "typescript"),
+    s.ts === null ? null : typescriptPartIsPretty(s.ts) ? vouched(s.ts) : format(s.ts, "typescript"),
     format(s.zod, "typescript"),
     s.formPretty ? vouched(s.formFile) : format(s.formFile, "typescript"),
   ]);

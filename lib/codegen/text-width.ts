@@ -1,3 +1,6 @@
+/** prettier's printWidth for the generated code (format.ts and project-files.ts format with it). */
+export const PRINT_WIDTH = 100;
+
 /**
  * Prettier's width of a text (its `getStringWidth`: East Asian wide and fullwidth characters count 2), for the
  * characters this table knows; -1 when the text has any other (then the generators cannot vouch for their

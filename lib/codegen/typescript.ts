@@ -1,3 +1,4 @@
+import { PRINT_WIDTH, textWidth } from "./text-width";
 import type { GenerationConfig } from "./model";
 import { interleave } from "./file-parts";
 import { memo } from "./memo";
@@ -73,6 +74,30 @@ export function typescriptTablePart(t: ResolvedTable, config: GenerationConfig):
     if (lines.length) out.push(`export interface ${kind}${t.typeName}Input {\n${lines.join("\n")}\n}\n`);
   }
   return out.join("\n");
+}
+
+/**
+ * Whether a part typescriptTablePart wrote is exactly what prettier prints for it (then it is not formatted
+ * again): it writes prettier's layout, and prettier changes nothing while every line but a comment's fits the
+ * width (its widths known), no string literal holds a double quote (prettier would swap the quotes), no comment
+ * line ends in spaces or holds a carriage return or line separator, and no interface is empty. Tested against
+ * prettier on the fixtures, awkward texts, widths around the limit and random models (pretty-sections.test.ts).
+ */
+export function typescriptPartIsPretty(part: string): boolean {
+  if (/[\r\u2028\u2029]/.test(part)) return false;
+  const lines = part.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const body = line.trimStart();
+    if (body.startsWith("/**") || body.startsWith("*")) {
+      if (line.length && line.trimEnd() !== line) return false;
+      continue;
+    }
+    if (line.endsWith("{") && lines[i + 1] === "") return false;
+    const width = textWidth(line);
+    if (width < 0 || width > PRINT_WIDTH || line.includes('\\"')) return false;
+  }
+  return true;
 }
 
 export const TYPESCRIPT_HEAD = HEADER;
