@@ -7,7 +7,7 @@ import type { RelationField } from "./resolve-relations";
 import { sdlHead, sdlParts, sdlTablePart, type SdlPart } from "./sdl";
 import { PRINT_WIDTH } from "./text-width";
 import { typescriptPartIsPretty, typescriptParts, typescriptTablePart } from "./typescript";
-import { zodHead, zodParts, zodTablePart } from "./zod-source";
+import { zodHead, zodParts, zodTable } from "./zod-source";
 
 export interface GeneratedFile {
   /** Relative to the output directory, with "/" separators. */
@@ -33,7 +33,8 @@ export interface TableSections {
   zod: string;
   form: FormSpec;
   formFile: string;
-  /** Whether formFile is exactly what prettier prints for it (then it is not formatted again). */
+  /** Whether zod and formFile are exactly what prettier prints for them (then they are not formatted again). */
+  zodPretty: boolean;
   formPretty: boolean;
   /** Problems found while building the form (defaults). */
   problems: Problem[];
@@ -65,10 +66,12 @@ export function tableSections(t: ResolvedTable, config: GenerationConfig, form?:
   const problems: Problem[] = [];
   const spec = form ?? buildFormSpec(t, problems);
   const formFile = formComponent(spec);
+  const zod = zodTable(t, config);
   return {
     sdl: t.api ? sdlTablePart(t, config) : null,
     ts: t.api ? typescriptTablePart(t, config) : null,
-    zod: zodTablePart(t, config),
+    zod: zod.text,
+    zodPretty: zod.pretty,
     form: spec,
     formFile: formFile.text,
     formPretty: formFile.pretty,
@@ -138,7 +141,7 @@ async function formatSections(s: TableSections, format: Format): Promise<TableSe
         )
       : null,
     s.ts === null ? null : typescriptPartIsPretty(s.ts) ? vouched(s.ts) : format(s.ts, "typescript"),
-    format(s.zod, "typescript"),
+    s.zodPretty ? vouched(s.zod) : format(s.zod, "typescript"),
     s.formPretty ? vouched(s.formFile) : format(s.formFile, "typescript"),
   ]);
   return { ...s, sdl, ts, zod, formFile };

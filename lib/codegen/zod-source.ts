@@ -1,69 +1,198 @@
 import { interleave } from "./file-parts";
+import { stringLiteral } from "./form-component";
 import { formColumns } from "./form-spec";
 import type { GenerationConfig } from "./model";
 import type { ColumnShape, ResolvedColumn, ResolvedModel, ResolvedTable } from "./resolve";
 import type { FieldRule } from "./rules";
-import { docComment } from "./typescript";
+import { PRINT_WIDTH, textWidth } from "./text-width";
+import { docComment, typescriptPartIsPretty } from "./typescript";
 
-const q = JSON.stringify;
+/** A call's argument: code as it is (`simple` as prettier's isSimpleCallArgument says), or an object literal. */
+type Arg = { text: string; simple: boolean; literal?: boolean } | { props: Prop[] };
+/** An object's property: `key: value` as it is, or the error callback with its two messages. */
+type Prop = string | { required: string; type: string };
+interface Call {
+  name: string;
+  args: Arg[];
+}
+/** `head.call(…).call(…)`; `ok` false when something in it is printed otherwise by prettier (a number with an exponent). */
+interface Chain {
+  head: string;
+  calls: Call[];
+  ok: boolean;
+}
 
-/** One field's zod expression: the same calls, in the same order, as runtimeField (zod-runtime.ts). */
-export function zodFieldSource(rule: FieldRule): string {
-  const error = `{ error: (issue) => (issue.input == null ? ${q(rule.requiredMessage)} : ${q(rule.typeMessage)}) }`;
-  const withError = (opts: string) => `{ ${opts}error: (issue) => (issue.input == null ? ${q(rule.requiredMessage)} : ${q(rule.typeMessage)}) }`;
-  let item: string;
+const lit = (s: string): Arg => ({ text: stringLiteral(s), simple: true, literal: true });
+const code = (text: string, simple = true): { text: string; simple: boolean } => ({ text, simple });
+
+/** One field's zod expression as calls: the same calls, in the same order, as runtimeField (zod-runtime.ts). */
+function zodChain(rule: FieldRule): Chain {
+  const chain: Chain = { head: "z", calls: [], ok: true };
+  const errorProp: Prop = { required: stringLiteral(rule.requiredMessage), type: stringLiteral(rule.typeMessage) };
+  const error: Arg = { props: [errorProp] };
+  const call = (name: string, ...args: Arg[]) => chain.calls.push({ name, args });
+  const num = (n: number): { text: string; simple: boolean } => {
+    const text = String(n);
+    if (!/^-?\d+(\.\d+)?$/.test(text)) chain.ok = false;
+    return code(text);
+  };
   switch (rule.base) {
     case "string":
-      item = `z.string(${error})`;
+      call("string", error);
       for (const c of rule.checks) {
-        if (c.kind === "minLength") item += `.min(${c.value}, ${q(c.message)})`;
-        else if (c.kind === "maxLength") item += `.max(${c.value}, ${q(c.message)})`;
-        else if (c.kind === "pattern") item += `.regex(new RegExp(${q(c.value)}), ${q(c.message)})`;
-        else if (c.kind === "email") item += `.regex(z.regexes.email, ${q(c.message)})`;
+        if (c.kind === "minLength") call("min", num(c.value), lit(c.message));
+        else if (c.kind === "maxLength") call("max", num(c.value), lit(c.message));
+        else if (c.kind === "pattern") call("regex", code(`new RegExp(${stringLiteral(c.value)})`), lit(c.message));
+        else if (c.kind === "email") call("regex", code("z.regexes.email"), lit(c.message));
       }
       break;
     case "int":
     case "number":
-      item = `z.number(${error})`;
+      call("number", error);
       for (const c of rule.checks) {
-        if (c.kind === "int") item += `.int(${q(c.message)})`;
-        else if (c.kind === "min") item += `.min(${c.value}, ${q(c.message)})`;
-        else if (c.kind === "max") item += `.max(${c.value}, ${q(c.message)})`;
+        if (c.kind === "int") call("int", lit(c.message));
+        else if (c.kind === "min") call("min", num(c.value), lit(c.message));
+        else if (c.kind === "max") call("max", num(c.value), lit(c.message));
         else if (c.kind === "digits") {
-          item += `.refine((v) => Math.abs(v) < ${10 ** (c.precision - c.scale)} && Number(v.toFixed(${c.scale})) === v, ${q(c.message)})`;
+          const limit = num(10 ** (c.precision - c.scale)).text;
+          call("refine", code(`(v) => Math.abs(v) < ${limit} && Number(v.toFixed(${c.scale})) === v`, false), lit(c.message));
         }
       }
       break;
     case "intString":
-      item = `z.string(${error}).regex(/^-?(0|[1-9][0-9]{0,18})$/, ${q(rule.checks[0]?.message)})`;
+      call("string", error);
+      call("regex", code("/^-?(0|[1-9][0-9]{0,18})$/"), lit(rule.checks[0]?.message ?? ""));
       break;
     case "boolean":
-      item = `z.boolean(${error})`;
+      call("boolean", error);
       break;
     case "datetime":
-      item = `z.iso.datetime(${withError("offset: true, local: true, ")})`;
+      chain.head = "z.iso";
+      call("datetime", { props: ["offset: true", "local: true", errorProp] });
       break;
     case "date":
-      item = `z.iso.date(${error})`;
-      break;
     case "time":
-      item = `z.iso.time(${error})`;
+      chain.head = "z.iso";
+      call(rule.base, error);
       break;
     case "uuid":
-      item = `z.uuid(${error})`;
+      call("uuid", error);
       break;
     case "enum":
-      item = `z.enum([${rule.values!.map((v) => q(v)).join(", ")}], ${error})`;
+      call("enum", code(`[${rule.values!.map(stringLiteral).join(", ")}]`), error);
       break;
     case "json":
-      item = rule.required && !rule.list
-        ? `z.unknown().refine((v) => v != null, { error: ${q(rule.requiredMessage)}, abort: true }).refine(isJsonValue, ${q(rule.typeMessage)})`
-        : `z.unknown().refine(isJsonValue, ${q(rule.typeMessage)})`;
+      call("unknown");
+      if (rule.required && !rule.list) call("refine", code("(v) => v != null", false), { props: [`error: ${stringLiteral(rule.requiredMessage)}`, "abort: true"] });
+      call("refine", code("isJsonValue"), lit(rule.typeMessage));
       break;
   }
-  let out = item;
-  if (rule.list) out = `z.array(${rule.itemNullable && rule.base !== "json" ? `${item}.nullable()` : item}, ${error})`;
+  if (!rule.required) call("nullish");
+  return chain;
+}
+
+const errorText = (p: { required: string; type: string }) => `error: (issue) => (issue.input == null ? ${p.required} : ${p.type})`;
+const propText = (p: Prop) => (typeof p === "string" ? p : errorText(p));
+const argText = (a: Arg): string => ("props" in a ? `{ ${a.props.map(propText).join(", ")} }` : a.text);
+const isSimple = (a: Arg) => ("props" in a ? a.props.every((p) => typeof p === "string") : a.simple);
+const callText = (c: Call) => `.${c.name}(${c.args.map(argText).join(", ")})`;
+
+const INDENTS = Array.from({ length: 16 }, (_, i) => " ".repeat(i));
+
+/**
+ * Lines in prettier's layout for the zod this file writes; `pretty` stays true while every choice made is one
+ * this printer makes as prettier does (tested against prettier: pretty-sections.test.ts).
+ */
+class Printer {
+  readonly lines: string[] = [];
+  pretty = true;
+
+  fits(indent: number, s: string): boolean {
+    const w = textWidth(s);
+    if (w < 0) this.pretty = false;
+    return w >= 0 && indent + w <= PRINT_WIDTH;
+  }
+
+  /** A line prettier leaves as it is when it fits; past the width, this printer does not know what it does. */
+  line(indent: number, s: string): void {
+    if (!this.fits(indent, s)) this.pretty = false;
+    this.lines.push(INDENTS[indent] + s);
+  }
+
+  /** A line prettier leaves as it is however long (nothing in it can break): its width only has to be known. */
+  whole(indent: number, s: string): void {
+    if (textWidth(s) < 0) this.pretty = false;
+    this.lines.push(INDENTS[indent] + s);
+  }
+
+  prop(indent: number, p: Prop, after: string): void {
+    if (typeof p === "string") return this.line(indent, p + after);
+    const flat = errorText(p) + after;
+    if (this.fits(indent, flat)) return this.whole(indent, flat);
+    // The arrow's body on the next line (without its parentheses), then the conditional broken too.
+    this.whole(indent, "error: (issue) =>");
+    const body = `issue.input == null ? ${p.required} : ${p.type}${after}`;
+    if (this.fits(indent + 2, body)) return this.whole(indent + 2, body);
+    this.whole(indent + 2, "issue.input == null");
+    this.whole(indent + 4, `? ${p.required}`);
+    this.whole(indent + 4, `: ${p.type}${after}`);
+  }
+
+  /** `before(args)after`: flat when it fits, else the last object hugged, else an argument a line. */
+  call(indent: number, before: string, c: Call, after: string): void {
+    const flat = `${before}(${c.args.map(argText).join(", ")})${after}`;
+    if (this.fits(indent, flat)) return this.whole(indent, flat);
+    const last = c.args[c.args.length - 1];
+    if (last && "props" in last && c.args.slice(0, -1).every((a) => !("props" in a))) {
+      this.line(indent, `${before}(${[...c.args.slice(0, -1).map(argText), "{"].join(", ")}`);
+      for (const p of last.props) this.prop(indent + 2, p, ",");
+      this.whole(indent, `})${after}`);
+      return;
+    }
+    this.whole(indent, `${before}(`);
+    for (const a of c.args) {
+      if ("props" in a) this.pretty = false;
+      if ("literal" in a && a.literal) this.whole(indent + 2, `${a.text},`);
+      else this.line(indent + 2, `${argText(a)},`);
+    }
+    this.whole(indent, `)${after}`);
+  }
+
+  /** `name: chain,` as prettier prints a member chain: on one line, or a call a line. */
+  field(indent: number, name: string, chain: Chain): void {
+    if (!chain.ok) this.pretty = false;
+    const n = chain.calls.length;
+    if (n === 1) return this.call(indent, `${name}: ${chain.head}.${chain.calls[0].name}`, chain.calls[0], ",");
+    const forced = n > 2 && chain.calls.some((c) => !c.args.every(isSimple));
+    const flat = `${name}: ${chain.head}${chain.calls.map(callText).join("")},`;
+    if (!forced && this.fits(indent, flat)) return this.whole(indent, flat);
+    this.line(indent, `${name}: ${chain.head}`);
+    chain.calls.forEach((c, i) => this.call(indent + 2, `.${c.name}`, c, i === n - 1 ? "," : ""));
+  }
+}
+
+/** A field's line(s) and whether they are prettier's: a list's item is a chain in an argument, left to prettier. */
+function fieldLines(name: string, rule: FieldRule): { text: string; pretty: boolean } {
+  if (rule.list) return { text: `  ${name}: ${listSource(rule)},`, pretty: false };
+  const p = new Printer();
+  p.field(2, name, zodChain(rule));
+  return { text: p.lines.join("\n"), pretty: p.pretty };
+}
+
+/** A list field's zod expression, on one line. */
+function listSource(rule: FieldRule): string {
+  const item = zodChain({ ...rule, list: false, required: true });
+  const itemText = `${item.head}${item.calls.map(callText).join("")}`;
+  const error = argText({ props: [{ required: stringLiteral(rule.requiredMessage), type: stringLiteral(rule.typeMessage) }] });
+  const out = `z.array(${rule.itemNullable && rule.base !== "json" ? `${itemText}.nullable()` : itemText}, ${error})`;
   return rule.required ? out : `${out}.nullish()`;
+}
+
+/** One field's zod expression (on one line). */
+export function zodFieldSource(rule: FieldRule): string {
+  if (rule.list) return listSource(rule);
+  const chain = zodChain(rule);
+  return `${chain.head}${chain.calls.map(callText).join("")}`;
 }
 
 const JSON_HELPER = `/** Any JSON value: plain objects, arrays, strings, finite numbers, booleans, null. */
@@ -78,40 +207,60 @@ function isJsonValue(v: unknown): boolean {
 const ZOD_HEAD = '// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\nimport { z } from "zod";\n';
 
 /** Each column's lines, kept per shape (ColumnShape): with and without its comment, and its form schema's. */
-const rowLines = { comments: new WeakMap<ColumnShape, string>(), plain: new WeakMap<ColumnShape, string>() };
-const formLines = new WeakMap<ColumnShape, string>();
+type Lines = { text: string; pretty: boolean };
+const rowLines = { comments: new WeakMap<ColumnShape, Lines>(), plain: new WeakMap<ColumnShape, Lines>() };
+const formLines = new WeakMap<ColumnShape, Lines>();
 
-function rowLine(c: ResolvedColumn, config: GenerationConfig): string {
+function rowLine(c: ResolvedColumn, config: GenerationConfig): Lines {
   const kept = config.includeComments ? rowLines.comments : rowLines.plain;
   let line = kept.get(c.shape);
   if (line === undefined) {
-    line = `${config.includeComments ? docComment("  ", c.col.label) : ""}  ${c.name}: ${zodFieldSource(c.rule)},`;
+    const field = fieldLines(c.name, c.rule);
+    const comment = config.includeComments ? docComment("  ", c.col.label) : "";
+    line = { text: comment + field.text, pretty: field.pretty && typescriptPartIsPretty(comment) };
     kept.set(c.shape, line);
   }
   return line;
 }
 
-function formLine(c: ResolvedColumn): string {
+function formLine(c: ResolvedColumn): Lines {
   let line = formLines.get(c.shape);
-  if (line === undefined) formLines.set(c.shape, (line = `  ${c.name}: ${zodFieldSource(c.formRule)},`));
+  if (line === undefined) formLines.set(c.shape, (line = fieldLines(c.name, c.formRule)));
   return line;
 }
 
-/** One table's row schema, row type and form schema. */
-export function zodTablePart(t: ResolvedTable, config: GenerationConfig): string {
-  const doc = (indent: string, ...p: (string | null | undefined)[]) => (config.includeComments ? docComment(indent, ...p) : "");
+/**
+ * One table's row schema, row type and form schema, in prettier's layout; `pretty` when it is exactly what
+ * prettier prints for it (then it is not formatted again).
+ */
+export function zodTable(t: ResolvedTable, config: GenerationConfig): Lines {
+  const doc = config.includeComments ? docComment("", t.table.label, t.table.description) : "";
   const fields = t.columns.map((c) => rowLine(c, config));
   const form = formColumns(t);
   // A NOT NULL column the database fills (a default, a serial) may be left empty in the form, as the create input
   // types make it optional: the form schema takes that field's formRule instead of the row schema's.
-  const filled = form.filter((c) => c.formRule !== c.rule);
-  const extend = filled.length ? `.extend({\n${filled.map(formLine).join("\n")}\n})` : "";
-  return [
-    `${doc("", t.table.label, t.table.description)}export const ${t.typeName}Schema = z.object({\n${fields.join("\n")}\n});`,
-    `export type ${t.typeName}Row = z.output<typeof ${t.typeName}Schema>;`,
-    `export const ${t.typeName}FormSchema = ${t.typeName}Schema.pick({ ${form.map((c) => `${c.name}: true`).join(", ")} })${extend};\n`,
-  ].join("\n");
+  const filled = form.filter((c) => c.formRule !== c.rule).map(formLine);
+  const p = new Printer();
+  p.pretty = fields.length > 0 && typescriptPartIsPretty(doc) && fields.every((f) => f.pretty) && filled.every((f) => f.pretty);
+  const T = t.typeName;
+  p.line(0, `export const ${T}Schema = z.object({`);
+  p.lines.push(...fields.map((f) => f.text), "});");
+  p.line(0, `export type ${T}Row = z.output<typeof ${T}Schema>;`);
+  const keys = form.map((c) => `${c.name}: true`);
+  const pick = `export const ${T}FormSchema = ${T}Schema.pick(${keys.length ? `{ ${keys.join(", ")} }` : "{}"})`;
+  const extend = filled.length ? ".extend({" : ";";
+  if (p.fits(0, pick + extend)) p.lines.push(pick + extend);
+  else {
+    p.line(0, `export const ${T}FormSchema = ${T}Schema.pick({`);
+    for (const k of keys) p.line(2, `${k},`);
+    p.lines.push(`})${extend}`);
+  }
+  if (filled.length) p.lines.push(...filled.map((f) => f.text), "});");
+  return { text: `${doc}${p.lines.join("\n")}\n`, pretty: p.pretty };
 }
+
+/** One table's row schema, row type and form schema (zodTable's text). */
+export const zodTablePart = (t: ResolvedTable, config: GenerationConfig): string => zodTable(t, config).text;
 
 /** The import, and the JSON check when a table has a JSON field. */
 export function zodHead(tables: ResolvedTable[]): string[] {
