@@ -25,7 +25,8 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { fill, type FillResult, TABLES, COLUMNS_PER_TABLE, WIDE_COLUMNS, RELATIONS } from "./bench/fill";
-import { INTERACTIVE_PROBE, installFilterProbe, scrollProbe } from "./bench/probes";
+import { INTERACTIVE_PROBE, scrollProbe } from "./bench/probes";
+import { FILTER_KEYS, measureFilter } from "./bench/filter";
 import { measureEdits } from "./bench/edits";
 import { RssSampler } from "./bench/rss";
 import { codegenRows, measureCodegen } from "./bench/codegen";
@@ -130,49 +131,6 @@ async function measureLoads(page: Page, url: string, label: string): Promise<Pag
   return { url, cold, warm, warmMedianMs };
 }
 
-interface FilterSample {
-  key: string;
-  ms: number;
-  value: string;
-  rowCount: number;
-  rendered: number;
-}
-
-/** Types `keys` one at a time into the filter, each after the previous result was painted. */
-async function measureFilter(page: Page, filterLabel: string, gridLabel: string, keys: string[]) {
-  const input = page.getByRole("searchbox", { name: filterLabel });
-  await input.click();
-  await input.fill("");
-  await page.waitForTimeout(200);
-  await page.evaluate(installFilterProbe(filterLabel, gridLabel));
-  for (let i = 0; i < keys.length; i++) {
-    await page.keyboard.press(keys[i]);
-    await page.waitForFunction(`window.__benchFilter.results.length >= ${i + 1}`, undefined, {
-      timeout: 30_000,
-      polling: 10,
-    });
-    await page.waitForTimeout(30);
-  }
-  const samples = (await page.evaluate("window.__benchFilter.results")) as FilterSample[];
-  await input.fill("");
-  const ms = samples.map((s) => s.ms);
-  return {
-    keystrokes: samples.length,
-    p50Ms: percentile(ms, 50),
-    p95Ms: percentile(ms, 95),
-    maxMs: Math.max(...ms),
-    samples: samples.map((s) => ({
-      key: s.key,
-      value: s.value,
-      ms: round(s.ms),
-      rowCount: s.rowCount,
-      rendered: s.rendered,
-    })),
-  };
-}
-
-const typeKeys = (text: string) => [...text];
-const backspaces = (n: number) => Array.from({ length: n }, () => "Backspace");
 
 async function measurePgBaseline(url: string, rowId: number) {
   const client = await connect(url);
@@ -358,14 +316,8 @@ async function main() {
     await page.waitForFunction("window.__bench && window.__bench.interactiveAt !== null", undefined, {
       timeout: 60_000,
     });
-    // 20 keystrokes: narrowing, widening back to all 5,000 rows, narrowing again.
     const tablesFilter = await traced(browser, page, "tables-filter", () =>
-      measureFilter(
-        page,
-        "Filter tables",
-        "Tables",
-        [...typeKeys("customer_04"), ...backspaces(11), ...typeKeys("주문")].slice(0, 20),
-      ),
+      measureFilter(page, "Filter tables", "Tables", FILTER_KEYS.tables),
     );
     log(`Tables filter: p50 ${ms(tablesFilter.p50Ms)}, p95 ${ms(tablesFilter.p95Ms)}`);
 
@@ -375,12 +327,7 @@ async function main() {
       timeout: 60_000,
     });
     const columnsFilter = await traced(browser, page, "columns-filter", () =>
-      measureFilter(
-        page,
-        "Filter columns",
-        "Columns",
-        [...typeKeys("email_01"), ...backspaces(8), ...typeKeys("status")].slice(0, 20),
-      ),
+      measureFilter(page, "Filter columns", "Columns", FILTER_KEYS.columns),
     );
     log(`Columns filter: p50 ${ms(columnsFilter.p50Ms)}, p95 ${ms(columnsFilter.p95Ms)}`);
 
