@@ -5,10 +5,13 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   type ColumnDef,
+  type FilterFn,
   type RowModel,
   type SortingState,
   type TableState,
+  type VisibilityState,
 } from "@tanstack/table-core";
+import { canGlobalFilter, globalFilterValue, matchesGlobalFilter } from "./filter";
 import { gridRowModels } from "./row-models";
 
 interface R {
@@ -49,7 +52,7 @@ function grid(initial: R[], stock = false) {
   return { table, set, data: () => data };
 }
 
-const ids = (model: RowModel<R>) => model.rows.map((r) => r.id);
+const ids = <X,>(model: RowModel<X>) => model.rows.map((r) => r.id);
 const rowsOf = (n: number): R[] => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `row ${i + 1}`, n: i % 7 }));
 const edit = (all: R[], id: number, patch: Partial<R>) => all.map((r) => (r.id === id ? { ...r, ...patch } : r));
 
@@ -169,5 +172,98 @@ describe("the grid's row models", () => {
         }
       }
     }
+  });
+});
+
+interface Q {
+  id: number;
+  name: string;
+  label: string | null;
+  size: number;
+  on: boolean;
+}
+
+/** The grid's quick search as DataGrid sets it up (or on TanStack's stock filtered model), driven by hand. */
+function searchGrid(initial: Q[], stock = false) {
+  let data = initial;
+  let state: TableState | null = null;
+  const models = stock ? { getCoreRowModel: getCoreRowModel<Q>(), getFilteredRowModel: getFilteredRowModel<Q>() } : gridRowModels<Q>();
+  const qColumns: ColumnDef<Q, unknown>[] = [{ accessorKey: "name" }, { accessorKey: "label" }, { accessorKey: "size" }, { accessorKey: "on" }];
+  const options = () => ({
+    data,
+    columns: qColumns,
+    getRowId: (r: Q) => String(r.id),
+    state: state ?? {},
+    onStateChange: () => {},
+    renderFallbackValue: null,
+    globalFilterFn: matchesGlobalFilter as FilterFn<Q>,
+    getColumnCanGlobalFilter: canGlobalFilter,
+    autoResetPageIndex: false,
+    ...models,
+  });
+  const table = createTable<Q>(options());
+  state = { ...table.initialState };
+  table.setOptions((prev) => ({ ...prev, ...options() }));
+  const set = (next: { data?: Q[]; query?: string; hidden?: string[] }) => {
+    if (next.data) data = next.data;
+    const visibility: VisibilityState = Object.fromEntries((next.hidden ?? []).map((id) => [id, false]));
+    if (next.hidden) state = { ...state!, columnVisibility: visibility };
+    if (next.query !== undefined || next.hidden)
+      state = { ...state!, globalFilter: globalFilterValue(next.query ?? "", state!.columnVisibility) };
+    table.setOptions((prev) => ({ ...prev, ...options() }));
+  };
+  return { table, set, data: () => data };
+}
+
+describe("the grid's quick search", () => {
+  it("keeps the rows TanStack's own filtered model keeps with the grid's filter function (seeded random runs)", () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <X,>(xs: readonly X[]) => xs[Math.floor(random() * xs.length)];
+    const words = ["Customer", "ORDER", "주문", "status", "e_mail", "ΣΊΣΥΦΟΣ", ""];
+    const qRow = (id: number): Q => ({
+      id,
+      name: `${pick(words)}_${Math.floor(random() * 30)}`,
+      label: random() < 0.2 ? null : pick(words),
+      size: Math.floor(random() * 300),
+      on: random() < 0.5,
+    });
+    const queries = ["", "c", "cu", "CUSTOMER_1", "er_", "주", "12", "1", "true", "null", "r\u0000o", "σ", "ς", "_", " status "];
+    for (let run = 0; run < 10; run++) {
+      const first = Array.from({ length: 40 }, (_, i) => qRow(i + 1));
+      const ours = searchGrid(first);
+      const stock = searchGrid(first, true);
+      for (let step = 0; step < 30; step++) {
+        const op = pick(["query", "query", "query", "edit", "hide"] as const);
+        const all = ours.data();
+        const change =
+          op === "query"
+            ? { query: pick(queries) }
+            : op === "hide"
+              ? { hidden: random() < 0.4 ? [] : [pick(["name", "label", "size"])] }
+              : { data: all.map((r) => (r === all[step % all.length] ? { ...qRow(r.id) } : r)) };
+        ours.set(change);
+        stock.set(change);
+        // A saved edit keeps the shown rows until the filter changes (as above); then both filter the current data.
+        if (op !== "edit") expect(ids(ours.table.getRowModel())).toEqual(ids(stock.table.getRowModel()));
+      }
+    }
+  });
+
+  it("a row object replaced by an edit is searched by its new text at the next keystroke", () => {
+    const rows: Q[] = [
+      { id: 1, name: "alpha", label: "A", size: 1, on: true },
+      { id: 2, name: "beta", label: "B", size: 22, on: false },
+    ];
+    const g = searchGrid(rows);
+    g.set({ query: "alp" });
+    expect(ids(g.table.getRowModel())).toEqual(["1"]);
+    g.set({ data: [rows[0], { ...rows[1], name: "alpine" }] });
+    g.set({ query: "alpi" });
+    expect(ids(g.table.getRowModel())).toEqual(["2"]);
+    g.set({ query: "22" });
+    expect(ids(g.table.getRowModel())).toEqual(["2"]);
+    g.set({ hidden: ["size"], query: "22" });
+    expect(ids(g.table.getRowModel())).toEqual([]);
   });
 });

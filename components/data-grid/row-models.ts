@@ -1,11 +1,13 @@
 import {
   createRow,
+  type Column,
   getFilteredRowModel,
   getSortedRowModel,
   type Row,
   type RowModel,
   type Table,
 } from "@tanstack/react-table";
+import { isGlobalFilterValue, quickFilterRows } from "./filter";
 
 /** What TanStack's `getCoreRowModel` / `getFilteredRowModel` / `getSortedRowModel` options take. */
 export type RowModelFactory<T> = (table: Table<T>) => () => RowModel<T>;
@@ -20,7 +22,7 @@ export type RowModelFactory<T> = (table: Table<T>) => () => RowModel<T>;
 export function gridRowModels<T>() {
   return {
     getCoreRowModel: reusingCoreRowModel<T>(),
-    getFilteredRowModel: keepingOrder<T>(getFilteredRowModel<T>(), (table) => table.getPreFilteredRowModel(), viewState),
+    getFilteredRowModel: keepingOrder<T>(quickFilterRowModel<T>(), (table) => table.getPreFilteredRowModel(), viewState),
     getSortedRowModel: keepingOrder<T>(getSortedRowModel<T>(), (table) => table.getPreSortedRowModel(), viewState),
   };
 }
@@ -30,6 +32,31 @@ const viewState = <T>(table: Table<T>) => {
   const { globalFilter, columnFilters, sorting } = table.getState();
   return [globalFilter, columnFilters, sorting];
 };
+
+/**
+ * TanStack's filtered row model, except that the quick search (the grid's global filter, with no column filters)
+ * matches each row once over its cached haystack (filter.ts) rather than calling the filter function per cell: on
+ * the Tables grid a keystroke went through 5,001 rows × 8 cells, and the first keystrokes that reached a row's later
+ * cells built their texts one at a time, in the keystroke that also drew the new rows.
+ */
+export function quickFilterRowModel<T>(): RowModelFactory<T> {
+  return (table) => {
+    const stock = getFilteredRowModel<T>()(table);
+    let columns: Column<T, unknown>[] = [];
+    return () => {
+      const { globalFilter, columnFilters } = table.getState();
+      const input = table.getPreFilteredRowModel();
+      if (columnFilters.length === 0 && !globalFilter) return input;
+      if (columnFilters.length > 0 || !isGlobalFilterValue(globalFilter)) return stock();
+      // The same array while the same columns are searched: the rows' haystacks are kept for it.
+      const filterable = table.getAllLeafColumns().filter((c) => c.getCanGlobalFilter());
+      if (filterable.length !== columns.length || filterable.some((c, i) => c !== columns[i])) columns = filterable;
+      if (columns.length === 0) return input;
+      const rows = quickFilterRows(input.rows, columns, globalFilter);
+      return rows ? modelOf(rows) : stock();
+    };
+  };
+}
 
 /**
  * Rebuilt for each new data array, but the element at index i that is the same object as before keeps its Row
