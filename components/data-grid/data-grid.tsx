@@ -24,6 +24,7 @@ import { useRangeEdits, type CellsCommit } from "./use-range-edits";
 import { gridRowModels } from "./row-models";
 import { useColumnLayout } from "./use-column-layout";
 import { GridLayoutMenu } from "./grid-layout-menu";
+import { assignSlots } from "./row-slots";
 
 export interface DataGridProps<T> {
   data: T[];
@@ -277,7 +278,14 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   const labelRow = useCallback((row: T) => latestLabel.current?.(row), []);
   useEffect(() => latestCount.current?.(rows.length), [rows.length]);
 
+  // Rendered rows are keyed by slot (row-slots.ts): a row entering the view reuses the DOM of one that left.
   const virtualItems = virtualizer.getVirtualItems();
+  const committedSlots = useRef<ReadonlyMap<string, number>>(new Map());
+  // The ref is read to derive this render's keys and written only after the commit.
+  const slots = assignSlots(committedSlots.current, virtualItems.flatMap((item) => rows[item.index]?.id ?? []));
+  useLayoutEffect(() => {
+    committedSlots.current = slots;
+  });
 
   const rangeKey = useSpreadsheet({ gridRef, active, ranged, api, rows, visibleColumns, canSave: Boolean(props.onCellsCommit) });
 
@@ -360,7 +368,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
                 if (!row) return null;
                 return (
                   <GridRow
-                    key={row.id}
+                    key={slots.get(row.id)}
                     row={row}
                     original={row.original}
                     index={item.index}
