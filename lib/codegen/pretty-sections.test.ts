@@ -11,10 +11,26 @@ import { randomModel } from "./random-model";
 import { resolveModel } from "./resolve";
 import { typescriptPartIsPretty, typescriptTablePart } from "./typescript";
 import { zodTable } from "./zod-source";
+import { prettierSdl } from "./pretty-sdl";
+import { sdlTablePart } from "./sdl";
 
 const format = (text: string) => prettier.format(text, { parser: "typescript", printWidth: 100 });
+const formatGraphql = async (text: string) => (await prettier.format(text, { parser: "graphql", printWidth: 100 })).replace(/\n$/, "");
+/** A root type's inner lines as prettier prints them inside their type (as project-files.ts formats them). */
+const formatRootFields = async (lines: string) => {
+  if (!lines) return lines;
+  const text = await formatGraphql(`type Query {\n${lines}\n}`);
+  return text.slice(text.indexOf("{\n") + 2, text.lastIndexOf("\n}"));
+};
 
 const AWKWARD = [
+  'Has """ inside, and \\ a backslash',
+  'Ends with a quote "',
+  "ends with a backslash \\",
+  "\n\nstarts with blank lines",
+  "a\n  indented\n  lines",
+  "x".repeat(69),
+  "x".repeat(71),
   'Quote "x" and \'y\'',
   "  leading spaces\n\n\n  and blank lines  ",
   "탭\tand unicode ✓ and \u0007 a control character",
@@ -24,10 +40,19 @@ const AWKWARD = [
   "제목 ".repeat(30),
 ];
 
+/** The awkward texts but those whose lines end in spaces or carriage returns (left to prettier). */
+const DESCRIBABLE = AWKWARD.filter((text) => !/\r|[ \t]\n/.test(text));
+
 /** Awkward labels, descriptions and enum values, and names of every length around the print width. */
 function awkward(): CodegenInput {
   const columns = AWKWARD.map((text, i) =>
-    column(`c${i}`, i % 2 ? "TEXT" : "INTEGER", { label: text, help_text: AWKWARD[(i + 1) % AWKWARD.length], comment: i % 3 ? null : AWKWARD[(i + 2) % AWKWARD.length] }),
+    column(`c${i}`, i % 2 ? "TEXT" : "INTEGER", {
+      label: text,
+      help_text: AWKWARD[(i + 1) % AWKWARD.length],
+      comment: i % 3 ? null : AWKWARD[(i + 2) % AWKWARD.length],
+      graphql_resolver: i % 4 === 1 ? `resolver "${i}" \\ \n next` : i % 4 === 2 ? "r".repeat(30 + i * 2) : null,
+      permission_read: i % 3 === 1 ? 'role "x"\nline' : "p".repeat(10 + i * 3),
+    }),
   );
   const values = ["A", 'Q"x', "it's", "역할", "\\back", "x".repeat(40)];
   const enums = values.map((v, i) => column(`e${i}`, "VARCHAR(60)", { enum_options: [{ value: v, label: v }, { value: "B", label: "b" }], form_type: "select" }));
@@ -43,7 +68,20 @@ function awkward(): CodegenInput {
   );
   return {
     ...usersPosts(),
-    tables: [table(1, "awkward", "Awkward", AWKWARD[1], [column("id", "BIGSERIAL"), ...columns, ...enums], { description: AWKWARD[0] }), ...long, ...wideEnums],
+    tables: [
+      table(1, "awkward", "Awkward", AWKWARD[1], [column("id", "BIGSERIAL"), ...columns, ...enums], { description: AWKWARD[0] }),
+      // Awkward descriptions alone (no escaped directive strings): the SDL's description lines are vouched for.
+      table(2, "descriptions", "Descriptions", AWKWARD[8], [
+        column("id", "BIGSERIAL"),
+        ...DESCRIBABLE.map((text, i) => column(`d${i}`, "TEXT", { label: text, help_text: DESCRIBABLE[(i + 3) % DESCRIBABLE.length], permission_read: null, permission_write: null })),
+      ], { description: AWKWARD[4] }),
+      ...long,
+      ...wideEnums,
+      // SDL lines of every width around the limit: a field's directive, and the root fields of a long type name.
+      ...Array.from({ length: 24 }, (_, i) =>
+        table(300 + i, `sdl_${i}`, `S${"x".repeat(28 + i)}`, "폭", [column("id", "BIGSERIAL"), column("c", "TEXT", { label: "", permission_read: "p".repeat(30 + i) })]),
+      ),
+    ],
     relations: [],
   };
 }
@@ -53,7 +91,7 @@ const models = (): [string, CodegenInput][] => [
   ["everything", everything()],
   ["awkward", awkward()],
   ["awkward, no comments", { ...awkward(), config: { ...awkward().config, includeComments: false } }],
-  ...Array.from({ length: 80 }, (_, i): [string, CodegenInput] => [`random ${2000 + i}`, randomModel(2000 + i)]),
+  ...Array.from({ length: 50 }, (_, i): [string, CodegenInput] => [`random ${2000 + i}`, randomModel(2000 + i)]),
 ];
 
 /** Column kinds with every rule the zod printer writes. */
@@ -74,14 +112,15 @@ const KINDS: [string, Partial<Parameters<typeof column>[2]> & { pg: string }][] 
 ];
 
 /**
- * Per kind: a table whose columns' labels (so messages) take every width from 1 to 90 columns. A label is in a
- * message twice, so its widths step by two: the Korean messages around ASCII labels ("가x…") take the other parity.
+ * Per kind: a table whose columns' labels (so messages) take every width from 1 to 70 columns (past it, all that
+ * can break has broken). A label is in a message twice, so its widths step by two: the Korean messages around
+ * ASCII labels ("가x…") take the other parity.
  */
 function zodSweep(label: (i: number) => string): CodegenInput {
   const tables = KINDS.map(([, { pg, ...extra }], k) =>
     table(100 + k, `sweep_${k}`, `Sweep${k}`, "스윕", [
       column("id", "BIGSERIAL"),
-      ...Array.from({ length: 90 }, (_, i) => column(`c${"x".repeat(i % 7)}${i}`, pg, { ...extra, label: label(i) })),
+      ...Array.from({ length: 70 }, (_, i) => column(`c${"x".repeat(i % 7)}${i}`, pg, { ...extra, label: label(i) })),
     ]),
   );
   return { ...usersPosts(), tables, relations: [] };
@@ -96,6 +135,29 @@ function pickAndExtend(): CodegenInput {
 }
 
 describe("sections written in prettier's layout", () => {
+  it("SDL: vouched for only when prettier prints it so; nearly all random parts are", async () => {
+    const count = { random: 0, randomVouched: 0, awkwardVouched: 0, descriptions: 0 };
+    for (const [name, input] of models()) {
+      for (const t of resolveModel(input).tables.filter((x) => x.api)) {
+        const part = sdlTablePart(t, input.config);
+        for (const [text, formatted] of [[part.defs, formatGraphql], [part.query, formatRootFields], [part.mutation, formatRootFields]] as const) {
+          const pretty = prettierSdl(text);
+          if (name.startsWith("random")) count.random++;
+          if (pretty === null) continue;
+          if (name.startsWith("random")) count.randomVouched++;
+          if (name.startsWith("awkward")) count.awkwardVouched++;
+          if (t.typeName === "Descriptions" && text === part.defs) count.descriptions++;
+          expect(pretty, `${name} ${t.typeName}`).toBe(await formatted(text));
+        }
+      }
+    }
+    expect(count.randomVouched).toBeGreaterThan(count.random * 0.95);
+    expect(count.awkwardVouched).toBeGreaterThanOrEqual(100);
+    // With and without comments: descriptions over lines, blank lines, quotes, backslashes, 69 and 71 characters.
+    expect(count.descriptions).toBe(2);
+  }, 60_000);
+
+
   it("zod: vouched for only when prettier prints it as it is; the bench's tables and nearly all random ones are", async () => {
     const count = { random: 0, randomVouched: 0, sweepVouched: 0, pickVouched: 0 };
     const all: [string, CodegenInput][] = [...models(), 
@@ -119,9 +181,10 @@ describe("sections written in prettier's layout", () => {
     }
     // Lists (an item's chain inside z.array) are left to prettier; without them, every random table is vouched for.
     expect(count.randomVouched).toBe(count.random);
-    // Every kind but the huge NUMERIC (10 ** 38 prints with an exponent) and the required JSON (its message as an
-    // object property, which prettier breaks after the colon when long), in four texts.
-    expect(count.sweepVouched).toBe((KINDS.length - 2) * 4);
+    // Every kind in four texts but the huge NUMERIC (10 ** 38 prints with an exponent) and, when its messages
+    // grow long, the required JSON (a message as an object property, which prettier breaks after the colon).
+    expect(count.sweepVouched).toBeGreaterThanOrEqual((KINDS.length - 2) * 4);
+    expect(count.sweepVouched).toBeLessThan((KINDS.length - 1) * 4);
     expect(count.pickVouched).toBe(40);
   }, 60_000);
 

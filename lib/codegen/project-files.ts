@@ -5,6 +5,7 @@ import { fileOfParts } from "./file-parts";
 import { resolveModel, ResolveCache, type ResolvedTable } from "./resolve";
 import type { RelationField } from "./resolve-relations";
 import { sdlHead, sdlParts, sdlTablePart, type SdlPart } from "./sdl";
+import { prettierSdl } from "./pretty-sdl";
 import { PRINT_WIDTH } from "./text-width";
 import { typescriptPartIsPretty, typescriptParts, typescriptTablePart } from "./typescript";
 import { zodHead, zodParts, zodTable } from "./zod-source";
@@ -132,13 +133,18 @@ function vouched(text: string): string {
   return text;
 }
 
+/** The text in prettier's layout when the generator could vouch for it, else what `formatted` gives. */
+const prettyOr = (pretty: string | null, formatted: () => Promise<string>) => (pretty === null ? formatted() : vouched(pretty));
+
 /** Each section formatted on its own: the joined file is what formatting it whole gives (tested). */
 async function formatSections(s: TableSections, format: Format): Promise<TableSections> {
   const [sdl, ts, zod, formFile] = await Promise.all([
     s.sdl
-      ? Promise.all([format(s.sdl.defs, "graphql"), formatFields(s.sdl.query, format), formatFields(s.sdl.mutation, format)]).then(
-          ([defs, query, mutation]) => ({ defs: dropFinalNewline(defs), query, mutation }),
-        )
+      ? Promise.all([
+          prettyOr(prettierSdl(s.sdl.defs), () => format(s.sdl!.defs, "graphql").then(dropFinalNewline)),
+          prettyOr(prettierSdl(s.sdl.query), () => formatFields(s.sdl!.query, format)),
+          prettyOr(prettierSdl(s.sdl.mutation), () => formatFields(s.sdl!.mutation, format)),
+        ]).then(([defs, query, mutation]) => ({ defs, query, mutation }))
       : null,
     s.ts === null ? null : typescriptPartIsPretty(s.ts) ? vouched(s.ts) : format(s.ts, "typescript"),
     s.zodPretty ? vouched(s.zod) : format(s.zod, "typescript"),
