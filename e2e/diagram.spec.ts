@@ -213,6 +213,41 @@ test("zoomed out the boxes draw no rows; zoomed in again, a column's dot starts 
   expect((await relations()).length).toBe(6);
 });
 
+test("while the wheel zooms, a shield over the boxes takes the pointer; once the zoom has ended a box is picked again", async ({ page }) => {
+  await openDiagram(page);
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  const header = (await box(page, "posts").locator("[data-table] > div").first().boundingBox())!;
+  const at = { x: header.x + header.width / 2, y: header.y + header.height / 2 };
+  const pane = (await canvas(page).boundingBox())!;
+  // What the pointer meets: a table's box, or else the element's class (the pane, or the shield's viewport).
+  const under = (x: number, y: number) =>
+    page.evaluate(([x, y]) => {
+      const el = document.elementFromPoint(x, y);
+      return el?.closest("[data-table]")?.getAttribute("data-table") ?? el?.getAttribute("class") ?? null;
+    }, [x, y]);
+  expect(await under(at.x, at.y)).toBe("posts");
+  // The floor under the boxes takes no pointer: the pane's empty corner is the pane.
+  expect(await under(pane.x + 8, pane.y + 8)).toContain("react-flow__pane");
+  // Looked at as the move starts (it ends 150 ms after the wheel's last step).
+  await page.evaluate(([x, y]) => {
+    const wrapper = document.querySelector('[data-testid="diagram"]')!;
+    (window as unknown as { __shield: string | null }).__shield = null;
+    new MutationObserver((_, observer) => {
+      if (!wrapper.hasAttribute("data-moving")) return;
+      (window as unknown as { __shield: string | null }).__shield = document.elementFromPoint(x, y)?.getAttribute("class") ?? "";
+      observer.disconnect();
+    }).observe(wrapper, { attributes: true, attributeFilter: ["data-moving"] });
+  }, [at.x, at.y]);
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.wheel(0, -100);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __shield: string | null }).__shield)).toContain("react-flow__viewport");
+  await expect(canvas(page)).not.toHaveAttribute("data-moving");
+  // Zoomed around the pointer, the same box is under it, and a click picks it.
+  expect(await under(at.x, at.y)).toBe("posts");
+  await page.mouse.click(at.x, at.y);
+  await expect(box(page, "posts")).toHaveClass(/\bselected\b/);
+});
+
 test("a relation deleted on the diagram: select its line, Delete, its reverse goes too; Undo brings both back", async ({ page }) => {
   await openDiagram(page);
   await page.getByRole("button", { name: "Fit", exact: true }).click();

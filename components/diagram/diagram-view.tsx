@@ -65,10 +65,13 @@ const DRAW_EARLY = 40;
  * positioned by a transform or a z-index of its own); zoomed in, the picture is blurred until the move ends and it
  * is drawn again at the new scale. Only for moves the user makes: a programmatic jump (search-and-focus, fit) is
  * one frame, and making and dropping the layer around it cost more than the jump (Find a table: 90 → 365 ms).
+ * `data-moving` also puts up the shield of app/globals.css (the pointer's hover is not looked for among the
+ * boxes and lines on each frame of the move).
  */
 function moving(wrapper: HTMLElement | null, on: boolean) {
   const viewport = wrapper?.querySelector<HTMLElement>(".react-flow__viewport");
   if (viewport) viewport.style.willChange = on ? "transform" : "";
+  wrapper?.toggleAttribute("data-moving", on);
 }
 
 /** Below this zoom the background's dots are under 6 px apart, a grey haze to paint again on every frame of a move. */
@@ -375,6 +378,8 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
         data-testid="diagram"
         data-diagram={scope}
         data-layout={model.tables.length === 0 ? "empty" : fitted && ready ? "done" : "pending"}
+        // The floor of app/globals.css stays out of an exported picture.
+        data-exporting={exporting || undefined}
         onKeyDown={onKeyDown}
       >
         <style>{drawEarly ? `[data-diagram="${scope}"] .react-flow__viewport { visibility: hidden; }` : highlightStyle}</style>

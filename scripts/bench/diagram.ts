@@ -214,12 +214,16 @@ async function viewportTransform(page: Page): Promise<{ x: number; y: number; zo
   })()`)) as { x: number; y: number; zoom: number };
 }
 
-/** A point of the pane's upper left part with nothing but the pane under it (the pan then drags the view). */
+/**
+ * A point of the pane's upper left part with nothing but the pane under it (the pan then drags the view). Looked
+ * for through the viewport itself: while a move lasts (the zoom's ends 150 ms after its last wheel step, after
+ * this look) its shield (app/globals.css) is the first thing under every point, and the pan is dragged on it.
+ */
 async function emptyPanePoint(page: Page, pane: { x: number; y: number; width: number; height: number }) {
   const found = (await page.evaluate(`(() => {
     for (let y = ${pane.y} + 10; y < ${pane.y} + ${pane.height} / 2; y += 10)
       for (let x = ${pane.x} + 10; x < ${pane.x} + ${pane.width} / 2; x += 10)
-        if (document.elementFromPoint(x, y)?.classList.contains("react-flow__pane")) return { x, y };
+        if (document.elementsFromPoint(x, y).find((e) => !e.classList.contains("react-flow__viewport"))?.classList.contains("react-flow__pane")) return { x, y };
     return null;
   })()`)) as { x: number; y: number } | null;
   if (!found) throw new Error("no empty spot of the pane to start the pan from");
