@@ -66,12 +66,26 @@ const EmptyBox = memo(function EmptyBox({ height }: { height: number }) {
   return (
     <div className="invisible rounded-md border border-transparent" style={{ width: NODE_WIDTH, height }}>
       <div className="relative border-b border-transparent" style={{ height: HEADER_HEIGHT }}>
-        <div data-handleid={targetHandle()} data-handlepos={Position.Left} className={`react-flow__handle react-flow__handle-left target ${leftHandle}`} />
-        <div data-handleid={sourceHandle()} data-handlepos={Position.Right} className={`react-flow__handle react-flow__handle-right source ${rightHandle}`} />
+        <PlainHandle type="target" />
+        <PlainHandle type="source" />
       </div>
     </div>
   );
 });
+
+/**
+ * A table's handle as plain elements, where a <Handle> would be and with the classes and attributes React Flow
+ * measures handles by: for a box out of the area, and for a bare box (zoomed out), whose handles are not painted
+ * and so start no drag. A <Handle> subscribes to React Flow's store, whose every change (each frame of a pan or
+ * zoom) runs every subscriber's selector: 600 of them at 300 boxes zoomed out.
+ */
+function PlainHandle({ type }: { type: "source" | "target" }) {
+  return type === "target" ? (
+    <div data-handleid={targetHandle()} data-handlepos={Position.Left} className={`react-flow__handle react-flow__handle-left target ${leftHandle}`} />
+  ) : (
+    <div data-handleid={sourceHandle()} data-handlepos={Position.Right} className={`react-flow__handle react-flow__handle-right source ${rightHandle}`} />
+  );
+}
 
 const TableBox = memo(function TableBox({ data, bare }: { data: TableNodeData; bare: boolean }) {
   const { table, columns, foreignKeys, collapsed } = data;
@@ -86,7 +100,7 @@ const TableBox = memo(function TableBox({ data, bare }: { data: TableNodeData; b
       style={{ width: NODE_WIDTH }}
     >
       <div className="relative flex items-center gap-1.5 border-b border-zinc-200 bg-zinc-100 px-2" style={{ height: HEADER_HEIGHT }}>
-        <Handle type="target" position={Position.Left} id={targetHandle()} isConnectableStart={false} className={leftHandle} />
+        {bare ? <PlainHandle type="target" /> : <Handle type="target" position={Position.Left} id={targetHandle()} isConnectableStart={false} className={leftHandle} />}
         {columns && (
           <button
             type="button"
@@ -104,7 +118,11 @@ const TableBox = memo(function TableBox({ data, bare }: { data: TableNodeData; b
           </Link>
           <span className="block truncate text-zinc-600">{table.label}</span>
         </div>
-        <Handle type="source" position={Position.Right} id={sourceHandle()} className={rightHandle} title={t("dragToRelate", { name })} />
+        {bare ? (
+          <PlainHandle type="source" />
+        ) : (
+          <Handle type="source" position={Position.Right} id={sourceHandle()} className={rightHandle} title={t("dragToRelate", { name })} />
+        )}
       </div>
       {!collapsed && columns && bare && <div aria-hidden style={{ height: columns.length * ROW_HEIGHT }} />}
       {!collapsed &&
