@@ -218,4 +218,6 @@ async function main(): Promise<number> {
   }
 }
 
-inCliLocale(rawArgs(), out, process.env, main).then((code) => process.exit(code));
+// Exit once stdout has taken everything written: process.exit drops what a pipe has not read yet, so
+// `metadata:generate | tee log` (or the bench's spawn) lost the end of the report, its summary and problems.
+inCliLocale(rawArgs(), out, process.env, main).then((code) => process.stdout.write("", () => process.exit(code)));
