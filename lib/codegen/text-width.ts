@@ -49,6 +49,8 @@ export const KNOWN_RANGES: readonly (readonly [number, number, 1 | 2])[] = [
 ];
 
 function charWidth(c: number): number {
+  // Hangul syllables first: nearly every non-ASCII character the generators see (Korean labels).
+  if (c >= 0xac00 && c <= 0xd7a3) return 2;
   if (c < 0xa0) return -1;
   for (const [from, to, w] of KNOWN_RANGES) {
     if (c < from) return -1;

@@ -108,6 +108,9 @@ class Printer {
   pretty = true;
 
   fits(indent: number, s: string): boolean {
+    // Every character this printer knows is at least one column wide: too long is too wide, without measuring.
+    // What is not measured here is measured in the lines it is then broken into.
+    if (indent + s.length > PRINT_WIDTH) return false;
     const w = textWidth(s);
     if (w < 0) this.pretty = false;
     return w >= 0 && indent + w <= PRINT_WIDTH;
