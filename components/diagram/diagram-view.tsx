@@ -69,10 +69,22 @@ const DRAW_EARLY = 40;
  * boxes and lines on each frame of the move).
  */
 function moving(wrapper: HTMLElement | null, on: boolean) {
-  const viewport = wrapper?.querySelector<HTMLElement>(".react-flow__viewport");
-  if (viewport) viewport.style.willChange = on ? "transform" : "";
+  asLayer(wrapper, on);
   wrapper?.toggleAttribute("data-moving", on);
 }
+
+function asLayer(wrapper: HTMLElement | null, on: boolean) {
+  const viewport = wrapper?.querySelector<HTMLElement>(".react-flow__viewport");
+  if (viewport) viewport.style.willChange = on ? "transform" : "";
+}
+
+/**
+ * A layer made below this zoom is dropped when a zoom reaches it (the rest of the move is painted as it goes).
+ * Chromium's compositor draws a will-change layer again at the new scale once the zoom is 4 times the scale it was
+ * drawn at, and at scale 1 (at least) once the zoom passes 0.25: a layer made at the fitted view (0.05 at 300
+ * tables) was drawn again at scale 1 as the zoom passed 0.25, 16 times the view's pixels, one frame of 100-200 ms.
+ */
+const LAYER_ZOOM = 0.2;
 
 /** Below this zoom the background's dots are under 6 px apart, a grey haze to paint again on every frame of a move. */
 const DOTS_ZOOM = 0.25;
@@ -273,6 +285,8 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   // pass in the middle of a jump (search-and-focus), right after the highlight's style sheet changed.
   const store = useStoreApi();
   const paneSize = () => store.getState();
+  // The zoom the view's layer was made at, while a user's move has it (see LAYER_ZOOM).
+  const layerZoom = useRef<number | null>(null);
   // Stable handlers: see use-stable-handlers.ts (a new function per render redrew every box).
   const flowHandlers = useStableHandlers({
     onEdgesChange: (changes: EdgeChange[]) => {
@@ -296,13 +310,22 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     // Boxes and lines far from the view are left out (the area, detail-view.ts; an export draws them all), and
     // whether a box draws its rows is decided when a move ends, so a box that enters the view during a move
     // comes bare. React Flow's own culling (onlyRenderVisibleElements) changed the page on every frame of a move.
-    onMoveStart: (event: MouseEvent | TouchEvent | null) => event && moving(wrapper.current, true),
+    onMoveStart: (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      if (!event) return;
+      moving(wrapper.current, true);
+      layerZoom.current = viewport.zoom;
+    },
     onMove: (_: unknown, viewport: Viewport) => {
+      if (layerZoom.current !== null && layerZoom.current < LAYER_ZOOM && viewport.zoom >= LAYER_ZOOM) {
+        asLayer(wrapper.current, false);
+        layerZoom.current = null;
+      }
       const { width, height } = paneSize();
       if (!covers(area.get(), viewport, width, height)) area.set(areaFor(viewport, width, height));
     },
     onMoveEnd: (_: unknown, viewport: Viewport) => {
       moving(wrapper.current, false);
+      layerZoom.current = null;
       const { width, height } = paneSize();
       detail.set(detailViewFor(viewport, width, height));
       const next = areaFor(viewport, width, height);
