@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batched } from "./diagram-actions";
+import { batched, unmeasured } from "./diagram-actions";
 
 describe("batched", () => {
   it("hands over the ids asked for in one task together, once each, and starts again after", async () => {
@@ -14,5 +14,19 @@ describe("batched", () => {
     measure("3");
     await Promise.resolve();
     expect(calls).toEqual([["1", "2"], ["3"]]);
+  });
+});
+
+describe("unmeasured", () => {
+  it("names the drawn boxes React Flow has no handles for, not the hidden ones", () => {
+    const handles = { source: [], target: [] };
+    const nodes = [
+      { id: "1", internals: { handleBounds: handles } },
+      { id: "2", internals: { handleBounds: undefined } },
+      { id: "3", hidden: true, internals: { handleBounds: undefined } },
+      { id: "4", internals: {} },
+    ];
+    expect(unmeasured(nodes)).toEqual(["2", "4"]);
+    expect(unmeasured([nodes[0]])).toEqual([]);
   });
 });

@@ -39,3 +39,10 @@ export function batched(flush: (ids: string[]) => void): (id: string) => void {
     pending.add(id);
   };
 }
+
+/** The boxes React Flow has no handles for (it draws none of their lines): drawn ones, not hidden. */
+export function unmeasured(nodes: Iterable<{ id: string; hidden?: boolean; internals: { handleBounds?: unknown } }>): string[] {
+  const ids: string[] = [];
+  for (const n of nodes) if (!n.hidden && !n.internals.handleBounds) ids.push(n.id);
+  return ids;
+}
