@@ -19,7 +19,7 @@ import { codegenRows, measureCodegen } from "./codegen";
 import { diagramRows, runDiagramBench } from "./diagram";
 import { cellRows, measureCells } from "./edits";
 import { fill } from "./fill";
-import { chromiumLaunchOptions, connect, round, runScript, withFreshEditor } from "./server";
+import { chromiumLaunchOptions, partServerOptions, connect, round, runScript, withFreshEditor } from "./server";
 
 const PART = process.argv[2];
 if (PART !== "codegen" && PART !== "diagram" && PART !== "cells") {
@@ -33,12 +33,7 @@ const ms = (n: number) => `${round(n, 0)} ms`;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
 async function main() {
-  const options = {
-    port: Number(process.env.BENCH_PORT ?? 20161),
-    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
-    dataDir: DATA_DIR,
-    logFile: path.join(RESULTS_DIR, `bench-${PART}-server.log`),
-  };
+  const options = partServerOptions(DATA_DIR, `bench-${PART}-server.log`);
   const filled = async (client: pg.Client) => {
     const data = await fill(client);
     log(`filled in ${ms(data.ms)}: ${data.counts.tables} tables, ${data.counts.columns} columns, ${data.counts.relations} relations`);

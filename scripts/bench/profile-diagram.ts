@@ -19,7 +19,7 @@ import { runInit } from "../../lib/metadata/init";
 import { fillDiagramModel, focusTable, laidOut, layoutMarks, percentile95, zoomAndPan } from "./diagram";
 import { insertProject } from "./fill";
 import { RENDER_COUNT_PROBE } from "./probes";
-import { chromiumLaunchOptions, round, runScript, withFreshEditor } from "./server";
+import { chromiumLaunchOptions, partServerOptions, round, runScript, withFreshEditor } from "./server";
 import { startTrace, summariseTrace, TRACE_CATEGORIES, type WindowSummary } from "./trace-summary";
 
 const RUNS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
@@ -93,12 +93,7 @@ async function describeRenders(page: Page, ms: number): Promise<string> {
 }
 
 async function main() {
-  const options = {
-    port: Number(process.env.BENCH_PORT ?? 20161),
-    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
-    dataDir: DATA_DIR,
-    logFile: path.join(RESULTS_DIR, "profile-diagram-server.log"),
-  };
+  const options = partServerOptions(DATA_DIR, "profile-diagram-server.log");
   const fill = async (client: pg.Client) => {
     await runInit(client);
     await insertProject(client);

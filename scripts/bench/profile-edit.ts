@@ -17,7 +17,7 @@ import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { fill } from "./fill";
 import { armEditProbe, INTERACTIVE_PROBE, RENDER_COUNT_PROBE } from "./probes";
-import { chromiumLaunchOptions, round, runScript, withFreshEditor } from "./server";
+import { chromiumLaunchOptions, partServerOptions, round, runScript, withFreshEditor } from "./server";
 import { startTrace, summariseTrace, TRACE_CATEGORIES } from "./trace-summary";
 
 const GRID = process.argv[2] === "tables" ? "tables" : "columns";
@@ -90,13 +90,8 @@ function serverParts(logFile: string, count: number): string {
 
 async function main() {
   process.env.METADATA_EDITOR_TIMING = "1";
-  const logFile = path.join(RESULTS_DIR, "profile-edit-server.log");
-  const options = {
-    port: Number(process.env.BENCH_PORT ?? 20161),
-    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
-    dataDir: DATA_DIR,
-    logFile,
-  };
+  const options = partServerOptions(DATA_DIR, "profile-edit-server.log");
+  const { logFile } = options;
   await withFreshEditor(options, log, fill, async (server, data) => {
     const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
     try {

@@ -16,7 +16,7 @@ import { chromium, type Page } from "playwright-core";
 import { fill } from "./fill";
 import { FILTER_KEYS, measureFilter } from "./filter";
 import { INTERACTIVE_PROBE, RENDER_COUNT_PROBE } from "./probes";
-import { chromiumLaunchOptions, round, runScript, withFreshEditor } from "./server";
+import { chromiumLaunchOptions, partServerOptions, round, runScript, withFreshEditor } from "./server";
 import { startTrace, summariseTrace, TRACE_CATEGORIES } from "./trace-summary";
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
@@ -90,12 +90,7 @@ async function round1(page: Page, url: string, grid: "tables" | "columns", trace
 }
 
 async function main() {
-  const options = {
-    port: Number(process.env.BENCH_PORT ?? 20161),
-    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
-    dataDir: DATA_DIR,
-    logFile: path.join(RESULTS_DIR, "profile-filter-server.log"),
-  };
+  const options = partServerOptions(DATA_DIR, "profile-filter-server.log");
   await withFreshEditor(options, log, fill, async (server, data) => {
     const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
     try {

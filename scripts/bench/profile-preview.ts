@@ -18,7 +18,7 @@ import { tableForm } from "../../lib/codegen/generate";
 import { loadTableCodegenInput } from "../../lib/metadata/codegen-input";
 import { fill, WIDE_TABLE } from "./fill";
 import { INTERACTIVE_PROBE } from "./probes";
-import { chromiumLaunchOptions, connect, median, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
+import { chromiumLaunchOptions, partServerOptions, connect, median, round, runningUrl, serverUp, startServer, stopServer, waitFor } from "./server";
 import { startTrace, summariseTrace, TRACE_CATEGORIES } from "./trace-summary";
 
 const RUNS = Number(process.argv[2] ?? 3);
@@ -98,12 +98,7 @@ async function main() {
   // The database folder a PROFILE_KEEP run left (running.json is gone once its server stopped).
   const reuse = KEEP && existsSync(path.join(DATA_DIR, "data"));
   if (!reuse) rmSync(DATA_DIR, { recursive: true, force: true });
-  const server = startServer({
-    port: Number(process.env.BENCH_PORT ?? 20161),
-    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
-    dataDir: DATA_DIR,
-    logFile: path.join(RESULTS_DIR, "profile-preview-server.log"),
-  });
+  const server = startServer(partServerOptions(DATA_DIR, "profile-preview-server.log"));
   try {
     const dbUrl = await waitFor("embedded PostgreSQL (running.json)", server, 120_000, () => runningUrl(server));
     const client = await connect(dbUrl, log);

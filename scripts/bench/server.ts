@@ -35,6 +35,19 @@ export interface ServerOptions {
   logFile: string;
 }
 
+/**
+ * The options of a bench part's or profile's own editor: BENCH_PORT / BENCH_PG_PORT (default 20161 / 54361, beside
+ * the full bench's 20160 / 54360), its database folder, its server log in test-results/.
+ */
+export function partServerOptions(dataDir: string, logName: string): ServerOptions {
+  return {
+    port: Number(process.env.BENCH_PORT ?? 20161),
+    pgPort: Number(process.env.BENCH_PG_PORT ?? 54361),
+    dataDir,
+    logFile: path.resolve("test-results", logName),
+  };
+}
+
 export interface Server {
   child: ChildProcess;
   pgid: number;
