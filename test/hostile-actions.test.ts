@@ -35,6 +35,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("hostile actio
       import("../app/(editor)/tables/actions"),
       import("../app/(editor)/tables/[id]/actions"),
       import("../app/(editor)/history/actions"),
+      import("../app/(editor)/tables/[id]/codegen-actions"),
     ]);
     actions = Object.assign({}, ...modules) as Record<string, Action>;
     const pool = await import("../lib/db/pool");
@@ -145,5 +146,20 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("hostile actio
     expect(await actions.addColumnAction(tableId, row)).toMatchObject({ ok: true });
     const { rows } = await db.client.query("SELECT pg_column FROM _metadata.mappings_column WHERE table_id = $1 AND pg_column = 'createdAt'", [tableId]);
     expect(rows).toEqual([{ pg_column: "createdAt" }]);
+  });
+
+  it("the Code tab and the Form preview of a table that is not there (deleted meanwhile, or never) say so", async () => {
+    for (const name of ["tableCodeAction", "tableFormAction"]) {
+      expect((await actions[name](tableId)).ok, name).toBe(true);
+      // Was: ok, with the code of a project without tables / no form and no problem to say why.
+      expect(await refused(name, 987654321)).toEqual({ ok: false, formError: "That table no longer exists." });
+    }
+    // Deleted after its preview was built (and kept): the next opening says it is gone.
+    const { rows } = await db.client.query<{ id: number }>("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('gone_soon', 'Gone') RETURNING id::int");
+    expect((await actions.tableFormAction(rows[0].id)).ok).toBe(true);
+    await db.client.query("DELETE FROM _metadata.mappings_table WHERE id = $1", [rows[0].id]);
+    for (const name of ["tableCodeAction", "tableFormAction"]) {
+      expect(await refused(name, rows[0].id)).toEqual({ ok: false, formError: "That table no longer exists." });
+    }
   });
 });

@@ -14,8 +14,17 @@ const kept = new Map<number, { key: string; text: Promise<JsonText<PreviewFormDa
 /** Previews built rather than reused (for the tests). */
 export const tableFormStats = { built: 0 };
 
+/** The table asked for is not in the metadata (deleted meanwhile, or never there). */
+export class TableGoneError extends Error {
+  constructor(readonly tableId: number) {
+    super(`table ${tableId} does not exist`);
+  }
+}
+
 async function build(tableId: number, source: TablePageSource, db?: Queryable): Promise<JsonText<PreviewFormData>> {
-  const { form, problems } = tableForm(await loadTablePage(source, db), tableId);
+  const input = await loadTablePage(source, db);
+  if (!input.tables.some((t) => t.id === tableId)) throw new TableGoneError(tableId);
+  const { form, problems } = tableForm(input, tableId);
   tableFormStats.built++;
   return toJsonText<PreviewFormData>({ form: form && encodeForm(form), problems });
 }

@@ -6,11 +6,13 @@ import type { JsonText } from "@/lib/actions/types";
 import { formatFiles } from "@/lib/codegen/format";
 import type { PreviewFormData } from "@/lib/codegen/form-wire";
 import { generateTableCode, type TableCode, type Target } from "@/lib/codegen/generate";
-import { vmsg } from "@/lib/i18n/messages";
+import { say, vmsg } from "@/lib/i18n/messages";
 import { loadTableCodegenInput } from "@/lib/metadata/codegen-input";
-import { tableFormText } from "@/lib/metadata/table-form";
+import { TableGoneError, tableFormText } from "@/lib/metadata/table-form";
 
 const tableId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A table deleted meanwhile (or an id that never was one): said so, not an empty project's code or form. */
+const tableGone = (): ActionResult<never> => ({ ok: false, formError: say("server.tableGone") });
 
 /** The table's generated code as metadata:generate would write it (formatted when the project asks for it). */
 export const tableCodeAction = serverAction(async (input: unknown): Promise<ActionResult<TableCode>> => {
@@ -18,6 +20,7 @@ export const tableCodeAction = serverAction(async (input: unknown): Promise<Acti
   if (!id.success) return { ok: false, formError: vmsg("malformedRequest") };
   try {
     const codegen = await loadTableCodegenInput(id.data);
+    if (!codegen.tables.some((t) => t.id === id.data)) return tableGone();
     const code = generateTableCode(codegen, id.data);
     const targets = Object.keys(code.files) as Target[];
     const formatted = await formatFiles(targets.map((t) => ({ path: code.paths[t].endsWith("/") ? `${t}.txt` : code.paths[t], content: code.files[t] })), codegen.config.prettier);
@@ -34,6 +37,6 @@ export const tableFormAction = serverAction(async (input: unknown): Promise<Acti
   try {
     return { ok: true, data: await tableFormText(id.data) };
   } catch (error) {
-    return failed(error);
+    return error instanceof TableGoneError ? tableGone() : failed(error);
   }
 });
