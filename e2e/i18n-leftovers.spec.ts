@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import type pg from "pg";
 import { exportMetadata, serializeBackup } from "../lib/metadata/backup";
 import { e2eClient } from "./db";
-import { expectNoEnglish, expectPageIn, koreanBrowser } from "./i18n";
+import { catalogText, expectNoEnglish, expectPageIn, koreanBrowser, wordsIn } from "./i18n";
 import { smallModel } from "./model";
 
 test.describe.configure({ mode: "serial" });
@@ -181,4 +181,33 @@ test("the conflict dialog names fields by their Korean label, not their column n
   await conflict.getByRole("button", { name: "상대의 값 유지" }).click();
   await expect(conflict).toBeHidden();
   await db.query("UPDATE _metadata.mappings_table SET label = '사용자' WHERE id = $1", [usersId]);
+});
+
+test("the diagram's screen-reader texts and tooltips, and the toasts' region and close button, are Korean", async ({ page }) => {
+  const ko = (key: string) => catalogText("ko", key);
+  // React Flow's own words, English unless the page gives its own (what they were before).
+  const flowEnglish = /Press enter|Zoom In|Zoom Out|Fit View|Control Panel|Mini Map|Edge from|Handle|Notifications|Close toast/;
+  for (const where of ["diagram", `tables/${usersId}?tab=Diagram`]) {
+    await page.goto(where);
+    const diagram = page.getByTestId("diagram");
+    await expect(diagram).toHaveAttribute("data-layout", "done", { timeout: 30_000 });
+    await expect(diagram.locator(".react-flow__controls")).toHaveAttribute("aria-label", ko("diagram.flow.controls"));
+    await expect(diagram.locator(".react-flow__controls-zoomin")).toHaveAttribute("title", ko("diagram.flow.zoomIn"));
+    await expect(diagram.locator(".react-flow__controls-fitview")).toHaveAttribute("title", ko("diagram.flow.fitView"));
+    await expect(diagram.locator('[id^="react-flow__node-desc"]')).toHaveText(ko("diagram.flow.nodeHelp"));
+    await expect(diagram.locator('[id^="react-flow__edge-desc"]')).toHaveText(ko("diagram.flow.edgeHelp"));
+    await expect(diagram.locator(".react-flow__edge")).toHaveAttribute("aria-label", "posts.user_id → users.id, ManyToOne, author");
+    expect((await wordsIn(diagram)).filter((w) => flowEnglish.test(w))).toEqual([]);
+  }
+  await expect(page.locator("section[aria-live]")).toHaveAttribute("aria-label", new RegExp(`^${ko("shell.notifications")}`));
+
+  // A toast, and its close button's name.
+  await page.goto("diagram");
+  await page.getByRole("button", { name: ko("diagram.newTable") }).click();
+  const dialog = page.getByRole("dialog", { name: ko("diagram.newTable") });
+  await dialog.getByRole("textbox", { name: "테이블 이름" }).fill("tags");
+  await dialog.getByRole("button", { name: ko("tables.create") }).click();
+  const toast = page.locator("[data-sonner-toast]").filter({ hasText: "tags" });
+  await expect(toast.getByRole("button", { name: ko("shell.closeToast") })).toBeAttached();
+  expect((await wordsIn(page.locator("section[aria-live]"))).filter((w) => flowEnglish.test(w))).toEqual([]);
 });

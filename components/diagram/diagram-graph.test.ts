@@ -73,6 +73,7 @@ describe("diagram graph", () => {
       target: "1",
       sourceHandle: "s:",
       targetHandle: "t:",
+      ariaLabel: "posts.user_id → users.id, ManyToOne, author",
       data: { label: "author", relationType: "ManyToOne", fromOffset: HEADER_HEIGHT / 2 + 1.5 * ROW_HEIGHT, toOffset: HEADER_HEIGHT / 2 + 0.5 * ROW_HEIGHT },
     });
   });

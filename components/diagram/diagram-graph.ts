@@ -50,6 +50,8 @@ export interface GraphEdge {
   target: string;
   sourceHandle: string;
   targetHandle: string;
+  /** What a screen reader says for the line (React Flow's default is "Edge from 12 to 34", its ids in English). */
+  ariaLabel: string;
   data: RelationEdgeData;
 }
 
@@ -127,6 +129,7 @@ export function buildGraph(input: BuildInput): { nodes: GraphNode[]; edges: Grap
     };
   });
   const offset = (tableId: number, column: string) => rowOffset(input.columnsOf(tableId), column, input.collapsed(tableId));
+  const names = new Map(input.tables.map((t) => [t.id, t.table_name]));
   const edges = relations.map(
     (r): GraphEdge => ({
       id: String(r.id),
@@ -135,6 +138,10 @@ export function buildGraph(input: BuildInput): { nodes: GraphNode[]; edges: Grap
       target: String(r.to_table_id),
       sourceHandle: sourceHandle(),
       targetHandle: targetHandle(),
+      // Names and the type as the metadata spells them, in no language: posts.user_id → users.id, ManyToOne, author.
+      ariaLabel: [`${names.get(r.from_table_id)}.${r.from_column} → ${names.get(r.to_table_id)}.${r.to_column}`, r.relation_type, r.graphql_field]
+        .filter(Boolean)
+        .join(", "),
       data: {
         relationType: r.relation_type,
         label: r.graphql_field ?? "",

@@ -33,6 +33,7 @@ import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
 import { warmUpElk } from "./elk-layout";
 import { exportDiagram } from "./export-image";
+import { useFlowLabels } from "./flow-labels";
 import { RelationEdge } from "./relation-edge";
 import { TableNode } from "./table-node";
 import { useShownLines } from "./use-shown-lines";
@@ -115,6 +116,7 @@ export function DiagramView(props: DiagramViewProps) {
 function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", allowNewTable, onChanged }: DiagramViewProps) {
   const router = useRouter();
   const t = useTranslations("diagram");
+  const flowLabels = useFlowLabels();
   const reload = onChanged ?? (() => router.refresh());
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -444,6 +446,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
             nodesConnectable
             elementsSelectable
             proOptions={PRO_OPTIONS}
+            ariaLabelConfig={flowLabels}
           >
             <Dots />
             <Controls showInteractive={false} />

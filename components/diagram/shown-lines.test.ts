@@ -10,6 +10,7 @@ const line = (id: string, source: string, target: string): GraphEdge => ({
   target,
   sourceHandle: "s:",
   targetHandle: "t:",
+  ariaLabel: `${source} → ${target}`,
   data: { relationType: "ManyToOne", label: `rel${id}`, fromOffset: 0, toOffset: 0 },
 });
 const box = (x: number, y: number) => ({ x, y, width: 280, height: 200 });
