@@ -85,11 +85,23 @@ describe("projectSchema (the Project page)", () => {
     ["last_sync_at", "+275760-09-13", /A date and time such as .*, or empty/],
     ["last_generation_at", "2024-02-30T10:00", /A date and time such as .*, or empty/],
     ["readme_template", "a\u0000b", /NUL/],
+    // The keys the code generators read: a wrong type was read as the default without a word.
+    ["generation_config", '{"prettier": "no"}', /generation_config.prettier must be true or false/],
+    ["generation_config", '{"includeComments": 0}', /generation_config.includeComments must be true or false/],
+    ["generation_config", '{"outputDir": 5}', /generation_config.outputDir must be a non-empty text/],
+    ["generation_config", '{"outputDir": " "}', /generation_config.outputDir must be a non-empty text/],
+    ["generation_config", '["./src"]', /Must be a JSON object/],
     ["rowVersion", "", /.+/],
   ])("refuses %s = %j on that path", (field, value, message) => {
     const issues = issuesAt(projectSchema.safeParse({ ...project, [field]: value }));
     expect(issues.map(([path]) => path)).toEqual(issues.map(() => field));
     expect(issues.map(([, m]) => m).join(" | ")).toMatch(message);
+  });
+
+  it("generation_config: the spec's example and keys of the project's own pass", () => {
+    const config = '{"outputDir": "./src/generated", "includeComments": false, "prettier": true, "typescript": {"strict": true, "target": "ES2022"}}';
+    expect(projectSchema.safeParse({ ...project, generation_config: config }).success).toBe(true);
+    expect(projectSchema.safeParse({ ...project, generation_config: '{"custom": 1}' }).success).toBe(true);
   });
 
   it("JSON columns may be empty (NULL)", () => {

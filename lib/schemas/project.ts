@@ -65,6 +65,22 @@ export const PROJECT_JSON_COLUMNS = {
 } as const;
 export type ProjectJsonColumn = keyof typeof PROJECT_JSON_COLUMNS;
 
+/**
+ * What keeps generation_config from meaning what it says, or null: the keys the code generators read must have
+ * their type ("prettier": "no" was read as the default, true, without a word). Other keys are the project's own.
+ */
+export function generationConfigProblem(value: unknown): string | null {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null; // jsonText("object") says so
+  const v = value as Record<string, unknown>;
+  if ("outputDir" in v && (typeof v.outputDir !== "string" || v.outputDir.trim() === "")) {
+    return vmsg("generationConfigKey", { key: "outputDir", kind: "text" });
+  }
+  for (const key of ["includeComments", "prettier"]) {
+    if (key in v && typeof v[key] !== "boolean") return vmsg("generationConfigKey", { key, kind: "boolean" });
+  }
+  return null;
+}
+
 export const projectSchema = projectWizardSchema
   .omit({
     tech_stack: true,
@@ -84,6 +100,7 @@ export const projectSchema = projectWizardSchema
       ProjectJsonColumn,
       ReturnType<typeof jsonText>
     >),
+    generation_config: jsonText("object", generationConfigProblem),
     /** The row's version when the form was loaded: a save over someone else's change is refused. */
     rowVersion: versionToken,
   });
