@@ -8,13 +8,15 @@ import {
   tokenMatches,
 } from "./lib/http/perimeter";
 import { actionBodyRefusal } from "./lib/actions/body-limit";
+import { actionNestingRefusal } from "./lib/actions/body-depth";
 
 /**
  * The editor's perimeter (Next 16's proxy, formerly middleware): runs before every page, route handler and
  * server action. Refuses Host names it does not serve (DNS rebinding) and, when an access token is set,
- * requests without it; gives every answer its security headers and the page its CSP nonce.
+ * requests without it; refuses a server action's request too large for it (by Content-Length) or nested too deep
+ * for React to read (lib/actions/body-depth.ts); gives every answer its security headers and the page its CSP nonce.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (!hostAllowed(request.headers.get("host"))) {
     return refuse(421, "This editor does not answer to that host name. Its operator can add it to ALLOWED_HOSTS.");
   }
@@ -34,6 +36,8 @@ export function proxy(request: NextRequest) {
   if (actionId !== null) {
     const refusal = actionBodyRefusal(actionId, request.headers.get("content-length"));
     if (refusal) return refuse(refusal.status, refusal.message);
+    const tooDeep = await actionNestingRefusal(request);
+    if (tooDeep) return refuse(400, tooDeep);
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const headers = securityHeaders(nonce);

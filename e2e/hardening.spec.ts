@@ -111,7 +111,8 @@ test("defect 9: NUL, lone surrogates, impossible dates, an empty change and bad 
 test("defect 5: JSON deeper than 32 levels is refused, and History renders deep JSON stored by other means", async ({ baseURL, page }) => {
   const version = await versionOf("mappings_column", columnId);
   const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
-  const refused = await call(baseURL, "updateColumnFieldAction", { id: columnId, rowVersion: version, field: "data_transformation", value: new RawJson(deep(3000)) });
+  // Deeper than any field takes, not so deep that reading the request is refused (below).
+  const refused = await call(baseURL, "updateColumnFieldAction", { id: columnId, rowVersion: version, field: "data_transformation", value: new RawJson(deep(400)) });
   expect(refused).toMatchObject({ ok: false, formError: "Nested more than 32 levels deep." });
   // psql (or an older editor) can still store it: the history must render it.
   await db.query(`UPDATE _metadata.mappings_column SET data_transformation = $2::jsonb WHERE id = $1`, [columnId, deep(3000)]);
@@ -161,4 +162,30 @@ test("a request body larger than its action takes is refused by its size before 
   expect(response.status).toBe(413);
   expect(response.text).toContain("larger than this action takes");
   expect(await rowOf("SELECT label FROM _metadata.mappings_table WHERE id = $1", [tableId])).toEqual(before);
+});
+
+test("arguments nested too deep to be read (3,300 levels overflowed the server's stack: HTTP 500) are refused by the proxy in words, on every action", async ({
+  baseURL,
+}) => {
+  const snapshot = async () =>
+    (await rowOf(`SELECT (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM _metadata.mappings_table t) || (SELECT md5(string_agg(c::text, '|' ORDER BY id)) FROM _metadata.mappings_column c) AS s`)).s as string;
+  const before = await snapshot();
+  const deepArray = (n: number) => "[" + "[".repeat(n) + "]".repeat(n) + "]";
+  const deepObject = (n: number) => "[" + '{"a":'.repeat(n) + "1" + "}".repeat(n) + "]";
+  for (const action of actions) {
+    for (const body of [deepArray(3000), deepArray(20_000), deepObject(5000)]) {
+      const response = await callAction(baseURL!, action, body);
+      expect(response.status, `${action.file} ${action.name}`).toBe(400);
+      expect(response.text).toContain("nested more than 500 levels deep");
+    }
+    // As a form's field (how an upload's arguments come): the same.
+    const form = new FormData();
+    form.append("0", deepArray(5000));
+    const response = await callAction(baseURL!, action, form);
+    expect(response.status, `${action.name} form`).toBe(400);
+  }
+  expect(await snapshot()).toBe(before);
+  // A deep string is text, not nesting: the action itself answers (here: too long for a label).
+  const label = await call(baseURL, "updateTableFieldAction", { id: tableId, rowVersion: await versionOf("mappings_table", tableId), field: "label", value: "[".repeat(5000) });
+  expect(label).toMatchObject({ ok: false, formError: "At most 200 characters." });
 });
