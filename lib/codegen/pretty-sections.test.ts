@@ -12,7 +12,8 @@ import { resolveModel } from "./resolve";
 import { typescriptPartIsPretty, typescriptTablePart } from "./typescript";
 import { zodTable } from "./zod-source";
 import { prettierSdl } from "./pretty-sdl";
-import { sdlTablePart } from "./sdl";
+import { sdlHead, sdlTablePart } from "./sdl";
+import { zodHead } from "./zod-source";
 
 const format = (text: string) => prettier.format(text, { parser: "typescript", printWidth: 100 });
 const formatGraphql = async (text: string) => (await prettier.format(text, { parser: "graphql", printWidth: 100 })).replace(/\n$/, "");
@@ -205,6 +206,32 @@ describe("sections written in prettier's layout", () => {
     // The long names and enums up to the width (not past it) in both settings.
     expect(count.awkwardVouched).toBeGreaterThanOrEqual(20);
   }, 60_000);
+
+  it("heads: the SDL's directives and scalars in every variant, and zod's import and JSON helper, as prettier prints them", async () => {
+    // What the SDL head holds: comments on or off, the @value directive or not, any set of the custom scalars.
+    const SCALAR_COLUMNS: [string, string, string][] = [["b", "BIGINT", "BigInt"], ["dt", "TIMESTAMPTZ", "DateTime"], ["d", "DATE", "Date"], ["t", "TIME", "Time"], ["j", "JSONB", "JSON"]];
+    const heads = new Set<string>();
+    for (const includeComments of [true, false]) {
+      for (const renamed of [true, false]) {
+        for (let set = 0; set < 1 << SCALAR_COLUMNS.length; set++) {
+          const columns = [
+            column("id", "INTEGER"),
+            ...SCALAR_COLUMNS.filter((_, i) => set & (1 << i)).map(([n, pg, graphql_type]) => column(n, pg, { graphql_type })),
+            column("e", "VARCHAR(10)", { enum_options: [{ value: renamed ? "PG-13" : "PG", label: "x" }], form_type: "select" }),
+          ];
+          const input: CodegenInput = { ...usersPosts(), tables: [table(1, "t", "T", "T", columns)], relations: [] };
+          const text = sdlHead(resolveModel(input), { ...input.config, includeComments });
+          heads.add(text);
+          expect(prettierSdl(text), text).toBe(await formatGraphql(text));
+        }
+      }
+    }
+    expect(heads.size).toBe(2 * 2 * 32);
+    const json = table(1, "t", "T", "T", [column("id", "INTEGER"), column("j", "JSONB")]);
+    const zodHeads = zodHead(resolveModel({ ...usersPosts(), tables: [json], relations: [] }).tables);
+    expect(zodHeads).toHaveLength(2);
+    for (const text of zodHeads) expect(text).toBe(await format(text));
+  });
 
   it("types: what prettier would change is not vouched for", () => {
     expect(typescriptPartIsPretty(`export type A = "Q\\"x" | "B";\n`)).toBe(false);

@@ -59,8 +59,6 @@ interface CacheEntry {
 export class GenerationCache {
   readonly model = new ResolveCache();
   readonly tables = new WeakMap<TableInput, CacheEntry>();
-  /** Formatted heads (directives and scalars, imports): few distinct values. */
-  readonly heads = new Map<string, Promise<string>>();
 }
 
 export function tableSections(t: ResolvedTable, config: GenerationConfig, form?: FormSpec): TableSections {
@@ -109,12 +107,15 @@ type Format = (text: string, parser: "graphql" | "typescript") => Promise<string
  */
 export const formatStats = { vouched: 0, formatted: 0 };
 
-/** Loaded only when the project asks for it: prettier is large. */
-async function prettierFormat(): Promise<Format> {
-  const prettier = await import("prettier");
-  return (text, parser) => {
+/**
+ * Prettier, loaded when a text needs it: prettier is large (its module and parsers cost a first run ~0.2-0.4 s),
+ * and when the generators vouch for every section, as for the bench's data, nothing does.
+ */
+function prettierFormat(): Format {
+  let prettier: Promise<typeof import("prettier")> | undefined;
+  return async (text, parser) => {
     formatStats.formatted++;
-    return prettier.format(text, { parser, printWidth: PRINT_WIDTH });
+    return (await (prettier ??= import("prettier"))).format(text, { parser, printWidth: PRINT_WIDTH });
   };
 }
 
@@ -209,21 +210,12 @@ export async function projectFiles(
   const problems = [...model.problems, ...raw.flatMap(({ entry }) => entry.raw.problems)];
   if (!options.prettier) return { files: assembleFiles(heads, raw.map(({ entry }) => entry.raw), input.config), problems: sortProblems(problems) };
 
-  const format = await prettierFormat();
-  const head = (text: string, parser: "graphql" | "typescript") => {
-    const key = `${parser}\u0000${text}`;
-    let done = cache?.heads.get(key);
-    if (!done) {
-      done = format(text, parser);
-      if (cache && cache.heads.size > 50) cache.heads.clear();
-      cache?.heads.set(key, done);
-    }
-    return done;
-  };
+  const format = prettierFormat();
   const sections = await inOrder(raw, FORMATS_AT_ONCE, ({ entry }) => (entry.formatted ??= formatSections(entry.raw, format)));
+  // The heads: the SDL's directives and scalars in prettier's layout (every variant is tested), zod's written in it.
   const formattedHeads = {
-    sdl: dropFinalNewline(await head(heads.sdl, "graphql")),
-    zod: await Promise.all(heads.zod.map((h) => head(h, "typescript"))),
+    sdl: await prettyOr(prettierSdl(heads.sdl), () => format(heads.sdl, "graphql").then(dropFinalNewline)),
+    zod: heads.zod.map(vouched),
   };
   const files = assembleFiles(formattedHeads, sections, input.config);
   // The TypeScript header is a comment alone, and `export {};` when no table is in the API: already formatted.

@@ -198,12 +198,20 @@ export function zodFieldSource(rule: FieldRule): string {
   return `${chain.head}${chain.calls.map(callText).join("")}`;
 }
 
+/**
+ * The heads are written in prettier's layout (prettier leaves them as they are: tested in
+ * pretty-sections.test.ts), so with prettier on they are used as they are.
+ */
 const JSON_HELPER = `/** Any JSON value: plain objects, arrays, strings, finite numbers, booleans, null. */
 function isJsonValue(v: unknown): boolean {
   if (v === null || typeof v === "string" || typeof v === "boolean") return true;
   if (typeof v === "number") return Number.isFinite(v);
   if (Array.isArray(v)) return v.every(isJsonValue);
-  return typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && Object.values(v as object).every(isJsonValue);
+  return (
+    typeof v === "object" &&
+    Object.getPrototypeOf(v) === Object.prototype &&
+    Object.values(v as object).every(isJsonValue)
+  );
 }
 `;
 
@@ -265,7 +273,7 @@ export function zodTable(t: ResolvedTable, config: GenerationConfig): Lines {
 /** One table's row schema, row type and form schema (zodTable's text). */
 export const zodTablePart = (t: ResolvedTable, config: GenerationConfig): string => zodTable(t, config).text;
 
-/** The import, and the JSON check when a table has a JSON field. */
+/** The import, and the JSON check when a table has a JSON field: in prettier's layout (see JSON_HELPER). */
 export function zodHead(tables: ResolvedTable[]): string[] {
   return tables.some((t) => t.columns.some((c) => c.rule.base === "json")) ? [ZOD_HEAD, JSON_HELPER] : [ZOD_HEAD];
 }

@@ -21,8 +21,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Load + every generator, in process (what metadata:generate does before writing), formatted as the project's
  * generation_config says: the data set keeps the spec's default, prettier on (the generators write prettier's
- * layout and prettier formats only what they cannot vouch for; its module is loaded in the first run, as a
- * single metadata:generate loads it).
+ * layout and prettier formats only what they cannot vouch for; its module is loaded by the first text that
+ * needs it, in whichever run, as in a single metadata:generate).
  */
 async function measureGenerate(url: string) {
   const client = new pg.Client({ connectionString: url });
