@@ -159,6 +159,42 @@ describe("sections written in prettier's layout", () => {
   }, 60_000);
 
 
+  it("SDL: a part put in prettier's layout piece by piece (each column's lines once per shape) is prettierSdl's whole", async () => {
+    // Type lines `type X @auth(…) {` of every width around the limit, with and without a description.
+    const heads: CodegenInput = {
+      ...usersPosts(),
+      tables: Array.from({ length: 40 }, (_, i) =>
+        table(500 + i, `head_${i}`, `H${i}`, i % 2 ? "머리" : "", [column("id", "BIGSERIAL"), column("c", "TEXT", { label: "x" })], {
+          api_permissions: { read: "r".repeat(45 + i), write: "w" },
+        }),
+      ),
+      relations: [],
+    };
+    let vouched = 0;
+    let refused = 0;
+    const sweep = { vouched: 0, refused: 0 };
+    for (const [name, input] of [...models(), ["heads", heads] as [string, CodegenInput]]) {
+      for (const t of resolveModel(input).tables.filter((x) => x.api)) {
+        const part = sdlTablePart(t, input.config);
+        const whole = prettierSdl(part.defs);
+        expect(part.prettyDefs!(), `${name} ${t.typeName}`).toBe(whole);
+        if (whole === null) refused++;
+        else vouched++;
+        if (name !== "heads") continue;
+        if (whole === null) sweep.refused++;
+        else {
+          sweep.vouched++;
+          expect(whole, t.typeName).toBe(await formatGraphql(part.defs));
+        }
+      }
+    }
+    // Both outcomes are seen: a type line past the width, an escaped string, … are refused.
+    expect(vouched).toBeGreaterThan(200);
+    expect(refused).toBeGreaterThan(20);
+    expect(sweep.vouched).toBeGreaterThan(10);
+    expect(sweep.refused).toBeGreaterThan(10);
+  }, 60_000);
+
   it("zod: vouched for only when prettier prints it as it is; the bench's tables and nearly all random ones are", async () => {
     const count = { random: 0, randomVouched: 0, sweepVouched: 0, pickVouched: 0 };
     const all: [string, CodegenInput][] = [...models(), 

@@ -42,11 +42,10 @@ export function printSdl(node: ASTNode): string {
 export const printFieldLine = (node: ASTNode): string => indent(printSdl(node));
 
 /**
- * A type definition whose fields were printed by printFieldLine (`node` without its fields): the same text as
- * printSdl gives for the node with those fields.
+ * A type definition whose fields were printed by printFieldLine, from `head`, printSdl's print of the node without
+ * its fields: the same text as printSdl gives for the node with those fields.
  */
-export function printSdlWithFieldLines(node: ASTNode, lines: readonly string[]): string {
-  const head = printSdl(node);
+export function printSdlWithFieldLines(head: string, lines: readonly string[]): string {
   return lines.length ? `${head} {\n${lines.join("\n")}\n}` : head;
 }
 

@@ -142,7 +142,7 @@ async function formatSections(s: TableSections, format: Format): Promise<TableSe
   const [sdl, ts, zod, formFile] = await Promise.all([
     s.sdl
       ? Promise.all([
-          prettyOr(prettierSdl(s.sdl.defs), () => format(s.sdl!.defs, "graphql").then(dropFinalNewline)),
+          prettyOr(s.sdl.prettyDefs ? s.sdl.prettyDefs() : prettierSdl(s.sdl.defs), () => format(s.sdl!.defs, "graphql").then(dropFinalNewline)),
           prettyOr(prettierSdl(s.sdl.query), () => formatFields(s.sdl!.query, format)),
           prettyOr(prettierSdl(s.sdl.mutation), () => formatFields(s.sdl!.mutation, format)),
         ]).then(([defs, query, mutation]) => ({ defs, query, mutation }))

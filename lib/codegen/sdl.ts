@@ -12,6 +12,7 @@ import {
 import type { GenerationConfig } from "./model";
 import { interleave } from "./file-parts";
 import { CUSTOM_SCALARS, enumValueNames } from "./names";
+import { prettierSdl } from "./pretty-sdl";
 import { printFieldLine, printSdl, printSdlWithFieldLines } from "./print-sdl";
 import { inputColumns, type ColumnShape, type ResolvedColumn, type ResolvedModel, type ResolvedTable } from "./resolve";
 
@@ -73,20 +74,31 @@ const inputField = (config: GenerationConfig, c: ResolvedColumn, required: boole
   arg(c.name, typeOf(c.ref, required), describe(config, c.col.label).description);
 
 /**
- * A column's printed lines (its output field; its input field, required or not), kept per shape (ColumnShape)
- * and comments setting: the same text for every column of that shape. Only for printSdl's own output.
+ * A field's printed line(s) inside its type's braces, and the same in prettier's layout (prettierSdl's result,
+ * null when it cannot vouch for them), worked out the first time it is asked for.
  */
-const kept = new Map<string, WeakMap<ColumnShape, string>>();
-function fieldLine(config: GenerationConfig, c: ResolvedColumn, line: "output" | "required" | "optional"): string {
+interface FieldLine {
+  text: string;
+  pretty?: string | null;
+}
+const prettyLine = (l: FieldLine) => (l.pretty === undefined ? (l.pretty = prettierSdl(l.text)) : l.pretty);
+
+/**
+ * A column's printed lines (its output field; its input field, required or not), kept per shape (ColumnShape)
+ * and comments setting: the same text for every column of that shape, put in prettier's layout once. Only for
+ * printSdl's own output.
+ */
+const kept = new Map<string, WeakMap<ColumnShape, FieldLine>>();
+function fieldLine(config: GenerationConfig, c: ResolvedColumn, line: "output" | "required" | "optional"): FieldLine {
   const key = `${line}:${config.includeComments}`;
   let lines = kept.get(key);
   if (!lines) kept.set(key, (lines = new WeakMap()));
-  let text = lines.get(c.shape);
-  if (text === undefined) {
-    text = printFieldLine(line === "output" ? columnField(config, c) : inputField(config, c, line === "required"));
-    lines.set(c.shape, text);
+  let field = lines.get(c.shape);
+  if (field === undefined) {
+    field = { text: printFieldLine(line === "output" ? columnField(config, c) : inputField(config, c, line === "required")) };
+    lines.set(c.shape, field);
   }
-  return text;
+  return field;
 }
 
 /** An enum column's values; one renamed from its stored value (enumValueNames) says which it stands for. */
@@ -105,7 +117,7 @@ const renamesEnumValue = (c: ResolvedColumn) => c.enumOptions !== null && enumVa
 interface Printed {
   node: DefinitionNode;
   /** With printSdl: the node without its fields, and its fields' lines (see printSdlWithFieldLines). */
-  lines?: string[];
+  lines?: FieldLine[];
 }
 
 function inputDefinition(t: ResolvedTable, kind: "Create" | "Update", config: GenerationConfig, fast: boolean): Printed | null {
@@ -140,7 +152,7 @@ function tableDefinitions(t: ResolvedTable, config: GenerationConfig, query: Fie
   const type = { kind: Kind.OBJECT_TYPE_DEFINITION, name: name(t.typeName), interfaces: [], directives: tableAuth(t), ...describe(config, t.table.label, t.table.description) } as const;
   defs.push(
     fast
-      ? { node: { ...type, fields: [] }, lines: [...outputs.map((c) => fieldLine(config, c, "output")), ...[...relations, ...empty].map(printFieldLine)] }
+      ? { node: { ...type, fields: [] }, lines: [...outputs.map((c) => fieldLine(config, c, "output")), ...[...relations, ...empty].map((f) => ({ text: printFieldLine(f) }))] }
       : { node: { ...type, fields: [...outputs.map((c) => columnField(config, c)), ...relations, ...empty] } },
   );
   const create = inputDefinition(t, "Create", config, fast);
@@ -165,6 +177,42 @@ export interface SdlPart {
   defs: string;
   query: string;
   mutation: string;
+  /**
+   * prettierSdl(defs), made from the pieces defs was printed from (printed with printSdl only): each column's
+   * field lines are put in prettier's layout once per shape, not once per table (tested to be the same).
+   */
+  prettyDefs?: () => string | null;
+}
+
+/** What a definition was printed from: its whole text, or its head and its field lines (printSdlWithFieldLines). */
+type Piece = { text: string } | { head: string; lines: FieldLine[] };
+
+/**
+ * prettierSdl over the definitions joined: it works line by line, a description's block never leaves its field's
+ * lines, and a blank line between definitions is left as it is, so each piece is put in its layout on its own.
+ * The line `head {` is measured whole, as in the joined text.
+ */
+function prettyDefinitions(pieces: Piece[]): string | null {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    if ("text" in piece || piece.lines.length === 0) {
+      const pretty = prettierSdl("text" in piece ? piece.text : piece.head);
+      if (pretty === null) return null;
+      out.push(pretty);
+      continue;
+    }
+    const head = prettierSdl(`${piece.head} {`);
+    if (head === null) return null;
+    const lines = [head];
+    for (const l of piece.lines) {
+      const pretty = prettyLine(l);
+      if (pretty === null) return null;
+      lines.push(pretty);
+    }
+    lines.push("}");
+    out.push(lines.join("\n"));
+  }
+  return out.join("\n\n");
 }
 
 /** The lines between `type X {` and `}`: a root type's fields as printed, to be joined with other tables'. */
@@ -178,10 +226,20 @@ export function sdlTablePart(t: ResolvedTable, config: GenerationConfig, print: 
   const query: FieldDefinitionNode[] = [];
   const mutation: FieldDefinitionNode[] = [];
   const fast = print === printSdl;
-  const defs = tableDefinitions(t, config, query, mutation, fast)
-    .map((d) => (d.lines ? printSdlWithFieldLines(d.node, d.lines) : print(d.node)))
-    .join("\n\n");
-  return { defs, query: innerLines(query, print), mutation: innerLines(mutation, print) };
+  const pieces: Piece[] = [];
+  const texts = tableDefinitions(t, config, query, mutation, fast).map((d) => {
+    if (!d.lines) {
+      const text = print(d.node);
+      pieces.push({ text });
+      return text;
+    }
+    const head = printSdl(d.node);
+    pieces.push({ head, lines: d.lines });
+    return printSdlWithFieldLines(head, d.lines.map((l) => l.text));
+  });
+  const part: SdlPart = { defs: texts.join("\n\n"), query: innerLines(query, print), mutation: innerLines(mutation, print) };
+  if (fast) part.prettyDefs = () => prettyDefinitions(pieces);
+  return part;
 }
 
 /** The directives and the custom scalars the API tables use: what comes before the tables. */
