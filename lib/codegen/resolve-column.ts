@@ -29,7 +29,8 @@ export interface ResolvedColumn {
    * The same object for every column whose row is the same but for its id and sort_order (in any table whose
    * key it is or is not alike; an enum column only within its table, whose type name names the enum): its text
    * in the generated files is the same, so the generators keep that text per shape (a project repeats id, name,
-   * created_at… in every table).
+   * created_at… in every table). An enum column's rules and options are the same objects in every table
+   * (resolveEnumShape): what does not name its type is kept per rule.
    */
   shape: ColumnShape;
 }
@@ -158,12 +159,31 @@ function shapeKey(col: ColumnInput, isKey: boolean, typeName: string): string {
   return JSON.stringify([currentLocale(), isKey, enumType, ...SHAPE_FIELDS.map((f) => col[f])]);
 }
 
+/**
+ * An enum column's shape is its table's (its type is named after the table), but only its type's name depends on
+ * the table: it is made from the shape resolved once for every table (its rules and options shared), so what the
+ * generators keep per rule (zod lines, form blocks) serves the same enum column in every table. Whether a column
+ * resolves does not depend on the type name; a problem's message may (it names the type), so a column with a
+ * problem is resolved for its own table.
+ */
+function resolveEnumShape(col: ColumnInput, isKey: boolean, typeName: string): ShapeOutcome {
+  const anyTable = shapeKey(col, isKey, "");
+  let base = shapes.get(anyTable);
+  if (!base) {
+    base = resolveShape(col, isKey, "");
+    if (shapes.size >= SHAPES_KEPT) shapes.clear();
+    shapes.set(anyTable, base);
+  }
+  if (!base.ok) return resolveShape(col, isKey, typeName);
+  return { ok: true, column: { ...base.column, ref: { ...base.column.ref, name: `${typeName}${pascal(base.column.name)}` } } };
+}
+
 function resolveColumn(table: TableInput, typeName: string, col: ColumnInput): ColumnOutcome {
   const isKey = table.primary_key === col.pg_column;
   const key = shapeKey(col, isKey, typeName);
   let outcome = shapes.get(key);
   if (!outcome) {
-    outcome = resolveShape(col, isKey, typeName);
+    outcome = col.enum_options === null || col.enum_options === undefined ? resolveShape(col, isKey, typeName) : resolveEnumShape(col, isKey, typeName);
     if (shapes.size >= SHAPES_KEPT) shapes.clear();
     shapes.set(key, outcome);
   }

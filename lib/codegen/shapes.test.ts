@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { analyze, generateFiles } from "./generate";
 import type { CodegenInput, ColumnInput } from "./model";
+import { column, table, usersPosts } from "./fixtures";
 import { rng, randomModel } from "./random-model";
+import { resolveModel } from "./resolve";
 import { forgetColumnShapes } from "./resolve-column";
 
 /** Every file's text and every problem: what a run gives. */
@@ -51,5 +53,26 @@ describe("columns alike share their resolution and generated text", () => {
       run({ ...input, tables: [...input.tables, ...sibling(input, seed + 1000).tables] });
       expect(run(input), `seed ${seed}`).toEqual(fresh);
     }
+  });
+
+  it("an enum column alike in two tables: its type named after each table, its rules and options shared; a problem names its own table's type", () => {
+    const status = (extra: Partial<ColumnInput> = {}) =>
+      column("status", "VARCHAR(20)", { enum_options: [{ value: "A", label: "a" }], form_type: "select", ...extra });
+    const twoTables = (extra?: Partial<ColumnInput>): CodegenInput => ({
+      ...usersPosts(),
+      tables: [1, 2].map((id) => table(id, `t${id}`, `T${id}`, "T", [column("id", "BIGSERIAL"), status(extra)])),
+      relations: [],
+    });
+    const [a, b] = resolveModel(twoTables()).tables.map((t) => t.columns[1]);
+    expect([a.ref.name, b.ref.name]).toEqual(["T1Status", "T2Status"]);
+    expect(a.shape).not.toBe(b.shape);
+    expect(a.rule).toBe(b.rule);
+    expect(a.formRule).toBe(b.formRule);
+    expect(a.enumOptions).toBe(b.enumOptions);
+    // An array column whose graphql_type is not a list: the message names the enum type, its own table's.
+    const problems = analyze(twoTables({ pg_type: "VARCHAR(20)[]", graphql_type: "String" })).problems.map((p) => p.message);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain("[T1Status]");
+    expect(problems[1]).toContain("[T2Status]");
   });
 });

@@ -2,7 +2,7 @@ import { interleave } from "./file-parts";
 import { stringLiteral } from "./form-component";
 import { formColumns } from "./form-spec";
 import type { GenerationConfig } from "./model";
-import type { ColumnShape, ResolvedColumn, ResolvedModel, ResolvedTable } from "./resolve";
+import type { ResolvedColumn, ResolvedModel, ResolvedTable } from "./resolve";
 import type { FieldRule } from "./rules";
 import { PRINT_WIDTH, textWidth } from "./text-width";
 import { docComment, typescriptPartIsPretty } from "./typescript";
@@ -217,26 +217,30 @@ function isJsonValue(v: unknown): boolean {
 
 const ZOD_HEAD = '// Generated from the _metadata schema by Metadata Editor. Do not edit: change the metadata and regenerate.\nimport { z } from "zod";\n';
 
-/** Each column's lines, kept per shape (ColumnShape): with and without its comment, and its form schema's. */
+/**
+ * Each column's lines, with and without its comment, and its form schema's: kept per rule object, which a column
+ * shares only with columns alike in all but their id, sort order and enum type name (see ColumnShape and
+ * resolveEnumShape), whose lines are the same (their name, rule and label are).
+ */
 type Lines = { text: string; pretty: boolean };
-const rowLines = { comments: new WeakMap<ColumnShape, Lines>(), plain: new WeakMap<ColumnShape, Lines>() };
-const formLines = new WeakMap<ColumnShape, Lines>();
+const rowLines = { comments: new WeakMap<FieldRule, Lines>(), plain: new WeakMap<FieldRule, Lines>() };
+const formLines = new WeakMap<FieldRule, Lines>();
 
 function rowLine(c: ResolvedColumn, config: GenerationConfig): Lines {
   const kept = config.includeComments ? rowLines.comments : rowLines.plain;
-  let line = kept.get(c.shape);
+  let line = kept.get(c.rule);
   if (line === undefined) {
     const field = fieldLines(c.name, c.rule);
     const comment = config.includeComments ? docComment("  ", c.col.label) : "";
     line = { text: comment + field.text, pretty: field.pretty && typescriptPartIsPretty(comment) };
-    kept.set(c.shape, line);
+    kept.set(c.rule, line);
   }
   return line;
 }
 
 function formLine(c: ResolvedColumn): Lines {
-  let line = formLines.get(c.shape);
-  if (line === undefined) formLines.set(c.shape, (line = fieldLines(c.name, c.formRule)));
+  let line = formLines.get(c.formRule);
+  if (line === undefined) formLines.set(c.formRule, (line = fieldLines(c.name, c.formRule)));
   return line;
 }
 
