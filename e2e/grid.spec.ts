@@ -263,6 +263,31 @@ test("the field finder shows and jumps to a hidden group's field; widths, hidden
   const label = page.getByRole("columnheader", { name: /^Label/ });
   await expect(label).toHaveAttribute("data-sticky", "left");
   await expect(label).toHaveAttribute("data-c", "1");
+  // The same layout in the other language (it was kept under the grid's translated name: Korean started afresh).
+  await page.getByRole("combobox", { name: "Language" }).selectOption("ko");
+  await expect(page.getByRole("columnheader", { name: /^PostgreSQL 타입/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /GraphQL 리졸버/ })).toHaveCount(0);
+  expect(Math.round((await page.getByRole("columnheader", { name: /^PostgreSQL 타입/ }).boundingBox())!.width)).toBe(300);
+  await expect(page.getByRole("columnheader", { name: /^라벨/ })).toHaveAttribute("data-sticky", "left");
+  await page.getByRole("combobox", { name: "언어" }).selectOption("en");
+  await page.getByRole("button", { name: "Layout of columns" }).click();
+  await page.getByRole("group", { name: "Layout of columns" }).getByRole("button", { name: "Reset layout" }).click();
+  await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(1);
+});
+
+test("a column layout kept by an earlier version under the grid's English name is still read, and then in Korean too", async ({ page }) => {
+  await page.goto(`tables/${tableId}`);
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("metadata-editor:grid-layout:")) localStorage.removeItem(key);
+    localStorage.setItem("metadata-editor:grid-layout:Columns", JSON.stringify({ widths: {}, hidden: ["graphql_resolver"], pinned: null }));
+  });
+  await page.reload();
+  await expect(page.getByRole("columnheader", { name: /^PostgreSQL type/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(0);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("ko");
+  await expect(page.getByRole("columnheader", { name: /^PostgreSQL 타입/ })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /GraphQL 리졸버/ })).toHaveCount(0);
+  await page.getByRole("combobox", { name: "언어" }).selectOption("en");
   await page.getByRole("button", { name: "Layout of columns" }).click();
   await page.getByRole("group", { name: "Layout of columns" }).getByRole("button", { name: "Reset layout" }).click();
   await expect(page.getByRole("columnheader", { name: /GraphQL resolver/ })).toHaveCount(1);

@@ -208,6 +208,7 @@ export function ColumnsView({
         columns={gridColumns}
         getRowId={(r) => String(r.id)}
         ariaLabel={t("gridLabel")}
+        layoutKey="columns"
         focusCell={focus?.rowId ? { rowId: String(focus.rowId), colId: focus.field } : null}
         globalFilter={filter}
         onFilteredCountChange={setShown}

@@ -68,10 +68,11 @@ export interface DataGridProps<T> {
    */
   onCellsCommit?: CellsCommit<T>;
   /**
-   * Where the user's column widths, hidden and pinned columns are remembered (localStorage); by default the
-   * grid's ariaLabel, null for not at all.
+   * Where the user's column widths, hidden and pinned columns are remembered (localStorage), null for not at
+   * all: a name of the grid that stays the same in every language ("columns"). It was the grid's ariaLabel,
+   * which the language changes: switching to Korean lost the layout; one stored that way is still read.
    */
-  layoutKey?: string | null;
+  layoutKey: string | null;
   /** Bring this column into view and make it active (the field finder); a new object each time. */
   jumpTo?: { columnId: string };
   /** Alt+↑ / Alt+↓ on a row: the parent reorders (the columns grid writes sort_order). */
@@ -111,7 +112,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   const gridRef = useRef<HTMLDivElement>(null);
 
   const [sorting, setSorting] = useState<SortingState>(() => props.initialSorting ?? []);
-  const layoutApi = useColumnLayout(props.layoutKey === undefined ? ariaLabel : (props.layoutKey ?? undefined));
+  const layoutApi = useColumnLayout(props.layoutKey ?? undefined, ariaLabel);
   const { layout } = layoutApi;
   // The page's group toggles, then the columns the user hid one by one.
   const visibility = useMemo(

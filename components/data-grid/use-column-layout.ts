@@ -33,12 +33,28 @@ function readLayout(text: string | null): ColumnLayout {
   }
 }
 
-/** The layout of grid `key` (none: not remembered), loaded after mount so the server render stays the default. */
-export function useColumnLayout(key: string | undefined) {
+/**
+ * The layout of grid `key` (none: not remembered), loaded after mount so the server render stays the default.
+ * `formerKey`: where an earlier version kept it (the grid's label in the page's language), read when `key` has none.
+ */
+export function useColumnLayout(key: string | undefined, formerKey?: string) {
   const [layout, setLayout] = useState<ColumnLayout>(EMPTY);
   useEffect(() => {
-    if (key) setLayout(readLayout(window.localStorage.getItem(storageKey(key))));
-  }, [key]);
+    if (!key) return;
+    let stored = window.localStorage.getItem(storageKey(key));
+    if (stored === null && formerKey) {
+      stored = window.localStorage.getItem(storageKey(formerKey));
+      // Kept under the key from now on, so the other language finds it too.
+      if (stored !== null) {
+        try {
+          window.localStorage.setItem(storageKey(key), stored);
+        } catch {
+          // A full or disabled storage only means the layout is not remembered.
+        }
+      }
+    }
+    setLayout(readLayout(stored));
+  }, [key, formerKey]);
 
   const update = useCallback(
     (change: (current: ColumnLayout) => ColumnLayout) =>

@@ -76,6 +76,7 @@ export function EndpointsView({ initial }: { initial: EndpointRow[] }) {
         columns={columns}
         getRowId={(r) => String(r.id)}
         ariaLabel={t("gridLabel")}
+        layoutKey="endpoints"
         globalFilter={filter}
         onFilteredCountChange={setShown}
         onRowOpen={setDetail}

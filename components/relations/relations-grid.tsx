@@ -42,6 +42,7 @@ export function RelationsGrid({
   rows,
   setRows,
   ariaLabel,
+  layoutKey,
   filter,
   height,
   emptyState,
@@ -52,6 +53,8 @@ export function RelationsGrid({
   rows: RelationRow[];
   setRows: (update: (rows: RelationRow[]) => RelationRow[]) => void;
   ariaLabel: string;
+  /** Where its column layout is remembered: the same in every language (see DataGrid). */
+  layoutKey: string;
   filter?: string;
   height?: string;
   emptyState?: React.ReactNode;
@@ -91,6 +94,7 @@ export function RelationsGrid({
         columns={columns}
         getRowId={(r) => String(r.id)}
         ariaLabel={ariaLabel}
+        layoutKey={layoutKey}
         focusCell={focus?.rowId ? { rowId: String(focus.rowId), colId: GRID_COLUMN_OF[focus.field] ?? focus.field } : null}
         globalFilter={filter}
         onFilteredCountChange={onFilteredCountChange}

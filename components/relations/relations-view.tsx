@@ -31,6 +31,7 @@ export function RelationsView({ initial, tables }: { initial: RelationRow[]; tab
         rows={rows}
         setRows={setRows}
         ariaLabel={t("gridLabel")}
+        layoutKey="relations"
         filter={filter}
         onFilteredCountChange={setShown}
         emptyState={

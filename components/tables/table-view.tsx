@@ -132,6 +132,7 @@ export function TableView({
                 rows={outgoing}
                 setRows={setOutgoing}
                 ariaLabel={t("outgoingLabel")}
+                layoutKey="outgoing-relations"
                 height="30vh"
                 focus={tab === initialTab ? focus : null}
                 onDeleted={(ids) => setIncoming((all) => all.filter((r) => !ids.includes(r.id)))}
@@ -145,6 +146,7 @@ export function TableView({
                 rows={incoming}
                 setRows={setIncoming}
                 ariaLabel={t("incomingLabel")}
+                layoutKey="incoming-relations"
                 height="30vh"
                 focus={tab === initialTab ? focus : null}
                 onDeleted={(ids) => setOutgoing((all) => all.filter((r) => !ids.includes(r.id)))}

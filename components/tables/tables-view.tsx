@@ -73,6 +73,7 @@ export function TablesView({ initial }: { initial: TableListRow[] }) {
         columns={columns}
         getRowId={(r) => String(r.id)}
         ariaLabel={t("gridLabel")}
+        layoutKey="tables"
         globalFilter={filter}
         onFilteredCountChange={setShown}
         onRowOpen={(r) => router.push(`/tables/${r.id}`)}
