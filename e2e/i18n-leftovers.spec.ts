@@ -211,3 +211,15 @@ test("the diagram's screen-reader texts and tooltips, and the toasts' region and
   await expect(toast.getByRole("button", { name: ko("shell.closeToast") })).toBeAttached();
   expect((await wordsIn(page.locator("section[aria-live]"))).filter((w) => flowEnglish.test(w))).toEqual([]);
 });
+
+test("a JSON field's example is introduced in Korean (it was \"e.g.\" on Settings, the column panel and the endpoint form)", async ({ page }) => {
+  await page.goto(`tables/${usersId}?tab=Settings`);
+  const form = page.getByRole("form", { name: /설정/ });
+  await expect(form.getByText('예: {"read": "public", "write": "authenticated", "delete": "admin"}')).toBeVisible();
+  expect((await wordsIn(form)).filter((w) => /^e\.g\./.test(w))).toEqual([]);
+  await page.goto("api-endpoints");
+  await page.getByRole("button", { name: "새 엔드포인트" }).click();
+  const dialog = page.getByRole("dialog", { name: "새 엔드포인트" });
+  await expect(dialog.getByText(/^예: \{/).first()).toBeVisible();
+  expect((await wordsIn(dialog)).filter((w) => /^e\.g\./.test(w))).toEqual([]);
+});

@@ -4,6 +4,8 @@ import { parseBackup } from "../lib/metadata/backup-format";
 import { addColumns } from "../lib/metadata/columns";
 import { createEndpoint } from "../lib/metadata/endpoints";
 import { createTable } from "../lib/metadata/tables";
+import { createRelationWithWizard } from "../lib/metadata/relation-wizard";
+import { relationWizardSchema } from "../lib/schemas/relation";
 import { endpointDefaults, endpointSchema } from "../lib/schemas/endpoint";
 import { enumOptionsValue, validationRulesValue } from "../lib/schemas/column";
 import { restoreRequestSchema } from "../lib/schemas/backup";
@@ -45,6 +47,29 @@ describe("the request's language across awaits", () => {
     await addColumns(table.id, [newColumn("email", "TEXT")], ctx.pool);
     const duplicate = (await withLocale("ko", () => thrown(addColumns(table.id, [newColumn("email", "TEXT")], ctx.pool)))) as Error;
     expect(duplicate.message).toBe('테이블 ko_things에 이미 컬럼 "email"이(가) 있습니다.');
+  });
+
+  it("the relation wizard's refusals speak Korean: key types that differ, a foreign-key column that exists, a column that is not there", async () => {
+    const users = await createTable(tableValues("ko_users"), ctx.pool);
+    const posts = await createTable(tableValues("ko_posts"), ctx.pool);
+    await addColumns(users.id, [newColumn("id", "BIGSERIAL", { is_primary_key: true })], ctx.pool);
+    await addColumns(posts.id, [newColumn("id", "BIGSERIAL", { is_primary_key: true }), newColumn("title", "TEXT")], ctx.pool);
+    const wizard = (values: Record<string, unknown>) =>
+      relationWizardSchema.parse({
+        from_table_id: posts.id, from_column: "title", to_table_id: users.id, to_column: "id", relation_type: "ManyToOne",
+        graphql_field: "", is_cascade_delete: false, constraint_name: "", create_fk_column: false, fk_column_name: "",
+        create_junction: false, junction_table: "", create_reverse: false, reverse_graphql_field: "", ...values,
+      });
+    const ko = async (values: Record<string, unknown>) => ((await withLocale("ko", () => thrown(createRelationWithWizard(wizard(values), ctx.pool)))) as Error).message;
+    expect(await ko({})).toBe("ko_posts.title은(는) TEXT인데 ko_users.id은(는) BIGSERIAL입니다. 관계의 두 끝은 같은 타입(BIGINT)이어야 합니다.");
+    expect(await ko({ from_column: "", create_fk_column: true, fk_column_name: "title" })).toBe(
+      '테이블 ko_posts에 이미 컬럼 "title"이(가) 있습니다. 기존 컬럼을 쓰려면 “외래 키 컬럼 만들기”를 해제하거나 다른 이름을 고르세요.',
+    );
+    expect(await ko({ from_column: "", create_fk_column: true, fk_column_name: "user_id", to_column: "uid" })).toBe('ko_users에 컬럼 "uid"이(가) 없습니다.');
+    // English outside a Korean request, as before.
+    expect(((await thrown(createRelationWithWizard(wizard({}), ctx.pool))) as Error).message).toBe(
+      "ko_posts.title is TEXT but ko_users.id is BIGSERIAL: the two ends of a relation need the same type (BIGINT).",
+    );
   });
 
   it("the backup form's and the backup file's refusals, the enum options' and validation rules' checks speak Korean", () => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Controller, type Control, type FieldValues, type Path } from "react-hook-form";
 import { Field, Textarea } from "./field";
@@ -26,11 +27,12 @@ export function JsonField<T extends FieldValues>({
   /** The structured editor alone, without the JSON text under it (it shows the JSON itself when it cannot read it). */
   structuredOnly?: boolean;
 }) {
+  const c = useTranslations("common");
   return (
     <Field
       label={editor && structuredOnly ? label : `${label} (JSON)`}
       error={error}
-      hint={hint ? `e.g. ${hint}` : undefined}
+      hint={hint ? c("example", { example: hint }) : undefined}
       className="col-span-2"
     >
       {(p) => (

@@ -157,7 +157,7 @@ async function requireRestorable(client: pg.PoolClient, table: LoggedTable, data
           [Number(data[`${end}_table_id`]), String(data[`${end}_column`])],
           client,
         );
-        if (!column) problems.push(`${data[`${end}_table`]} has no column "${data[`${end}_column`]}" now`);
+        if (!column) problems.push(say("server.restoreNoColumn", { table: String(data[`${end}_table`]), column: String(data[`${end}_column`]) }));
       }
     }
   }

@@ -48,7 +48,7 @@ async function columnType(client: pg.ClientBase, table: TableRef, column: string
     [table.id, column],
     client,
   );
-  if (!row) throw new FieldError(field, `${table.table_name} has no column "${column}".`);
+  if (!row) throw new FieldError(field, say("server.noColumn", { table: table.table_name, column }));
   return row.pg_type;
 }
 
@@ -74,7 +74,7 @@ async function addKeyColumns(
   );
   return insertColumns(client, table.id, rows).catch((error) => {
     if (error instanceof FieldError && error.field === "pg_column") {
-      throw new FieldError(field, `${error.message} Untick "create" to use the existing column, or choose another name.`);
+      throw new FieldError(field, say("server.fkColumnExists", { message: error.message }));
     }
     throw error;
   });

@@ -78,8 +78,13 @@ async function endpoints(client: pg.ClientBase, values: RelationValues) {
   if (values.relation_type !== "ManyToMany" && !(await sameKeyType(client, fromColumn.pg_type, toColumn.pg_type))) {
     throw new FieldError(
       "from_column",
-      `${from.table_name}.${fromColumn.pg_column} is ${fromColumn.pg_type} but ${to.table_name}.${toColumn.pg_column} is ` +
-        `${toColumn.pg_type}: the two ends of a relation need the same type (${foreignKeyType(toColumn.pg_type)}).`,
+      say("server.keyTypesDiffer", {
+        from: `${from.table_name}.${fromColumn.pg_column}`,
+        fromType: fromColumn.pg_type,
+        to: `${to.table_name}.${toColumn.pg_column}`,
+        toType: toColumn.pg_type,
+        keyType: foreignKeyType(toColumn.pg_type),
+      }),
     );
   }
   return { from, to };
