@@ -87,6 +87,13 @@ const OVERSCAN = 10;
 const MIN_ACTIONS_WIDTH = 48;
 const ACTIONS_PADDING = 17; // px-2 on both sides and the left border
 const estimateRowSize = () => ROW_HEIGHT;
+/** The viewport height the virtualizer assumes until it has measured the real one: on the server and while hydrating. */
+const INITIAL_VIEWPORT = 720;
+/**
+ * The most rows the first window can hold: those starting within INITIAL_VIEWPORT, and the overscan after them.
+ * The server draws no more than these, so it builds the row models for these rows only (serverRows below).
+ */
+export const SERVER_ROWS = Math.ceil(INITIAL_VIEWPORT / ROW_HEIGHT) + 1 + OVERSCAN;
 const columnIdOf = <T,>(def: ColumnDef<T, unknown> | undefined) =>
   def?.id ?? (def as { accessorKey?: string } | undefined)?.accessorKey ?? "";
 
@@ -142,9 +149,16 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     };
   }, [filterSettling, filter]);
   const [rowModels] = useState(gridRowModels<T>);
+  // The server draws the first window only (it has no viewport: INITIAL_VIEWPORT), and unsorted and unfiltered
+  // those are the data's first rows: its row models are built for them alone. TanStack's Row for each of 5,001
+  // rows (dozens of closures each) was ~30 MB of the server's allocation per Tables page load (~12 MB on the
+  // 2,000-column page), kept through the render and so held until the heap's next full collection. Hydration
+  // builds every Row and draws the same first window (row count, height and rows drawn are those of all the data).
+  const serverRows = typeof window === "undefined" && sorting.length === 0 && filter === undefined && data.length > SERVER_ROWS;
+  const tableData = useMemo(() => (serverRows ? data.slice(0, SERVER_ROWS) : data), [serverRows, data]);
   const table = useReactTable<T>({
     // The parent replaces one row object per saved edit; the row models keep every other row's Row (row-models.ts).
-    data,
+    data: tableData,
     columns,
     getRowId: (row) => getRowId(row),
     state: {
@@ -165,6 +179,8 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   });
 
   const rows = table.getRowModel().rows;
+  /** How many rows the grid has (on the server more than `rows` holds: serverRows). */
+  const rowCount = serverRows ? data.length : rows.length;
   const visibleColumns = table.getVisibleLeafColumns();
   const headers = table.getHeaderGroups().at(-1)?.headers ?? [];
   const hasActions = Boolean(rowActions || onRowOpen);
@@ -232,14 +248,14 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     [pos.row, editRow],
   );
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateRowSize,
     overscan: filterSettling ? 0 : OVERSCAN,
     scrollMargin: headH,
     scrollPaddingStart: headH,
     rangeExtractor,
-    initialRect: { width: 0, height: 720 },
+    initialRect: { width: 0, height: INITIAL_VIEWPORT },
   });
   // scrollToIndex writes scrollTop even when the row is already in view, which forces a layout in the middle of a
   // commit (after every cell edit) and runs its reconcile loop for frames after; the virtualizer's own numbers
@@ -347,7 +363,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
             ref={gridRef}
             role="grid"
             aria-label={ariaLabel}
-            aria-rowcount={rows.length + 1}
+            aria-rowcount={rowCount + 1}
             aria-colcount={colIds.length}
             className="group/grid relative text-sm text-zinc-900"
             style={{ width, minWidth: "100%" }}
@@ -397,7 +413,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
               })}
             </div>
           </div>
-          {rows.length === 0 && (
+          {rowCount === 0 && (
             <div role="status" className="sticky left-0 w-full">
               {data.length === 0 && props.emptyState ? (
                 props.emptyState
