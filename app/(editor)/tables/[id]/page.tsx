@@ -7,7 +7,7 @@ import { cellFocusOf, TABS } from "@/components/tables/table-tabs";
 import { listColumns } from "@/lib/metadata/columns";
 import { listEndpointNames } from "@/lib/metadata/endpoints";
 import { listRelationsOfTable } from "@/lib/metadata/relations";
-import { withoutNulls } from "@/lib/db/pool";
+import { rowsWithoutNulls } from "@/lib/db/pool";
 import { getTable } from "@/lib/metadata/tables";
 import { requireReady } from "@/lib/metadata/require-ready";
 import { warmTableForm } from "@/lib/metadata/table-form";
@@ -49,7 +49,7 @@ export default async function TablePage({
     <TableView
       key={`${table.id}:${initialTab ?? ""}:${focus ? `${focus.rowId}.${focus.field}` : ""}`}
       table={table}
-      columns={columns.map(withoutNulls)}
+      columns={rowsWithoutNulls(columns)}
       relations={relations}
       endpointNames={endpointNames}
       initialTab={initialTab}
