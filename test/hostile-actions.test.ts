@@ -148,12 +148,14 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("hostile actio
     expect(rows).toEqual([{ pg_column: "createdAt" }]);
   });
 
-  it("the Code tab and the Form preview of a table that is not there (deleted meanwhile, or never) say so", async () => {
+  it("the Code tab, the Form preview and a reorder of a table that is not there (deleted meanwhile, or never) say so", async () => {
     for (const name of ["tableCodeAction", "tableFormAction"]) {
       expect((await actions[name](tableId)).ok, name).toBe(true);
       // Was: ok, with the code of a project without tables / no form and no problem to say why.
       expect(await refused(name, 987654321)).toEqual({ ok: false, formError: "That table no longer exists." });
     }
+    // Alt+↑ on a table deleted meanwhile: said so (it answered ok with no columns, and the grid emptied itself).
+    expect(await refused("reorderColumnsAction", { tableId: 987654321, ids: [columnId] })).toMatchObject({ ok: false, formError: "That table no longer exists." });
     // Deleted after its preview was built (and kept): the next opening says it is gone.
     const { rows } = await db.client.query<{ id: number }>("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('gone_soon', 'Gone') RETURNING id::int");
     expect((await actions.tableFormAction(rows[0].id)).ok).toBe(true);

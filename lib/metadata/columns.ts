@@ -115,6 +115,10 @@ export async function updateColumn(
 /** Writes sort_order 1..n in the given order (only rows whose position changes are touched). */
 export async function reorderColumns(tableId: number, orderedIds: number[], pool?: pg.Pool): Promise<ColumnRow[]> {
   return tx(async (client) => {
+    // A table deleted meanwhile is said so (the grid emptied itself: no column of it was left to list).
+    if (!(await maybeOne("SELECT 1 FROM _metadata.mappings_table WHERE id = $1 FOR SHARE", [tableId], client))) {
+      throw new FieldError("tableId", say("server.tableGone"));
+    }
     await client.query(
       `UPDATE _metadata.mappings_column c SET sort_order = o.ord
          FROM unnest($2::bigint[]) WITH ORDINALITY AS o(id, ord)
