@@ -2,11 +2,11 @@ import { formComponent } from "./form-component";
 import { buildFormSpec, type FormSpec } from "./form-spec";
 import type { CodegenInput, GenerationConfig, Problem, TableInput } from "./model";
 import { fileOfParts } from "./file-parts";
+import { prettierFormat, type PrettierParser } from "./format";
 import { resolveModel, ResolveCache, type ResolvedTable } from "./resolve";
 import type { RelationField } from "./resolve-relations";
 import { sdlHead, sdlParts, sdlTablePart, type SdlPart } from "./sdl";
 import { prettierSdl } from "./pretty-sdl";
-import { PRINT_WIDTH } from "./text-width";
 import { typescriptPartIsPretty, typescriptParts, typescriptTablePart } from "./typescript";
 import { zodHead, zodParts, zodTable } from "./zod-source";
 
@@ -99,7 +99,7 @@ function sameInputs(before: ResolvedTable, t: ResolvedTable): boolean {
   );
 }
 
-type Format = (text: string, parser: "graphql" | "typescript") => Promise<string>;
+type Format = (text: string, parser: PrettierParser) => Promise<string>;
 
 /**
  * Since the process started: sections the generators wrote in prettier's layout and vouched for (used as they
@@ -108,16 +108,13 @@ type Format = (text: string, parser: "graphql" | "typescript") => Promise<string
 export const formatStats = { vouched: 0, formatted: 0 };
 
 /**
- * Prettier, loaded when a text needs it: prettier is large (its module and parsers cost a first run ~0.2-0.4 s),
- * and when the generators vouch for every section, as for the bench's data, nothing does.
+ * Prettier, loaded when a text needs it (prettierFormat): its module and parsers cost a first run ~0.2-0.4 s, and
+ * when the generators vouch for every section, as for the bench's data, no text does.
  */
-function prettierFormat(): Format {
-  let prettier: Promise<typeof import("prettier")> | undefined;
-  return async (text, parser) => {
-    formatStats.formatted++;
-    return (await (prettier ??= import("prettier"))).format(text, { parser, printWidth: PRINT_WIDTH });
-  };
-}
+const format: Format = (text, parser) => {
+  formatStats.formatted++;
+  return prettierFormat(text, parser);
+};
 
 const dropFinalNewline = (s: string) => (s.endsWith("\n") ? s.slice(0, -1) : s);
 
@@ -210,7 +207,6 @@ export async function projectFiles(
   const problems = [...model.problems, ...raw.flatMap(({ entry }) => entry.raw.problems)];
   if (!options.prettier) return { files: assembleFiles(heads, raw.map(({ entry }) => entry.raw), input.config), problems: sortProblems(problems) };
 
-  const format = prettierFormat();
   const sections = await inOrder(raw, FORMATS_AT_ONCE, ({ entry }) => (entry.formatted ??= formatSections(entry.raw, format)));
   // The heads: the SDL's directives and scalars in prettier's layout (every variant is tested), zod's written in it.
   const formattedHeads = {
