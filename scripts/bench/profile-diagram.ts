@@ -66,6 +66,9 @@ async function once(page: Page, base: string, cdp: CDPSession | null, shots: boo
       `p95 frame zoom ${round(percentile95(zoom), 1)} ms (${zoom.length} frames, worst ${round(Math.max(...zoom), 0)}), pan ${round(percentile95(pan), 1)} ms; ` +
       `search-and-focus ${focus.join(" / ")} ms; load ${load()}`,
   );
+  // Which frames were long, by their place (the zoom's first wheel step comes about frame #4: the pointer moves first).
+  const long = (frames: number[]) => frames.map((ms, i) => [i, ms] as const).filter(([, ms]) => ms > 20).map(([i, ms]) => `#${i} ${round(ms, 0)}`).join(", ") || "none";
+  log(`frames over 20 ms: zoom (${zoom.length}) ${long(zoom)}; pan (${pan.length}) ${long(pan)}`);
   if (!trace) return;
   const events = await trace.stop();
   const file = path.join(RESULTS_DIR, "profile-diagram.json");
