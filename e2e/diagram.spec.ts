@@ -228,6 +228,9 @@ test("while the wheel zooms, a shield over the boxes takes the pointer; once the
   expect(await under(at.x, at.y)).toBe("posts");
   // The floor under the boxes takes no pointer: the pane's empty corner is the pane.
   expect(await under(pane.x + 8, pane.y + 8)).toContain("react-flow__pane");
+  // At rest (once idle after the Fit) the view is already a compositor layer, so the wheel's first step makes none.
+  const layer = () => page.evaluate(() => document.querySelector<HTMLElement>(".react-flow__viewport")!.style.willChange);
+  await expect.poll(layer).toBe("transform");
   // Looked at as the move starts (it ends 150 ms after the wheel's last step).
   await page.evaluate(([x, y]) => {
     const wrapper = document.querySelector('[data-testid="diagram"]')!;
@@ -242,6 +245,8 @@ test("while the wheel zooms, a shield over the boxes takes the pointer; once the
   await page.mouse.wheel(0, -100);
   await expect.poll(() => page.evaluate(() => (window as unknown as { __shield: string | null }).__shield)).toContain("react-flow__viewport");
   await expect(canvas(page)).not.toHaveAttribute("data-moving");
+  // The zoom changed the scale: the layer is made again (drawn sharp at the new zoom) once idle.
+  await expect.poll(layer).toBe("transform");
   // Zoomed around the pointer, the same box is under it, and a click picks it.
   expect(await under(at.x, at.y)).toBe("posts");
   await page.mouse.click(at.x, at.y);

@@ -64,20 +64,33 @@ const DRAW_EARLY = 40;
  * While the view pans or zooms, the boxes and lines are one layer the compositor moves and scales as a picture
  * (will-change), instead of Chromium laying out its paint again for every frame (hundreds of boxes and lines, each
  * positioned by a transform or a z-index of its own); zoomed in, the picture is blurred until the move ends and it
- * is drawn again at the new scale. Only for moves the user makes: a programmatic jump (search-and-focus, fit) is
- * one frame, and making and dropping the layer around it cost more than the jump (Find a table: 90 → 365 ms).
- * `data-moving` also puts up the shield of app/globals.css (the pointer's hover is not looked for among the
+ * is drawn again at the new scale.
+ *
+ * The layer is made ahead, while the view is at rest: at an idle moment after the first layout and after each
+ * user's move that dropped it. Made at a user's first wheel step or drag instead, it cost that step the layer's
+ * paint, layerization and first raster (two frames of ~33 ms at the bench's zoom, the p95 frame's whole margin).
+ * It is kept when a move ends at the zoom it was made at (a pan, or a jump that keeps the zoom: nothing to draw
+ * again); dropped when a move ends at another zoom (drawn again sharp; made again when idle after a user's move,
+ * at the next move after a jump) and in the frame a programmatic jump changes the zoom (search-and-focus from a
+ * fitted view, Fit): a jump is one frame, and a layer made and dropped around it cost more than the jump (Find a
+ * table: 90 → 365 ms).
+ * `data-moving` brings the shield of app/globals.css over the view (the pointer's hover is not looked for among the
  * boxes and lines on each frame of the move).
  */
-function moving(wrapper: HTMLElement | null, on: boolean) {
-  asLayer(wrapper, on);
-  wrapper?.toggleAttribute("data-moving", on);
-}
-
 function asLayer(wrapper: HTMLElement | null, on: boolean) {
   const viewport = wrapper?.querySelector<HTMLElement>(".react-flow__viewport");
   if (viewport) viewport.style.willChange = on ? "transform" : "";
 }
+
+/** requestIdleCallback where the browser has it (not Safari): else a moment later. */
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(run);
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 200);
+  return () => clearTimeout(id);
+};
 
 /**
  * A layer made below this zoom is dropped when a zoom reaches it (the rest of the move is painted as it goes).
@@ -287,8 +300,31 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   // pass in the middle of a jump (search-and-focus), right after the highlight's style sheet changed.
   const store = useStoreApi();
   const paneSize = () => store.getState();
-  // The zoom the view's layer was made at, while a user's move has it (see LAYER_ZOOM).
+  // The zoom the view's layer was made at, while it has one (see asLayer and LAYER_ZOOM), and the idle moment
+  // it waits for to be made.
   const layerZoom = useRef<number | null>(null);
+  const cancelLayer = useRef<(() => void) | null>(null);
+  const layer = (zoom: number | null) => {
+    cancelLayer.current?.();
+    cancelLayer.current = null;
+    asLayer(wrapper.current, zoom !== null);
+    layerZoom.current = zoom;
+  };
+  const layerWhenIdle = () => {
+    cancelLayer.current?.();
+    cancelLayer.current = whenIdle(() => {
+      cancelLayer.current = null;
+      if (layerZoom.current === null && !wrapper.current?.hasAttribute("data-moving")) layer(store.getState().transform[2]);
+    });
+  };
+  // The first layer, once the first layout is fitted and drawn; none is made while the boxes wait for it.
+  const laidOut = fitted && ready;
+  const fittedRef = useRef(false);
+  useEffect(() => {
+    fittedRef.current = laidOut;
+    if (laidOut) layerWhenIdle();
+  }, [laidOut]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => () => cancelLayer.current?.(), []);
   // Stable handlers: see use-stable-handlers.ts (a new function per render redrew every box).
   const flowHandlers = useStableHandlers({
     onEdgesChange: (changes: EdgeChange[]) => {
@@ -314,20 +350,28 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     // comes bare. React Flow's own culling (onlyRenderVisibleElements) changed the page on every frame of a move.
     onMoveStart: (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       if (!event) return;
-      moving(wrapper.current, true);
-      layerZoom.current = viewport.zoom;
+      wrapper.current?.toggleAttribute("data-moving", true);
+      if (layerZoom.current === null) layer(viewport.zoom);
     },
     onMove: (_: unknown, viewport: Viewport) => {
-      if (layerZoom.current !== null && layerZoom.current < LAYER_ZOOM && viewport.zoom >= LAYER_ZOOM) {
-        asLayer(wrapper.current, false);
-        layerZoom.current = null;
-      }
+      // In the frame it changes the zoom, a programmatic jump drops the layer (it is drawn at the new zoom as it
+      // is); a user's move made below LAYER_ZOOM drops it when it reaches it.
+      const made = layerZoom.current;
+      const userMove = wrapper.current?.hasAttribute("data-moving");
+      if (made !== null && viewport.zoom !== made && (!userMove || (made < LAYER_ZOOM && viewport.zoom >= LAYER_ZOOM))) layer(null);
       const { width, height } = paneSize();
       if (!covers(area.get(), viewport, width, height)) area.set(areaFor(viewport, width, height));
     },
     onMoveEnd: (_: unknown, viewport: Viewport) => {
-      moving(wrapper.current, false);
-      layerZoom.current = null;
+      const userMove = wrapper.current?.hasAttribute("data-moving");
+      wrapper.current?.toggleAttribute("data-moving", false);
+      // A move that changed the zoom: drawn again sharp at the new zoom. After a user's move the layer is made
+      // again when idle; after a jump (search-and-focus, Fit) it waits for the next move's end (made right after a
+      // search, it slowed the next search: 50-100 → 140-410 ms under load).
+      if (layerZoom.current !== viewport.zoom) {
+        layer(null);
+        if (userMove && fittedRef.current) layerWhenIdle();
+      }
       const { width, height } = paneSize();
       detail.set(detailViewFor(viewport, width, height));
       const next = areaFor(viewport, width, height);
@@ -417,7 +461,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
         style={{ height }}
         data-testid="diagram"
         data-diagram={scope}
-        data-layout={model.tables.length === 0 ? "empty" : fitted && ready ? "done" : "pending"}
+        data-layout={model.tables.length === 0 ? "empty" : laidOut ? "done" : "pending"}
         // The floor of app/globals.css stays out of an exported picture.
         data-exporting={exporting || undefined}
         onKeyDown={onKeyDown}
