@@ -7,20 +7,6 @@
  */
 
 /**
- * In the page (a function expression): whether an element's React fiber is in the committed tree, i.e. the element
- * is hydrated and its events reach React. The element keeps the fiber it was hydrated with; after a later render
- * the committed tree may hold that fiber's alternate instead, and the element is just as live. Shared by every
- * probe that waits for hydration (this file, sync-pages.ts, diagram.ts).
- */
-export const COMMITTED = `(el) => {
-  const key = el && Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
-  if (!key) return false;
-  let f = el[key];
-  while (f.return) f = f.return;
-  return f.tag === 3 && !!f.stateNode && (f.stateNode.current === f || f.stateNode.current === f.alternate);
-}`;
-
-/**
  * Installed before any page script (addInitScript). Each frame from navigation start it checks whether the
  * page is interactive: the grid shows data rows and both the filter input and the first grid cell are
  * hydrated, i.e. their React fiber belongs to the committed tree (its HostRoot is the root's current
@@ -36,7 +22,14 @@ export const INTERACTIVE_PROBE = `(() => {
       ? { grid: "Tables", filter: "Filter tables" }
       : null;
   if (!target) return;
-  const committed = ${COMMITTED};
+  const committed = (el) => {
+    if (!el) return false;
+    const key = Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
+    if (!key) return false;
+    let f = el[key];
+    while (f.return) f = f.return;
+    return f.tag === 3 && !!f.stateNode && f.stateNode.current === f;
+  };
   const tick = () => {
     const grid = document.querySelector('[role="grid"][aria-label="' + target.grid + '"]');
     const cell = grid && grid.querySelector('[role="row"] [role="gridcell"]');
