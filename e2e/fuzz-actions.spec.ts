@@ -163,7 +163,7 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
     // Batch cell edits (paste, fill down, undo): each cell is a leaf the mutations reach.
     updateColumnCellsAction: [{ edits: [edit(column.id, column.version, "label", "Id")[0], edit(column.id, column.version, "is_required", true)[0]] }],
     updateColumnAction: [{ id: column.id, rowVersion: column.version, values: { pg_column: "id", pg_type: "BIGINT", label: "Id", sort_order: "1", enum_options: "[]" } }],
-    reorderColumnsAction: [{ tableId: table.id, ids: [column.id] }],
+    reorderColumnsAction: [{ tableId: table.id, columns: [{ id: column.id, rowVersion: column.version }] }],
     deleteColumnAction: [{ id: column.id, rowVersion: column.version }],
     createRelationAction: [{ from_table_id: posts.id, from_column: "user_id", to_table_id: table.id, to_column: "id", relation_type: "OneToOne", graphql_field: "", is_cascade_delete: false, constraint_name: "" }],
     updateRelationFieldAction: edit(relation.id, relation.version, "relation_type", "OneToOne"),

@@ -186,6 +186,35 @@ test("Alt+↓ / Alt+↑ move the row and write sort_order; the selection follows
   expect((await db.query("SELECT sort_order FROM _metadata.mappings_column ORDER BY sort_order")).rows.map((r) => r.sort_order)).toEqual([1, 2, 3, 4]);
 });
 
+test("Alt+↓ in a grid loaded before someone else's reorder saves nothing, says so and shows their order", async ({ page }) => {
+  // Was: the stale grid's order overwrote theirs without a word.
+  const rowOf = async (name: string) =>
+    Number(await cell(page, name, "label").locator("xpath=ancestor::*[@aria-rowindex][1]").getAttribute("aria-rowindex"));
+  const gridOrder = async () => {
+    const at = await Promise.all(Object.keys(ids).map(async (name) => [name, await rowOf(name)] as const));
+    return at.sort((a, b) => a[1] - b[1]).map(([name]) => name);
+  };
+  await page.goto(`tables/${tableId}`);
+  const loaded = (await labels()).map((c) => c.pg_column);
+  await expect.poll(gridOrder).toEqual(loaded);
+  await db.query("UPDATE _metadata.mappings_column SET sort_order = 5 - sort_order WHERE table_id = $1", [tableId]);
+  const theirs = [...loaded].reverse();
+  await cell(page, loaded[0], "label").click();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "columns changed meanwhile" })).toContainText("the new order was not saved");
+  await expect.poll(gridOrder).toEqual(theirs);
+  expect((await labels()).map((c) => c.pg_column)).toEqual(theirs);
+  // Quick presses: each reorder is sent with the versions the one before it left, so none is refused as stale.
+  await cell(page, theirs[0], "label").click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Alt+ArrowDown");
+  const moved = [...theirs.slice(1), theirs[0]];
+  await expect.poll(async () => (await labels()).map((c) => c.pg_column)).toEqual(moved);
+  await expect.poll(gridOrder).toEqual(moved);
+  // Only the refusal above may have said "not saved" (it may have faded already).
+  expect(await page.locator("[data-sonner-toast]").filter({ hasText: "not saved" }).count()).toBeLessThanOrEqual(1);
+  await db.query("UPDATE _metadata.mappings_column SET sort_order = CASE pg_column WHEN 'email' THEN 1 WHEN 'id' THEN 2 WHEN 'nickname' THEN 3 ELSE 4 END WHERE table_id = $1", [tableId]);
+});
+
 test("an open editor and its draft stay with their row while the filter changes which rows are drawn", async ({ page }) => {
   // Rows are keyed by slot (row-slots.ts): a row that stays keeps its component, so the draft must not move to
   // the row that now sits where the edited one was, nor be lost when the edited row moves.

@@ -118,24 +118,52 @@ describe("addColumns", () => {
 });
 
 describe("reorderColumns", () => {
+  const at = (...columns: ColumnRow[]) => columns.map((c) => ({ id: c.id, rowVersion: c.rowVersion }));
+
   it("writes sort_order 1..n in the given order", async () => {
     const { users } = await journey(ctx.pool);
     const [id, email, name] = await listColumns(users.id, ctx.pool);
-    const reordered = await reorderColumns(users.id, [name.id, id.id, email.id], ctx.pool);
+    const reordered = await reorderColumns(users.id, at(name, id, email), ctx.pool);
     expect(reordered.map((c) => [c.pg_column, c.sort_order])).toEqual([["name", 1], ["id", 2], ["email", 3]]);
     expect(await rows(ctx.pool, "SELECT pg_column, sort_order FROM _metadata.mappings_column WHERE table_id = $1 ORDER BY sort_order", [users.id])).toEqual([
       { pg_column: "name", sort_order: 1 },
       { pg_column: "id", sort_order: 2 },
       { pg_column: "email", sort_order: 3 },
     ]);
+    // The returned rows carry the versions the reorder left: the next reorder is made from them.
+    expect((await reorderColumns(users.id, at(reordered[1], reordered[0], reordered[2]), ctx.pool)).map((c) => c.pg_column)).toEqual(["id", "name", "email"]);
   });
 
-  it("ignores ids of another table's columns", async () => {
+  it("refuses an order that is not exactly the table's columns (another table's, missing, twice), writing nothing", async () => {
     const { users, posts } = await journey(ctx.pool);
-    const postOrder = (await listColumns(posts.id, ctx.pool)).map((c) => [c.id, c.sort_order]);
+    const [postColumn] = await listColumns(posts.id, ctx.pool);
     const [id, email, name] = await listColumns(users.id, ctx.pool);
-    await reorderColumns(users.id, [postOrder[2][0] as number, email.id, name.id, id.id], ctx.pool);
-    expect((await listColumns(posts.id, ctx.pool)).map((c) => [c.id, c.sort_order])).toEqual(postOrder);
+    const before = await snapshot(ctx.pool);
+    for (const order of [at(postColumn, email, name, id), at(email, name), at(email, name, id, id), at(email, email, name)]) {
+      const error = await thrown(reorderColumns(users.id, order, ctx.pool));
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as Error).message).toMatch(/columns changed meanwhile/);
+      expect((error as ConflictError<ColumnRow[]>).current!.map((c) => c.pg_column)).toEqual(["id", "email", "name"]);
+    }
+    expect(await snapshot(ctx.pool)).toEqual(before);
+  });
+
+  it("refuses an order made from stale versions (an edit or a reorder meanwhile), writing nothing", async () => {
+    const { users } = await journey(ctx.pool);
+    const [id, email, name] = await listColumns(users.id, ctx.pool);
+    await updateColumn(name.id, name.rowVersion, { label: "Full name" }, ctx.pool);
+    let before = await snapshot(ctx.pool);
+    const edited = await thrown(reorderColumns(users.id, at(name, id, email), ctx.pool));
+    expect(edited).toBeInstanceOf(ConflictError);
+    expect((edited as ConflictError<ColumnRow[]>).current!.find((c) => c.id === name.id)!.label).toBe("Full name");
+    expect(await snapshot(ctx.pool)).toEqual(before);
+    // Someone else's reorder, then one from the grid loaded before it: theirs stays.
+    const fresh = await listColumns(users.id, ctx.pool);
+    await reorderColumns(users.id, at(fresh[1], fresh[0], fresh[2]), ctx.pool);
+    before = await snapshot(ctx.pool);
+    expect(await thrown(reorderColumns(users.id, at(fresh[2], fresh[0], fresh[1]), ctx.pool))).toBeInstanceOf(ConflictError);
+    expect(await snapshot(ctx.pool)).toEqual(before);
+    expect((await listColumns(users.id, ctx.pool)).map((c) => c.pg_column)).toEqual(["email", "id", "name"]);
   });
 });
 

@@ -148,6 +148,45 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("hostile actio
     expect(rows).toEqual([{ pg_column: "createdAt" }]);
   });
 
+  it("a reorder names exactly the table's columns at the versions the grid holds, or writes nothing and says why", async () => {
+    const { rows: added } = await db.client.query<{ id: number }>(
+      `INSERT INTO _metadata.mappings_column (table_id, schema_name, table_name, pg_column, pg_type, label, sort_order)
+       VALUES ($1, 'public', 'orders', 'placed_at', 'TIMESTAMPTZ', 'Placed at', 2), ($1, 'public', 'orders', 'note', 'TEXT', 'Note', 3) RETURNING id::int`,
+      [tableId],
+    );
+    // Earlier tests may have added columns to this table: they are part of every order sent.
+    const listed = async () =>
+      (await db.client.query<{ id: number }>("SELECT id::int FROM _metadata.mappings_column WHERE table_id = $1 ORDER BY sort_order, id", [tableId])).rows.map((r) => r.id);
+    const all = await listed();
+    const [amount, placed, note] = [columnId, ...added.map((r) => r.id)];
+    const others = all.filter((id) => ![amount, placed, note].includes(id));
+    const at = async (...ids: number[]) => Promise.all([...ids, ...others].map(async (id) => ({ id, rowVersion: await version("mappings_column", id) })));
+    const stale = "The table's columns changed meanwhile (someone edited, added, deleted or reordered them): the new order was not saved. The grid now shows the columns as they are.";
+    // Unknown, missing: was "ok", with nothing changed (or a partial order written).
+    const unknown = { id: 987654321, rowVersion: "2024-05-01T10:00:00.000000Z" };
+    for (const columns of [[...(await at(note, placed, amount)), unknown], await at(note, placed), [unknown]]) {
+      const result = await refused("reorderColumnsAction", { tableId, columns });
+      expect(result).toMatchObject({ ok: false, formError: stale });
+      // The grid is given the columns as they are, to show.
+      expect((result as unknown as { conflict: { id: number }[] }).conflict.map((c) => c.id)).toEqual(all);
+    }
+    expect((await refused("reorderColumnsAction", { tableId, columns: await at(note, note, amount) })).fieldErrors).toEqual({ columns: "The new order names a column twice; it was not saved." });
+    expect((await refused("reorderColumnsAction", { tableId, columns: [...(await at(note, placed)), { id: 0, rowVersion: unknown.rowVersion }] })).formError).toBe("Some values need correcting; see the marked fields.");
+    // Stale: someone edits a column (or reorders) after the grid loaded; the grid's reorder overwrote their order.
+    const loaded = await at(note, placed, amount);
+    await db.client.query("UPDATE _metadata.mappings_column SET label = 'Notes' WHERE id = $1", [note]);
+    expect(await refused("reorderColumnsAction", { tableId, columns: loaded })).toMatchObject({ ok: false, formError: stale });
+    const beforeTheirs = await at(note, amount, placed);
+    const theirs = await actions.reorderColumnsAction({ tableId, columns: await at(placed, amount, note) });
+    expect(theirs.ok).toBe(true);
+    expect(await refused("reorderColumnsAction", { tableId, columns: beforeTheirs })).toMatchObject({ ok: false, formError: stale });
+    // The happy path, from the versions the last reorder returned.
+    const ok = await actions.reorderColumnsAction({ tableId, columns: (theirs as unknown as { data: { id: number; rowVersion: string }[] }).data.map((c) => ({ id: c.id, rowVersion: c.rowVersion })).reverse() });
+    expect(ok.ok).toBe(true);
+    expect(await listed()).toEqual([placed, amount, note, ...others].reverse());
+    await db.client.query("DELETE FROM _metadata.mappings_column WHERE id = ANY($1::bigint[])", [added.map((r) => r.id)]);
+  });
+
   it("the Code tab, the Form preview and a reorder of a table that is not there (deleted meanwhile, or never) say so", async () => {
     for (const name of ["tableCodeAction", "tableFormAction"]) {
       expect((await actions[name](tableId)).ok, name).toBe(true);
@@ -155,7 +194,7 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("hostile actio
       expect(await refused(name, 987654321)).toEqual({ ok: false, formError: "That table no longer exists." });
     }
     // Alt+↑ on a table deleted meanwhile: said so (it answered ok with no columns, and the grid emptied itself).
-    expect(await refused("reorderColumnsAction", { tableId: 987654321, ids: [columnId] })).toMatchObject({ ok: false, formError: "That table no longer exists." });
+    expect(await refused("reorderColumnsAction", { tableId: 987654321, columns: [{ id: columnId, rowVersion: await version("mappings_column", columnId) }] })).toMatchObject({ ok: false, formError: "That table no longer exists." });
     // Deleted after its preview was built (and kept): the next opening says it is gone.
     const { rows } = await db.client.query<{ id: number }>("INSERT INTO _metadata.mappings_table (table_name, label) VALUES ('gone_soon', 'Gone') RETURNING id::int");
     expect((await actions.tableFormAction(rows[0].id)).ok).toBe(true);

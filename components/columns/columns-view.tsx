@@ -2,7 +2,7 @@
 
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, useTransition, type Dispatch, type SetStateAction } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import {
@@ -92,7 +92,6 @@ export function ColumnsView({
   const [adding, setAdding] = useState(false);
   const [pasting, setPasting] = useState(false);
   const [detail, setDetail] = useState<ColumnRow | null>(null);
-  const [, start] = useTransition();
   const { ask, dialog } = useConflict("column");
   const visibility = useMemo(() => visibilityFor(groups), [groups]);
 
@@ -104,6 +103,13 @@ export function ColumnsView({
   useLayoutEffect(() => {
     latestRows.current = rows;
   });
+  // Moves are shown at once and saved one after another: each reorder is sent with the versions the previous
+  // one left (a reorder changes the moved rows' versions), so quick Alt+↑/↓ presses are not refused as stale.
+  // A refused reorder shows the columns as the server has them, and the moves queued behind it are dropped
+  // (they were made on the refused order).
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const queued = useRef(0);
+  const generation = useRef(0);
   const move = useCallback((row: ColumnRow, delta: -1 | 1) => {
     const rows = latestRows.current;
     const index = rows.findIndex((r) => r.id === row.id);
@@ -111,16 +117,33 @@ export function ColumnsView({
     if (target < 0 || target >= rows.length) return;
     const next = [...rows];
     [next[index], next[target]] = [next[target], next[index]];
-    setRows(next);
-    start(async () => {
-      const result = await reorderColumnsAction({ tableId, ids: next.map((r) => r.id) });
-      if (result.ok) setRows(result.data);
-      else {
-        setRows(rows);
-        toast.error(result.formError ?? t("orderNotSaved"));
+    const show = (shown: ColumnRow[]) => {
+      latestRows.current = shown;
+      setRows(shown);
+    };
+    show(next);
+    queued.current++;
+    const made = generation.current;
+    saving.current = saving.current.then(async () => {
+      try {
+        if (made !== generation.current) return;
+        const versions = new Map(latestRows.current.map((r) => [r.id, r.rowVersion]));
+        const columns = next.map((r) => ({ id: r.id, rowVersion: versions.get(r.id) ?? r.rowVersion }));
+        const result = await reorderColumnsAction({ tableId, columns }).catch(() => null);
+        if (result?.ok) {
+          // Later moves are still to be saved: keep their order on screen, take the new versions.
+          show(queued.current === 1 ? result.data : mergeRows(latestRows.current, result.data));
+          return;
+        }
+        generation.current++;
+        const current = result && "conflict" in result ? result.conflict : null;
+        show(current ?? mergeRows(rows, latestRows.current));
+        toast.error(result?.formError ?? t("orderNotSaved"));
+      } finally {
+        queued.current--;
       }
     });
-  }, [setRows, tableId, t, start]);
+  }, [setRows, tableId, t]);
 
   const [deleting, setDeleting] = useState<ColumnRow | null>(null);
   const confirmDelete = async () => {

@@ -112,18 +112,37 @@ export async function updateColumn(
   return saveIfVersion(COLUMNS, id, rowVersion, dbValues(COLUMN_FIELD_KINDS, changes), pool);
 }
 
-/** Writes sort_order 1..n in the given order (only rows whose position changes are touched). */
-export async function reorderColumns(tableId: number, orderedIds: number[], pool?: pg.Pool): Promise<ColumnRow[]> {
+/**
+ * Writes sort_order 1..n in the given order (only rows whose position changes are touched), made from the
+ * versions the grid holds: the order must name exactly the table's columns (none unknown, missing or twice)
+ * at exactly those versions, or nothing is written and ConflictError carries the columns as they are now (a
+ * stale grid, someone's edit, add, delete or reorder meanwhile). The columns are locked before they are
+ * compared, so a concurrent reorder waits and then sees the versions this one leaves.
+ */
+export async function reorderColumns(tableId: number, order: { id: number; rowVersion: string }[], pool?: pg.Pool): Promise<ColumnRow[]> {
   return tx(async (client) => {
     // A table deleted meanwhile is said so (the grid emptied itself: no column of it was left to list).
+    // Its lock (as insertColumns') keeps a column from being added before this commits.
     if (!(await maybeOne("SELECT 1 FROM _metadata.mappings_table WHERE id = $1 FOR SHARE", [tableId], client))) {
       throw new FieldError("tableId", say("server.tableGone"));
     }
+    const current = await query<{ id: number; v: string }>(
+      `SELECT r.id::int AS id, ${rowVersionSql("mappings_column")} AS v FROM _metadata.mappings_column r
+        WHERE r.table_id = $1 FOR NO KEY UPDATE`,
+      [tableId],
+      client,
+    );
+    const versions = new Map(current.map((c) => [c.id, c.v]));
+    const seen = new Set<number>();
+    const fits =
+      order.length === versions.size &&
+      order.every((c) => !seen.has(c.id) && seen.add(c.id) && versions.get(c.id) === c.rowVersion);
+    if (!fits) throw new ConflictError(await listColumns(tableId, client), say("server.columnsChangedOrderNotSaved"));
     await client.query(
       `UPDATE _metadata.mappings_column c SET sort_order = o.ord
          FROM unnest($2::bigint[]) WITH ORDINALITY AS o(id, ord)
         WHERE c.id = o.id AND c.table_id = $1 AND c.sort_order IS DISTINCT FROM o.ord::int`,
-      [tableId, orderedIds],
+      [tableId, order.map((c) => c.id)],
     );
     return listColumns(tableId, client);
   }, pool);

@@ -2,8 +2,11 @@ import { say } from "../i18n/messages";
 
 /** Thrown when a row changed (or vanished) since the editor loaded it: the caller shows both versions. */
 export class ConflictError<T> extends Error {
-  constructor(readonly current: T | null) {
-    super(current ? say("server.rowChanged") : say("server.rowDeleted"));
+  constructor(
+    readonly current: T | null,
+    message?: string,
+  ) {
+    super(message ?? (current ? say("server.rowChanged") : say("server.rowDeleted")));
     this.name = "ConflictError";
   }
 }

@@ -8,7 +8,7 @@ import { idVersionSchema, mutationFailed, runAction, runCellEdits, settle, runIn
 import { applyCellEdits, CellEditsError } from "@/lib/metadata/cell-edits";
 import { COLUMN_CELL_EDITS, addColumns, deleteColumn, reorderColumns, updateColumn, type ColumnRow } from "@/lib/metadata/columns";
 import { COLUMN_FIELDS, columnSchema, newColumnSchema } from "@/lib/schemas/column";
-import { idOf, idValue } from "@/lib/schemas/fields";
+import { idOf } from "@/lib/schemas/fields";
 import { say } from "@/lib/i18n/messages";
 
 const tableId = idOf(() => say("server.notTableId"));
@@ -56,9 +56,18 @@ export async function updateColumnAction(input: unknown): Promise<MutationResult
   return runVersionedSave(columnSchema, input, (id, rowVersion, changes) => updateColumn(id, rowVersion, changes));
 }
 
+/** A reorder: every column of the table once, in the new order, at the version the grid holds. */
+const reorderSchema = z.object({
+  tableId,
+  columns: z
+    .array(idVersionSchema)
+    .min(1)
+    .max(5000, { abort: true })
+    .refine((columns) => new Set(columns.map((c) => c.id)).size === columns.length, { error: () => say("server.columnTwiceInOrder") }),
+});
+
 export const reorderColumnsAction = serverAction(async (input: unknown): Promise<MutationResult<ColumnRow[]>> => {
-  const schema = z.object({ tableId, ids: z.array(idValue).min(1).max(5000, { abort: true }) });
-  return runAction(schema, input, ({ tableId, ids }) => reorderColumns(tableId, ids));
+  return runAction(reorderSchema, input, ({ tableId, columns }) => reorderColumns(tableId, columns));
 });
 
 export async function deleteColumnAction(input: unknown): Promise<MutationResult<{ id: number; relations: number }>> {
