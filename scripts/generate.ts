@@ -9,7 +9,7 @@ import { problemHref } from "../lib/codegen/model";
 import { cliLine as line } from "../lib/i18n/cli-locale";
 import { withLocale } from "../lib/i18n/locale-scope";
 import { currentLocale, say } from "../lib/i18n/messages";
-import { newGenerationSession, runGeneration, type GenerationResult } from "../lib/metadata/generation";
+import { GenerationConfigError, newGenerationSession, runGeneration, type GenerationResult } from "../lib/metadata/generation";
 
 type Out = (line?: string) => void;
 
@@ -35,7 +35,15 @@ export async function generateCommand(client: pg.Client, args: string[], out: Ou
   const watching = args.includes("--watch");
   // Watching keeps the metadata of unchanged tables and their output: a change regenerates only its tables.
   const session = watching ? newGenerationSession() : undefined;
-  const first = await runGeneration(client, { out: dir, session });
+  let first: GenerationResult;
+  try {
+    first = await runGeneration(client, { out: dir, session });
+  } catch (error) {
+    if (!(error instanceof GenerationConfigError)) throw error;
+    out(`❌ ${error.message}`);
+    out(say("tools.nothingChanged"));
+    return 1;
+  }
   report(first, out);
   if (!watching) return first.problems.length ? 1 : 0;
 

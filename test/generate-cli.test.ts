@@ -77,6 +77,22 @@ describe("npm run metadata:generate", { timeout: 300_000 }, () => {
     expect(existsSync(path.join(root, "unused"))).toBe(false);
   });
 
+  it("a generation_config with wrong types (written with psql) is printed as the problem, exit 1, nothing written", async () => {
+    // Was: "prettier": "no" was read as the default (true) and the code written without a word.
+    await project({ outputDir: "./typed-wrong", prettier: "no" });
+    await journey(ctx.pool);
+    const bad = await runCli(["generate"], { DATABASE_URL: ctx.db.url });
+    expect(bad.code, show(bad)).toBe(1);
+    expect(bad.stdout).toContain("generation_config.prettier must be true or false");
+    expect(bad.stdout).toContain("Nothing was changed.");
+    expect(existsSync(path.join(root, "typed-wrong"))).toBe(false);
+    expect(await rows(ctx.pool, "SELECT last_generation_at FROM _metadata.project")).toEqual([{ last_generation_at: null }]);
+    await project({ outputDir: "", prettier: false });
+    const empty = await runCli(["generate"], { DATABASE_URL: ctx.db.url });
+    expect(empty.code, show(empty)).toBe(1);
+    expect(empty.stdout).toContain("generation_config.outputDir must be a non-empty text");
+  });
+
   it("a watch session reads again only the changed tables, writes only changed files, and equals a fresh run", async () => {
     await project({ outputDir: "./unused", prettier: true });
     const { userColumns, posts } = await journey(ctx.pool);

@@ -187,6 +187,18 @@ describe.each(servers().map((s) => [s.name, s.version] as const))("hostile actio
     await db.client.query("DELETE FROM _metadata.mappings_column WHERE id = ANY($1::bigint[])", [added.map((r) => r.id)]);
   });
 
+  it("the Code tab says what is wrong in a generation_config written with wrong types, not code made with the defaults", async () => {
+    await db.client.query(`UPDATE _metadata.project SET generation_config = '{"outputDir": "./src/generated", "prettier": "no"}' WHERE id = 1`);
+    try {
+      expect(await actions.tableCodeAction(tableId)).toEqual({ ok: false, formError: "generation_config.prettier must be true or false: the code generators read it." });
+      await db.client.query(`UPDATE _metadata.project SET generation_config = '{"includeComments": 1}' WHERE id = 1`);
+      expect(await actions.tableCodeAction(tableId)).toEqual({ ok: false, formError: "generation_config.includeComments must be true or false: the code generators read it." });
+    } finally {
+      await db.client.query("UPDATE _metadata.project SET generation_config = NULL WHERE id = 1");
+    }
+    expect((await actions.tableCodeAction(tableId)).ok).toBe(true);
+  });
+
   it("the Code tab, the Form preview and a reorder of a table that is not there (deleted meanwhile, or never) say so", async () => {
     for (const name of ["tableCodeAction", "tableFormAction"]) {
       expect((await actions[name](tableId)).ok, name).toBe(true);

@@ -70,6 +70,8 @@ const RELATION_FIELDS = `r.id::int AS id, r.from_table_id::int AS from_table_id,
 export interface ProjectSettings {
   rootPath: string;
   config: CodegenInput["config"];
+  /** generation_config as stored: generationConfigProblem (lib/schemas/project.ts) says what in it is not usable. */
+  storedConfig: unknown;
 }
 
 export async function loadProjectSettings(db?: Queryable): Promise<ProjectSettings> {
@@ -78,7 +80,7 @@ export async function loadProjectSettings(db?: Queryable): Promise<ProjectSettin
     [],
     db,
   );
-  return { rootPath: row?.root_path ?? ".", config: generationConfig(row?.generation_config) };
+  return { rootPath: row?.root_path ?? ".", config: generationConfig(row?.generation_config), storedConfig: row?.generation_config ?? null };
 }
 
 /** The whole project's metadata, for metadata:generate and the project-wide download. */
@@ -167,16 +169,16 @@ export async function tablePageSource(tableId: number, db?: Queryable): Promise<
  * One table's page: the table, the tables its relations reach (both ways) and those relations; every table's
  * type name, so duplicates are still found. A few small queries, whatever the size of the project.
  */
-export async function loadTablePage(source: TablePageSource, db?: Queryable): Promise<CodegenInput> {
+export async function loadTablePage(source: TablePageSource, db?: Queryable): Promise<CodegenInput & Pick<ProjectSettings, "storedConfig">> {
   const [tables, names, strays] = await Promise.all([
     pageTablesWithColumns(source.ids, db),
     query<{ id: number; graphql_type: string | null; table_name: string }>("SELECT id::int AS id, graphql_type, table_name FROM _metadata.mappings_table", [], db),
     strayColumns(source.ids, db),
   ]);
   const allTypeNames = names.map((n) => ({ id: n.id, typeName: typeNameOf(n) }));
-  return { config: source.settings.config, tables, relations: source.relations, allTypeNames, strayColumns: strays };
+  return { config: source.settings.config, storedConfig: source.settings.storedConfig, tables, relations: source.relations, allTypeNames, strayColumns: strays };
 }
 
-export async function loadTableCodegenInput(tableId: number, db?: Queryable): Promise<CodegenInput> {
+export async function loadTableCodegenInput(tableId: number, db?: Queryable): Promise<CodegenInput & Pick<ProjectSettings, "storedConfig">> {
   return loadTablePage(await tablePageSource(tableId, db), db);
 }

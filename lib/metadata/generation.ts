@@ -6,6 +6,7 @@ import { encodeFile, partsOf, sameText, writeParts, type EncodedParts } from "..
 import { GenerationCache, projectFiles, type GeneratedFile } from "../codegen/project-files";
 import type { Problem } from "../codegen/model";
 import { onClientInTransaction, type Queryable } from "../db/pool";
+import { generationConfigProblem } from "../schemas/project";
 import { IncrementalCodegenInput, loadCodegenInput } from "./codegen-input";
 
 /** The first line of every generated file: how stale generated files are told from the user's own. */
@@ -148,6 +149,11 @@ export async function writeGenerated(dir: string, files: GeneratedFile[], writte
   return result;
 }
 
+/** generation_config holds a value of the wrong type for a key the generators read: nothing is generated. */
+export class GenerationConfigError extends Error {
+  name = "GenerationConfigError";
+}
+
 /**
  * One run of metadata:generate: load, generate, write into `out` (or generation_config.outputDir under the
  * project's root_path), then set project.last_generation_at and record the run on the log row that update
@@ -168,6 +174,9 @@ export async function runGeneration(
     await client.query("COMMIT");
   }
   const { input, problems, files } = built;
+  // A generation_config written with wrong types (psql): said, and nothing written, rather than the defaults.
+  const configProblem = generationConfigProblem(input.storedConfig);
+  if (configProblem) throw new GenerationConfigError(configProblem);
   const outputDir = options.out ? path.resolve(cwd, options.out) : path.resolve(cwd, input.rootPath, input.config.outputDir);
   const written = await writeGenerated(outputDir, files, options.session?.written);
   const ms = Math.round(performance.now() - started);

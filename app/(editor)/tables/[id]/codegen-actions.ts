@@ -8,6 +8,7 @@ import type { PreviewFormData } from "@/lib/codegen/form-wire";
 import { generateTableCode, type TableCode, type Target } from "@/lib/codegen/generate";
 import { say, vmsg } from "@/lib/i18n/messages";
 import { loadTableCodegenInput } from "@/lib/metadata/codegen-input";
+import { generationConfigProblem } from "@/lib/schemas/project";
 import { TableGoneError, tableFormText } from "@/lib/metadata/table-form";
 
 const tableId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -21,6 +22,9 @@ export const tableCodeAction = serverAction(async (input: unknown): Promise<Acti
   try {
     const codegen = await loadTableCodegenInput(id.data);
     if (!codegen.tables.some((t) => t.id === id.data)) return tableGone();
+    // A generation_config written with wrong types (psql) is said, never replaced by defaults without a word.
+    const configProblem = generationConfigProblem(codegen.storedConfig);
+    if (configProblem) return { ok: false, formError: configProblem };
     const code = generateTableCode(codegen, id.data);
     const targets = Object.keys(code.files) as Target[];
     const formatted = await formatFiles(targets.map((t) => ({ path: code.paths[t].endsWith("/") ? `${t}.txt` : code.paths[t], content: code.files[t] })), codegen.config.prettier);
