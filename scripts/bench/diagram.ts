@@ -7,6 +7,7 @@
  */
 import type pg from "pg";
 import type { Page } from "playwright-core";
+import { COMMITTED } from "./probes";
 
 export const DIAGRAM_TABLES = 300;
 export const DIAGRAM_COLUMNS = 20;
@@ -88,15 +89,7 @@ export async function measureLargeModel(page: Page, base: string, search: string
   // Ready means usable: Find's input hydrated (its React fiber in the committed tree), so typing reaches React.
   // Typing into the server's HTML before that was lost, and the neighbourhood never came (a 120 s timeout, seen
   // now and then on this page, idle or not).
-  const hydrated = `(() => {
-    const el = document.querySelector('input[type="search"][aria-label="Find a table"]');
-    const key = el && Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
-    if (!key) return false;
-    let f = el[key];
-    while (f.return) f = f.return;
-    // The element keeps the fiber it was hydrated with; after a render the committed tree may be its alternate.
-    return f.tag === 3 && !!f.stateNode && (f.stateNode.current === f || f.stateNode.current === f.alternate);
-  })()`;
+  const hydrated = `(${COMMITTED})(document.querySelector('input[type="search"][aria-label="Find a table"]'))`;
   // Polled with evaluate (the page's CSP refuses waitForFunction's string, which it evaluates inside the page).
   for (const until = Date.now() + 120_000; !(await page.evaluate(hydrated)); ) {
     if (Date.now() > until) {

@@ -7,6 +7,26 @@
  */
 
 /**
+ * `committed(el)`, as page code: whether the element's React fiber is in the committed tree, so an event on it
+ * reaches React. The element keeps the fiber it was hydrated with; after a later render the committed tree may
+ * hold that fiber's alternate, so both are tried. Each is walked up to its HostRoot, which must be the root's
+ * current fiber itself: while the first (hydrating) render is still in progress the element's fiber has no
+ * alternate and leads to the work-in-progress root, which is not committed yet (a check that also accepted
+ * `current === root.alternate` passed then, before the commit, and a click or typing right after it was lost).
+ */
+export const COMMITTED = `(el) => {
+    const key = el && Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
+    if (!key) return false;
+    const inCurrentTree = (fiber) => {
+      let f = fiber;
+      while (f && f.return) f = f.return;
+      return !!f && f.tag === 3 && !!f.stateNode && f.stateNode.current === f;
+    };
+    const fiber = el[key];
+    return inCurrentTree(fiber) || inCurrentTree(fiber.alternate);
+  }`;
+
+/**
  * Installed before any page script (addInitScript). Each frame from navigation start it checks whether the
  * page is interactive: the grid shows data rows and both the filter input and the first grid cell are
  * hydrated, i.e. their React fiber belongs to the committed tree (its HostRoot is the root's current
@@ -22,14 +42,7 @@ export const INTERACTIVE_PROBE = `(() => {
       ? { grid: "Tables", filter: "Filter tables" }
       : null;
   if (!target) return;
-  const committed = (el) => {
-    if (!el) return false;
-    const key = Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
-    if (!key) return false;
-    let f = el[key];
-    while (f.return) f = f.return;
-    return f.tag === 3 && !!f.stateNode && f.stateNode.current === f;
-  };
+  const committed = ${COMMITTED};
   const tick = () => {
     const grid = document.querySelector('[role="grid"][aria-label="' + target.grid + '"]');
     const cell = grid && grid.querySelector('[role="row"] [role="gridcell"]');

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node
 import path from "node:path";
 import type pg from "pg";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { COMMITTED } from "./probes";
 
 const LOADS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -56,13 +57,7 @@ export const SYNC_PAGES: PageProbe[] = [
 /** Runs in the page from navigation start: when the list is painted and the control's fiber is committed. */
 export const interactiveProbe = (p: PageProbe) => `(() => {
   const B = (window.__syncBench = { listAt: null, hydratedAt: null });
-  const committed = (el) => {
-    const key = el && Object.keys(el).find((k) => k.startsWith("__reactFiber$"));
-    if (!key) return false;
-    let f = el[key];
-    while (f.return) f = f.return;
-    return f.tag === 3 && !!f.stateNode && f.stateNode.current === f;
-  };
+  const committed = ${COMMITTED};
   const tick = () => {
     const now = performance.now();
     if (B.listAt === null && document.querySelector(${JSON.stringify(p.list)})) B.listAt = now;
