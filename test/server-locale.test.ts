@@ -72,6 +72,23 @@ describe("the request's language across awaits", () => {
     );
   });
 
+  it("zod's own messages (a wrong type or shape in a hand-made request, where a schema has no message of its own) follow the language", () => {
+    const request = {
+      from_table_id: 1, from_column: "", to_table_id: 2, to_column: "id", relation_type: "ManyToOne", graphql_field: "",
+      is_cascade_delete: false, constraint_name: "", create_fk_column: "yes", fk_column_name: "user_id",
+      create_junction: false, junction_table: "", create_reverse: false, reverse_graphql_field: "",
+    };
+    const message = (input: unknown) => relationWizardSchema.safeParse(input).error!.issues[0].message;
+    withLocale("ko", () => {
+      expect(message(request)).toBe("잘못된 입력: 예상 타입은 boolean, 받은 타입은 string입니다");
+      expect(message([request])).toBe("잘못된 입력: 예상 타입은 object, 받은 타입은 array입니다");
+      // A schema's own message still wins.
+      expect(message({ ...request, create_fk_column: false, to_column: 5 })).toBe("텍스트를 입력해야 합니다.");
+    });
+    expect(message(request)).toBe("Invalid input: expected boolean, received string");
+    expect(withLocale("en", () => message(request))).toBe("Invalid input: expected boolean, received string");
+  });
+
   it("the backup form's and the backup file's refusals, the enum options' and validation rules' checks speak Korean", () => {
     withLocale("ko", () => {
       expect(parseBackup("")).toMatchObject({ ok: false, reason: "파일이 비어 있습니다." });

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { z } from "zod";
+import korean from "zod/v4/locales/ko.js";
 import type { Locale } from "./locale";
-import { setAmbientLocale } from "./messages";
+import { currentLocale, setAmbientLocale } from "./messages";
 import { requestLocale } from "./request-locale";
 
 /**
@@ -11,6 +13,14 @@ import { requestLocale } from "./request-locale";
  */
 const store = new AsyncLocalStorage<Locale>();
 setAmbientLocale(() => store.getStore());
+
+/**
+ * zod's own messages (a wrong type or shape in a hand-made request, where a schema gives no message of its
+ * own) in the same language: zod's Korean catalog inside a Korean request, its English one otherwise. A
+ * schema's own message still comes first (zod asks the schema, then this, then its English default).
+ */
+const koreanIssue = korean().localeError;
+z.config({ customError: (issue) => (currentLocale() === "ko" ? koreanIssue(issue) : undefined) });
 
 /** Runs `work` (and everything it awaits) with its messages in `locale`: the CLI's --locale, the tests. */
 export function withLocale<T>(locale: Locale, work: () => T): T {
