@@ -71,9 +71,9 @@ const DRAW_EARLY = 40;
  * paint, layerization and first raster (two frames of ~33 ms at the bench's zoom, the p95 frame's whole margin).
  * It is kept when a move ends at the zoom it was made at (a pan, or a jump that keeps the zoom: nothing to draw
  * again); dropped when a move ends at another zoom (drawn again sharp; made again when idle after a user's move,
- * at the next move after a jump) and in the frame a programmatic jump changes the zoom (search-and-focus from a
- * fitted view, Fit): a jump is one frame, and a layer made and dropped around it cost more than the jump (Find a
- * table: 90 → 365 ms).
+ * in the next frame after a jump that leaves the view zoomed out, at the next move after a jump to a table) and
+ * in the frame a programmatic jump changes the zoom (search-and-focus from a fitted view, Fit): a jump is one
+ * frame, and a layer made and dropped around it cost more than the jump (Find a table: 90 → 365 ms).
  * `data-moving` brings the shield of app/globals.css over the view (the pointer's hover is not looked for among the
  * boxes and lines on each frame of the move).
  */
@@ -90,6 +90,12 @@ const whenIdle = (run: () => void): (() => void) => {
   }
   const id = setTimeout(run, 200);
   return () => clearTimeout(id);
+};
+
+/** The next frame (requestAnimationFrame). */
+const nextFrame = (run: () => void): (() => void) => {
+  const id = requestAnimationFrame(run);
+  return () => cancelAnimationFrame(id);
 };
 
 /**
@@ -310,12 +316,25 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     asLayer(wrapper.current, zoom !== null);
     layerZoom.current = zoom;
   };
-  const layerWhenIdle = () => {
+  const layerWhenIdle = (when = whenIdle) => {
     cancelLayer.current?.();
-    cancelLayer.current = whenIdle(() => {
+    cancelLayer.current = when(() => {
       cancelLayer.current = null;
       if (layerZoom.current === null && !wrapper.current?.hasAttribute("data-moving")) layer(store.getState().transform[2]);
     });
+  };
+  // A drag of the pane in progress, from the press that started its move to the pointer's release: a wheel's zoom
+  // that ends meanwhile leaves its end to the drag's (see onMoveEnd).
+  const dragging = useRef(false);
+  const dragStarted = () => {
+    dragging.current = true;
+    const released = () => {
+      dragging.current = false;
+      window.removeEventListener("pointerup", released, true);
+      window.removeEventListener("pointercancel", released, true);
+    };
+    window.addEventListener("pointerup", released, true);
+    window.addEventListener("pointercancel", released, true);
   };
   // The first layer, once the first layout is fitted and drawn; none is made while the boxes wait for it.
   const laidOut = fitted && ready;
@@ -350,6 +369,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     // comes bare. React Flow's own culling (onlyRenderVisibleElements) changed the page on every frame of a move.
     onMoveStart: (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       if (!event) return;
+      if (event.type === "mousedown" || event.type === "touchstart") dragStarted();
       wrapper.current?.toggleAttribute("data-moving", true);
       if (layerZoom.current === null) layer(viewport.zoom);
     },
@@ -362,15 +382,23 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       const { width, height } = paneSize();
       if (!covers(area.get(), viewport, width, height)) area.set(areaFor(viewport, width, height));
     },
-    onMoveEnd: (_: unknown, viewport: Viewport) => {
+    onMoveEnd: (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      // A wheel's zoom ends 150 ms after its last step, and a drag of the pane started within them is a move of its
+      // own (d3-zoom): that zoom's end came in the middle of the drag, took the shield away and drew the rows of
+      // every box in view there (a frame of 50-130 ms a few frames into the bench's pan, in every run). The drag's end
+      // does it all once the pointer is released (as for one move).
+      if (event?.type === "wheel" && dragging.current) return;
       const userMove = wrapper.current?.hasAttribute("data-moving");
       wrapper.current?.toggleAttribute("data-moving", false);
       // A move that changed the zoom: drawn again sharp at the new zoom. After a user's move the layer is made
-      // again when idle; after a jump (search-and-focus, Fit) it waits for the next move's end (made right after a
-      // search, it slowed the next search: 50-100 → 140-410 ms under load).
+      // again when idle. After a jump that leaves the view zoomed out (Fit) it is made in the next frame, where
+      // nothing moves (left to the first wheel step or drag, it cost that step two frames of ~33 ms). After a jump
+      // to a table (search-and-focus, 100 %) it waits for the next move's end (made right after a search, it slowed
+      // the next search: 50-100 → 140-410 ms under load).
       if (layerZoom.current !== viewport.zoom) {
         layer(null);
-        if (userMove && fittedRef.current) layerWhenIdle();
+        if (fittedRef.current && userMove) layerWhenIdle();
+        else if (fittedRef.current && viewport.zoom < LAYER_ZOOM) layerWhenIdle(nextFrame);
       }
       const { width, height } = paneSize();
       detail.set(detailViewFor(viewport, width, height));
