@@ -71,9 +71,9 @@ const DRAW_EARLY = 40;
  * paint, layerization and first raster (two frames of ~33 ms at the bench's zoom, the p95 frame's whole margin).
  * It is kept when a move ends at the zoom it was made at (a pan, or a jump that keeps the zoom: nothing to draw
  * again); dropped when a move ends at another zoom (drawn again sharp; made again when idle after a user's move,
- * in the next frame after a jump that leaves the view zoomed out, at the next move after a jump to a table) and
- * in the frame a programmatic jump changes the zoom (search-and-focus from a fitted view, Fit): a jump is one
- * frame, and a layer made and dropped around it cost more than the jump (Find a table: 90 → 365 ms).
+ * at the next move after a jump) and in the frame a programmatic jump changes the zoom (search-and-focus from a
+ * fitted view, Fit): a jump is one frame, and a layer made and dropped around it cost more than the jump (Find a
+ * table: 90 → 365 ms).
  * `data-moving` brings the shield of app/globals.css over the view (the pointer's hover is not looked for among the
  * boxes and lines on each frame of the move).
  */
@@ -90,12 +90,6 @@ const whenIdle = (run: () => void): (() => void) => {
   }
   const id = setTimeout(run, 200);
   return () => clearTimeout(id);
-};
-
-/** The next frame (requestAnimationFrame). */
-const nextFrame = (run: () => void): (() => void) => {
-  const id = requestAnimationFrame(run);
-  return () => cancelAnimationFrame(id);
 };
 
 /**
@@ -316,9 +310,9 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     asLayer(wrapper.current, zoom !== null);
     layerZoom.current = zoom;
   };
-  const layerWhenIdle = (when = whenIdle) => {
+  const layerWhenIdle = () => {
     cancelLayer.current?.();
-    cancelLayer.current = when(() => {
+    cancelLayer.current = whenIdle(() => {
       cancelLayer.current = null;
       if (layerZoom.current === null && !wrapper.current?.hasAttribute("data-moving")) layer(store.getState().transform[2]);
     });
@@ -391,14 +385,11 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       const userMove = wrapper.current?.hasAttribute("data-moving");
       wrapper.current?.toggleAttribute("data-moving", false);
       // A move that changed the zoom: drawn again sharp at the new zoom. After a user's move the layer is made
-      // again when idle. After a jump that leaves the view zoomed out (Fit) it is made in the next frame, where
-      // nothing moves (left to the first wheel step or drag, it cost that step two frames of ~33 ms). After a jump
-      // to a table (search-and-focus, 100 %) it waits for the next move's end (made right after a search, it slowed
-      // the next search: 50-100 → 140-410 ms under load).
+      // again when idle; after a jump (search-and-focus, Fit) it waits for the next move's end (made right after a
+      // search, it slowed the next search: 50-100 → 140-410 ms under load).
       if (layerZoom.current !== viewport.zoom) {
         layer(null);
-        if (fittedRef.current && userMove) layerWhenIdle();
-        else if (fittedRef.current && viewport.zoom < LAYER_ZOOM) layerWhenIdle(nextFrame);
+        if (userMove && fittedRef.current) layerWhenIdle();
       }
       const { width, height } = paneSize();
       detail.set(detailViewFor(viewport, width, height));
