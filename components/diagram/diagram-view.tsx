@@ -78,9 +78,20 @@ const DRAW_EARLY = 40;
  * boxes and lines on each frame of the move).
  */
 function asLayer(wrapper: HTMLElement | null, on: boolean) {
-  const viewport = wrapper?.querySelector<HTMLElement>(".react-flow__viewport");
+  const viewport = viewportOf(wrapper);
   if (viewport) viewport.style.willChange = on ? "transform" : "";
 }
+
+const viewportOf = (wrapper: HTMLElement | null) => wrapper?.querySelector<HTMLElement>(".react-flow__viewport") ?? null;
+
+/**
+ * A user's move in progress: `data-moving` on React Flow's viewport brings the shield (its `::after`) over the view.
+ * On the viewport itself, not on an ancestor: there Chromium looked through every box and line for what the
+ * attribute's rule could change at the move's first step (a style recalculation of ~2.4 ms in traces of the
+ * bench's first wheel step); on the viewport only it and its `::after` are styled again.
+ */
+const moving = (wrapper: HTMLElement | null) => viewportOf(wrapper)?.hasAttribute("data-moving") ?? false;
+const setMoving = (wrapper: HTMLElement | null, on: boolean) => viewportOf(wrapper)?.toggleAttribute("data-moving", on);
 
 /** requestIdleCallback where the browser has it (not Safari): else a moment later. */
 const whenIdle = (run: () => void): (() => void) => {
@@ -314,7 +325,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     cancelLayer.current?.();
     cancelLayer.current = whenIdle(() => {
       cancelLayer.current = null;
-      if (layerZoom.current === null && !wrapper.current?.hasAttribute("data-moving")) layer(store.getState().transform[2]);
+      if (layerZoom.current === null && !moving(wrapper.current)) layer(store.getState().transform[2]);
     });
   };
   // A drag of the pane in progress, from the press that started its move to the pointer's release: a wheel's zoom
@@ -364,14 +375,14 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     onMoveStart: (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       if (!event) return;
       if (event.type === "mousedown" || event.type === "touchstart") dragStarted();
-      wrapper.current?.toggleAttribute("data-moving", true);
+      setMoving(wrapper.current, true);
       if (layerZoom.current === null) layer(viewport.zoom);
     },
     onMove: (_: unknown, viewport: Viewport) => {
       // In the frame it changes the zoom, a programmatic jump drops the layer (it is drawn at the new zoom as it
       // is); a user's move made below LAYER_ZOOM drops it when it reaches it.
       const made = layerZoom.current;
-      const userMove = wrapper.current?.hasAttribute("data-moving");
+      const userMove = moving(wrapper.current);
       if (made !== null && viewport.zoom !== made && (!userMove || (made < LAYER_ZOOM && viewport.zoom >= LAYER_ZOOM))) layer(null);
       const { width, height } = paneSize();
       if (!covers(area.get(), viewport, width, height)) area.set(areaFor(viewport, width, height));
@@ -382,8 +393,8 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       // every box in view there (a frame of 50-130 ms a few frames into the bench's pan, in every run). The drag's end
       // does it all once the pointer is released (as for one move).
       if (event?.type === "wheel" && dragging.current) return;
-      const userMove = wrapper.current?.hasAttribute("data-moving");
-      wrapper.current?.toggleAttribute("data-moving", false);
+      const userMove = moving(wrapper.current);
+      setMoving(wrapper.current, false);
       // A move that changed the zoom: drawn again sharp at the new zoom. After a user's move the layer is made
       // again when idle; after a jump (search-and-focus, Fit) it waits for the next move's end (made right after a
       // search, it slowed the next search: 50-100 → 140-410 ms under load).
