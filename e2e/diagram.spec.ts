@@ -281,6 +281,86 @@ test("a drag of the pane right after a wheel zoom: the shield stays until the dr
   expect(Math.round(after.y - before.y)).toBe(50);
 });
 
+/** What each frame showed while recording (startFrames … stopFrames): the view's zoom, a user's move, the dots. */
+interface Frame {
+  zoom: number;
+  moving: boolean;
+  /** The composite modes of the viewport's animations. */
+  animations: string[];
+  /** The computed transform is the inline one React Flow wrote (an animation changes nothing you see). */
+  asWritten: boolean;
+  dots: boolean;
+}
+
+const startFrames = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __frames: Frame[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    const viewport = document.querySelector<HTMLElement>('[data-testid="diagram"] .react-flow__viewport')!;
+    const tick = () => {
+      const computed = new DOMMatrix(getComputedStyle(viewport).transform);
+      const written = new DOMMatrix(viewport.style.transform);
+      w.__frames.push({
+        zoom: computed.a,
+        moving: viewport.hasAttribute("data-moving"),
+        animations: viewport.getAnimations().map((a) => (a.effect as KeyframeEffect).composite),
+        // To a thousandth (of a pixel, of the scale): the computed matrix is single precision.
+        asWritten: (["a", "d", "e", "f"] as const).every((k) => Math.abs(computed[k] - written[k]) < 1e-3),
+        dots: document.querySelector('[data-testid="diagram"] .react-flow__background') !== null,
+      });
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+const stopFrames = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __frames: Frame[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames;
+  });
+const zoomOf = (page: Page) => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector(".react-flow__viewport")!).transform).a);
+
+test("a wheel zoom: a do-nothing animation while the view is one layer, and the dots come once a zoom in has ended", async ({ page }) => {
+  await openDiagram(page);
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  const pane = (await canvas(page).boundingBox())!;
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  const viewport = canvas(page).locator(".react-flow__viewport");
+  await expect.poll(() => viewport.evaluate((v) => (v as HTMLElement).style.willChange)).toBe("transform");
+  expect(await zoomOf(page)).toBeGreaterThan(0.25);
+  await expect(canvas(page).locator(".react-flow__background")).toHaveCount(1);
+
+  // A step in, at a zoom the layer is kept at: the move runs the additive animation, which changes nothing seen.
+  await startFrames(page);
+  await page.mouse.wheel(0, -100);
+  await expect(viewport).not.toHaveAttribute("data-moving");
+  let frames = await stopFrames(page);
+  const during = frames.filter((f) => f.moving);
+  expect(during.length).toBeGreaterThan(0);
+  expect(during.every((f) => f.animations.length === 1 && f.animations[0] === "add")).toBe(true);
+  expect(frames.every((f) => f.asWritten)).toBe(true);
+  expect(await viewport.evaluate((v) => v.getAnimations().length)).toBe(0);
+
+  // Out below 0.25: the dots go.
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 500);
+  await expect(viewport).not.toHaveAttribute("data-moving");
+  expect(await zoomOf(page)).toBeLessThan(0.25);
+  await expect(canvas(page).locator(".react-flow__background")).toHaveCount(0);
+
+  // In past 0.25 again: no dots while the zoom lasts (nor past the layer's drop, where no animation runs), then they come.
+  await startFrames(page);
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -500);
+  await expect(viewport).not.toHaveAttribute("data-moving");
+  await expect(canvas(page).locator(".react-flow__background")).toHaveCount(1);
+  frames = await stopFrames(page);
+  const past = frames.filter((f) => f.moving && f.zoom >= 0.25);
+  expect(past.length).toBeGreaterThan(0);
+  expect(past.some((f) => f.dots)).toBe(false);
+  expect(past.some((f) => f.animations.length > 0)).toBe(false);
+  expect(frames.every((f) => f.asWritten)).toBe(true);
+});
+
 test("a relation deleted on the diagram: select its line, Delete, its reverse goes too; Undo brings both back", async ({ page }) => {
   await openDiagram(page);
   await page.getByRole("button", { name: "Fit", exact: true }).click();

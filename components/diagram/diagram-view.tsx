@@ -20,14 +20,14 @@ import {
   type Viewport,
 } from "@xyflow/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
 import { resetLayoutAction, savePositionsAction } from "@/app/(editor)/diagram/actions";
 import { NewRelationDialog, type RelationPrefill } from "@/components/relations/new-relation-dialog";
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { batched, DiagramActions, unmeasured } from "./diagram-actions";
-import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, sameView } from "./detail-view";
+import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, NO_DETAIL, sameView, type DetailStore } from "./detail-view";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, withSelected, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
@@ -82,6 +82,22 @@ function asLayer(wrapper: HTMLElement | null, on: boolean) {
   if (viewport) viewport.style.willChange = on ? "transform" : "";
 }
 
+/**
+ * While a user's move keeps the view one layer (asLayer), the viewport runs an animation that changes nothing: an
+ * identity translate added to its own transform (`composite: "add"`, which Chromium runs on the main thread, so
+ * React Flow's transform of each frame still decides where the view is). Chromium takes a transform written on
+ * each frame the short way, straight to the compositor's transform node, only for an element with an active
+ * transform animation; without one, every frame of a pan or zoom had it group the whole page's paint into layers
+ * again ("Layerize": 3-5 ms a frame at 300 tables in traces of the bench's zoom, 0.2 ms with it). Not once the
+ * view is painted as it goes (below): the animation alone would keep it a layer, rastered anew at each zoom's
+ * step beyond the pane's edges (more raster in traces than painting it in the page).
+ */
+const STILL: Keyframe[] = [{ transform: "translate(0px, 0px)" }, { transform: "translate(0px, 0px)" }];
+function holdStill(wrapper: HTMLElement | null): Animation | null {
+  const viewport = viewportOf(wrapper);
+  return typeof viewport?.animate === "function" ? viewport.animate(STILL, { duration: 1000, iterations: Infinity, composite: "add" }) : null;
+}
+
 const viewportOf = (wrapper: HTMLElement | null) => wrapper?.querySelector<HTMLElement>(".react-flow__viewport") ?? null;
 
 /**
@@ -111,12 +127,19 @@ const whenIdle = (run: () => void): (() => void) => {
  */
 const LAYER_ZOOM = 0.2;
 
-/** Below this zoom the background's dots are under 6 px apart, a grey haze to paint again on every frame of a move. */
+/** Below this zoom the background's dots are under 6 px apart, a grey haze: not drawn. */
 const DOTS_ZOOM = 0.25;
 
-function Dots() {
+/**
+ * The background's dots, at DOTS_ZOOM or more: they come when a move ends there (`settled`, the view at the last
+ * move's end), not as a zoom in passes it, and go as a zoom out passes it. React Flow draws their pattern again at
+ * every transform, so they are painted and rastered again on every frame they show: on the steps of a zoom in after
+ * the layer's drop at LAYER_ZOOM, about a third of the raster in traces of the bench's zoom.
+ */
+function Dots({ settled }: { settled: DetailStore }) {
   const shown = useStore((s) => s.transform[2] >= DOTS_ZOOM);
-  return shown ? <Background gap={24} /> : null;
+  const settledThere = useSyncExternalStore(settled.subscribe, () => settled.get() === NO_DETAIL || settled.get().zoom >= DOTS_ZOOM, () => true);
+  return shown && settledThere ? <Background gap={24} /> : null;
 }
 
 export interface DiagramViewProps {
@@ -315,9 +338,16 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   // it waits for to be made.
   const layerZoom = useRef<number | null>(null);
   const cancelLayer = useRef<(() => void) | null>(null);
+  // The do-nothing animation of a user's move (holdStill), from its start to its end or the layer's drop.
+  const still = useRef<Animation | null>(null);
+  const moveStill = (on: boolean) => {
+    still.current?.cancel();
+    still.current = on ? holdStill(wrapper.current) : null;
+  };
   const layer = (zoom: number | null) => {
     cancelLayer.current?.();
     cancelLayer.current = null;
+    if (zoom === null) moveStill(false);
     asLayer(wrapper.current, zoom !== null);
     layerZoom.current = zoom;
   };
@@ -348,7 +378,13 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     fittedRef.current = laidOut;
     if (laidOut) layerWhenIdle();
   }, [laidOut]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => cancelLayer.current?.(), []);
+  useEffect(
+    () => () => {
+      cancelLayer.current?.();
+      still.current?.cancel();
+    },
+    [],
+  );
   // Stable handlers: see use-stable-handlers.ts (a new function per render redrew every box).
   const flowHandlers = useStableHandlers({
     onEdgesChange: (changes: EdgeChange[]) => {
@@ -377,6 +413,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       if (event.type === "mousedown" || event.type === "touchstart") dragStarted();
       setMoving(wrapper.current, true);
       if (layerZoom.current === null) layer(viewport.zoom);
+      moveStill(true);
     },
     onMove: (_: unknown, viewport: Viewport) => {
       // In the frame it changes the zoom, a programmatic jump drops the layer (it is drawn at the new zoom as it
@@ -395,6 +432,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       if (event?.type === "wheel" && dragging.current) return;
       const userMove = moving(wrapper.current);
       setMoving(wrapper.current, false);
+      moveStill(false);
       // A move that changed the zoom: drawn again sharp at the new zoom. After a user's move the layer is made
       // again when idle; after a jump (search-and-focus, Fit) it waits for the next move's end (made right after a
       // search, it slowed the next search: 50-100 → 140-410 ms under load).
@@ -522,7 +560,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
             proOptions={PRO_OPTIONS}
             ariaLabelConfig={flowLabels}
           >
-            <Dots />
+            <Dots settled={detail} />
             <Controls showInteractive={false} />
             {!drawEarly && <MiniMap pannable zoomable nodeColor={minimapColor} />}
           </ReactFlow>
