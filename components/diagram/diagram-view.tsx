@@ -95,7 +95,15 @@ function asLayer(wrapper: HTMLElement | null, on: boolean) {
 const STILL: Keyframe[] = [{ transform: "translate(0px, 0px)" }, { transform: "translate(0px, 0px)" }];
 function holdStill(wrapper: HTMLElement | null): Animation | null {
   const viewport = viewportOf(wrapper);
-  return typeof viewport?.animate === "function" ? viewport.animate(STILL, { duration: 1000, iterations: Infinity, composite: "add" }) : null;
+  if (typeof viewport?.animate !== "function") return null;
+  const still = viewport.animate(STILL, { duration: 1000, iterations: Infinity, composite: "add" });
+  // A browser that would replace the view's transform with it (no additive animations) does not keep it: cancelled
+  // in the same task, before any frame shows it.
+  if (!(still.effect instanceof KeyframeEffect) || still.effect.composite !== "add") {
+    still.cancel();
+    return null;
+  }
+  return still;
 }
 
 const viewportOf = (wrapper: HTMLElement | null) => wrapper?.querySelector<HTMLElement>(".react-flow__viewport") ?? null;
