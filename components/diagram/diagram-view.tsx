@@ -142,7 +142,7 @@ const DOTS_ZOOM = 0.25;
  * The background's dots, at DOTS_ZOOM or more: they come when a move ends there (`settled`, the view at the last
  * move's end), not as a zoom in passes it, and go as a zoom out passes it. React Flow draws their pattern again at
  * every transform, so they are painted and rastered again on every frame they show: on the steps of a zoom in after
- * the layer's drop at LAYER_ZOOM, about a third of the raster in traces of the bench's zoom.
+ * the layer's drop at LAYER_ZOOM, 13-40 % of the raster in traces of the bench's zoom (docs/benchmarks.md).
  */
 function Dots({ settled }: { settled: DetailStore }) {
   const shown = useStore((s) => s.transform[2] >= DOTS_ZOOM);
