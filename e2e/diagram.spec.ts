@@ -361,6 +361,39 @@ test("a wheel zoom: a do-nothing animation while the view is one layer, and the 
   expect(frames.every((f) => f.asWritten)).toBe(true);
 });
 
+test("after a search's jump the boxes' rows wait for a pause in the typing: a search typed meanwhile does not wait for them", async ({ page }) => {
+  await openDiagram(page);
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "Zoom Out" }).click();
+  await expect(box(page, "comments").locator("[data-column]")).toHaveCount(0);
+  const search = page.getByRole("searchbox", { name: "Find a table" });
+  await search.fill("comments");
+  await page.getByRole("listbox", { name: "Matching tables" }).waitFor();
+  // From before the Enter on, a key every 50 ms for a second: the found box is selected and centred at once, and no
+  // box draws its rows while the keys keep coming.
+  const typing = page.evaluate(
+    () =>
+      new Promise<{ selected: boolean; rows: number }>((resolve) => {
+        let selected = false;
+        let rows = 0;
+        let n = 0;
+        const id = setInterval(() => {
+          document.dispatchEvent(new KeyboardEvent("keydown", { key: "F13", bubbles: true }));
+          selected ||= document.querySelector('.react-flow__node.selected [data-table="comments"]') !== null;
+          rows = Math.max(rows, document.querySelectorAll("[data-testid='diagram'] [data-column]").length);
+          if (++n === 20) {
+            clearInterval(id);
+            resolve({ selected, rows });
+          }
+        }, 50);
+      }),
+  );
+  await search.press("Enter");
+  expect(await typing).toEqual({ selected: true, rows: 0 });
+  // Once the keys stop, the rows come.
+  await expect(box(page, "comments").locator("[data-column]")).toHaveCount(3);
+});
+
 test("a relation deleted on the diagram: select its line, Delete, its reverse goes too; Undo brings both back", async ({ page }) => {
   await openDiagram(page);
   await page.getByRole("button", { name: "Fit", exact: true }).click();

@@ -27,7 +27,7 @@ import { NewRelationDialog, type RelationPrefill } from "@/components/relations/
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { batched, DiagramActions, unmeasured } from "./diagram-actions";
-import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, NO_DETAIL, sameView, type DetailStore } from "./detail-view";
+import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, NO_DETAIL, sameView, type DetailStore, type DetailView } from "./detail-view";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, withSelected, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
@@ -134,6 +134,32 @@ const whenIdle = (run: () => void): (() => void) => {
  * tables) was drawn again at scale 1 as the zoom passed 0.25, 16 times the view's pixels, one frame of 100-200 ms.
  */
 const LAYER_ZOOM = 0.2;
+
+/**
+ * After search-and-focus's jump the boxes' rows wait for a pause in the user's typing: this long without a key.
+ * Drawn at once, the rows of the boxes in view came in one commit of ~45 ms a few hundred ms after the jump, and the
+ * next search typed meanwhile waited for it (docs/benchmarks.md). Other moves draw them when they end, as before.
+ */
+const ROWS_AFTER_TYPING_MS = 300;
+
+/** Runs `run` once the page has had `ms` without a keydown; the returned function cancels it. */
+function afterTyping(run: () => void, ms: number): () => void {
+  let timer = setTimeout(done, ms);
+  function again() {
+    clearTimeout(timer);
+    timer = setTimeout(done, ms);
+  }
+  function stop() {
+    clearTimeout(timer);
+    window.removeEventListener("keydown", again, true);
+  }
+  function done() {
+    stop();
+    run();
+  }
+  window.addEventListener("keydown", again, { capture: true, passive: true });
+  return stop;
+}
 
 /** Below this zoom the background's dots are under 6 px apart, a grey haze: not drawn. */
 const DOTS_ZOOM = 0.25;
@@ -284,6 +310,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     if (reschema) setSchema("");
     setHighlight(table.id);
     selectOnly(table.id);
+    searchJump.current = true;
     // A table already drawn is centred now, so the highlight, the selection and the jump are one render of the
     // diagram (they were three: the jump waited for an effect after the highlight's render, whose effect selected).
     if (refocus || reschema || !centre(table.id)) setCenterOn(table.id);
@@ -346,6 +373,22 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   // it waits for to be made.
   const layerZoom = useRef<number | null>(null);
   const cancelLayer = useRef<(() => void) | null>(null);
+  // The rows a search's jump will draw once the typing pauses (ROWS_AFTER_TYPING_MS), while they wait; and whether
+  // the next jump is a search's.
+  const pendingDetail = useRef<(() => void) | null>(null);
+  const searchJump = useRef(false);
+  const detailNow = (view: DetailView | null) => {
+    pendingDetail.current?.();
+    pendingDetail.current = null;
+    if (view) detail.set(view);
+  };
+  const detailSoon = (view: DetailView) => {
+    detailNow(null);
+    pendingDetail.current = afterTyping(() => {
+      pendingDetail.current = null;
+      detail.set(view);
+    }, ROWS_AFTER_TYPING_MS);
+  };
   // The do-nothing animation of a user's move (holdStill), from its start to its end or the layer's drop.
   const still = useRef<Animation | null>(null);
   const moveStill = (on: boolean) => {
@@ -390,6 +433,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     () => () => {
       cancelLayer.current?.();
       still.current?.cancel();
+      pendingDetail.current?.();
     },
     [],
   );
@@ -422,6 +466,9 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       setMoving(wrapper.current, true);
       if (layerZoom.current === null) layer(viewport.zoom);
       moveStill(true);
+      // Rows a search left waiting are not drawn in the middle of the move: its end decides them.
+      detailNow(null);
+      searchJump.current = false;
     },
     onMove: (_: unknown, viewport: Viewport) => {
       // In the frame it changes the zoom, a programmatic jump drops the layer (it is drawn at the new zoom as it
@@ -449,7 +496,10 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
         if (userMove && fittedRef.current) layerWhenIdle();
       }
       const { width, height } = paneSize();
-      detail.set(detailViewFor(viewport, width, height));
+      const view = detailViewFor(viewport, width, height);
+      if (searchJump.current && !userMove) detailSoon(view);
+      else detailNow(view);
+      searchJump.current = false;
       const next = areaFor(viewport, width, height);
       // A jump (search-and-focus, fit) already set it on its one frame: the same area again redraws nothing.
       if (!sameView(next, area.get())) area.set(next);
