@@ -27,7 +27,7 @@ import { NewRelationDialog, type RelationPrefill } from "@/components/relations/
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { batched, DiagramActions, unmeasured } from "./diagram-actions";
-import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, NO_DETAIL, sameView, type DetailStore, type DetailView } from "./detail-view";
+import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, NO_DETAIL, sameView, type DetailStore } from "./detail-view";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, withSelected, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
@@ -338,7 +338,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   };
 
   const exportAs = async (format: "svg" | "png") => {
-    const viewport = wrapper.current?.querySelector<HTMLElement>(".react-flow__viewport");
+    const viewport = viewportOf(wrapper.current);
     if (!viewport) return;
     setExporting(true);
     try {
@@ -373,21 +373,13 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
   // it waits for to be made.
   const layerZoom = useRef<number | null>(null);
   const cancelLayer = useRef<(() => void) | null>(null);
-  // The rows a search's jump will draw once the typing pauses (ROWS_AFTER_TYPING_MS), while they wait; and whether
-  // the next jump is a search's.
+  // Cancels the rows a search's jump left waiting for a pause in the typing (ROWS_AFTER_TYPING_MS); and whether the
+  // next jump is a search's.
   const pendingDetail = useRef<(() => void) | null>(null);
   const searchJump = useRef(false);
-  const detailNow = (view: DetailView | null) => {
+  const dropWaitingRows = () => {
     pendingDetail.current?.();
     pendingDetail.current = null;
-    if (view) detail.set(view);
-  };
-  const detailSoon = (view: DetailView) => {
-    detailNow(null);
-    pendingDetail.current = afterTyping(() => {
-      pendingDetail.current = null;
-      detail.set(view);
-    }, ROWS_AFTER_TYPING_MS);
   };
   // The do-nothing animation of a user's move (holdStill), from its start to its end or the layer's drop.
   const still = useRef<Animation | null>(null);
@@ -433,7 +425,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     () => () => {
       cancelLayer.current?.();
       still.current?.cancel();
-      pendingDetail.current?.();
+      dropWaitingRows();
     },
     [],
   );
@@ -467,7 +459,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       if (layerZoom.current === null) layer(viewport.zoom);
       moveStill(true);
       // Rows a search left waiting are not drawn in the middle of the move: its end decides them.
-      detailNow(null);
+      dropWaitingRows();
       searchJump.current = false;
     },
     onMove: (_: unknown, viewport: Viewport) => {
@@ -497,8 +489,9 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       }
       const { width, height } = paneSize();
       const view = detailViewFor(viewport, width, height);
-      if (searchJump.current && !userMove) detailSoon(view);
-      else detailNow(view);
+      dropWaitingRows();
+      if (searchJump.current && !userMove) pendingDetail.current = afterTyping(() => detail.set(view), ROWS_AFTER_TYPING_MS);
+      else detail.set(view);
       searchJump.current = false;
       const next = areaFor(viewport, width, height);
       // A jump (search-and-focus, fit) already set it on its one frame: the same area again redraws nothing.
