@@ -495,3 +495,57 @@ test("with four tables or more to place, the page's HTML asks ELK for the first 
   await expect(box(page, "early_d")).toBeVisible();
   expect(await page.evaluate("window.__layouts")).toEqual(["early"]);
 });
+
+test("search-and-focus far away: the table found is drawn in the jump's frame, and the boxes far from the new view become empty frames after it", async ({ page }) => {
+  // Two tables of their own, kept where a drag would have put them: 40,000 px apart, so at 100 % each is far outside
+  // the other's area (detail-view.ts: the view and one view's size beyond each side).
+  await db.query(
+    `INSERT INTO _metadata.mappings_table (table_name, label, graphql_type, primary_key)
+     SELECT t, t, initcap(t), 'id' FROM unnest(ARRAY['far_west', 'far_east']) t ON CONFLICT DO NOTHING`,
+  );
+  await db.query(
+    `INSERT INTO _metadata.diagram_layout (table_id, pos_x, pos_y)
+     SELECT id, CASE table_name WHEN 'far_west' THEN -20000 ELSE 20000 END, 0 FROM _metadata.mappings_table
+      WHERE table_name IN ('far_west', 'far_east')
+     ON CONFLICT (table_id) DO UPDATE SET pos_x = EXCLUDED.pos_x, pos_y = EXCLUDED.pos_y`,
+  );
+  await openDiagram(page);
+  const node = async (name: string) => canvas(page).locator(`.react-flow__node[data-id="${await tableId(name)}"]`);
+  const search = page.getByRole("searchbox", { name: "Find a table" });
+  for (const [found, far] of [
+    ["far_west", "far_east"],
+    ["far_east", "far_west"],
+  ]) {
+    await search.fill(found);
+    await page.getByRole("listbox", { name: "Matching tables" }).waitFor();
+    // Each frame from the Enter on: whether the box found is drawn (its content, not an empty frame) and selected.
+    const frames = page.evaluate(
+      (name) =>
+        new Promise<boolean[]>((resolve) => {
+          const seen: boolean[] = [];
+          const tick = () => {
+            seen.push(document.querySelector(`.react-flow__node.selected [data-table="${name}"]`) !== null);
+            if (seen.length < 10) requestAnimationFrame(tick);
+            else resolve(seen);
+          };
+          requestAnimationFrame(tick);
+        }),
+      found,
+    );
+    await search.press("Enter");
+    const drawn = await frames;
+    // Drawn from the frame the jump shows on (the first or the second frame after the key), and then in every one.
+    expect(drawn.slice(2)).not.toContain(false);
+    // The other one is outside the new view's area: once the jump's frames are drawn it is an empty frame of its size.
+    await expect((await node(far)).locator("[data-table]")).toHaveCount(0);
+    await expect((await node(found)).locator(`[data-table="${found}"]`)).toBeVisible();
+  }
+  // A table near the one found (users, posts … are laid out around the origin, far from both) is drawn again once
+  // the view comes back to them.
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  await search.fill("users");
+  await search.press("Enter");
+  await expect(box(page, "users")).toHaveClass(/selected/);
+  await expect((await node("posts")).locator('[data-table="posts"]')).toBeVisible();
+  await expect((await node("far_east")).locator("[data-table]")).toHaveCount(0);
+});

@@ -27,7 +27,7 @@ import { NewRelationDialog, type RelationPrefill } from "@/components/relations/
 import { Alert } from "@/components/ui/alert";
 import type { DiagramModel, DiagramTable } from "@/lib/metadata/diagram";
 import { batched, DiagramActions, unmeasured } from "./diagram-actions";
-import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, NO_DETAIL, sameView, type DetailStore } from "./detail-view";
+import { areaFor, covers, createDetailStore, DETAIL_ZOOM, detailViewFor, EVERYWHERE, NO_DETAIL, sameView, type DetailStore, type DetailView } from "./detail-view";
 import { boundsOf, buildGraph, highlightCss, NODE_WIDTH, separateBoxes, withSelected, type TableNodeData } from "./diagram-graph";
 import { DiagramTableDialog } from "./diagram-table-dialog";
 import { DiagramToolbar } from "./diagram-toolbar";
@@ -159,6 +159,20 @@ function afterTyping(run: () => void, ms: number): () => void {
   }
   window.addEventListener("keydown", again, { capture: true, passive: true });
   return stop;
+}
+
+/** Runs `run` in a task after the next two frames (their animation-frame callbacks included); returns its cancel. */
+function afterTwoFrames(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => {
+      timer = setTimeout(run);
+    });
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 /** Below this zoom the background's dots are under 6 px apart, a grey haze: not drawn. */
@@ -381,6 +395,24 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     pendingDetail.current?.();
     pendingDetail.current = null;
   };
+  // The area a jump moved to, waiting for the frames that show the jump (see setArea).
+  const pendingArea = useRef<(() => void) | null>(null);
+  /**
+   * A user's move sets the area at once (its boxes and lines come in a deferred render). A jump (search-and-focus,
+   * Fit, the zoom buttons) sets it once the jump's frame and the next have been drawn: the table found is drawn in
+   * the jump's own render whatever the area (table-node.tsx), and the boxes and lines around it come after. Set with
+   * the jump, that deferred render's commit (~25-50 ms: boxes, lines, React Flow's edges) now and then landed before
+   * the frame after the jump, which then came 50 ms later (the first search after the bench's pan: 70-130 ms).
+   */
+  const setArea = (next: DetailView, now: boolean) => {
+    pendingArea.current?.();
+    pendingArea.current = null;
+    if (now) area.set(next);
+    else pendingArea.current = afterTwoFrames(() => {
+      pendingArea.current = null;
+      if (!sameView(next, area.get())) area.set(next);
+    });
+  };
   // The do-nothing animation of a user's move (holdStill), from its start to its end or the layer's drop.
   const still = useRef<Animation | null>(null);
   const moveStill = (on: boolean) => {
@@ -426,6 +458,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       cancelLayer.current?.();
       still.current?.cancel();
       dropWaitingRows();
+      pendingArea.current?.();
     },
     [],
   );
@@ -469,7 +502,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       const userMove = moving(wrapper.current);
       if (made !== null && viewport.zoom !== made && (!userMove || (made < LAYER_ZOOM && viewport.zoom >= LAYER_ZOOM))) layer(null);
       const { width, height } = paneSize();
-      if (!covers(area.get(), viewport, width, height)) area.set(areaFor(viewport, width, height));
+      if (pendingArea.current || !covers(area.get(), viewport, width, height)) setArea(areaFor(viewport, width, height), userMove);
     },
     onMoveEnd: (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       // A wheel's zoom ends 150 ms after its last step, and a drag of the pane started within them is a move of its
@@ -494,8 +527,8 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       else detail.set(view);
       searchJump.current = false;
       const next = areaFor(viewport, width, height);
-      // A jump (search-and-focus, fit) already set it on its one frame: the same area again redraws nothing.
-      if (!sameView(next, area.get())) area.set(next);
+      // A jump (search-and-focus, fit) already asked for it on its one frame: the same area again redraws nothing.
+      if (pendingArea.current || !sameView(next, area.get())) setArea(next, userMove);
     },
   });
   const onKeyDown = (event: React.KeyboardEvent) => {

@@ -38,10 +38,10 @@ export function TableNode({ id, data, selected, positionAbsoluteX, positionAbsol
   const detailed = useSyncExternalStore(detail.subscribe, () => showsDetail(detail.get(), box), () => false);
   // Far from the view (detail-view.ts: the area), the box is an empty frame of its size with its two handles. A new
   // area (a jump, a pan that left it) draws and empties its boxes in a deferred render, so the frame that shows the
-  // new view is not held up by the dozens of boxes around it; the selected box (the table just found) at once.
-  const inAreaNow = useSyncExternalStore(area.subscribe, () => overlaps(area.get(), box), () => true);
-  const inAreaSoon = useDeferredValue(inAreaNow);
-  const inArea = selected ? inAreaNow : inAreaSoon;
+  // new view is not held up by the dozens of boxes around it. The selected box (the table just found) is drawn
+  // whatever the area: a jump's area comes after the jump's frames (diagram-view.tsx, setArea).
+  const inAreaSoon = useDeferredValue(useSyncExternalStore(area.subscribe, () => overlaps(area.get(), box), () => true));
+  const inArea = selected || inAreaSoon;
   const bare = useDeferredValue(!detailed) && !actions.fullDetail;
   const { measure } = actions;
   const drawn = useRef(bare);
