@@ -96,7 +96,7 @@ describe("tableSchema", () => {
       /^checks\.0\.condition: /,
     );
     expect(problems({ table_constraints: '{"checks": [{"name": "check status", "condition": "x > 0"}]}' })).toEqual({
-      table_constraints: "checks.0.name: A check's name: letters, digits and underscores, starting with a letter or underscore, at most 63.",
+      table_constraints: "checks.0.name: A check's name: letters, digits and underscores, starting with a letter or underscore, at most 63 characters.",
     });
     expect(problems({ table_constraints: '{"checks": [{"name": "CK_InvoiceTotal", "condition": "x > 0"}]}' })).toEqual({});
     expect(problems({ table_constraints: "{}" })).toEqual({});
