@@ -496,7 +496,7 @@ test("with four tables or more to place, the page's HTML asks ELK for the first 
   expect(await page.evaluate("window.__layouts")).toEqual(["early"]);
 });
 
-test("search-and-focus far away: the table found is drawn in the jump's frame, and the boxes far from the new view become empty frames after it", async ({ page }) => {
+test("search-and-focus far away: the table found is drawn in the jump's frame, the boxes far from the new view become empty frames after it; a drag in the overview map draws what it reaches while it goes on", async ({ page }) => {
   // Two tables of their own, kept where a drag would have put them: 40,000 px apart, so at 100 % each is far outside
   // the other's area (detail-view.ts: the view and one view's size beyond each side).
   await db.query(
@@ -540,6 +540,41 @@ test("search-and-focus far away: the table found is drawn in the jump's frame, a
     await expect((await node(far)).locator("[data-table]")).toHaveCount(0);
     await expect((await node(found)).locator(`[data-table="${found}"]`)).toBeVisible();
   }
+  // A drag in the overview map is a move with no user's event on the diagram, as a jump is. From far_east to
+  // far_west and on: the pointer moves every 4 ms (several times a frame) for 600 ms, by the way left to far_west and
+  // then a pixel to and fro. far_west is drawn while the drag goes on: each of the drag's frames does not put the
+  // waiting area off again.
+  const map = canvas(page).getByRole("img", { name: "Overview map" });
+  const m = (await map.boundingBox())!;
+  const start = { x: m.x + m.width - 8, y: m.y + m.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  const drawnWhileDragging = await page.evaluate(
+    ({ id, start, target }) =>
+      new Promise<boolean>((resolve) => {
+        const svg = document.querySelector<SVGSVGElement>('[data-testid="diagram"] .react-flow__minimap-svg')!;
+        const viewport = document.querySelector('[data-testid="diagram"] .react-flow__viewport')!;
+        const pane = document.querySelector('[data-testid="diagram"] .react-flow')!.getBoundingClientRect();
+        const drawn = () => document.querySelector(`.react-flow__node[data-id="${id}"] [data-table]`) !== null;
+        let seen = false;
+        let { x } = start;
+        let i = 0;
+        const tick = setInterval(() => {
+          seen ||= drawn();
+          const t = new DOMMatrix(getComputedStyle(viewport).transform);
+          const left = target - (pane.width / 2 - t.e) / t.a;
+          const step = (left / svg.viewBox.baseVal.width) * svg.getBoundingClientRect().width;
+          x += Math.abs(step) < 1 ? (i % 2 ? 1 : -1) : Math.max(-20, Math.min(20, step));
+          window.dispatchEvent(new MouseEvent("mousemove", { clientX: x, clientY: start.y, buttons: 1, bubbles: true, view: window }));
+          if (++i < 150) return;
+          clearInterval(tick);
+          resolve(seen);
+        }, 4);
+      }),
+    { id: await tableId("far_west"), start, target: -20000 + 120 },
+  );
+  await page.mouse.up();
+  expect(drawnWhileDragging).toBe(true);
   // A table near the one found (users, posts … are laid out around the origin, far from both) is drawn again once
   // the view comes back to them.
   await page.getByRole("button", { name: "Fit", exact: true }).click();

@@ -395,23 +395,40 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
     pendingDetail.current?.();
     pendingDetail.current = null;
   };
-  // The area a jump moved to, waiting for the frames that show the jump (see setArea).
-  const pendingArea = useRef<(() => void) | null>(null);
+  // The area a jump moved to, waiting for the frames that show the jump (see setArea), and its cancel.
+  const pendingArea = useRef<{ next: DetailView; cancel: () => void } | null>(null);
+  const dropPendingArea = () => {
+    pendingArea.current?.cancel();
+    pendingArea.current = null;
+  };
   /**
-   * A user's move sets the area at once (its boxes and lines come in a deferred render). A jump (search-and-focus,
-   * Fit, the zoom buttons) sets it once the jump's frame and the next have been drawn: the table found is drawn in
-   * the jump's own render whatever the area (table-node.tsx), and the boxes and lines around it come after. Set with
-   * the jump, that deferred render's commit (~25-50 ms: boxes, lines, React Flow's edges) now and then landed before
-   * the frame after the jump, which then came 50 ms later (the first search after the bench's pan: 70-130 ms).
+   * A user's move sets the area at once (its boxes and lines come in a deferred render). A move with no user's event
+   * (search-and-focus, Fit, the zoom buttons, a drag in the overview map) sets it once the frame that shows it and the
+   * next have been drawn: the table found is drawn in the jump's own render whatever the area (table-node.tsx), and
+   * the boxes and lines around it come after. Set with the jump, that deferred render's commit (~25-50 ms: boxes,
+   * lines, React Flow's edges) now and then landed before the frame after the jump, which then came 50 ms later (the
+   * first search after the bench's pan: 70-130 ms). A move that goes on (the map's drag) updates the waiting area and
+   * keeps its turn, so its area still comes every few frames.
    */
   const setArea = (next: DetailView, now: boolean) => {
-    pendingArea.current?.();
-    pendingArea.current = null;
-    if (now) area.set(next);
-    else pendingArea.current = afterTwoFrames(() => {
-      pendingArea.current = null;
-      if (!sameView(next, area.get())) area.set(next);
-    });
+    if (now) {
+      dropPendingArea();
+      area.set(next);
+      return;
+    }
+    const waiting = pendingArea.current;
+    if (waiting) {
+      waiting.next = next;
+      return;
+    }
+    const pending = {
+      next,
+      cancel: afterTwoFrames(() => {
+        pendingArea.current = null;
+        if (!sameView(pending.next, area.get())) area.set(pending.next);
+      }),
+    };
+    pendingArea.current = pending;
   };
   // The do-nothing animation of a user's move (holdStill), from its start to its end or the layer's drop.
   const still = useRef<Animation | null>(null);
@@ -458,7 +475,7 @@ function DiagramCanvas({ model, focusTableId, height = "calc(100vh - 15rem)", al
       cancelLayer.current?.();
       still.current?.cancel();
       dropWaitingRows();
-      pendingArea.current?.();
+      dropPendingArea();
     },
     [],
   );
