@@ -242,7 +242,7 @@ async function multipartNestedDeeperThan(body: ReadableStream<Uint8Array>, bound
     // Cut short: the field being read was never whole, and busboy decodes none that is not.
     return scan.deep;
   } finally {
-    // Not awaited: a clone's cancel settles only once the request's own body is cancelled too.
+    // Not awaited: nothing waits on what is left (a clone's cancel would settle only once its twin's is cancelled too).
     reader.cancel().catch(() => undefined);
   }
 }
@@ -250,7 +250,8 @@ async function multipartNestedDeeperThan(body: ReadableStream<Uint8Array>, bound
 /**
  * Why a server action's body is refused for its nesting (a sentence), or null. The parts React decodes: the whole
  * body when it is text, each text field of a form (multipart or URL-encoded). A multipart body is scanned as it
- * streams in (MultipartNestingScan): its files, up to a backup's 64 MB, are passed over, neither kept nor decoded.
+ * streams in (MultipartNestingScan): its files, up to a backup's 64 MB, are passed over, neither kept nor decoded;
+ * the request's body is used up (the text and URL-encoded ones are read from a clone, as before).
  */
 export async function actionNestingRefusal(request: Request): Promise<string | null> {
   const type = request.headers.get("content-type") ?? "";
@@ -259,7 +260,10 @@ export async function actionNestingRefusal(request: Request): Promise<string | n
   let deep: boolean;
   if (type.startsWith("multipart/form-data")) {
     const boundary = multipartBoundary(type);
-    const body = request.clone().body;
+    // The request's own body, not a clone's: a clone's twin keeps every chunk read until the request is dropped
+    // (+60 MB for a 60 MB upload). The proxy may use it up: Next hands the proxy a copy of the body and the action
+    // reads its own (getCloneableBody in next/dist/server/body-streams.js).
+    const body = request.body;
     if (!boundary || !body) return null; // Next answers a malformed form itself.
     deep = await multipartNestedDeeperThan(body, boundary, MAX_ACTION_NESTING).catch(() => false);
   } else if (type.startsWith("application/x-www-form-urlencoded")) {
