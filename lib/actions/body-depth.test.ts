@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { actionNestingRefusal, MAX_ACTION_NESTING, nestedDeeperThan } from "./body-depth";
 
@@ -62,6 +63,20 @@ describe("a multipart body's text fields, read as they stream in", () => {
   const verdicts = async (bytes: Uint8Array, type: string, sizes: number[]) =>
     new Set(await Promise.all(sizes.map(async (size) => (await actionNestingRefusal(streamed(bytes, type, size))) !== null)));
   const raw = (text: string) => new TextEncoder().encode(text.replaceAll("\n", "\r\n"));
+  /** The text fields Next's own form reader (its busboy) finds in a body: what React decodes. */
+  const busboyFields = (bytes: Uint8Array, type: string) =>
+    new Promise<string[]>((resolve) => {
+      const busboy = createRequire(import.meta.url)("next/dist/compiled/busboy") as (options: object) => NodeJS.WritableStream & {
+        on(event: string, listener: (...args: never[]) => void): void;
+      };
+      const reader = busboy({ headers: { "content-type": type }, defParamCharset: "utf8" });
+      const fields: string[] = [];
+      reader.on("field", (_name: string, value: string) => fields.push(value));
+      reader.on("file", (_name: string, stream: NodeJS.ReadableStream) => stream.resume());
+      reader.on("error", () => resolve(fields));
+      reader.on("close", () => resolve(fields));
+      reader.end(Buffer.from(bytes));
+    });
 
   it("refuses a deep text field after a large file, whatever the chunks; passes over a deep file", async () => {
     const form = new FormData();
@@ -101,6 +116,7 @@ describe("a multipart body's text fields, read as they stream in", () => {
       "Content-Type: text/plain",
     ]) {
       expect(await verdicts(body(file), type, [7, 1 << 16]), file).toEqual(new Set([false]));
+      expect(await busboyFields(body(file), type), file).toEqual([]);
     }
     // Text fields to busboy (an empty filename is none), so decoded by React.
     for (const text of [
@@ -110,6 +126,7 @@ describe("a multipart body's text fields, read as they stream in", () => {
       'Content-Disposition: form-data;\n  name="1"\nContent-Type: application/json; charset=utf-8',
     ]) {
       expect(await verdicts(body(text), type, [7, 1 << 16]), text).toEqual(new Set([true]));
+      expect(await busboyFields(body(text), type), text).toEqual([`[${deep(MAX_ACTION_NESTING)}]`]);
     }
   });
 
@@ -122,6 +139,7 @@ describe("a multipart body's text fields, read as they stream in", () => {
     const cut = (after: string) =>
       raw(`--XyZ\nContent-Disposition: form-data; name="0"\n\n["a",\n--XyZx[${deep(MAX_ACTION_NESTING)}]${after}\n--XyZ--\n`);
     expect(await verdicts(cut(""), "multipart/form-data; boundary=XyZ", [5, 1 << 16])).toEqual(new Set([false]));
+    expect(await busboyFields(cut(""), "multipart/form-data; boundary=XyZ")).toEqual(['["a",']);
     const next = `\n--XyZ\nContent-Disposition: form-data; name="1"\n\n[${deep(MAX_ACTION_NESTING)}]`;
     expect(await verdicts(cut(next), "multipart/form-data; boundary=XyZ", [5, 1 << 16])).toEqual(new Set([true]));
     for (const type of ["multipart/form-data; boundary=Other", "multipart/form-data", "multipart/form-data; boundary=", 'multipart/form-data; boundary="XyZ']) {

@@ -79,7 +79,7 @@ export function headerParams(value: string): { type: string; params: Map<string,
   while (at < value.length) {
     param.lastIndex = at;
     const m = param.exec(value);
-    if (!m) return value.slice(at).trim() === ";" ? { type, params } : null;
+    if (!m) return ["", ";"].includes(value.slice(at).trim()) ? { type, params } : null;
     const name = m[1].toLowerCase();
     if (!params.has(name)) params.set(name, m[2] !== undefined ? m[2].replace(/\\([^])/g, "$1") : m[3]);
     at = param.lastIndex;
