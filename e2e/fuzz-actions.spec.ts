@@ -207,6 +207,7 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
       refusals++;
       if ((await snapshot()) !== before) failures.push(`${label}: refused, yet rows changed`);
     }
+    return response;
   };
 
   for (const action of actions) {
@@ -218,11 +219,16 @@ test("≥ 1,000 hostile requests over every server action: fast, no 5xx, no Post
   // The backup upload goes as a file (multipart), like the browser's form.
   for (const action of actions.filter((a) => a.file.includes("tools") && /restore/i.test(a.name))) {
     for (const content of ["{not json", "[" .repeat(100_000), '{"format": "metadata-editor-backup", "x": "\\u0000"}', "\u0000", ""]) {
+      // As React's client encodes a FormData argument: its fields under "_1_" (the "$K1" reference's prefix). Under
+      // "1_" the action got an empty form and answered "Choose a backup file." without reading the file.
       const form = new FormData();
-      form.append("1_file", new Blob([content]), "backup.json");
-      form.append("1_digest", "0".repeat(64));
+      form.append("_1_file", new Blob([content]), "backup.json");
+      form.append("_1_digest", "0".repeat(64));
       form.append("0", '["$K1"]');
-      await send(action, form, `file ${JSON.stringify(content.slice(0, 40))}`);
+      const response = await send(action, form, `file ${JSON.stringify(content.slice(0, 40))}`);
+      // The file itself was read (and refused for what it holds), not left out of the form.
+      const reason = (response.result as { data?: { reason?: unknown } } | null)?.data?.reason;
+      if (reason === "Choose a backup file.") failures.push(`${action.name} file ${JSON.stringify(content.slice(0, 40))}: the file did not reach the action`);
     }
   }
 
