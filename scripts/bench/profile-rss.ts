@@ -13,7 +13,7 @@ import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { fill } from "./fill";
 import { INTERACTIVE_PROBE } from "./probes";
-import { RssSampler } from "./rss";
+import { processCpuMs, RssSampler } from "./rss";
 import {
   chromiumLaunchOptions,
   connect,
@@ -45,16 +45,7 @@ async function loadOnce(page: Page, url: string): Promise<number> {
 }
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
-function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
+const cpuSeconds = (pid: number | undefined) => (pid ? processCpuMs(pid) / 1000 : NaN);
 
 async function main() {
   const options = partServerOptions(DATA_DIR, "profile-rss-server.log");

@@ -11,14 +11,16 @@
  *
  * `npx tsx scripts/bench/proxy-nesting.ts --server [MB]`: the same body posted to the preview of a restore on the
  * production build (started as the bench does, BENCH_PORT / BENCH_PG_PORT, on an empty embedded database); prints
- * the answer's time, the Next server's CPU time over it and how much its peak RSS (VmHWM) rose. The file is not
- * JSON (it starts with `x`), so the action refuses it at once: what is left is the proxy and Next's own reading of
- * the form. One upload per server start (the peak is the process's); alternate builds to compare.
+ * the answer's time, the Next server's CPU time over it and how much its peak RSS (VmHWM) rose. The action refuses
+ * the upload at once (its fields are under "1_", not under the "_1_" React's client uses, so it finds no file and
+ * answers "Choose a backup file."; the file, starting with `x`, is not JSON either): what is left is the proxy and
+ * Next's own reading of the form. One upload per server start (the peak is the process's); alternate builds to
+ * compare.
  */
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { RssSampler } from "./rss";
+import { processCpuMs, RssSampler } from "./rss";
 import { partServerOptions, runningUrl, runScript, serverUp, startServer, stopServer, waitFor } from "./server";
 
 const SERVER = process.argv[2] === "--server";
@@ -47,13 +49,6 @@ function restoreBody(mb: number, notJson: boolean): { bytes: Uint8Array<ArrayBuf
 function peakRssMb(pid: number | "self"): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m);
   return line ? Number(line[1]) / 1024 : NaN;
-}
-
-/** utime + stime of a process, ms. */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function alone() {
@@ -132,7 +127,7 @@ async function server() {
     log(`warm-up: ${JSON.stringify(await post(restoreBody(0.5, true)))}`);
     const body = restoreBody(MB, true);
     const peakBefore = peakRssMb(pid);
-    const cpuBefore = cpuMs(pid);
+    const cpuBefore = processCpuMs(pid);
     const started = performance.now();
     const answer = await post(body);
     const wallMs = performance.now() - started;
@@ -141,7 +136,7 @@ async function server() {
         bodyMb: +(body.bytes.length / 1024 / 1024).toFixed(1),
         status: answer.status,
         wallMs: Math.round(wallMs),
-        serverCpuMs: cpuMs(pid) - cpuBefore,
+        serverCpuMs: processCpuMs(pid) - cpuBefore,
         serverPeakRssRiseMb: Math.round(peakRssMb(pid) - peakBefore),
         serverPeakRssMb: Math.round(peakRssMb(pid)),
       }),

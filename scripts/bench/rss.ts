@@ -34,6 +34,14 @@ const UTIME = 11; // field 14, clock ticks
 const STIME = 12; // field 15
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
+/** CPU time (user + system, ms) process `pid` has used so far, from /proc/<pid>/stat; NaN when it cannot be read. */
+export function processCpuMs(pid: number): number {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return NaN;
+  const fields = statFields(stat);
+  return ((Number(fields[UTIME]) + Number(fields[STIME])) * 1000) / CLOCK_TICKS;
+}
+
 export class RssSampler {
   readonly peaks = new Map<number, ProcessPeak>();
   /** Every sample of the Next server's RSS (MB) with its time, for the JSON. */

@@ -9,7 +9,7 @@
  * `-- --pages` then also opens the Import, Drift and Plan pages on the 5,000 tables (scripts/bench/sync-pages.ts;
  * a production server on BENCH_PORT or 21660, built first when stale).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -19,6 +19,7 @@ import { previewPlan } from "../../lib/sync/apply";
 import { runImport } from "../../lib/sync/import";
 import { introspect } from "../../lib/sync/introspect";
 import { loadSync } from "../../lib/sync/sync";
+import { processCpuMs } from "./rss";
 import { measureSyncPages, withPagesData, type PageResult } from "./sync-pages";
 
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 55660);
@@ -37,15 +38,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
  */
 async function cpuMeter(clients: pg.Client[]) {
   const pids = await Promise.all(clients.map(async (c) => (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid));
-  const serverMs = () =>
-    pids.reduce((sum, pid) => {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-        return sum + (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 1/100 s
-      } catch {
-        return NaN;
-      }
-    }, 0);
+  const serverMs = () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
   return () => {
     const node = process.cpuUsage();
     const server = serverMs();
